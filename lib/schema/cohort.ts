@@ -113,13 +113,14 @@ const integerIn = (lo: number, hi: number, what: string) =>
     },
     z.number({error: `expected ${what}`}).int({error: `expected ${what}`}).min(lo, {error: `expected ${what}`}).max(hi, {error: `expected ${what}`}).nullable()
   );
-const oneOf = <T extends readonly [string, ...string[]]>(values: T, nullable: boolean) => {
-  const e = z.enum(values, {error: `expected one of ${values.join("|")}`});
-  return z.preprocess((v) => {
-    const s = blankToNull(v);
-    return typeof s === "string" ? s.toLowerCase() : s;
-  }, nullable ? e.nullable() : e);
+const lowerEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, {error: `expected one of ${values.join("|")}`});
+const lower = (v: unknown) => {
+  const s = blankToNull(v);
+  return typeof s === "string" ? s.toLowerCase() : s;
 };
+const oneOf = <T extends readonly [string, ...string[]]>(values: T) => z.preprocess(lower, lowerEnum(values));
+const oneOfOrBlank = <T extends readonly [string, ...string[]]>(values: T) => z.preprocess(lower, lowerEnum(values).nullable());
 
 const zrmShape: Record<string, ReturnType<typeof numberIn>> = {};
 for (const m of MEASURE_MONTHS) zrmShape[`zrm_${m}`] = numberIn(1, 5, "a ZRM score 1–5 or blank").optional() as never;
@@ -131,16 +132,16 @@ const fullBase = z.object({
   group: nonEmpty("a non-empty group name"),
   follow_up_start: requiredDate,
   follow_up_end: requiredDate,
-  exit_type: oneOf(EXIT_TYPES, false),
+  exit_type: oneOf(EXIT_TYPES),
   exit_date: optionalDate,
   hours: numberIn(0, 80, "hours per week 0–80 or blank"),
-  benefit_type: oneOf(BENEFIT_TYPES, false),
+  benefit_type: oneOf(BENEFIT_TYPES),
   age: integerIn(15, 70, "an age 15–70 or blank").optional(),
-  sex: oneOf(["f", "m"] as const, true).optional(),
-  education: oneOf(EDUCATION_LEVELS, true).optional(),
-  origin: oneOf(ORIGINS, true).optional(),
-  unemployment_duration: oneOf(UNEMPLOYMENT_DURATIONS, true).optional(),
-  children: oneOf(CHILDREN, true).optional(),
+  sex: oneOfOrBlank(["f", "m"] as const).optional(),
+  education: oneOfOrBlank(EDUCATION_LEVELS).optional(),
+  origin: oneOfOrBlank(ORIGINS).optional(),
+  unemployment_duration: oneOfOrBlank(UNEMPLOYMENT_DURATIONS).optional(),
+  children: oneOfOrBlank(CHILDREN).optional(),
   poor_mental_health: integerIn(0, 1, "0 or 1 or blank").optional(),
   trajectory_date: optionalDate.optional(),
   job_end_date: optionalDate.optional(),
@@ -157,7 +158,8 @@ export type CohortRow = z.output<typeof fullBase> & ZrmColumns;
 export const isWorkExit = (t: ExitType | DurationExit): boolean => t.startsWith("work");
 
 /** Cross-field rules of the full format, each reported on the field it concerns. */
-export const cohortRowSchema = fullBase.extend(zrmShape).superRefine((r, ctx) => {
+export const cohortRowSchema = fullBase.extend(zrmShape).superRefine((row, ctx) => {
+  const r = row as unknown as CohortRow;
   const issue = (path: string, message: string) => ctx.addIssue({code: "custom", path: [path], message});
   if (r.follow_up_end < r.follow_up_start) issue("follow_up_end", `expected a date on or after follow_up_start ${r.follow_up_start}`);
   if (r.exit_type === "none") {
@@ -192,7 +194,7 @@ export const durationRowSchema: z.ZodType<DurationRow> = z.object({
     if (typeof s !== "string") return s;
     return /^\d+([.,]\d+)?$/.test(s) ? Number(s.replace(",", ".")) : s;
   }, z.number({error: "expected a duration in months >= 0"}).min(0, {error: "expected a duration in months >= 0"})),
-  exit: oneOf(DURATION_EXITS, false)
+  exit: oneOf(DURATION_EXITS)
 }) as unknown as z.ZodType<DurationRow>;
 
 // ---------------------------------------------------------------------------------------------
