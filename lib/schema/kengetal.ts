@@ -64,6 +64,8 @@ export const sourceSchema = z
     page: z.union([z.number().int().positive(), z.string().min(1)], {error: "expected a page number or a page range such as \"14-15\""}).optional(),
     table: z.string({error: "expected a table name (string), e.g. \"2.3\""}).min(1).optional(),
     section: z.string({error: "expected a section (string), e.g. \"2.4\" or \"Bijlage 3\""}).min(1).optional(),
+    // Line(s) in the plain-text seed file under /work/shared/seeds (the seeds carry no page numbers).
+    lines: z.union([z.number().int().positive(), z.string().regex(/^\d+(\s*[-–,]\s*\d+)*$/)], {error: "expected a line number or lines such as \"174-178\" or \"174, 215\""}).optional(),
     url: z.url({error: "expected a URL"}).optional(),
     note: z.string().optional()
   })
@@ -133,6 +135,9 @@ const kengetalObject = z.strictObject({
     .min(1990, {error: "expected a price year between 1990 and 2100"})
     .max(2100, {error: "expected a price year between 1990 and 2100"})
     .optional(),
+  // "printed" (default): the source states the price year; "assumed": it does not, and the
+  // record's note says why this year was chosen.
+  priceYearBasis: z.enum(["printed", "assumed"], {error: 'expected priceYearBasis "printed" or "assumed"'}).optional(),
   source: sourceSchema,
   actor: z.enum(actorIds as [ActorId, ...ActorId[]], {error: `expected an actor id, one of ${actorIds.join(", ")}`}).optional(),
   nature: z.enum(natures, {error: `expected nature "financial" or "immaterial"`}),
@@ -149,6 +154,8 @@ export function kengetalProblems(k: z.infer<typeof kengetalObject>): {path: (str
   const money = isMoneyUnit(k.unit);
   if (money && k.priceYear === undefined) out.push({path: ["priceYear"], message: `expected integer: unit "${k.unit}" is money and needs a price year (prijspeil)`});
   if (!money && k.priceYear !== undefined) out.push({path: ["priceYear"], message: `expected no price year: unit "${k.unit}" is not money`});
+  if (k.priceYearBasis !== undefined && k.priceYear === undefined) out.push({path: ["priceYearBasis"], message: "expected priceYearBasis only together with priceYear"});
+  if (k.priceYearBasis === "assumed" && !k.note) out.push({path: ["note"], message: "expected a note saying why the price year was assumed (priceYearBasis: assumed)"});
   if (k.unit === "fraction" && (k.value < 0 || k.value > 1)) out.push({path: ["value"], message: `expected a fraction between 0 and 1, found ${k.value}`});
   const u = k.uncertainty;
   const v = k.value;
