@@ -55,11 +55,14 @@ export class CohortFileError extends Error {
   }
 }
 
-/** Which format a header belongs to: `months` + `exit` → duration table; `exit_type` → full cohort. */
+/**
+ * Which format a header belongs to: `exit_type` or `follow_up_start` → full cohort; otherwise
+ * `months` or `exit` → duration table (a missing column of the detected format is then reported).
+ */
 export function detectFormat(header: string[]): CohortFormat | null {
   const h = new Set(header.map((c) => c.trim().toLowerCase()));
-  if (h.has("months") && h.has("exit")) return "duration";
   if (h.has("exit_type") || h.has("follow_up_start")) return "full";
+  if (h.has("months") || h.has("exit")) return "duration";
   return null;
 }
 
