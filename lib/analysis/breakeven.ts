@@ -1,0 +1,107 @@
+// Break-even: the value of one input at which a result (saldo, overall or for one actor) is zero.
+// The model is evaluated as a function of that input; the root is bracketed by stepping outward from
+// the base value and then refined by bisection with a secant step (exact in one step for linear models).
+import type {CompiledModel} from "../model/compile.js";
+import {evaluate, findLeaf, type Overrides} from "../model/evaluate.js";
+import {summarize, type Summary} from "../finance/summary.js";
+
+export interface BreakEvenOptions {
+  /** Result to bring to zero; default the societal saldo. */
+  metric?: "saldo" | "financialSaldo" | ((s: Summary) => number);
+  /** Only this actor's saldo. */
+  actor?: string;
+  /** Intervention id, or "total" (default). */
+  scope?: string;
+  /** Other inputs held fixed at these values. */
+  overrides?: Overrides;
+  /** Search interval; default: grown from the base value until the result changes sign. */
+  bracket?: [number, number];
+  /** Absolute tolerance on the input value. */
+  tolerance?: number;
+}
+
+export interface BreakEvenResult {
+  input: string;
+  base: number;
+  value: number | null;
+  /** The metric at the base value and at the break-even value. */
+  metricAtBase: number;
+  metricAtValue: number | null;
+  evaluations: number;
+  reason?: string;
+}
+
+export function metricFunction(model: CompiledModel, input: string, options: BreakEvenOptions = {}): (x: number) => number {
+  const leaf = findLeaf(model, input);
+  if (leaf.series) throw new Error(`break-even needs a single-number input; "${input}" is a series`);
+  const metric = options.metric ?? "saldo";
+  return (x: number) => {
+    const s = summarize(evaluate(model, {...options.overrides, [leaf.name]: x}), options.scope ?? "total");
+    if (options.actor) return s.actors.find((a) => a.actor === options.actor)?.saldo ?? 0;
+    return typeof metric === "function" ? metric(s) : s[metric];
+  };
+}
+
+/** Find x with f(x) = 0 near `base`. Returns null when no sign change is found. */
+export function solveRoot(f: (x: number) => number, base: number, {bracket, tolerance = 1e-9}: {bracket?: [number, number]; tolerance?: number} = {}): {value: number | null; evaluations: number} {
+  let evaluations = 0;
+  const g = (x: number) => (++evaluations, f(x));
+  let a: number;
+  let b: number;
+  let fa: number;
+  let fb: number;
+  if (bracket) {
+    [a, b] = bracket;
+    fa = g(a);
+    fb = g(b);
+  } else {
+    a = base;
+    fa = g(a);
+    if (fa === 0) return {value: a, evaluations};
+    let step = Math.max(Math.abs(base) * 0.1, 1e-3);
+    b = a;
+    fb = fa;
+    // Secant guess from two nearby points, then grow outward in both directions.
+    for (let i = 0; i < 60 && Math.sign(fa) === Math.sign(fb); ++i) {
+      const lo = base - step;
+      const hi = base + step;
+      const flo = g(lo);
+      const fhi = g(hi);
+      if (Math.sign(fhi) !== Math.sign(fa)) [b, fb] = [hi, fhi];
+      else if (Math.sign(flo) !== Math.sign(fa)) [b, fb] = [lo, flo];
+      step *= 2;
+    }
+  }
+  if (fa === 0) return {value: a, evaluations};
+  if (fb === 0) return {value: b, evaluations};
+  if (!(Math.sign(fa) !== Math.sign(fb))) return {value: null, evaluations};
+  for (let i = 0; i < 200; ++i) {
+    // Secant step, kept inside the bracket; bisection when it would leave it.
+    let m = b - (fb * (b - a)) / (fb - fa);
+    if (!(m > Math.min(a, b) && m < Math.max(a, b))) m = (a + b) / 2;
+    const fm = g(m);
+    if (fm === 0 || Math.abs(b - a) < tolerance) return {value: m, evaluations};
+    if (Math.sign(fm) === Math.sign(fa)) [a, fa] = [m, fm];
+    else [b, fb] = [m, fm];
+    if (Math.abs(b - a) < tolerance) return {value: Math.abs(fa) < Math.abs(fb) ? a : b, evaluations};
+  }
+  return {value: (a + b) / 2, evaluations};
+}
+
+/** The value of `input` at which the chosen saldo is zero. */
+export function breakEven(model: CompiledModel, input: string, options: BreakEvenOptions = {}): BreakEvenResult {
+  const leaf = findLeaf(model, input);
+  const base = (options.overrides?.[leaf.name] as number | undefined) ?? (leaf.leaf!.value as number);
+  const f = metricFunction(model, leaf.name, options);
+  const metricAtBase = f(base);
+  const {value, evaluations} = solveRoot(f, base, {bracket: options.bracket, tolerance: options.tolerance ?? 1e-9 * Math.max(1, Math.abs(base))});
+  return {
+    input: leaf.name,
+    base,
+    value,
+    metricAtBase,
+    metricAtValue: value === null ? null : f(value),
+    evaluations,
+    reason: value === null ? "the result does not change sign within the searched range" : undefined
+  };
+}

@@ -1,0 +1,48 @@
+// Payback period (terugverdientijd) and internal rate of return of a yearly net cash-flow series.
+// Convention: flows[t] falls within year t (t = 0 is the first year); cumulative sums are taken at
+// the end of each year, and the moment the cumulative sum reaches zero is interpolated linearly
+// within the year in which it happens.
+import {presentValue} from "./discount.js";
+
+/**
+ * Years until the cumulative net flow is no longer negative, interpolated within the year.
+ * `paybackPeriod([-100, 50, 50, 50])` is 3: the cumulative sum reaches 0 at the end of year index 2.
+ * Returns 0 when the cumulative sum is never negative, and null when it is still negative at the end
+ * of the series or falls back below zero afterwards (no lasting payback).
+ * With `rate`, flows are discounted first (discounted payback).
+ */
+export function paybackPeriod(flows: ArrayLike<number>, rate = 0): number | null {
+  const f = Array.from(flows, (x, t) => x / Math.pow(1 + rate, t));
+  let cumulative = 0;
+  let payback: number | null = 0;
+  for (let t = 0; t < f.length; ++t) {
+    const before = cumulative;
+    cumulative += f[t];
+    if (cumulative < 0) payback = null;
+    else if (payback === null) payback = t + (before < 0 && f[t] > 0 ? -before / f[t] : 0);
+  }
+  return cumulative < 0 ? null : payback;
+}
+
+/**
+ * Internal rate of return: the rate at which the present value of `flows` is zero (year 0 undiscounted).
+ * Found by bisection on [-0.99, 10]; returns null when the present value does not change sign there.
+ */
+export function internalRateOfReturn(flows: ArrayLike<number>, {low = -0.99, high = 10, tolerance = 1e-10} = {}): number | null {
+  let a = low;
+  let b = high;
+  let fa = presentValue(flows, a);
+  const fb = presentValue(flows, b);
+  if (!Number.isFinite(fa) || !Number.isFinite(fb) || fa === 0 || fb === 0) return fa === 0 ? a : fb === 0 ? b : null;
+  if (Math.sign(fa) === Math.sign(fb)) return null;
+  for (let i = 0; i < 200 && b - a > tolerance; ++i) {
+    const m = (a + b) / 2;
+    const fm = presentValue(flows, m);
+    if (fm === 0) return m;
+    if (Math.sign(fm) === Math.sign(fa)) {
+      a = m;
+      fa = fm;
+    } else b = m;
+  }
+  return (a + b) / 2;
+}

@@ -1,0 +1,210 @@
+// Results of an evaluated study: present values per line, post and actor; costs, benefits, saldo;
+// societal and financial benefit/cost ratios; per participant; cost per QALY; payback and IRR.
+//
+// Conventions:
+// - A line's present value is Σ_t amount[t] / (1 + r_post)^t, year 0 undiscounted.
+// - Costs = minus the sum over lines in cost-side posts; benefits = the sum over lines in
+//   benefit-side posts. Saldo = benefits − costs = the sum over all lines = the sum over actors.
+//   A transfer adds +x to one actor and −x to another, so it cancels in the saldo wherever its
+//   ends are booked; where the ends sit in different posts, the report's gross presentation
+//   (e.g. a wage subsidy as a cost, the wage as a benefit) shapes the ratio, not the saldo.
+// - The financial ratio leaves out immaterial posts (quality of life, MVO).
+// - Cost per QALY = (costs − financial benefits) / discounted QALYs; when financial benefits
+//   exceed costs every QALY comes at no net cost and the figure is null (the report prints "-").
+import {actors, type ActorId} from "../schema/actors.js";
+import type {CompiledModel, Line} from "../model/compile.js";
+import {lineSeries, valueOf, type Evaluation} from "../model/evaluate.js";
+import {discountFactors, presentValue} from "./discount.js";
+import {internalRateOfReturn, paybackPeriod} from "./payback.js";
+
+export interface LineResult extends Line {
+  side: "cost" | "benefit";
+  nature: "financial" | "immaterial";
+  perYear: number[];
+  presentValue: number;
+}
+
+export interface PostResult {
+  post: string;
+  label: string;
+  side: "cost" | "benefit";
+  nature: "financial" | "immaterial";
+  group?: string;
+  pm: boolean;
+  /** Welfare value: sum over actors (transfer ends in the same post cancel). Positive is a gain. */
+  presentValue: number;
+  /** The amount shown in the overview: costs as positive amounts on the cost side. */
+  amount: number;
+  byActor: Partial<Record<ActorId, number>>;
+  perYear: number[];
+}
+
+export interface ActorResult {
+  actor: ActorId;
+  label: string;
+  costs: number;
+  benefits: number;
+  saldo: number;
+  ratio: number | null;
+  perYear: number[];
+  paybackYears: number | null;
+}
+
+export interface Summary {
+  /** Intervention id, or "total" for the whole study. */
+  scope: string;
+  label: string;
+  horizon: number;
+  discountRate: number;
+  lines: LineResult[];
+  posts: PostResult[];
+  actors: ActorResult[];
+  costs: number;
+  benefits: number;
+  saldo: number;
+  ratio: number | null;
+  financialCosts: number;
+  financialBenefits: number;
+  financialSaldo: number;
+  financialRatio: number | null;
+  participants: number | null;
+  costPerParticipant: number | null;
+  benefitPerParticipant: number | null;
+  qalys: number | null;
+  qalysUndiscounted: number | null;
+  costPerQaly: number | null;
+  perYear: number[];
+  paybackYears: number | null;
+  internalRateOfReturn: number | null;
+}
+
+function ratio(benefits: number, costs: number): number | null {
+  return costs > 0 ? benefits / costs : null;
+}
+
+function rateOf(e: Evaluation, post: string): number {
+  return valueOf(e, e.model.postRate.get(post)!) as number;
+}
+
+export function lineResults(e: Evaluation, lines: Line[] = e.model.lines): LineResult[] {
+  const factors = new Map<number, Float64Array>();
+  return lines.map((line) => {
+    const post = e.model.posts.get(line.post)!;
+    const rate = rateOf(e, line.post);
+    if (!factors.has(rate)) factors.set(rate, discountFactors(rate, e.model.horizon));
+    const f = factors.get(rate)!;
+    const series = lineSeries(e, line);
+    let pv = 0;
+    for (let t = 0; t < series.length; ++t) pv += series[t] * f[t];
+    return {...line, side: post.side, nature: post.nature, perYear: Array.from(series), presentValue: pv};
+  });
+}
+
+function add(into: number[], from: ArrayLike<number>): void {
+  for (let t = 0; t < into.length; ++t) into[t] += from[t];
+}
+
+export function summarize(e: Evaluation, scope: string | "total" = "total"): Summary {
+  const model: CompiledModel = e.model;
+  const H = model.horizon;
+  const iv = scope === "total" ? undefined : model.file.interventions.find((x) => x.id === scope);
+  if (scope !== "total" && !iv) throw new Error(`unknown intervention "${scope}"`);
+  const lines = lineResults(e, model.lines.filter((l) => !iv || l.intervention === iv.id));
+
+  const posts: PostResult[] = model.file.posts.map((p) => {
+    const own = lines.filter((l) => l.post === p.id);
+    const byActor: Partial<Record<ActorId, number>> = {};
+    const perYear = new Array<number>(H).fill(0);
+    let pv = 0;
+    for (const l of own) {
+      byActor[l.actor] = (byActor[l.actor] ?? 0) + l.presentValue;
+      pv += l.presentValue;
+      add(perYear, l.perYear);
+    }
+    return {post: p.id, label: p.label, side: p.side, nature: p.nature, group: p.group, pm: p.pm ?? false, presentValue: pv, amount: p.side === "cost" ? -pv : pv, byActor, perYear};
+  });
+
+  const sideSum = (side: "cost" | "benefit", financialOnly: boolean) =>
+    posts.filter((p) => p.side === side && (!financialOnly || p.nature === "financial")).reduce((s, p) => s + p.amount, 0);
+  const costs = sideSum("cost", false);
+  const benefits = sideSum("benefit", false);
+  const financialCosts = sideSum("cost", true);
+  const financialBenefits = sideSum("benefit", true);
+
+  const actorIds = [...new Set(lines.map((l) => l.actor))] as ActorId[];
+  const actorResults: ActorResult[] = actorIds.map((a) => {
+    const own = lines.filter((l) => l.actor === a);
+    const perYear = new Array<number>(H).fill(0);
+    for (const l of own) add(perYear, l.perYear);
+    // Per post, net for this actor: positive nets are benefits, negative nets are costs.
+    const byPost = new Map<string, number>();
+    for (const l of own) byPost.set(l.post, (byPost.get(l.post) ?? 0) + l.presentValue);
+    let c = 0;
+    let b = 0;
+    for (const v of byPost.values()) v < 0 ? (c -= v) : (b += v);
+    return {actor: a, label: actors[a], costs: c, benefits: b, saldo: b - c, ratio: ratio(b, c), perYear, paybackYears: paybackPeriod(perYear)};
+  });
+
+  const perYear = new Array<number>(H).fill(0);
+  for (const l of lines) add(perYear, l.perYear);
+
+  const numberOf = (name: string | undefined): number | null => {
+    if (!name) return null;
+    const node = model.nodes.get(iv ? `${iv.id}.${name}` : name) ?? model.nodes.get(name);
+    if (!node) return null;
+    const v = valueOf(e, node.name);
+    return typeof v === "number" ? v : Array.from(v).reduce((a, b) => a + b, 0);
+  };
+  let participants: number | null;
+  let qalys: number | null = null;
+  let qalysUndiscounted: number | null = null;
+  const qalySeries = (ivId: string, name: string | undefined): Float64Array | null => {
+    if (!name) return null;
+    const v = valueOf(e, `${ivId}.${name}`);
+    return typeof v === "number" ? Float64Array.from({length: H}, (_, t) => (t === 0 ? v : 0)) : v;
+  };
+  const ivs = iv ? [iv] : model.file.interventions;
+  if (iv) participants = numberOf(iv.participants);
+  else {
+    const counts = ivs.map((x) => (x.participants ? (numberOf(`${x.id}.${x.participants}`) ?? null) : null));
+    participants = counts.every((c) => c !== null) ? (counts as number[]).reduce((a, b) => a + b, 0) : null;
+  }
+  for (const x of ivs) {
+    const q = qalySeries(x.id, x.qalys);
+    if (!q) continue;
+    qalys = (qalys ?? 0) + presentValue(q, e.model.nodes.get("discountRate") ? (valueOf(e, "discountRate") as number) : 0);
+    qalysUndiscounted = (qalysUndiscounted ?? 0) + q.reduce((a, b) => a + b, 0);
+  }
+  const netFinancialCost = costs - financialBenefits;
+  return {
+    scope,
+    label: iv ? iv.label : model.file.title,
+    horizon: H,
+    discountRate: valueOf(e, "discountRate") as number,
+    lines,
+    posts,
+    actors: actorResults,
+    costs,
+    benefits,
+    saldo: benefits - costs,
+    ratio: ratio(benefits, costs),
+    financialCosts,
+    financialBenefits,
+    financialSaldo: financialBenefits - financialCosts,
+    financialRatio: ratio(financialBenefits, financialCosts),
+    participants,
+    costPerParticipant: participants ? costs / participants : null,
+    benefitPerParticipant: participants ? benefits / participants : null,
+    qalys,
+    qalysUndiscounted,
+    costPerQaly: qalys && qalys > 0 && netFinancialCost > 0 ? netFinancialCost / qalys : null,
+    perYear,
+    paybackYears: paybackPeriod(perYear),
+    internalRateOfReturn: internalRateOfReturn(perYear)
+  };
+}
+
+/** Summaries of every intervention and of the study as a whole. */
+export function summarizeAll(e: Evaluation): {total: Summary; interventions: Summary[]} {
+  return {total: summarize(e, "total"), interventions: e.model.file.interventions.map((iv) => summarize(e, iv.id))};
+}

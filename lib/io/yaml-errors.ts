@@ -1,0 +1,72 @@
+// Shared helpers for reading YAML input files with line numbers and turning zod issues into
+// messages of the form `file:line: field: expected …, found …`.
+import {isNode, LineCounter, parseDocument, type Document} from "yaml";
+import type {z} from "zod";
+
+export class InputError extends Error {
+  constructor(
+    message: string,
+    readonly file: string,
+    readonly issues: {line?: number; field: string; message: string}[] = []
+  ) {
+    super(message);
+    this.name = "InputError";
+  }
+}
+
+export interface ParsedYaml {
+  file: string;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+  data: unknown;
+}
+
+export function parseYaml(text: string, file: string): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {lineCounter, prettyErrors: false});
+  if (doc.errors.length) {
+    const issues = doc.errors.map((e) => ({line: lineCounter.linePos(e.pos[0]).line, field: "(syntax)", message: e.message.split("\n")[0]}));
+    throw new InputError(issues.map((i) => `${file}:${i.line}: ${i.message}`).join("\n"), file, issues);
+  }
+  return {file, doc, lineCounter, data: doc.toJS()};
+}
+
+/** The line of the deepest node along `path` that exists in the document. */
+export function lineOf(parsed: ParsedYaml, path: readonly PropertyKey[]): number | undefined {
+  for (let n = path.length; n >= 0; --n) {
+    const node = parsed.doc.getIn(path.slice(0, n) as (string | number)[], true);
+    if (isNode(node) && node.range) return parsed.lineCounter.linePos(node.range[0]).line;
+  }
+  return undefined;
+}
+
+export function fieldName(path: readonly PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : `${i ? "." : ""}${String(p)}`)).join("") || "(top level)";
+}
+
+/** A readable label for the record a path points into: its `id` when it has one. */
+function recordLabel(parsed: ParsedYaml, path: readonly PropertyKey[]): string {
+  for (let n = path.length; n > 0; --n) {
+    if (typeof path[n - 1] !== "number") continue;
+    const node = parsed.doc.getIn([...path.slice(0, n), "id"] as (string | number)[]);
+    if (typeof node === "string") return ` (${node})`;
+  }
+  return "";
+}
+
+function found(parsed: ParsedYaml, path: readonly PropertyKey[]): string {
+  const v = parsed.doc.getIn(path as (string | number)[]);
+  if (v === undefined) return "nothing";
+  const s = JSON.stringify(v && typeof v === "object" && "toJSON" in v ? (v as {toJSON(): unknown}).toJSON() : v);
+  return s && s.length > 60 ? s.slice(0, 57) + "..." : (s ?? String(v));
+}
+
+export function zodIssues(parsed: ParsedYaml, error: z.ZodError): InputError {
+  const issues = error.issues.map((issue) => {
+    const path = issue.path;
+    const line = lineOf(parsed, path);
+    const message = `${issue.message}, found ${found(parsed, path)}`;
+    return {line, field: fieldName(path) + recordLabel(parsed, path), message};
+  });
+  return new InputError(issues.map((i) => `${parsed.file}:${i.line ?? "?"}: ${i.field}: ${i.message}`).join("\n"), parsed.file, issues);
+}

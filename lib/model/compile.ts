@@ -1,0 +1,446 @@
+// Compile a model file into a graph of named quantities and an evaluation plan.
+//
+// Leaves are study parameters, kengetallen (`k.<id>`) and settings (`discountRate`). Formulas define
+// quantities; flows are quantities tied to a post and an actor. Every node is a scalar or a series
+// over the years 0 … horizon − 1; a node is a series when it uses the year (t, year, once, yearly),
+// a series leaf, or another series in the same year. Evaluation runs in stages: scalars once, and
+// consecutive series in one loop over the years, so `x[t - 1]` may refer to any series of its loop.
+//
+// Two backends share the plan: `evaluate` runs a generated JavaScript kernel (fast enough for
+// 100,000 Monte Carlo draws), `interpret` walks the formulas (the plain reference implementation,
+// also used to explain a number). Tests require the two to agree.
+import {isActorId, type ActorId} from "../schema/actors.js";
+import {isTransfer, type Flow, type ModelFile, type Post, type Source} from "../schema/model.js";
+import type {UncertaintySpec} from "../schema/uncertainty.js";
+import {dependencies, FormulaError, resolveFormula, usesYear, type IR} from "./expression.js";
+
+/** What the model needs from the kengetallen registry. */
+export interface KengetalLeaf {
+  id: string;
+  label: string;
+  value: number;
+  unit: string;
+  priceYear?: number;
+  source?: unknown;
+  uncertainty?: UncertaintySpec;
+  nature?: "financial" | "immaterial";
+  actor?: string;
+}
+
+export interface ModelContext {
+  kengetal(id: string): KengetalLeaf | undefined;
+  /** Factor converting € amounts of price year `from` to price year `to` (CPI ratio). */
+  priceFactor?(from: number, to: number): number;
+}
+
+export type NodeKind = "parameter" | "kengetal" | "setting" | "quantity" | "flow";
+
+export interface Leaf {
+  value: number | number[];
+  extend: "zero" | "last";
+  uncertainty?: UncertaintySpec;
+  source?: Source | unknown;
+  assumption?: string;
+  control?: {min: number; max: number; step?: number; label?: string};
+  group?: string;
+  /** Price-year conversion applied to a kengetal (1 when none). */
+  priceFactor?: number;
+  priceYear?: number;
+}
+
+export interface GraphNode {
+  /** Fully qualified name: `x` (study level), `vh.x` (intervention), `k.id` (kengetal), `vh:flowId` (flow). */
+  name: string;
+  kind: NodeKind;
+  scope?: string;
+  id: string;
+  label: string;
+  unit: string;
+  formula?: string;
+  note?: string;
+  ir?: IR;
+  deps: {node: string; kind: "same" | "lag" | "whole"}[];
+  series: boolean;
+  leaf?: Leaf;
+  /** Where the node is defined in the model file, for error messages (e.g. interventions.0.flows.2). */
+  path: (string | number)[];
+  /** Slot: index into S (scalars) or offset into V (series). */
+  slot: number;
+}
+
+/** One line of the cash-flow table: a flow (or one end of a transfer) for one actor in one post. */
+export interface Line {
+  intervention: string;
+  flow: string;
+  label: string;
+  post: string;
+  actor: ActorId;
+  /** +1: the actor receives the amount; −1: the actor pays it. */
+  sign: 1 | -1;
+  transfer: boolean;
+  node: string;
+}
+
+export type Stage = {kind: "scalar"; node: string} | {kind: "loop"; nodes: string[]};
+
+export class ModelError extends Error {
+  constructor(
+    message: string,
+    readonly path: (string | number)[]
+  ) {
+    super(message);
+    this.name = "ModelError";
+  }
+}
+
+export interface CompiledModel {
+  file: ModelFile;
+  horizon: number;
+  startYear: number;
+  nodes: Map<string, GraphNode>;
+  /** Leaves in a stable order (study settings, parameters, kengetallen). */
+  leaves: GraphNode[];
+  stages: Stage[];
+  lines: Line[];
+  posts: Map<string, Post>;
+  /** Discount-rate node per post. */
+  postRate: Map<string, string>;
+  scalarCount: number;
+  seriesCount: number;
+  /** Generated kernel: fills every non-leaf slot of S and V from the leaf slots. */
+  kernel: (S: Float64Array, V: Float64Array) => void;
+  /** The generated source of the kernel, for inspection. */
+  kernelSource: string;
+}
+
+const reserved = new Set(["t", "year", "horizon", "k", "true", "false", "discountRate"]);
+
+export function compileModel(file: ModelFile, context: ModelContext): CompiledModel {
+  const H = file.horizon;
+  const nodes = new Map<string, GraphNode>();
+  const interventionIds = new Set(file.interventions.map((iv) => iv.id));
+
+  const add = (node: Omit<GraphNode, "slot" | "deps" | "series">): GraphNode => {
+    if (nodes.has(node.name)) {
+      const other = nodes.get(node.name)!;
+      throw new ModelError(`"${node.id}" is defined twice (also at ${other.path.join(".")})`, [...node.path, "id"]);
+    }
+    const full: GraphNode = {...node, deps: [], series: false, slot: -1};
+    nodes.set(node.name, full);
+    return full;
+  };
+  const checkId = (id: string, path: (string | number)[]): void => {
+    if (reserved.has(id)) throw new ModelError(`"${id}" is a reserved name`, [...path, "id"]);
+    if (interventionIds.has(id)) throw new ModelError(`"${id}" is also an intervention id; use another name`, [...path, "id"]);
+  };
+
+  // Settings.
+  add({name: "discountRate", kind: "setting", id: "discountRate", label: "Discontovoet", unit: "fraction", path: ["discountRate"], leaf: {value: file.discountRate, extend: "last", source: file.discountRateSource ? {title: file.discountRateSource} : undefined, assumption: file.discountRateSource ? undefined : "standaard reële discontovoet 2,25 % (Werkgroep discontovoet 2020)"}});
+
+  // Declarations: parameters and quantities, study level then per intervention.
+  const declare = (scope: string | undefined, base: (string | number)[], params: ModelFile["parameters"], quantities: ModelFile["quantities"]) => {
+    params.forEach((p, i) => {
+      checkId(p.id, [...base, "parameters", i]);
+      add({
+        name: scope ? `${scope}.${p.id}` : p.id,
+        kind: "parameter",
+        scope,
+        id: p.id,
+        label: p.label,
+        unit: p.unit,
+        path: [...base, "parameters", i],
+        leaf: {value: p.value, extend: p.extend ?? "zero", uncertainty: p.uncertainty, source: p.source, assumption: p.assumption, control: p.control, group: p.group}
+      });
+    });
+    quantities.forEach((q, i) => {
+      checkId(q.id, [...base, "quantities", i]);
+      add({name: scope ? `${scope}.${q.id}` : q.id, kind: "quantity", scope, id: q.id, label: q.label, unit: q.unit, formula: String(q.formula), note: q.note, path: [...base, "quantities", i]});
+    });
+  };
+  declare(undefined, [], file.parameters, file.quantities);
+  file.interventions.forEach((iv, j) => {
+    declare(iv.id, ["interventions", j], iv.parameters, iv.quantities);
+    iv.flows.forEach((f, i) => {
+      add({name: `${iv.id}:${f.id}`, kind: "flow", scope: iv.id, id: f.id, label: f.label, unit: "€", formula: String(f.amount), note: f.note, path: ["interventions", j, "flows", i]});
+    });
+  });
+
+  // Name resolution: local to the intervention, then study level, then kengetallen and other interventions.
+  const resolverFor = (scope: string | undefined) => (name: string): string | undefined => {
+    if (name.startsWith("k.")) {
+      const id = name.slice(2);
+      if (nodes.has(name)) return name;
+      const k = context.kengetal(id);
+      if (!k) return undefined;
+      let priceFactor = 1;
+      if (k.unit.startsWith("€") && k.priceYear !== undefined && k.priceYear !== file.priceYear && context.priceFactor) {
+        priceFactor = context.priceFactor(k.priceYear, file.priceYear);
+      }
+      add({name, kind: "kengetal", id, label: k.label, unit: k.unit, path: [], leaf: {value: k.value * priceFactor, extend: "last", uncertainty: k.uncertainty, source: k.source, priceFactor, priceYear: k.priceYear}});
+      return name;
+    }
+    if (!name.includes(".")) {
+      if (scope && nodes.has(`${scope}.${name}`)) return `${scope}.${name}`;
+      if (nodes.has(name) && nodes.get(name)!.kind !== "flow") return name;
+      return undefined;
+    }
+    const [head, ...rest] = name.split(".");
+    if (interventionIds.has(head) && rest.length === 1 && nodes.has(name)) return name;
+    return undefined;
+  };
+  const knownNames = (scope: string | undefined) => () =>
+    [...nodes.values()].filter((n) => n.kind !== "flow" && (n.scope === undefined || n.scope === scope)).map((n) => (n.scope === scope ? n.id : n.name));
+
+  for (const node of [...nodes.values()]) {
+    if (node.formula === undefined) continue;
+    try {
+      node.ir = resolveFormula(node.formula, resolverFor(node.scope), knownNames(node.scope));
+    } catch (error) {
+      if (error instanceof FormulaError) throw new ModelError(error.message, [...node.path, node.kind === "flow" ? "amount" : "formula"]);
+      throw error;
+    }
+    node.deps = dependencies(node.ir);
+  }
+
+  // Per-post discount rates.
+  const posts = new Map<string, Post>();
+  const postRate = new Map<string, string>();
+  file.posts.forEach((p, i) => {
+    if (posts.has(p.id)) throw new ModelError(`post "${p.id}" is defined twice`, ["posts", i, "id"]);
+    posts.set(p.id, p);
+    let rate = "discountRate";
+    if (p.discountRate) {
+      const n = resolverFor(undefined)(p.discountRate);
+      if (!n) throw new ModelError(`unknown discount-rate parameter "${p.discountRate}" (define it under parameters)`, ["posts", i, "discountRate"]);
+      rate = n;
+    }
+    postRate.set(p.id, rate);
+  });
+
+  // Series inference (fixed point: a node is a series if it uses the year or a series in the same or an earlier year).
+  for (const node of nodes.values()) {
+    if (node.leaf) node.series = Array.isArray(node.leaf.value);
+    else if (node.kind === "flow") node.series = true;
+    else node.series = usesYear(node.ir!);
+  }
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const node of nodes.values()) {
+      if (node.series || node.leaf) continue;
+      if (node.deps.some((d) => d.kind !== "whole" && nodes.get(d.node)!.series)) {
+        node.series = true;
+        changed = true;
+      }
+    }
+  }
+  for (const [rateName] of new Map([...postRate.values()].map((r) => [r, true]))) {
+    if (nodes.get(rateName)!.series) throw new ModelError(`discount rate "${rateName}" must be a single number, not a series`, nodes.get(rateName)!.path);
+  }
+
+  // Lines of the cash-flow table.
+  const lines: Line[] = [];
+  file.interventions.forEach((iv, j) => {
+    iv.flows.forEach((f: Flow, i) => {
+      const node = `${iv.id}:${f.id}`;
+      const checkPost = (post: string, field: string): string => {
+        if (!posts.has(post)) throw new ModelError(`unknown post "${post}"; known posts: ${[...posts.keys()].join(", ")}`, ["interventions", j, "flows", i, field]);
+        return post;
+      };
+      if (isTransfer(f)) {
+        const from = checkPost(f.postFrom ?? f.post!, f.postFrom ? "postFrom" : "post");
+        const to = checkPost(f.postTo ?? f.post!, f.postTo ? "postTo" : "post");
+        if (!isActorId(f.transfer.from) || !isActorId(f.transfer.to)) throw new ModelError("unknown actor", ["interventions", j, "flows", i, "transfer"]);
+        lines.push({intervention: iv.id, flow: f.id, label: f.label, post: from, actor: f.transfer.from, sign: -1, transfer: true, node});
+        lines.push({intervention: iv.id, flow: f.id, label: f.label, post: to, actor: f.transfer.to, sign: 1, transfer: true, node});
+      } else {
+        lines.push({intervention: iv.id, flow: f.id, label: f.label, post: checkPost(f.post!, "post"), actor: f.actor as ActorId, sign: f.effect === "cost" ? -1 : 1, transfer: false, node});
+      }
+    });
+  });
+
+  const stages = plan(nodes);
+  // Flows must vary by year explicitly: a constant amount is ambiguous (once? every year?).
+  for (const node of nodes.values()) {
+    if (node.kind !== "flow") continue;
+    const scalarFormula = !usesYear(node.ir!) && !node.deps.some((d) => d.kind !== "whole" && nodes.get(d.node)!.series);
+    if (scalarFormula) {
+      throw new ModelError(`the amount "${node.formula}" is the same in every year; write once(...) for an amount in year 0 only, or yearly(...) for every year of the horizon`, [...node.path, "amount"]);
+    }
+  }
+
+  // Slots.
+  let scalarCount = 0;
+  let seriesCount = 0;
+  const leaves: GraphNode[] = [];
+  for (const node of nodes.values()) {
+    if (node.series) node.slot = seriesCount++ * H;
+    else node.slot = scalarCount++;
+    if (node.leaf) leaves.push(node);
+  }
+  const startYear = file.startYear ?? 0;
+  const kernelSource = generateKernel(nodes, stages, H, startYear);
+  // The kernel is generated from the model's own formulas after resolution: only numbers, slots
+  // and Math calls reach the source, never text from the file.
+  const kernel = new Function("return " + kernelSource)() as (S: Float64Array, V: Float64Array) => void;
+  return {file, horizon: H, startYear, nodes, leaves, stages, lines, posts, postRate, scalarCount, seriesCount, kernel, kernelSource};
+}
+
+/** Order nodes so that same-year and whole-series dependencies come first; group series into loops. */
+function plan(nodes: Map<string, GraphNode>): Stage[] {
+  const indegree = new Map<string, number>();
+  const users = new Map<string, string[]>();
+  for (const node of nodes.values()) {
+    indegree.set(node.name, 0);
+    users.set(node.name, []);
+  }
+  for (const node of nodes.values()) {
+    for (const d of new Set(node.deps.filter((d) => d.kind !== "lag").map((d) => d.node))) {
+      if (d === node.name) throw new ModelError(`"${node.id}" uses itself in the same year; refer to an earlier year as ${node.id}[t - 1]`, node.path);
+      indegree.set(node.name, indegree.get(node.name)! + 1);
+      users.get(d)!.push(node.name);
+    }
+  }
+  // Kahn's algorithm, taking scalars before series so that series loops stay long.
+  const readyScalar: string[] = [];
+  const readySeries: string[] = [];
+  for (const [name, deg] of indegree) if (deg === 0) (nodes.get(name)!.series ? readySeries : readyScalar).push(name);
+  const order: string[] = [];
+  while (readyScalar.length || readySeries.length) {
+    const name = readyScalar.length ? readyScalar.shift()! : readySeries.shift()!;
+    order.push(name);
+    for (const u of users.get(name)!) {
+      indegree.set(u, indegree.get(u)! - 1);
+      if (indegree.get(u) === 0) (nodes.get(u)!.series ? readySeries : readyScalar).push(u);
+    }
+  }
+  if (order.length < nodes.size) {
+    const stuck = [...indegree].filter(([, d]) => d > 0).map(([n]) => nodes.get(n)!);
+    throw new ModelError(`circular formulas: ${stuck.map((n) => n.name).join(" → ")} (a quantity may only use an earlier year of itself, as x[t - 1])`, stuck[0].path);
+  }
+  const stages: Stage[] = [];
+  const stageOf = new Map<string, number>();
+  for (const name of order) {
+    const node = nodes.get(name)!;
+    if (node.leaf) continue;
+    if (!node.series) {
+      stages.push({kind: "scalar", node: name});
+      stageOf.set(name, stages.length - 1);
+      continue;
+    }
+    const last = stages[stages.length - 1];
+    const needsWhole = node.deps.some((d) => d.kind === "whole" && last?.kind === "loop" && last.nodes.includes(d.node));
+    if (last?.kind === "loop" && !needsWhole) last.nodes.push(name);
+    else stages.push({kind: "loop", nodes: [name]});
+    stageOf.set(name, stages.length - 1);
+  }
+  for (const node of nodes.values()) {
+    for (const d of node.deps) {
+      if (d.kind !== "lag") continue;
+      const target = nodes.get(d.node)!;
+      if (target.leaf) continue;
+      if ((stageOf.get(d.node) ?? -1) > (stageOf.get(node.name) ?? -1)) {
+        throw new ModelError(`"${node.id}" uses an earlier year of "${target.id}", but "${target.id}" needs a whole-series value that is computed later`, node.path);
+      }
+    }
+  }
+  return stages;
+}
+
+function generateKernel(nodes: Map<string, GraphNode>, stages: Stage[], H: number, startYear: number): string {
+  const ref = (e: Extract<IR, {op: "ref"}>, series: boolean): string => {
+    const target = nodes.get(e.node)!;
+    const at = (i: string) => (target.series ? `V[${target.slot} + ${i}]` : `S[${target.slot}]`);
+    switch (e.index.kind) {
+      case "same":
+        return target.series ? `V[${target.slot} + t]` : `S[${target.slot}]`;
+      case "lag":
+        return `(t >= ${e.index.lag} ? ${at(`t - ${e.index.lag}`)} : 0)`;
+      case "at": {
+        const i = code(e.index.expr, series);
+        return target.series ? `AT(V, ${target.slot}, ${i})` : `(IN(${i}) ? S[${target.slot}] : 0)`;
+      }
+    }
+  };
+  const code = (e: IR, series: boolean): string => {
+    switch (e.op) {
+      case "num":
+        return Object.is(e.value, -0) ? "0" : `(${e.value})`;
+      case "t":
+        return "t";
+      case "year":
+        return `(${startYear} + t)`;
+      case "horizon":
+        return `${H}`;
+      case "ref":
+        return ref(e, series);
+      case "sum": {
+        const target = nodes.get(e.node)!;
+        return target.series ? `SUM(V, ${target.slot})` : `(${H} * S[${target.slot}])`;
+      }
+      case "unary":
+        return e.operator === "!" ? `(${code(e.arg, series)} ? 0 : 1)` : `(${e.operator}${code(e.arg, series)})`;
+      case "binary": {
+        const a = code(e.left, series);
+        const b = code(e.right, series);
+        switch (e.operator) {
+          case "**":
+            return `Math.pow(${a}, ${b})`;
+          case "==":
+            return `(${a} === ${b} ? 1 : 0)`;
+          case "!=":
+            return `(${a} !== ${b} ? 1 : 0)`;
+          case "<":
+          case "<=":
+          case ">":
+          case ">=":
+            return `(${a} ${e.operator} ${b} ? 1 : 0)`;
+          case "&&":
+            return `(${a} && ${b} ? 1 : 0)`;
+          case "||":
+            return `(${a} || ${b} ? 1 : 0)`;
+          default:
+            return `(${a} ${e.operator} ${b})`;
+        }
+      }
+      case "cond":
+        return `(${code(e.test, series)} ? ${code(e.then, series)} : ${code(e.else, series)})`;
+      case "call": {
+        const args = e.args.map((x) => code(x, series));
+        switch (e.fn) {
+          case "clamp":
+            return `Math.min(Math.max(${args[0]}, ${args[1]}), ${args[2]})`;
+          case "if":
+            return `(${args[0]} ? ${args[1]} : ${args[2]})`;
+          case "once":
+            return `(t === 0 ? ${args[0]} : 0)`;
+          case "yearly":
+            return args[0];
+          default:
+            return `Math.${e.fn}(${args.join(", ")})`;
+        }
+      }
+    }
+  };
+  const body: string[] = [];
+  for (const stage of stages) {
+    if (stage.kind === "scalar") {
+      const n = nodes.get(stage.node)!;
+      body.push(`  S[${n.slot}] = ${code(n.ir!, false)}; // ${n.name}`);
+    } else {
+      body.push(`  for (let t = 0; t < ${H}; ++t) {`);
+      for (const name of stage.nodes) {
+        const n = nodes.get(name)!;
+        body.push(`    V[${n.slot} + t] = ${code(n.ir!, true)}; // ${n.name}`);
+      }
+      body.push("  }");
+    }
+  }
+  return [
+    "function kernel(S, V) {",
+    `  const IN = (i) => i >= 0 && i < ${H} && i === Math.floor(i);`,
+    `  const AT = (V, o, i) => (IN(i) ? V[o + i] : 0);`,
+    `  const SUM = (V, o) => { let s = 0; for (let i = 0; i < ${H}; ++i) s += V[o + i]; return s; };`,
+    ...body,
+    "}"
+  ].join("\n");
+}
