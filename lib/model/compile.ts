@@ -11,7 +11,7 @@
 // also used to explain a number). Tests require the two to agree.
 import {isActorId, type ActorId} from "../schema/actors.js";
 import {isTransfer, type Flow, type ModelFile, type Post, type Source} from "../schema/model.js";
-import type {UncertaintySpec} from "../schema/uncertainty.js";
+import type {Uncertainty} from "../schema/kengetal.js";
 import {dependencies, FormulaError, resolveFormula, usesYear, type IR} from "./expression.js";
 
 /** What the model needs from the kengetallen registry. */
@@ -22,7 +22,7 @@ export interface KengetalLeaf {
   unit: string;
   priceYear?: number;
   source?: unknown;
-  uncertainty?: UncertaintySpec;
+  uncertainty?: Uncertainty;
   nature?: "financial" | "immaterial";
   actor?: string;
 }
@@ -38,7 +38,7 @@ export type NodeKind = "parameter" | "kengetal" | "setting" | "quantity" | "flow
 export interface Leaf {
   value: number | number[];
   extend: "zero" | "last";
-  uncertainty?: UncertaintySpec;
+  uncertainty?: Uncertainty;
   source?: Source | unknown;
   assumption?: string;
   control?: {min: number; max: number; step?: number; label?: string};

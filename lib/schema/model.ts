@@ -2,7 +2,7 @@
 // format's documentation; README "Model files" describes it with an example.
 import {z} from "zod";
 import {actorIds} from "./actors.js";
-import {uncertaintySchema} from "./uncertainty.js";
+import {uncertaintySchema} from "./kengetal.js";
 
 const id = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, {error: "expected an identifier (letters, digits, _; not starting with a digit)"});
 const actor = z.enum(actorIds as [string, ...string[]], {error: `expected one of the actors: ${actorIds.join(", ")}`});

@@ -1,0 +1,33 @@
+// Scenarios: named sets of input overrides declared in the model file, evaluated with the same model.
+import type {CompiledModel} from "../model/compile.js";
+import {evaluate, findLeaf, type Overrides} from "../model/evaluate.js";
+import {summarizeAll, type Summary} from "../finance/summary.js";
+
+export function scenarioOverrides(model: CompiledModel, id: string): Overrides {
+  const scenario = model.file.scenarios.find((s) => s.id === id);
+  if (!scenario) throw new Error(`unknown scenario "${id}"; the model has: ${model.file.scenarios.map((s) => s.id).join(", ") || "none"}`);
+  const out: Overrides = {};
+  for (const [name, value] of Object.entries(scenario.set)) out[findLeaf(model, name).name] = value;
+  return out;
+}
+
+export interface ScenarioResult {
+  id: string;
+  label: string;
+  description?: string;
+  overrides: Overrides;
+  total: Summary;
+  interventions: Summary[];
+}
+
+/** The base case and every scenario of the model, each a full evaluation. */
+export function runScenarios(model: CompiledModel, base: Overrides = {}): ScenarioResult[] {
+  const run = (id: string, label: string, overrides: Overrides, description?: string): ScenarioResult => ({
+    id,
+    label,
+    description,
+    overrides,
+    ...summarizeAll(evaluate(model, {...base, ...overrides}))
+  });
+  return [run("basis", "Basisscenario", {}), ...model.file.scenarios.map((s) => run(s.id, s.label, scenarioOverrides(model, s.id), s.description))];
+}

@@ -1,0 +1,71 @@
+// rendement evaluate <model-file> [--json] [--set name=value ...] [--scenario id]
+// Prints the result tables of a study (or JSON). A bad file or option: a clear error and exit code 2.
+import {loadStudy} from "../io/study.js";
+import {InputError} from "../io/model-file.js";
+import {KengetalError} from "../io/kengetallen.js";
+import {evaluate, OverrideError} from "../model/evaluate.js";
+import {summarizeAll, type Summary} from "../finance/summary.js";
+import {scenarioOverrides} from "../analysis/scenarios.js";
+import {option, parseSets, positionals, UsageError} from "./args.js";
+
+const usage = "usage: rendement evaluate <model-file> [--json] [--set name=value ...] [--scenario id]";
+
+const euro = (x: number | null) => (x === null ? "—" : `€ ${Math.round(x).toLocaleString("nl-NL")}`);
+const num = (x: number | null, d = 2) => (x === null ? "—" : x.toLocaleString("nl-NL", {minimumFractionDigits: d, maximumFractionDigits: d}));
+
+function pad(rows: string[][]): string {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows.map((r) => r.map((x, i) => (i === 0 ? x.padEnd(widths[i]) : x.padStart(widths[i]))).join("  ")).join("\n");
+}
+
+export function formatSummary(s: Summary): string {
+  const out: string[] = [];
+  out.push(`== ${s.label} (${s.scope}) — horizon ${s.horizon} jaar, discontovoet ${num(s.discountRate * 100, 2)} %`);
+  out.push("");
+  const posts = s.posts.filter((p) => p.amount !== 0 || p.pm);
+  out.push(pad([["post", "kant", "NCW"], ...posts.map((p) => [p.label + (p.nature === "immaterial" ? " (immaterieel)" : "") + (p.pm ? " (PM)" : ""), p.side === "cost" ? "kosten" : "baten", euro(p.amount)])]));
+  out.push("");
+  out.push(
+    pad([
+      ["totaal", ""],
+      ["kosten", euro(s.costs)],
+      ["baten", euro(s.benefits)],
+      ["saldo", euro(s.saldo)],
+      ["maatschappelijke K/B-verhouding", num(s.ratio)],
+      ["financiële K/B-verhouding", num(s.financialRatio)],
+      ["kosten per deelnemer", euro(s.costPerParticipant)],
+      ["baten per deelnemer", euro(s.benefitPerParticipant)],
+      ["QALY's (verdisconteerd)", num(s.qalys)],
+      ["kosten per QALY", euro(s.costPerQaly)],
+      ["terugverdientijd (jaar)", num(s.paybackYears, 1)],
+      ["interne rentevoet", s.internalRateOfReturn === null ? "—" : `${num(s.internalRateOfReturn * 100, 1)} %`]
+    ])
+  );
+  out.push("");
+  out.push(pad([["actor", "kosten", "baten", "saldo", "K/B", "terugverdientijd"], ...s.actors.map((a) => [a.label, euro(a.costs), euro(a.benefits), euro(a.saldo), num(a.ratio), num(a.paybackYears, 1)])]));
+  return out.join("\n");
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const [file, ...extra] = positionals(argv, ["--set", "--scenario"]);
+    if (!file || extra.length) throw new UsageError(usage);
+    const model = loadStudy(file);
+    const scenario = option(argv, "--scenario");
+    const overrides = {...(scenario ? scenarioOverrides(model, scenario) : {}), ...parseSets(argv)};
+    const result = summarizeAll(evaluate(model, overrides));
+    if (argv.includes("--json")) {
+      console.log(JSON.stringify({model: model.file.id, title: model.file.title, priceYear: model.file.priceYear, scenario: scenario ?? null, overrides, ...result}, null, 2));
+    } else {
+      console.log(`${model.file.title} (prijspeil ${model.file.priceYear}${scenario ? `, scenario ${scenario}` : ""})\n`);
+      for (const s of result.interventions.length > 1 ? [...result.interventions, result.total] : [result.total]) console.log(formatSummary(s) + "\n");
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof InputError || error instanceof KengetalError || error instanceof OverrideError || error instanceof UsageError || (error as Error).message?.startsWith("unknown scenario")) {
+      console.error(`rendement evaluate: ${(error as Error).message}`);
+      return 2;
+    }
+    throw error;
+  }
+}
