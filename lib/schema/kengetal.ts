@@ -30,6 +30,7 @@ export const units = [
   "uur/maand",
   "uur/week",
   "dagen",
+  "weken",
   "maanden",
   "jaar",
   "fte",
