@@ -10,7 +10,13 @@
 // 100,000 Monte Carlo draws), `interpret` walks the formulas (the plain reference implementation,
 // also used to explain a number). Tests require the two to agree.
 import {isActorId, type ActorId} from "../schema/actors.js";
-import {isTransfer, type Flow, type ModelFile, type Post, type Source} from "../schema/model.js";
+import type {Flow, ModelFile, Post, Source} from "../schema/model.js";
+
+// Kept free of runtime imports from the zod schemas, so that pages can compile a model in the
+// browser without bundling zod (the loader validated the file already).
+function isTransfer(flow: Flow): flow is Flow & {transfer: {from: string; to: string}} {
+  return flow.transfer !== undefined;
+}
 import type {Uncertainty} from "../schema/kengetal.js";
 import {dependencies, FormulaError, resolveFormula, usesYear, type IR} from "./expression.js";
 
