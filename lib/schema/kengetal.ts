@@ -185,7 +185,10 @@ export function kengetalProblems(k: z.infer<typeof kengetalObject>): {path: (str
       if (v <= 0) out.push({path: ["value"], message: `expected value > 0 for a lognormal distribution, found ${v}`});
       break;
     case "beta": {
-      if (k.unit !== "fraction") out.push({path: ["uncertainty", "type"], message: `expected unit "fraction" for a beta distribution, found unit "${k.unit}"`});
+      if (k.unit !== "fraction") {
+        out.push({path: ["uncertainty", "type"], message: `expected unit "fraction" for a beta distribution, found unit "${k.unit}"`});
+        break;
+      }
       const byShape = u.alpha !== undefined || u.beta !== undefined;
       if (byShape && u.sd !== undefined) out.push({path: ["uncertainty"], message: "expected either alpha and beta, or sd, not both"});
       else if (byShape && (u.alpha === undefined || u.beta === undefined)) out.push({path: ["uncertainty"], message: "expected both alpha and beta"});
