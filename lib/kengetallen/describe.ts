@@ -1,6 +1,7 @@
 // Dutch one-line descriptions of kengetallen for the provenance views ("waar komt dit getal vandaan").
 // Browser-safe: Intl only.
-import {isMoneyUnit, type Kengetal, type Source, type Uncertainty, type Unit} from "../schema/kengetal.js";
+import type {Kengetal, Source, Uncertainty} from "../schema/kengetal.js";
+import {isMoneyUnit, type Unit} from "./units.js";
 
 const unitPhrase: Record<Unit, string> = {
   "€": "",

@@ -2,12 +2,14 @@
 // money amounts between price years (prijspeil) with the CBS consumer price index. Pure and
 // browser-safe: a page rebuilds the registry from its plain-JSON form (`toJSON` / `fromJSON`).
 import type {ActorId} from "../schema/actors.js";
-import {isMoneyUnit, type CpiFile, type Nature, type SeedId, type Uncertainty, type Unit} from "../schema/kengetal.js";
+import type {CpiFile, Uncertainty} from "../schema/kengetal.js";
+import {isMoneyUnit, type Nature, type SeedId, type Unit} from "./units.js";
 import {KengetalError} from "./errors.js";
 import type {RegisteredKengetal} from "./parse.js";
 
 export type {RegisteredKengetal} from "./parse.js";
-export type {Kengetal, Uncertainty, Unit, Source, Nature} from "../schema/kengetal.js";
+export type {Kengetal, Uncertainty, Source} from "../schema/kengetal.js";
+export type {Unit, Nature} from "./units.js";
 
 export interface ThemeInfo {
   theme: string;

@@ -1,54 +1,12 @@
 // The kengetallen (unit values) format: one record per unit value, with unit, price year (prijspeil),
 // source, actor, nature and an uncertainty spec. Files live in data/kengetallen/<theme>.yaml as
 // `{theme, description, kengetallen: [...]}`. This schema is the single source of the format;
-// docs/kengetallen.md describes it for readers. Browser-safe (zod only).
+// docs/kengetallen.md describes it for readers. Browser-safe (zod only); code that must not load zod
+// imports the constants from lib/kengetallen/units.ts and only types from here.
 import {z} from "zod";
 import {actorIds, type ActorId} from "./actors.js";
-
-/** Units a kengetal may have. Units starting with "€" are money and need a price year. */
-export const units = [
-  "€",
-  "€/jaar",
-  "€/maand",
-  "€/week",
-  "€/dag",
-  "€/uur",
-  "€/persoon",
-  "€/persoon/jaar",
-  "€/deelnemer",
-  "€/traject",
-  "€/plaatsing",
-  "€/fte/jaar",
-  "€/delict",
-  "€/zaak",
-  "€/QALY",
-  "fraction",
-  "QALY",
-  "QALY/jaar",
-  "uur",
-  "uur/jaar",
-  "uur/maand",
-  "uur/week",
-  "dagen",
-  "weken",
-  "maanden",
-  "jaar",
-  "fte",
-  "personen",
-  "deelnemers/fte",
-  "aantal",
-  "index",
-  "ratio"
-] as const;
-export type Unit = (typeof units)[number];
-
-/** True for money units (those starting with "€"): they need a price year. */
-export function isMoneyUnit(unit: string): boolean {
-  return unit.startsWith("€");
-}
-
-export const seedIds = ["000", "001", "002", "003", "004"] as const;
-export type SeedId = (typeof seedIds)[number];
+import {isMoneyUnit, natures, seedIds, uncertaintyTypes, units} from "../kengetallen/units.js";
+export {isMoneyUnit, natures, seedIds, uncertaintyTypes, units, type Nature, type SeedId, type Unit} from "../kengetallen/units.js";
 
 const idPattern = /^[a-z][a-z0-9_]*$/;
 export const kengetalId = z
@@ -113,7 +71,6 @@ const gammaU = z.strictObject({
 const triangularU = z.strictObject({type: z.literal("triangular"), low: finite("low bound"), mode: finite("mode").optional(), high: finite("high bound"), note: z.string().optional()});
 const pertU = z.strictObject({type: z.literal("pert"), low: finite("low bound"), mode: finite("mode").optional(), high: finite("high bound"), note: z.string().optional()});
 
-export const uncertaintyTypes = ["fixed", "range", "normal", "lognormal", "beta", "gamma", "triangular", "pert"] as const;
 export const uncertaintySchema = z.discriminatedUnion("type", [fixedU, rangeU, normalU, lognormalU, betaU, gammaU, triangularU, pertU], {
   error: `expected an uncertainty with type one of ${uncertaintyTypes.join(", ")}`
 });
@@ -121,9 +78,6 @@ export type Uncertainty = z.infer<typeof uncertaintySchema>;
 export type UncertaintyType = Uncertainty["type"];
 
 // --- the record ----------------------------------------------------------------------------------
-
-export const natures = ["financial", "immaterial"] as const;
-export type Nature = (typeof natures)[number];
 
 const kengetalObject = z.strictObject({
   id: kengetalId,
