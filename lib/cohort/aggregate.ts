@@ -284,3 +284,56 @@ export function outflowBreakdownCells(b: OutflowBreakdown, minCell = DEFAULT_MIN
 export function conversionToWork(outflowShare: number, workShareOfOutflow = 22 / 47): number {
   return outflowShare * workShareOfOutflow;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Published curves: KM (no exit yet) and CIF per cause, per group, at whole months, suppressed.
+
+export interface PublishedCurvePoint {
+  month: number;
+  /** Number at risk (null when suppressed). */
+  nRisk: number | null;
+  km: CurveCell;
+  cif: Record<string, CurveCell>;
+}
+
+export interface PublishedCurves {
+  group: string;
+  n: Cell;
+  causes: string[];
+  points: PublishedCurvePoint[];
+}
+
+/**
+ * Kaplan–Meier and Aalen–Johansen curves per group at the given months, every point suppressed by
+ * the curve rule (fewer than minCell at risk, or 1..minCell−1 exits behind it).
+ */
+export function publishedCurves(
+  records: ReadonlyArray<{group: string; months: number; exit: string}>,
+  causes: string[],
+  {months = Array.from({length: 25}, (_, m) => m), minCell = DEFAULT_MIN_CELL} = {}
+): PublishedCurves[] {
+  check(minCell);
+  return curvesByGroup(records, causes).map((c) => {
+    const groupSuppressed = c.n < minCell;
+    return {
+      group: c.group,
+      n: countCell(c.n, minCell),
+      causes,
+      points: months.map((m) => {
+        const km = survivalAt(c.km, m);
+        const nRisk = m === 0 ? c.n : km.nRisk;
+        const j = stepIndex(c.km.time, m);
+        let allExits = 0;
+        for (let i = 0; i <= j; ++i) allExits += c.km.nEvent[i];
+        const cif: Record<string, CurveCell> = {};
+        causes.forEach((cause, k) => {
+          let exits = 0;
+          for (let i = 0; i <= j; ++i) exits += c.aj.nEvent[k][i];
+          cif[cause] = curveCell(m, groupSuppressed ? 0 : nRisk, exits, incidenceAt(c.aj, k, m), minCell);
+        });
+        const kmCell = curveCell(m, groupSuppressed ? 0 : nRisk, allExits, km, minCell);
+        return {month: m, nRisk: kmCell.suppressed && nRisk < minCell ? null : nRisk, km: kmCell, cif};
+      })
+    };
+  });
+}

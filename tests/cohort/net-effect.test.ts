@@ -5,10 +5,10 @@ import {
   businessCycleCorrection,
   netEffect,
   observedFromIncidence,
-  parseReferenceCurves,
   referenceAt,
   type ReferenceCurve
 } from "../../lib/cohort/net-effect.js";
+import {parseReferenceCurves} from "../../lib/cohort/reference-curves.js";
 import {aalenJohansenFromTable} from "../../lib/cohort/aalen-johansen.js";
 import {tabulateRecords} from "../../lib/cohort/event-table.js";
 
