@@ -3,7 +3,8 @@
 // the base value and then refined by bisection with a secant step (exact in one step for linear models).
 import type {CompiledModel} from "../model/compile.js";
 import {evaluate, findLeaf, type Overrides} from "../model/evaluate.js";
-import {summarize, type Summary} from "../finance/summary.js";
+import {summarize, summarizeAll, type Summary} from "../finance/summary.js";
+import {actors as actorLabels, type ActorId} from "../schema/actors.js";
 
 export interface BreakEvenOptions {
   /** Result to bring to zero; default the societal saldo. */
@@ -104,4 +105,58 @@ export function breakEven(model: CompiledModel, input: string, options: BreakEve
     evaluations,
     reason: value === null ? "the result does not change sign within the searched range" : undefined
   };
+}
+
+// --- all scopes at once, and the curve for a chart --------------------------------------------------
+
+export interface BreakEvenAll {
+  input: string;
+  base: number;
+  overall: BreakEvenResult;
+  actors: {actor: string; label: string; result: BreakEvenResult}[];
+  interventions: {id: string; label: string; result: BreakEvenResult}[];
+}
+
+/**
+ * Break-even of `input` for the study's saldo, each actor's saldo (over the whole study) and each
+ * intervention's saldo. A scope whose saldo does not depend on the input gets value null with a reason.
+ */
+export function breakEvenAll(model: CompiledModel, input: string, options: Omit<BreakEvenOptions, "actor" | "scope"> = {}): BreakEvenAll {
+  const overall = breakEven(model, input, options);
+  const actorIds = [...new Set(model.lines.map((l) => l.actor))] as ActorId[];
+  return {
+    input: overall.input,
+    base: overall.base,
+    overall,
+    actors: actorIds.map((a) => ({actor: a, label: actorLabels[a], result: breakEven(model, input, {...options, actor: a})})),
+    interventions: model.file.interventions.map((iv) => ({id: iv.id, label: iv.label, result: breakEven(model, input, {...options, scope: iv.id})}))
+  };
+}
+
+export interface SaldoCurvePoint {
+  x: number;
+  saldo: number;
+  financialSaldo: number;
+  actors: Record<string, number>;
+  interventions: Record<string, number>;
+}
+
+/** The saldo (overall, per actor, per intervention) at n evenly spaced values of `input` in [from, to]. */
+export function saldoCurve(model: CompiledModel, input: string, from: number, to: number, n = 41, options: {overrides?: Overrides} = {}): {input: string; label: string; points: SaldoCurvePoint[]} {
+  const leaf = findLeaf(model, input);
+  if (leaf.series) throw new Error(`a saldo curve needs a single-number input; "${input}" is a series`);
+  if (!(Number.isInteger(n) && n >= 2)) throw new RangeError(`a saldo curve needs n >= 2 points, found ${n}`);
+  if (!(Number.isFinite(from) && Number.isFinite(to) && to > from)) throw new RangeError(`a saldo curve needs from < to, found [${from}, ${to}]`);
+  const points = Array.from({length: n}, (_, i) => {
+    const x = i === n - 1 ? to : from + ((to - from) * i) / (n - 1);
+    const {total, interventions} = summarizeAll(evaluate(model, {...options.overrides, [leaf.name]: x}));
+    return {
+      x,
+      saldo: total.saldo,
+      financialSaldo: total.financialSaldo,
+      actors: Object.fromEntries(total.actors.map((a) => [a.actor, a.saldo])),
+      interventions: Object.fromEntries(interventions.map((s) => [s.scope, s.saldo]))
+    };
+  });
+  return {input: leaf.name, label: leaf.label, points};
 }
