@@ -152,3 +152,32 @@ export function stepIndex(time: ArrayLike<number>, t: number): number {
   }
   return lo - 1;
 }
+
+/**
+ * Event table from pre-aggregated counts, e.g. the result of
+ * `SELECT months, status, count(*) FROM cohort GROUP BY ALL` in DuckDB over national microdata:
+ * only counts leave the database. Rows with the same time are summed; zero counts are ignored.
+ */
+export function tableFromCounts(counts: ReadonlyArray<{time: number; status: number; count: number}>, causes: string[]): EventTable {
+  checkCauses(causes);
+  const K = causes.length;
+  const byTime = new Map<number, number[]>();
+  for (const [i, c] of counts.entries()) {
+    if (!(c.time >= 0) || !Number.isFinite(c.time)) throw new RangeError(`counts[${i}].time: expected a finite number >= 0, found ${c.time}`);
+    if (!Number.isInteger(c.status) || c.status < 0 || c.status > K) throw new RangeError(`counts[${i}].status: expected an integer 0..${K}, found ${c.status}`);
+    if (!Number.isInteger(c.count) || c.count < 0) throw new RangeError(`counts[${i}].count: expected a whole number >= 0, found ${c.count}`);
+    if (c.count === 0) continue;
+    let row = byTime.get(c.time);
+    if (!row) byTime.set(c.time, (row = new Array(K + 1).fill(0)));
+    row[c.status] += c.count;
+  }
+  const table: EventTable = {time: [], events: causes.map(() => []), censored: [], n: 0, causes};
+  for (const t of [...byTime.keys()].sort((a, b) => a - b)) {
+    const row = byTime.get(t)!;
+    table.time.push(t);
+    table.censored.push(row[0]);
+    for (let k = 0; k < K; ++k) table.events[k].push(row[k + 1]);
+    table.n += row.reduce((s, x) => s + x, 0);
+  }
+  return table;
+}

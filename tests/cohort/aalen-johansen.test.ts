@@ -7,7 +7,7 @@ import {describe, expect, it} from "vitest";
 import fc from "fast-check";
 import {aalenJohansenFromTable, incidenceAt} from "../../lib/cohort/aalen-johansen.js";
 import {kaplanMeierFromTable} from "../../lib/cohort/kaplan-meier.js";
-import {tabulate, tabulateMonths, tabulateRecords} from "../../lib/cohort/event-table.js";
+import {tableFromCounts, tabulate, tabulateMonths, tabulateRecords} from "../../lib/cohort/event-table.js";
 
 // testci.R: time=c(1,2,2,3,3,3,5,6), status*event = 0,1,0,2,0,2,0,2.
 const time = [1, 2, 2, 3, 3, 3, 5, 6];
@@ -172,5 +172,17 @@ describe("aalenJohansen properties", () => {
         expect(aalenJohansenFromTable(counted)).toEqual(aalenJohansenFromTable(sorted));
       })
     );
+  });
+
+  it("tableFromCounts (pre-aggregated counts, e.g. from DuckDB) equals tabulate on the person rows", () => {
+    fc.assert(
+      fc.property(data, (xs) => {
+        const counts = new Map<string, number>();
+        for (const x of xs) counts.set(`${x.t}|${x.s}`, (counts.get(`${x.t}|${x.s}`) ?? 0) + 1);
+        const rows = [...counts].map(([k, count]) => ({time: Number(k.split("|")[0]), status: Number(k.split("|")[1]), count}));
+        expect(tableFromCounts(rows, ["work", "other"])).toEqual(tabulate(xs.map((x) => x.t), xs.map((x) => x.s), ["work", "other"]));
+      })
+    );
+    expect(() => tableFromCounts([{time: 1, status: 3, count: 1}], ["work", "other"])).toThrow(/status: expected an integer 0..2/);
   });
 });
