@@ -1,0 +1,60 @@
+// Who pays, who gains: per actor the costs (left), the benefits (right) and the saldo (a tick),
+// as diverging bars in netto contante waarde, with the numbers as a table.
+import * as Plot from "@observablehq/plot";
+import {formatEuro, formatNumber} from "../lib/format.js";
+import {el, numbersTable} from "./provenance.js";
+
+function short(v) {
+  return Math.abs(v) >= 1e6 ? `€ ${formatNumber(v / 1e6, 2)} mln` : Math.abs(v) >= 1e4 ? `€ ${formatNumber(v / 1e3, 0)}k` : formatEuro(v);
+}
+
+/** Long rows for the chart: one cost and one benefit segment per actor. */
+export function actorRows(summary) {
+  return summary.actors
+    .slice()
+    .sort((a, b) => b.saldo - a.saldo)
+    .flatMap((a) => [
+      {actor: a.actor, label: a.label, part: "kosten", value: -a.costs, saldo: a.saldo},
+      {actor: a.actor, label: a.label, part: "baten", value: a.benefits, saldo: a.saldo}
+    ]);
+}
+
+/** @param summary a Summary (lib/finance/summary.ts) */
+export function actors(summary, {width = 800} = {}) {
+  const rows = actorRows(summary);
+  const order = [...new Set(rows.map((r) => r.label))];
+  const saldi = summary.actors.slice().sort((a, b) => b.saldo - a.saldo);
+  const chart = Plot.plot({
+    width,
+    height: 40 * order.length + 70,
+    marginLeft: 130,
+    marginRight: 120,
+    x: {label: "← betaalt · ontvangt → (netto contante waarde)", grid: true, tickFormat: (v) => short(v), insetLeft: 10, insetRight: 10},
+    y: {label: null, domain: order},
+    color: {domain: ["kosten", "baten"], range: ["#c0504d", "#1f5c99"], legend: true, tickFormat: (v) => (v === "kosten" ? "kosten (betaalt)" : "baten (ontvangt)")},
+    marks: [
+      Plot.barX(rows, {x: "value", y: "label", fill: "part", fillOpacity: 0.75, title: (d) => `${d.label}\n${d.part}: ${formatEuro(Math.abs(d.value))}`}),
+      Plot.tickX(saldi, {x: "saldo", y: "label", stroke: "#111", strokeWidth: 3, title: (d) => `${d.label}\nsaldo: ${formatEuro(d.saldo)}`}),
+      Plot.text(saldi, {y: "label", text: (d) => `saldo ${short(d.saldo)}`, frameAnchor: "right", textAnchor: "start", dx: 8, fontSize: 11, fontWeight: "bold", fill: (d) => (d.saldo < 0 ? "#b3261e" : "#111")}),
+      Plot.ruleX([0])
+    ]
+  });
+  const table = numbersTable(
+    saldi,
+    [
+      {key: "label", label: "actor"},
+      {key: "costs", label: "kosten (€)", format: (v) => formatEuro(v), align: "right"},
+      {key: "benefits", label: "baten (€)", format: (v) => formatEuro(v), align: "right"},
+      {key: "saldo", label: "saldo (€)", format: (v) => formatEuro(v), align: "right"},
+      {key: "paybackYears", label: "terugverdientijd (jaar)", format: (v) => (v === null || v === undefined ? "—" : formatNumber(v, 1)), align: "right"}
+    ],
+    {summary: "Kosten, baten en saldo per actor (tabel)", filename: `actoren-${summary.scope}.csv`}
+  );
+  return el(
+    "div",
+    {class: "actors", "data-chart": "actoren"},
+    chart,
+    el("p", {class: "muted"}, "Overdrachten (uitkering, belasting, loonkostensubsidie) zijn voor de één een kost en voor de ander een baat; in het maatschappelijk saldo vallen ze tegen elkaar weg."),
+    table
+  );
+}

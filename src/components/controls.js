@@ -1,0 +1,111 @@
+// Controls built from the model: every leaf (parameter) with a `control: {min, max, step}` range in
+// the model file becomes a slider. The element's value is an overrides object for `evaluate`
+// ({"vh.nettoEffect": 0.05, …}), so a page writes `const overrides = view(controls(model, …))`.
+// Fractions are shown in percent; a series parameter is scaled as a whole (its largest value is the
+// slider's value), so the profile over the years is kept.
+import * as Inputs from "@observablehq/inputs";
+import {el} from "./provenance.js";
+
+/** Leaves with a control range, optionally only those in the given scopes ("" = study level) or names. */
+export function controlLeaves(model, {scopes, names} = {}) {
+  return model.leaves.filter((leaf) => {
+    if (!leaf.leaf?.control) return false;
+    if (names) return names.includes(leaf.name);
+    if (scopes) return scopes.includes(leaf.scope ?? "");
+    return true;
+  });
+}
+
+function baseNumber(leaf) {
+  const v = leaf.leaf.value;
+  return Array.isArray(v) ? v.reduce((m, x) => (Math.abs(x) > Math.abs(m) ? x : m), 0) : v;
+}
+
+function isFraction(leaf) {
+  return leaf.unit === "fraction";
+}
+
+/** The override for a leaf when its slider shows `shown` (in percent for fractions). */
+export function overrideFor(leaf, shown) {
+  const x = isFraction(leaf) ? shown / 100 : shown;
+  const v = leaf.leaf.value;
+  if (!Array.isArray(v)) return x;
+  const m = baseNumber(leaf);
+  return m === 0 ? v.map(() => x) : v.map((y) => (y * x) / m);
+}
+
+function round(x) {
+  return Number(x.toPrecision(12));
+}
+
+/** One slider for a leaf; its value is what the slider shows (percent for fractions). */
+function slider(leaf) {
+  const c = leaf.leaf.control;
+  const pct = isFraction(leaf);
+  const k = pct ? 100 : 1;
+  const unit = pct ? "%" : leaf.unit === "fraction" ? "" : leaf.unit;
+  const label = `${c.label ?? leaf.label}${unit ? ` (${unit})` : ""}${Array.isArray(leaf.leaf.value) ? " — schaalt de reeks per jaar" : ""}`;
+  const base = round(baseNumber(leaf) * k);
+  return Inputs.range([round(c.min * k), round(c.max * k)], {label, step: c.step !== undefined ? round(c.step * k) : undefined, value: Math.min(Math.max(base, round(c.min * k)), round(c.max * k))});
+}
+
+/**
+ * @param model a CompiledModel (lib/model/compile.ts)
+ * @param options.scopes intervention ids to include ("" = study-level parameters)
+ * @param options.names or: exactly these leaf names, in this order
+ * @param options.groupByScope put a heading above each intervention's sliders
+ * @param options.scopeLabel (scope) => heading text
+ * @returns an element whose `value` is an overrides object; it emits "input" on every change
+ */
+export function controls(model, {scopes, names, groupByScope = false, scopeLabel = (s) => s || "Studie"} = {}) {
+  let leaves = controlLeaves(model, {scopes, names});
+  if (names) leaves = names.map((n) => leaves.find((l) => l.name === n)).filter(Boolean);
+  const root = el("div", {class: "model-controls"});
+  if (!leaves.length) {
+    root.append(el("p", {class: "muted"}, "Het modelbestand geeft voor deze invoer geen schuifregelaars (control-bereik) op."));
+    root.value = {};
+    return root;
+  }
+  const inputs = new Map();
+  const groups = groupByScope ? [...new Set(leaves.map((l) => l.scope ?? ""))] : [null];
+  for (const g of groups) {
+    const own = g === null ? leaves : leaves.filter((l) => (l.scope ?? "") === g);
+    if (g !== null) root.append(el("h4", {}, scopeLabel(g)));
+    for (const leaf of own) {
+      const input = slider(leaf);
+      input.dataset.leaf = leaf.name;
+      const original = leaf.leaf.source ? "bron" : "aanname";
+      input.title = `${leaf.name} — ${original}`;
+      inputs.set(leaf.name, {leaf, input});
+      root.append(input);
+    }
+  }
+  const read = () => {
+    const out = {};
+    for (const [name, {leaf, input}] of inputs) {
+      const shown = input.value;
+      const base = round(baseNumber(leaf) * (isFraction(leaf) ? 100 : 1));
+      if (Number.isFinite(shown) && Math.abs(shown - base) > 1e-12) out[name] = overrideFor(leaf, shown);
+    }
+    return out;
+  };
+  root.value = read();
+  root.addEventListener("input", (event) => {
+    if (event.target === root) return;
+    event.stopPropagation();
+    root.value = read();
+    root.dispatchEvent(new Event("input", {bubbles: true}));
+  });
+  const reset = el("button", {type: "button", class: "reset-controls"}, "Terug naar de uitgangswaarden");
+  reset.addEventListener("click", () => {
+    for (const {leaf, input} of inputs.values()) {
+      const c = leaf.leaf.control;
+      const k = isFraction(leaf) ? 100 : 1;
+      input.value = Math.min(Math.max(round(baseNumber(leaf) * k), round(c.min * k)), round(c.max * k));
+    }
+    root.value = read();
+    root.dispatchEvent(new Event("input", {bubbles: true}));
+  });
+  root.append(reset);
+  return root;
+}

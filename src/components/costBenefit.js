@@ -1,0 +1,104 @@
+// Costs against benefits per post (netto contante waarde), as in the report's "Overzicht kosten en
+// baten" figures: cost posts and benefit posts in two groups, immaterial benefits (quality of life,
+// MVO) visibly apart (hatched, light green as in the report), with a legend and the numbers as a table.
+import * as Plot from "@observablehq/plot";
+import {formatEuro, formatNumber} from "../lib/format.js";
+import {el, numbersTable} from "./provenance.js";
+
+const KIND = {
+  cost: {label: "Kosten", color: "#c0504d"},
+  financial: {label: "Baten (financieel)", color: "#1f5c99"},
+  immaterial: {label: "Baten (immaterieel, niet in financiële verhouding)", color: "#9bd18b"}
+};
+
+/** Rows per post: {post, label, side, nature, kind, amount}; PM posts are listed, not drawn. */
+export function costBenefitRows(summary) {
+  return summary.posts.map((p) => ({
+    post: p.post,
+    label: p.label + (p.pm ? " (PM)" : ""),
+    side: p.side,
+    nature: p.nature,
+    kind: p.side === "cost" ? "cost" : p.nature === "immaterial" ? "immaterial" : "financial",
+    pm: p.pm,
+    amount: p.amount
+  }));
+}
+
+function millions(v) {
+  return Math.abs(v) >= 1e6 ? `€ ${formatNumber(v / 1e6, 1)} mln` : formatEuro(v);
+}
+
+/**
+ * @param summary a Summary (lib/finance/summary.ts) for one intervention or the total
+ * @param options.width available width
+ */
+export function costBenefit(summary, {width = 800, title} = {}) {
+  const rows = costBenefitRows(summary);
+  const drawn = rows.filter((r) => !r.pm && Math.abs(r.amount) > 0.5);
+  const hatchId = `hatch-${Math.random().toString(36).slice(2, 8)}`;
+  const labels = drawn.map((r) => r.label);
+  // Costs point left, benefits right: one bar per post, costs against benefits.
+  const signed = (d) => (d.side === "cost" ? -d.amount : d.amount);
+  const chart = Plot.plot({
+    width,
+    height: Math.max(160, 26 * drawn.length + 60),
+    marginLeft: Math.min(280, 12 + 6.2 * Math.max(10, ...labels.map((l) => l.length))),
+    marginRight: 80,
+    x: {label: "← kosten · baten → (netto contante waarde)", grid: true, tickFormat: (v) => millions(Math.abs(v)), insetLeft: 70, insetRight: 70},
+    y: {label: null, domain: labels},
+    marks: [
+      () => {
+        // A hatch pattern for immaterial posts, referenced by the bars below.
+        const defs = document.createElementNS("http://www.w3.org/2000/svg", "defs");
+        defs.innerHTML = `<pattern id="${hatchId}" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="${KIND.immaterial.color}"/><line x1="0" y1="0" x2="0" y2="6" stroke="#3d7a2e" stroke-width="2"/></pattern>`;
+        return defs;
+      },
+      ...Object.keys(KIND).map((kind) =>
+        Plot.barX(
+          drawn.filter((d) => d.kind === kind),
+          {
+            x: signed,
+            y: "label",
+            fill: kind === "immaterial" ? `url(#${hatchId})` : KIND[kind].color,
+            stroke: kind === "immaterial" ? "#3d7a2e" : null,
+            title: (d) => `${d.label}\n${KIND[d.kind].label}: ${formatEuro(d.amount)}`
+          }
+        )
+      ),
+      Plot.text(drawn, {x: signed, y: "label", text: (d) => millions(d.amount), textAnchor: "start", fontSize: 11, filter: (d) => d.side !== "cost", dx: 3}),
+      Plot.text(drawn, {x: signed, y: "label", text: (d) => millions(d.amount), textAnchor: "end", fontSize: 11, filter: (d) => d.side === "cost", dx: -3}),
+      Plot.ruleX([0])
+    ]
+  });
+  const legend = el(
+    "div",
+    {class: "cb-legend", style: {display: "flex", gap: "1.2rem", flexWrap: "wrap", fontSize: "12px", margin: "0.3rem 0"}},
+    Object.entries(KIND).map(([k, v]) =>
+      el(
+        "span",
+        {style: {display: "inline-flex", alignItems: "center", gap: "0.35rem"}},
+        el("span", {style: {display: "inline-block", width: "16px", height: "11px", background: k === "immaterial" ? `repeating-linear-gradient(45deg, ${v.color} 0 3px, #3d7a2e 3px 5px)` : v.color}}),
+        v.label
+      )
+    )
+  );
+  const pm = rows.filter((r) => r.pm);
+  const totals = el(
+    "p",
+    {class: "cb-totals"},
+    `Kosten ${formatEuro(summary.costs)}; baten ${formatEuro(summary.benefits)}, waarvan financieel ${formatEuro(summary.financialBenefits)} en immaterieel ${formatEuro(summary.benefits - summary.financialBenefits)}. `,
+    `Saldo ${formatEuro(summary.saldo)}.`,
+    pm.length ? ` Pro memorie (niet gewaardeerd): ${pm.map((r) => r.label.replace(" (PM)", "")).join(", ")}.` : ""
+  );
+  const table = numbersTable(
+    rows,
+    [
+      {key: "label", label: "post"},
+      {key: "side", label: "kant", format: (v) => (v === "cost" ? "kosten" : "baten")},
+      {key: "nature", label: "aard", format: (v) => (v === "immaterial" ? "immaterieel" : "financieel")},
+      {key: "amount", label: "NCW (€)", format: (v) => formatEuro(v), align: "right"}
+    ],
+    {summary: "Kosten en baten per post (tabel)", filename: `kosten-baten-${summary.scope}.csv`}
+  );
+  return el("div", {class: "cost-benefit", "data-chart": "kosten-baten"}, title ? el("h3", {}, title) : "", legend, chart, totals, table);
+}

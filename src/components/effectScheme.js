@@ -1,0 +1,224 @@
+// The effect scheme (beleidstheorie) of an intervention as an interactive diagram: activities on the
+// left, direct effects (A–E) next, intermediate effects, and the cost/benefit posts on the right.
+// Laid out with dagre, drawn as our own SVG so that post nodes can be clicked: a click shows that
+// post's valuation (the caller supplies it, normally from explainPost).
+import dagre from "@dagrejs/dagre";
+import * as d3 from "d3";
+import {el, numbersTable} from "./provenance.js";
+
+const TYPE_ORDER = ["activity", "direct", "intermediate", "post"];
+const TYPE_LABEL = {activity: "Activiteit", direct: "Direct effect", intermediate: "Tussenliggend effect", post: "Kosten- of batenpost"};
+const STYLE = {
+  activity: {fill: "#f3ede2", stroke: "#a08c6a", text: "#3b2f1c"},
+  direct: {fill: "#fde3c4", stroke: "#d9822b", text: "#4a2a07"},
+  intermediate: {fill: "#ffffff", stroke: "#8a8f98", text: "#222"},
+  post: {fill: "#1f5c99", stroke: "#143d66", text: "#ffffff"}
+};
+const NODE_WIDTH = 168;
+const LINE_HEIGHT = 13;
+const PAD = 7;
+
+/** Greedy word wrap to lines of at most `max` characters. */
+export function wrap(text, max = 26) {
+  const words = String(text).split(/\s+/).filter(Boolean);
+  const lines = [];
+  let line = "";
+  for (const w of words) {
+    if (line && (line + " " + w).length > max) {
+      lines.push(line);
+      line = w;
+    } else line = line ? `${line} ${w}` : w;
+  }
+  if (line) lines.push(line);
+  return lines.length ? lines : [""];
+}
+
+/**
+ * Column of every node: activities 0, others the longest path from an activity, posts in the last
+ * column. Cycles are broken by ignoring edges into a node already on the current path.
+ */
+export function columns(scheme) {
+  const byId = new Map(scheme.nodes.map((n) => [n.id, n]));
+  const incoming = new Map(scheme.nodes.map((n) => [n.id, []]));
+  for (const e of scheme.edges) if (incoming.has(e.to) && byId.has(e.from)) incoming.get(e.to).push(e.from);
+  const layer = new Map();
+  const visiting = new Set();
+  const depth = (id) => {
+    if (layer.has(id)) return layer.get(id);
+    const node = byId.get(id);
+    if (node.type === "activity") return layer.set(id, 0).get(id);
+    visiting.add(id);
+    let d = node.type === "direct" ? 1 : 0;
+    for (const from of incoming.get(id)) {
+      if (visiting.has(from) || byId.get(from).type === "post") continue;
+      d = Math.max(d, depth(from) + 1);
+    }
+    visiting.delete(id);
+    return layer.set(id, d).get(id);
+  };
+  for (const n of scheme.nodes) if (n.type !== "post") depth(n.id);
+  const last = Math.max(1, ...[...layer.values()]) + 1;
+  for (const n of scheme.nodes) if (n.type === "post") layer.set(n.id, last);
+  return layer;
+}
+
+/**
+ * @param scheme {nodes: [{id, type, label, posts?, note?}], edges: [{from, to, sign, style, note?}]}
+ * @param options.valuation (node) => Element: what to show when a post node is clicked
+ * @param options.width available width in pixels
+ * @param options.title accessible title of the diagram
+ */
+export function effectScheme(scheme, {valuation, width = 1000, title = "Effectenschema"} = {}) {
+  if (!scheme || !scheme.nodes?.length) return el("p", {class: "muted"}, "Voor deze interventie is geen effectenschema vastgelegd in het modelbestand.");
+  const layer = columns(scheme);
+  const g = new dagre.graphlib.Graph({multigraph: true});
+  g.setGraph({rankdir: "LR", nodesep: 10, ranksep: 46, edgesep: 6, marginx: 8, marginy: 8});
+  g.setDefaultEdgeLabel(() => ({}));
+  const wrapped = new Map();
+  for (const n of scheme.nodes) {
+    const lines = wrap(n.label);
+    wrapped.set(n.id, lines);
+    g.setNode(n.id, {width: NODE_WIDTH, height: lines.length * LINE_HEIGHT + 2 * PAD});
+  }
+  const known = new Set(scheme.nodes.map((n) => n.id));
+  const edges = scheme.edges.filter((e) => known.has(e.from) && known.has(e.to));
+  edges.forEach((e, i) => {
+    const minlen = Math.max(1, layer.get(e.to) - layer.get(e.from));
+    g.setEdge(e.from, e.to, {minlen, weight: e.style === "uncertain" ? 1 : 2}, `e${i}`);
+  });
+  dagre.layout(g);
+  const graph = g.graph();
+  const W = Math.ceil(graph.width);
+  const H = Math.ceil(graph.height);
+
+  const detail = el("div", {class: "effect-detail", "aria-live": "polite"}, el("p", {class: "muted"}, "Klik op een blauwe kosten- of batenpost om te zien hoe die is gewaardeerd: hoeveelheid × kengetal, met bron."));
+  const svg = el("svg", {
+    viewBox: `0 0 ${W} ${H}`,
+    width: Math.min(W, width),
+    height: (H * Math.min(W, width)) / W,
+    role: "img",
+    "aria-label": title,
+    style: {maxWidth: "100%", height: "auto", fontFamily: "var(--sans-serif, system-ui)", fontSize: "11px"}
+  });
+  svg.append(
+    el(
+      "defs",
+      {},
+      ["plus", "minus"].map((kind) =>
+        el(
+          "marker",
+          {id: `arrow-${kind}-${uid}`, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse"},
+          el("path", {d: "M 0 0 L 10 5 L 0 10 z", fill: kind === "minus" ? "#b3261e" : "#555"})
+        )
+      )
+    )
+  );
+  const line = d3.line().x((p) => p.x).y((p) => p.y).curve(d3.curveBasis);
+  const edgeLayer = el("g", {class: "edges"});
+  edges.forEach((e, i) => {
+    const points = g.edge(e.from, e.to, `e${i}`).points;
+    const minus = e.sign === "-";
+    const path = el("path", {
+      d: line(points),
+      fill: "none",
+      stroke: minus ? "#b3261e" : "#666",
+      "stroke-width": 1.3,
+      "stroke-dasharray": e.style === "uncertain" ? "2 4" : null,
+      "stroke-linecap": "round",
+      "marker-end": `url(#arrow-${minus ? "minus" : "plus"}-${uid})`,
+      "data-edge": `${e.from}->${e.to}`,
+      "data-style": e.style ?? "solid",
+      "data-sign": e.sign ?? "+"
+    });
+    path.append(el("title", {}, `${e.from} → ${e.to}${minus ? " (vermindert)" : ""}${e.style === "uncertain" ? " — causaal verband onzeker" : ""}${e.note ? `: ${e.note}` : ""}`));
+    edgeLayer.append(path);
+    if (minus) {
+      const mid = points[Math.floor(points.length / 2)];
+      edgeLayer.append(el("circle", {cx: mid.x, cy: mid.y, r: 6, fill: "#fff", stroke: "#b3261e"}));
+      edgeLayer.append(el("text", {x: mid.x, y: mid.y + 4, "text-anchor": "middle", fill: "#b3261e", "font-weight": "bold"}, "−"));
+    }
+  });
+  svg.append(edgeLayer);
+
+  let selected = null;
+  const nodeLayer = el("g", {class: "nodes"});
+  for (const n of scheme.nodes) {
+    const p = g.node(n.id);
+    const s = STYLE[n.type];
+    const clickable = n.type === "post" && typeof valuation === "function";
+    const rect = el("rect", {x: p.x - p.width / 2, y: p.y - p.height / 2, width: p.width, height: p.height, rx: n.type === "post" ? 3 : 8, fill: s.fill, stroke: s.stroke, "stroke-width": 1.2});
+    const text = el(
+      "text",
+      {fill: s.text, "text-anchor": "middle"},
+      wrapped.get(n.id).map((l, i, all) => el("tspan", {x: p.x, y: p.y - ((all.length - 1) * LINE_HEIGHT) / 2 + i * LINE_HEIGHT + 4}, l))
+    );
+    const group = el("g", {class: `node node-${n.type}`, "data-node": n.id, "data-type": n.type}, rect, text, el("title", {}, `${TYPE_LABEL[n.type]}: ${n.label}${n.note ? `\n${n.note}` : ""}${clickable ? "\nKlik voor de waardering." : ""}`));
+    if (clickable) {
+      group.setAttribute("tabindex", "0");
+      group.setAttribute("role", "button");
+      group.style.cursor = "pointer";
+      const select = () => {
+        if (selected) selected.querySelector("rect").setAttribute("stroke-width", 1.2), selected.querySelector("rect").setAttribute("stroke", STYLE.post.stroke);
+        selected = group;
+        rect.setAttribute("stroke-width", 3.5);
+        rect.setAttribute("stroke", "#f2b705");
+        detail.replaceChildren(valuation(n));
+      };
+      group.addEventListener("click", select);
+      group.addEventListener("keydown", (event) => {
+        if (event.key === "Enter" || event.key === " ") {
+          event.preventDefault();
+          select();
+        }
+      });
+    }
+    nodeLayer.append(group);
+  }
+  svg.append(nodeLayer);
+
+  const swatch = (type) => el("span", {class: "legend-item"}, el("span", {class: "swatch", style: {background: STYLE[type].fill, border: `1px solid ${STYLE[type].stroke}`}}), TYPE_LABEL[type]);
+  const legend = el(
+    "div",
+    {class: "effect-legend"},
+    TYPE_ORDER.map(swatch),
+    el("span", {class: "legend-item"}, el("svg", {width: 34, height: 10}, el("line", {x1: 0, y1: 5, x2: 34, y2: 5, stroke: "#666", "stroke-dasharray": "2 4", "stroke-width": 1.5})), "onzeker causaal verband"),
+    el("span", {class: "legend-item"}, el("svg", {width: 34, height: 10}, el("line", {x1: 0, y1: 5, x2: 34, y2: 5, stroke: "#b3261e", "stroke-width": 1.5})), "− vermindert")
+  );
+  const label = new Map(scheme.nodes.map((n) => [n.id, n.label]));
+  const table = numbersTable(
+    edges.map((e) => ({from: label.get(e.from), to: label.get(e.to), sign: e.sign === "-" ? "vermindert" : "vergroot", style: e.style === "uncertain" ? "onzeker" : "", note: e.note ?? ""})),
+    [
+      {key: "from", label: "van"},
+      {key: "to", label: "naar"},
+      {key: "sign", label: "richting"},
+      {key: "style", label: "verband"},
+      {key: "note", label: "toelichting"}
+    ],
+    {summary: "Het schema als tabel", filename: "effectenschema.csv"}
+  );
+  return el(
+    "div",
+    {class: "effect-scheme", "data-chart": "effectenschema"},
+    el("style", {}, STYLES),
+    el("div", {class: "effect-svg"}, svg),
+    legend,
+    detail,
+    table
+  );
+}
+
+let uid = Math.random().toString(36).slice(2, 8);
+
+const STYLES = `
+.effect-scheme .effect-svg { overflow-x: auto; }
+.effect-scheme .node-post:focus rect, .effect-scheme .node-post:hover rect { stroke: #f2b705; stroke-width: 3; }
+.effect-scheme .node-post:focus { outline: none; }
+.effect-legend { display: flex; flex-wrap: wrap; gap: 0.4rem 1.2rem; font-size: 12px; margin: 0.4rem 0; align-items: center; }
+.effect-legend .legend-item { display: inline-flex; align-items: center; gap: 0.35rem; }
+.effect-legend .swatch { display: inline-block; width: 14px; height: 10px; border-radius: 2px; }
+.effect-detail { border-left: 3px solid #1f5c99; padding: 0.2rem 0.8rem; margin: 0.6rem 0; max-width: 960px; }
+.provenance ul { padding-left: 1.2rem; }
+.provenance code { font-size: 12px; }
+.prov-source, .prov-assumption, .prov-formula { font-size: 13px; margin-left: 0.4rem; }
+.prov-assumption { color: #8a4b00; }
+`;

@@ -1,0 +1,76 @@
+// Outflow to work with the intervention against the nulalternatief over time, the gain between the
+// curves shaded (the report's colours: orange = met interventie, blue = nulalternatief, grey = winst).
+import * as Plot from "@observablehq/plot";
+import {formatNumber, formatPercent} from "../lib/format.js";
+import {el, numbersTable} from "./provenance.js";
+
+const WITH = "#f28e2b";
+const WITHOUT = "#4e79a7";
+
+/** Rows {x, with, without, gain} for one panel. */
+export function outflowRows(panel, xs) {
+  return xs.map((x, i) => {
+    const w = panel.with[i] ?? 0;
+    const o = panel.without[i] ?? 0;
+    return {x, with: w, without: o, gain: w - o};
+  });
+}
+
+/**
+ * @param data {xs: number[], xLabel?: string, unit: "fraction" | "personen", panels: [{id, title, with: number[], without: number[]}]}
+ */
+export function outflow(data, {width = 800} = {}) {
+  if (!data?.panels?.length) return el("p", {class: "muted"}, "Het modelbestand legt voor deze interventie geen uitstroomcurve tegenover het nulalternatief vast.");
+  const fmt = data.unit === "fraction" ? (v) => formatPercent(v, 0) : (v) => formatNumber(v);
+  const fmtExact = data.unit === "fraction" ? (v) => formatPercent(v, 1) : (v) => formatNumber(v, 1);
+  const panelWidth = data.panels.length > 1 ? Math.max(300, Math.floor((width - 24) / data.panels.length)) : width;
+  const charts = data.panels.map((panel) => {
+    const rows = outflowRows(panel, data.xs);
+    const long = rows.flatMap((r) => [
+      {x: r.x, series: "met interventie", value: r.with},
+      {x: r.x, series: "nulalternatief", value: r.without}
+    ]);
+    const chart = Plot.plot({
+      width: panelWidth,
+      height: 280,
+      marginLeft: 50,
+      x: {label: data.xLabel ?? "jaar", tickFormat: (v) => String(v)},
+      y: {label: data.unit === "fraction" ? "aandeel uitgestroomd naar werk" : "personen aan het werk", grid: true, tickFormat: fmt},
+      color: {domain: ["met interventie", "nulalternatief", "winst"], range: [WITH, WITHOUT, "#bbbbbb"], legend: true},
+      marks: [
+        Plot.areaY(rows, {x: "x", y1: "without", y2: "with", fill: "#bbbbbb", fillOpacity: 0.6, title: (d) => `winst: ${fmtExact(d.gain)}`}),
+        Plot.lineY(long, {x: "x", y: "value", stroke: "series", strokeWidth: 2.2}),
+        Plot.dot(long, {x: "x", y: "value", fill: "series", r: 2.5, title: (d) => `${d.x}: ${d.series} ${fmtExact(d.value)}`}),
+        Plot.ruleY([0])
+      ]
+    });
+    return {panel, rows, chart};
+  });
+  const tableRows = data.xs.map((x, i) => {
+    const r = {x};
+    for (const {panel, rows} of charts) {
+      r[`${panel.id}_with`] = rows[i].with;
+      r[`${panel.id}_without`] = rows[i].without;
+      r[`${panel.id}_gain`] = rows[i].gain;
+    }
+    return r;
+  });
+  const table = numbersTable(
+    tableRows,
+    [
+      {key: "x", label: data.xLabel ?? "jaar", format: (v) => String(v)},
+      ...charts.flatMap(({panel}) => [
+        {key: `${panel.id}_with`, label: `${panel.title}: met interventie`, format: fmtExact, align: "right"},
+        {key: `${panel.id}_without`, label: `${panel.title}: nulalternatief`, format: fmtExact, align: "right"},
+        {key: `${panel.id}_gain`, label: `${panel.title}: winst`, format: fmtExact, align: "right"}
+      ])
+    ],
+    {summary: "Uitstroom per jaar (tabel)", filename: "uitstroom.csv"}
+  );
+  return el(
+    "div",
+    {class: "outflow", "data-chart": "uitstroom"},
+    el("div", {style: {display: "flex", flexWrap: "wrap", gap: "24px"}}, charts.map(({panel, chart}) => el("div", {}, el("h4", {}, panel.title), chart))),
+    table
+  );
+}

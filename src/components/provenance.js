@@ -1,0 +1,213 @@
+// "Waar komt dit getal vandaan": render an Explanation tree (lib/model/explain.ts) or a post's
+// valuation (explainPost) as nested lists, each formula with its values filled in and each leaf
+// with its source or assumption.
+//
+// This module also holds the small DOM helpers the other components share: `el` (create an HTML or
+// SVG element), `numbersTable` (the numbers behind a chart as a <details> table with a CSV
+// download) and `sourceText` (a Dutch citation of a source object). No htl: Framework 1.13 cannot
+// resolve htl 1.0.0 by bare specifier, so elements are built with the DOM API.
+import {formatEuro, formatNumber, formatPercent} from "../lib/format.js";
+import {formatSourceNl} from "../lib/kengetallen/describe.js";
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+const SVG_TAGS = new Set(["svg", "g", "rect", "path", "line", "circle", "text", "tspan", "defs", "marker", "pattern", "title", "polygon", "polyline", "ellipse", "foreignObject"]);
+
+/**
+ * Create an element: `el("div", {class: "x", onclick: f}, child, "text", [more])`. SVG tags get the
+ * SVG namespace; `style` may be an object; null/undefined/false children are skipped.
+ */
+export function el(tag, attrs = {}, ...children) {
+  const node = SVG_TAGS.has(tag) ? document.createElementNS(SVG_NS, tag) : document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs ?? {})) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k.startsWith("on") && typeof v === "function") node.addEventListener(k.slice(2), v);
+    else if (k === "style" && typeof v === "object") Object.assign(node.style, v);
+    else node.setAttribute(k, v === true ? "" : String(v));
+  }
+  const add = (c) => {
+    if (c === undefined || c === null || c === false) return;
+    if (Array.isArray(c)) c.forEach(add);
+    else node.append(c instanceof Node ? c : String(c));
+  };
+  children.forEach(add);
+  return node;
+}
+
+/** A CSV field, quoted when needed (RFC 4180). */
+function csvField(v) {
+  const s = v === null || v === undefined ? "" : String(v);
+  return /[",\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Rows as CSV text with the given columns ({key, label}); raw numbers, decimal point. */
+export function toCsv(rows, columns) {
+  const head = columns.map((c) => csvField(c.label ?? c.key)).join(",");
+  const body = rows.map((r) => columns.map((c) => csvField(typeof c.value === "function" ? c.value(r) : r[c.key])).join(","));
+  return [head, ...body].join("\n") + "\n";
+}
+
+/** A link that downloads `rows` as CSV (built as a Blob when clicked). */
+export function csvLink(rows, columns, filename) {
+  const a = el("a", {href: "#", download: filename, class: "csv-download"}, `Download CSV (${filename})`);
+  a.addEventListener("click", () => {
+    const blob = new Blob([toCsv(rows, columns)], {type: "text/csv;charset=utf-8"});
+    const url = URL.createObjectURL(blob);
+    a.href = url;
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  });
+  return a;
+}
+
+/**
+ * The numbers behind a chart: a collapsible table plus a CSV download.
+ * `columns`: [{key, label, format?, value?, align?}]; `format` turns a value into Dutch text.
+ */
+export function numbersTable(rows, columns, {summary = "Cijfers bij deze grafiek", filename = "cijfers.csv", open = false} = {}) {
+  const table = el(
+    "table",
+    {class: "numbers-table"},
+    el("thead", {}, el("tr", {}, columns.map((c) => el("th", {style: {textAlign: c.align ?? "left"}}, c.label ?? c.key)))),
+    el(
+      "tbody",
+      {},
+      rows.map((r) =>
+        el(
+          "tr",
+          {},
+          columns.map((c) => {
+            const v = typeof c.value === "function" ? c.value(r) : r[c.key];
+            return el("td", {style: {textAlign: c.align ?? (typeof v === "number" ? "right" : "left")}}, c.format ? c.format(v, r) : v ?? "");
+          })
+        )
+      )
+    )
+  );
+  return el("details", {class: "numbers", open}, el("summary", {}, summary), table, el("p", {}, csvLink(rows, columns, filename)));
+}
+
+/** A Dutch citation of a source: a registry/model source object, a plain title, or nothing. */
+export function sourceText(source) {
+  if (!source) return "";
+  if (typeof source === "string") return source;
+  if (typeof source === "object" && source.title) {
+    try {
+      const s = formatSourceNl(source);
+      return source.seed ? `${s} (seed ${source.seed}${source.note ? `; ${source.note}` : ""})` : source.note ? `${s}; ${source.note}` : s;
+    } catch {
+      return source.title;
+    }
+  }
+  return JSON.stringify(source);
+}
+
+/** A value with its unit, Dutch style: "€ 16.800 per jaar", "4,0%", "230 personen". */
+export function formatValue(value, unit = "") {
+  const one = (v) => {
+    if (unit.startsWith("€")) return formatEuro(v, {digits: Math.abs(v) < 100 && !Number.isInteger(v) ? 2 : 0}) + (unit.length > 1 ? ` ${unit.slice(1).replace(/^\//, "per ")}` : "");
+    if (unit === "fraction") return formatPercent(v, Math.abs(v * 100 - Math.round(v * 100)) > 1e-9 ? 1 : 0);
+    const digits = Number.isInteger(v) ? 0 : Math.abs(v) >= 100 ? 1 : Math.abs(v) >= 1 ? 2 : 3;
+    return `${formatNumber(v, digits)}${unit && unit !== "aantal" ? ` ${unit}` : ""}`;
+  };
+  if (Array.isArray(value) || ArrayBuffer.isView(value)) {
+    const arr = Array.from(value);
+    const same = arr.every((x) => x === arr[0]);
+    if (same) return `${one(arr[0])} (elk jaar)`;
+    const shown = arr.slice(0, 8).map((x, t) => `j${t}: ${one(x)}`).join("; ");
+    return arr.length > 8 ? `${shown}; …` : shown;
+  }
+  return one(value);
+}
+
+/** Dutch-formatted numbers inside a filled-in formula ("12.5 * 16800" → "12,5 × 16.800"). */
+export function dutchFormula(text) {
+  if (!text) return "";
+  return text
+    .replace(/-?\d+(?:\.\d+)?(?:e[+-]?\d+)?/gi, (m) => {
+      const x = Number(m);
+      if (!Number.isFinite(x)) return m;
+      const digits = Number.isInteger(x) ? 0 : Math.min(4, Math.max(0, 4 - Math.floor(Math.log10(Math.abs(x)) + 1)));
+      return formatNumber(x, digits).replace(/,?0+$/, (z) => (z.startsWith(",") ? "" : z));
+    })
+    .replace(/\s\*\s/g, " × ")
+    .replace(/\s\/\s/g, " ∕ ");
+}
+
+const kindLabel = {parameter: "parameter", kengetal: "kengetal", setting: "instelling", quantity: "grootheid", flow: "geldstroom"};
+
+function total(value) {
+  return Array.isArray(value) ? value.reduce((a, b) => a + b, 0) : value;
+}
+
+/** One node of an Explanation tree as a list item, recursing into its inputs. */
+function explanationItem(x, depth) {
+  const head = el(
+    "div",
+    {class: "prov-head"},
+    el("strong", {}, x.label),
+    " ",
+    el("span", {class: "muted"}, `(${kindLabel[x.kind] ?? x.kind} ${x.name})`),
+    ": ",
+    Array.isArray(x.value) && x.year !== undefined
+      ? [formatValue(x.value[x.year], x.unit), ` in jaar ${x.year}`, x.kind === "flow" || x.unit === "€" ? `; totaal over de looptijd ${formatValue(total(x.value), x.unit)}` : ""]
+      : formatValue(x.value, x.unit)
+  );
+  const body = [];
+  if (x.formula) {
+    body.push(el("div", {class: "prov-formula"}, el("code", {}, x.formula)));
+    if (x.filled) body.push(el("div", {class: "prov-formula"}, "= ", el("code", {}, dutchFormula(x.filled)), x.year !== undefined ? el("span", {class: "muted"}, ` (jaar ${x.year})`) : ""));
+  }
+  if (x.kind !== "quantity" && x.kind !== "flow") {
+    if (x.source) body.push(el("div", {class: "prov-source"}, "Bron: ", sourceText(x.source)));
+    if (x.assumption) body.push(el("div", {class: "prov-assumption"}, "Aanname: ", x.assumption));
+    if (x.priceFactor && x.priceFactor !== 1) body.push(el("div", {class: "muted"}, `Omgerekend van prijspeil ${x.priceYear} met CPI-factor ${formatNumber(x.priceFactor, 4)}`));
+  }
+  if (x.repeated) body.push(el("div", {class: "muted"}, "(hierboven al uitgelegd)"));
+  const children = !x.repeated && x.inputs?.length ? el("ul", {class: "prov-inputs"}, x.inputs.map((i) => explanationItem(i, depth + 1))) : null;
+  return el("li", {class: `prov-node prov-${x.kind}`}, head, body, children);
+}
+
+/** Render an Explanation tree (from `explain(e, name)`). */
+export function provenance(explanation) {
+  return el("div", {class: "provenance"}, el("ul", {class: "prov-root"}, explanationItem(explanation, 0)));
+}
+
+/**
+ * Render a post's valuation (from `explainPost(e, post, scope)`): each line (flow per actor) with its
+ * present value, formula and filled formula, then every kengetal and parameter behind the post.
+ * `presentValues`: optional map flow id → present value of the line (signed for the actor).
+ */
+export function postValuation(px, {presentValues, actorLabel = (a) => a} = {}) {
+  const lines = px.lines.map((l) => {
+    const x = l.explanation;
+    const pv = presentValues?.get?.(`${l.flow}|${l.actor}`);
+    return el(
+      "li",
+      {},
+      el("strong", {}, l.label),
+      ` — ${actorLabel(l.actor)} ${l.sign < 0 ? "betaalt" : "ontvangt"}`,
+      pv !== undefined ? ` (contante waarde ${formatEuro(pv)})` : "",
+      el("div", {class: "prov-formula"}, "Formule: ", el("code", {}, x.formula ?? "")),
+      x.filled ? el("div", {class: "prov-formula"}, `Ingevuld${x.year !== undefined ? ` (jaar ${x.year})` : ""}: `, el("code", {}, dutchFormula(x.filled)), " = ", formatValue(Array.isArray(x.value) ? x.value[x.year ?? 0] : x.value, "€")) : "",
+      x.inputs?.length ? el("details", {}, el("summary", {}, "Volledige afleiding"), provenance(x)) : ""
+    );
+  });
+  const leaves = px.leaves.map((k) =>
+    el(
+      "li",
+      {},
+      el("strong", {}, k.label),
+      " ",
+      el("span", {class: "muted"}, `(${kindLabel[k.kind] ?? k.kind} ${k.name})`),
+      `: ${formatValue(k.value, k.unit)}`,
+      k.source ? el("div", {class: "prov-source"}, "Bron: ", sourceText(k.source)) : "",
+      k.assumption ? el("div", {class: "prov-assumption"}, "Aanname: ", k.assumption) : ""
+    )
+  );
+  return el(
+    "div",
+    {class: "provenance post-valuation"},
+    el("h4", {}, `Waardering: ${px.label}`),
+    px.lines.length ? el("ol", {}, lines) : el("p", {class: "muted"}, "Deze post heeft bij deze interventie geen geldstromen (PM of niet gewaardeerd)."),
+    px.leaves.length ? [el("p", {}, el("strong", {}, "Kengetallen en parameters achter deze post")), el("ul", {}, leaves)] : ""
+  );
+}

@@ -1,0 +1,75 @@
+// Benefit/cost ratio and saldo per scenario (basisscenario first), with the break-even line at 1 and,
+// where the report prints a ratio for the scenario, that printed value as a marker.
+import * as Plot from "@observablehq/plot";
+import {formatEuro, formatNumber} from "../lib/format.js";
+import {el, numbersTable} from "./provenance.js";
+
+/** Rows per scenario for one scope (an intervention id, or "total"). */
+export function scenarioRows(results, scope = "total") {
+  return results.map((r) => {
+    const s = scope === "total" ? r.total : r.interventions.find((x) => x.scope === scope);
+    return {
+      id: r.id,
+      label: r.label,
+      description: r.description ?? "",
+      ratio: s?.ratio ?? null,
+      financialRatio: s?.financialRatio ?? null,
+      saldo: s?.saldo ?? null,
+      saldoGemeente: s?.actors.find((a) => a.actor === "gemeente")?.saldo ?? null
+    };
+  });
+}
+
+/**
+ * @param results ScenarioResult[] from runScenarios (lib/analysis/scenarios.ts)
+ * @param options.scope intervention id or "total"
+ * @param options.printed optional {scenarioId: printed societal ratio}
+ */
+export function scenarios(results, {scope = "total", width = 800, printed = {}} = {}) {
+  const rows = scenarioRows(results, scope);
+  const relevant = rows.filter((r, i) => i === 0 || rows[0].ratio === null || Math.abs((r.ratio ?? 0) - rows[0].ratio) > 1e-12 || r.id in printed);
+  const shown = relevant.length ? relevant : rows;
+  const long = shown.flatMap((r) => [
+    {label: r.label, kind: "maatschappelijk", value: r.ratio},
+    {label: r.label, kind: "financieel", value: r.financialRatio}
+  ]).filter((d) => d.value !== null);
+  const printedRows = shown.filter((r) => printed[r.id] !== undefined).map((r) => ({label: r.label, value: printed[r.id]}));
+  const labels = shown.map((r) => r.label);
+  const chart = Plot.plot({
+    width,
+    height: 44 * shown.length + 70,
+    marginLeft: Math.min(320, 12 + 6.2 * Math.max(...labels.map((l) => l.length))),
+    marginRight: 50,
+    x: {label: "baten-kostenverhouding", grid: true, domain: [0, Math.max(2, ...long.map((d) => d.value), ...printedRows.map((d) => d.value)) * 1.08], tickFormat: (v) => formatNumber(v, 1)},
+    y: {axis: null, domain: ["maatschappelijk", "financieel"]},
+    fy: {label: null, domain: labels, padding: 0.15},
+    color: {domain: ["maatschappelijk", "financieel", "rapport (maatschappelijk)"], range: ["#1f5c99", "#9bb7d4", "#111"], legend: true},
+    marks: [
+      Plot.barX(long, {x: "value", y: "kind", fy: "label", fill: "kind", title: (d) => `${d.label}\n${d.kind}: ${formatNumber(d.value, 2)}`}),
+      Plot.text(long, {x: "value", y: "kind", fy: "label", text: (d) => formatNumber(d.value, 2), dx: 4, textAnchor: "start", fontSize: 10}),
+      Plot.dot(printedRows, {x: "value", y: () => "maatschappelijk", fy: "label", symbol: "diamond", r: 5, fill: "#111", title: (d) => `rapport: ${formatNumber(d.value, 1)}`}),
+      Plot.ruleX([1], {stroke: "#b3261e", strokeDasharray: "4 3"}),
+      Plot.ruleX([0])
+    ]
+  });
+  const table = numbersTable(
+    rows.map((r) => ({...r, printed: printed[r.id] ?? null})),
+    [
+      {key: "label", label: "scenario"},
+      {key: "ratio", label: "maatschappelijke verhouding", format: (v) => (v === null ? "—" : formatNumber(v, 2)), align: "right"},
+      {key: "printed", label: "rapport", format: (v) => (v === null ? "" : formatNumber(v, 1)), align: "right"},
+      {key: "financialRatio", label: "financiële verhouding", format: (v) => (v === null ? "—" : formatNumber(v, 2)), align: "right"},
+      {key: "saldo", label: "saldo (€)", format: (v) => (v === null ? "—" : formatEuro(v)), align: "right"},
+      {key: "saldoGemeente", label: "saldo gemeente (€)", format: (v) => (v === null ? "—" : formatEuro(v)), align: "right"},
+      {key: "description", label: "toelichting"}
+    ],
+    {summary: "Scenario's (tabel)", filename: `scenarios-${scope}.csv`}
+  );
+  return el(
+    "div",
+    {class: "scenarios", "data-chart": "scenarios"},
+    chart,
+    el("p", {class: "muted"}, "De stippellijn ligt bij 1: daar wegen de baten precies op tegen de kosten. ", printedRows.length ? "Een ruit is de verhouding die het rapport noemt." : "", shown.length < rows.length ? ` Scenario's die voor deze interventie niets veranderen staan alleen in de tabel.` : ""),
+    table
+  );
+}

@@ -1,0 +1,79 @@
+// Page-level helpers shared by the Zoetermeer pages: rebuild the compiled model from the loader's
+// JSON, and shape one evaluation into the data the components draw. Calculation stays in lib/.
+import {compileModel} from "../lib/model/compile.js";
+import {registryContext} from "../lib/model/context.js";
+import {Registry} from "../lib/kengetallen/registry.js";
+import {valueOf} from "../lib/model/evaluate.js";
+import {explainPost} from "../lib/model/explain.js";
+import {lineResults} from "../lib/finance/summary.js";
+import {actors as actorNames} from "../lib/schema/actors.js";
+import {formatEuro, formatNumber, formatPercent} from "../lib/format.js";
+import {el, postValuation} from "../components/provenance.js";
+
+/** The compiled model, rebuilt in the browser from the parsed model file and its kengetallen. */
+export function buildModel(data) {
+  return compileModel(data.file, registryContext(Registry.fromJSON(data.registry)));
+}
+
+export function interventionOf(model, id) {
+  const iv = model.file.interventions.find((x) => x.id === id);
+  if (!iv) throw new Error(`the Zoetermeer model has no intervention "${id}" (it has ${model.file.interventions.map((x) => x.id).join(", ")})`);
+  return iv;
+}
+
+/** Year labels: calendar years when the model has a start year, else 1, 2, 3 … */
+export function yearLabels(model) {
+  return Array.from({length: model.horizon}, (_, t) => (model.file.startYear ? model.file.startYear + t : t + 1));
+}
+
+export function yearAxisLabel(model) {
+  return model.file.startYear ? "jaar" : "jaar na start";
+}
+
+function series(e, name) {
+  const v = valueOf(e, name);
+  return typeof v === "number" ? Array.from({length: e.model.horizon}, () => v) : Array.from(v);
+}
+
+/** Cohort states (from the loader's view) and the yearly costs per cost post of one intervention. */
+export function cohortData(e, summary, view) {
+  const states = (view?.cohort ?? []).map((s) => ({id: s.name, label: s.label, values: series(e, s.name)}));
+  const costs = summary.posts
+    .filter((p) => p.side === "cost" && p.perYear.some((v) => Math.abs(v) > 0.5))
+    .map((p) => ({id: p.post, label: p.label, values: p.perYear.map((v) => -v)}));
+  return {years: yearLabels(e.model), yearLabel: yearAxisLabel(e.model), states, costs};
+}
+
+/** Outflow with and without the intervention, from the loader's view (pairs of quantities). */
+export function outflowData(e, view) {
+  const panels = (view?.outflow ?? []).map((p) => ({id: p.id, title: p.title, with: series(e, p.with), without: series(e, p.without)}));
+  return {xs: yearLabels(e.model), xLabel: yearAxisLabel(e.model), unit: view?.outflowUnit ?? "personen", panels};
+}
+
+/** What a click on a post node of the effect scheme shows: the valuation of each post it names. */
+export function valuationOf(e, scope) {
+  const pv = new Map(lineResults(e).filter((l) => l.intervention === scope).map((l) => [`${l.flow}|${l.actor}`, l.presentValue]));
+  return (node) => {
+    const posts = node.posts?.length ? node.posts : e.model.posts.has(node.id) ? [node.id] : [];
+    if (!posts.length) return el("p", {}, `"${node.label}" is in het model niet aan een kosten- of batenpost gekoppeld (niet gewaardeerd of PM).`);
+    return el("div", {}, posts.map((p) => postValuation(explainPost(e, p, scope), {presentValues: pv, actorLabel: (a) => actorNames[a] ?? a})));
+  };
+}
+
+function ratioText(r) {
+  return r === null || r === undefined ? "—" : formatNumber(r, 1);
+}
+
+/** Headline figures of a summary as cards. */
+export function keyFigures(summary) {
+  const gemeente = summary.actors.find((a) => a.actor === "gemeente");
+  const card = (title, value, note, key) => el("div", {class: "card"}, el("h2", {}, title), el("span", {class: "big", "data-value": key}, value), note ? el("p", {class: "muted"}, note) : "");
+  return el(
+    "div",
+    {class: "grid grid-cols-4"},
+    card("Maatschappelijke verhouding", ratioText(summary.ratio), `baten ${formatEuro(summary.benefits)} / kosten ${formatEuro(summary.costs)} (${summary.ratio === null ? "—" : formatNumber(summary.ratio, 2)})`, "ratio"),
+    card("Financiële verhouding", ratioText(summary.financialRatio), `zonder immateriële baten (${summary.financialRatio === null ? "—" : formatNumber(summary.financialRatio, 2)})`, "financialRatio"),
+    card("Saldo (NCW)", formatEuro(summary.saldo), `discontovoet ${formatPercent(summary.discountRate, 2)}, ${summary.horizon} jaar`, "saldo"),
+    card("Saldo gemeente", gemeente ? formatEuro(gemeente.saldo) : "—", summary.costPerParticipant !== null ? `kosten per deelnemer ${formatEuro(summary.costPerParticipant)}` : "", "saldoGemeente")
+  );
+}
