@@ -61,10 +61,10 @@ describe.skipIf(!haveSeeds)("seed citations", () => {
     }
     expect(missing).toEqual([]);
     expect(checked).toBeGreaterThan(400);
-  });
+  }, 60_000);
 
   it("the records printed in words are still in the registry (the exception list is not stale)", () => {
     const registry = loadKengetallen();
     for (const id of Object.keys(printedOtherwise)) expect(registry.has(id), id).toBe(true);
-  });
+  }, 60_000);
 });

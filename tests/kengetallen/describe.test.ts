@@ -1,9 +1,12 @@
-import {describe, expect, it} from "vitest";
-import {loadKengetallen} from "../../lib/io/kengetallen.js";
+import {beforeAll, describe, expect, it} from "vitest";
+import {loadKengetallen, type Registry} from "../../lib/io/kengetallen.js";
 import {describeKengetal, formatEuroNl, formatSourceNl, formatValueNl} from "../../lib/kengetallen/describe.js";
 import type {Kengetal} from "../../lib/schema/kengetal.js";
 
-const registry = loadKengetallen();
+let registry: Registry;
+beforeAll(() => {
+  registry = loadKengetallen();
+}, 60_000);
 
 describe("describeKengetal", () => {
   it("describeKengetal writes value, unit, price year and source in Dutch with Dutch number format", () => {

@@ -8,7 +8,7 @@ import {isActorId} from "../../lib/schema/actors.js";
 let registry: Registry;
 beforeAll(() => {
   registry = loadKengetallen();
-});
+}, 60_000);
 
 // The CPI values as written in data/cpi.yaml, read independently of the registry's parser.
 const cpiRaw = parseYaml(readFileSync("data/cpi.yaml", "utf8")) as {values: {year: number; index: number; inflation?: number}[]};

@@ -1,13 +1,18 @@
 import {mkdtempSync, readdirSync, readFileSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {describe, expect, it} from "vitest";
-import {KengetalError, loadKengetallen} from "../../lib/io/kengetallen.js";
+import {beforeAll, describe, expect, it} from "vitest";
+import {KengetalError, loadKengetallen, type Registry} from "../../lib/io/kengetallen.js";
 import {parseCpiText, parseKengetallenText} from "../../lib/kengetallen/parse.js";
 import {kengetallenFileSchema} from "../../lib/schema/kengetal.js";
 import {parse as parseYaml} from "yaml";
 
 const dataDir = "data/kengetallen";
+// Loading all files takes about a second (several under load): load once, with a generous timeout.
+let shipped: Registry;
+beforeAll(() => {
+  shipped = loadKengetallen(dataDir);
+}, 60_000);
 
 // A valid file; each bad-input case below changes one line of it. Line numbers matter: the
 // tests assert the exact line an error points at.
@@ -50,7 +55,7 @@ function problemOf(text: string, file = "test.yaml"): KengetalError {
 
 describe("kengetallen schema on the shipped files", () => {
   it("loadKengetallen accepts every file in data/kengetallen and data/cpi.yaml", () => {
-    const registry = loadKengetallen(dataDir);
+    const registry = shipped;
     const files = readdirSync(dataDir).filter((f) => f.endsWith(".yaml"));
     expect(registry.themes.map((t) => t.file).sort()).toEqual(files.map((f) => join(dataDir, f)).sort());
     // Every record of every file is in the registry (ids are unique across files).
@@ -60,8 +65,7 @@ describe("kengetallen schema on the shipped files", () => {
   });
 
   it("every shipped record with a seed cites a section or table and a seed line", () => {
-    const registry = loadKengetallen(dataDir);
-    for (const k of registry.list()) {
+    for (const k of shipped.list()) {
       if (!k.source.seed) continue;
       expect(k.source.section ?? k.source.table, k.id).toBeTruthy();
       expect(k.source.lines, k.id).toBeDefined();
@@ -69,7 +73,7 @@ describe("kengetallen schema on the shipped files", () => {
   });
 
   it("each money record has a price year and each non-money record has none", () => {
-    for (const k of loadKengetallen(dataDir).list()) {
+    for (const k of shipped.list()) {
       expect(k.priceYear !== undefined, k.id).toBe(k.unit.startsWith("€"));
     }
   });
@@ -237,5 +241,17 @@ describe("CPI file validation", () => {
   it("a CPI value without provenance status is refused", () => {
     const text = ["title: CPI", "table: 83131NED", "base: 2015=100", "values:", "  - {year: 2015, index: 100}"].join("\n");
     expect(() => parseCpiText(text, "cpi.yaml")).toThrow(/cpi\.yaml:5: values\[0\]\.status: expected a provenance status/);
+  });
+});
+
+describe("docs/kengetallen.md", () => {
+  it("the complete example record in the documentation is valid and matches the shipped record's value and source", () => {
+    const doc = readFileSync("docs/kengetallen.md", "utf8");
+    const block = doc.split("## A complete example")[1].split("```yaml")[1].split("```")[0];
+    const parsed = parseKengetallenText(`theme: doc\ndescription: example\nkengetallen:\n${block}`, "docs/kengetallen.md");
+    const example = parsed.kengetallen[0];
+    const record = shipped.get(example.id);
+    expect([example.value, example.unit, example.priceYear, example.source.lines]).toEqual([record.value, record.unit, record.priceYear, record.source.lines]);
+    expect(example.uncertainty).toEqual(record.uncertainty);
   });
 });

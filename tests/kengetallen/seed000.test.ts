@@ -8,7 +8,7 @@ let r: Registry;
 const v = (id: string) => r.value(id);
 beforeAll(() => {
   r = loadKengetallen();
-});
+}, 60_000);
 
 describe("seed 000 §2.1 valuation (L174-218)", () => {
   it("minimum wage € 22.500, benefit € 16.800 incl. execution, youth € 6.000 (L174, L178, fn 4 L217)", () => {

@@ -8,7 +8,7 @@ let r: Registry;
 const v = (id: string) => r.value(id);
 beforeAll(() => {
   r = loadKengetallen();
-});
+}, 60_000);
 
 describe("seed 001 factsheets (youth unemployment)", () => {
   it("FS1: begeleiding 1.300 + externe inhuur 200 = kosten interventie 1.500 (L206-208)", () => {
