@@ -29,6 +29,11 @@ describe("describeKengetal", () => {
     expect(describeKengetal(k)).toBe("€ 1.234 per jaar (prijspeil 2012; bandbreedte € 1.000 – € 1.500,50) — bron: Zoetermeer MKBA, p. 14, tabel 2.3");
   });
 
+  it("describeKengetal without uncertainty gives the plain form '€ 1.234 per jaar (prijspeil 2012) — bron: ...'", () => {
+    const k: Kengetal = {id: "x", label: "x", value: 1234, unit: "€/jaar", priceYear: 2012, source: {title: "Zoetermeer MKBA", page: 14, table: "2.3"}, nature: "financial", uncertainty: {type: "fixed"}};
+    expect(describeKengetal(k)).toBe("€ 1.234 per jaar (prijspeil 2012) — bron: Zoetermeer MKBA, p. 14, tabel 2.3");
+  });
+
   it("describeKengetal writes fractions as percentages with a decimal comma and no price year", () => {
     expect(describeKengetal(registry.get("vp_jobcoach_max_aandeel_jaar2"))).toMatch(/^7,5% — bron: Monitor Voorbeeldprojecten/);
   });
