@@ -13,15 +13,17 @@ import {presentValue} from "./discount.js";
  */
 export function paybackPeriod(flows: ArrayLike<number>, rate = 0): number | null {
   const f = Array.from(flows, (x, t) => x / Math.pow(1 + rate, t));
+  // Rounding noise (55 / 1,1 is not exactly 50) must not decide whether a sum is negative.
+  const eps = 1e-9 * f.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
   let cumulative = 0;
   let payback: number | null = 0;
   for (let t = 0; t < f.length; ++t) {
     const before = cumulative;
     cumulative += f[t];
-    if (cumulative < 0) payback = null;
-    else if (payback === null) payback = t + (before < 0 && f[t] > 0 ? -before / f[t] : 0);
+    if (cumulative < -eps) payback = null;
+    else if (payback === null) payback = t + (before < 0 && f[t] > 0 ? Math.min(1, -before / f[t]) : 0);
   }
-  return cumulative < 0 ? null : payback;
+  return cumulative < -eps ? null : payback;
 }
 
 /**
