@@ -1,0 +1,205 @@
+import {describe as group, expect, it} from "vitest";
+import {classify, describe, drawSamples, histogram, psa, psaReference, PERCENTILES, type PsaResult, type Stats} from "../../lib/analysis/psa.js";
+import {uncertainInputs, inputValue} from "../../lib/analysis/inputs.js";
+import {mean as distMean} from "../../lib/analysis/distributions.js";
+import {evaluate} from "../../lib/model/evaluate.js";
+import {summarize} from "../../lib/finance/summary.js";
+import {compileModelText} from "../../lib/io/model-file.js";
+import {loadFixture, noKengetallen} from "../model/helpers.js";
+
+const model = loadFixture("tests/fixtures/model-linear.yaml");
+const close = (a: number, b: number, rel = 1e-9) => expect(Math.abs(a - b)).toBeLessThanOrEqual(rel * Math.max(1, Math.abs(b)));
+
+function expectSameStats(a: Stats, b: Stats) {
+  expect(a.n).toBe(b.n);
+  for (const k of ["mean", "sd", "min", "max"] as const) close(a[k], b[k]);
+  for (const p of PERCENTILES) close(a.percentiles[String(p)], b.percentiles[String(p)]);
+}
+
+group("draws", () => {
+  it("a fixed seed gives identical draws; another seed gives other draws", () => {
+    const a = drawSamples(model, {draws: 200, seed: 11});
+    const b = drawSamples(model, {draws: 200, seed: 11});
+    const c = drawSamples(model, {draws: 200, seed: 12});
+    expect(a.inputs).toEqual(b.inputs);
+    expect(Array.from(a.values)).toEqual(Array.from(b.values));
+    expect(Array.from(a.values)).not.toEqual(Array.from(c.values));
+  });
+  it("a fixed seed gives identical PSA results", () => {
+    expect(psa(model, {draws: 300, seed: 5})).toEqual(psa(model, {draws: 300, seed: 5}));
+  });
+  it("draw values stay within the bounds of range, triangular and PERT inputs", () => {
+    const {inputs, values} = drawSamples(model, {draws: 2000, seed: 3});
+    const k = inputs.length;
+    const col = (name: string) => Array.from({length: 2000}, (_, d) => values[d * k + inputs.indexOf(name)]);
+    for (const x of col("a.uitkering")) expect(x >= 12000 && x <= 18000).toBe(true);
+    for (const x of col("a.loon")) expect(x >= 15000 && x <= 25000).toBe(true);
+    for (const x of col("a.zorg")) expect(x >= 100 && x <= 700).toBe(true);
+    for (const x of col("b.aandeel")) expect(x > 0 && x < 1).toBe(true);
+  });
+});
+
+group("fast path against the reference implementation (same seed, same draws)", () => {
+  const options = {draws: 400, seed: 2024};
+  const fast = psa(model, options);
+  const ref = psaReference(model, options);
+  it("costs, benefits, saldo, ratios agree to 1e-9 relative (summation order differs)", () => {
+    expect(fast.method).toBe("fast");
+    expect(ref.method).toBe("reference");
+    for (const key of ["costs", "benefits", "saldo", "ratio", "financialCosts", "financialBenefits", "financialSaldo", "financialRatio"] as const) expectSameStats(fast[key], ref[key]);
+    expect(fast.probPositive).toBe(ref.probPositive);
+    expect(fast.histogram.map((b) => b.count)).toEqual(ref.histogram.map((b) => b.count));
+  });
+  it("per actor and per intervention agree", () => {
+    expect(fast.actors.map((a) => a.actor)).toEqual(ref.actors.map((a) => a.actor));
+    fast.actors.forEach((a, i) => {
+      expectSameStats(a.saldo, ref.actors[i].saldo);
+      expect(a.probPositive).toBe(ref.actors[i].probPositive);
+    });
+    fast.interventions.forEach((iv, i) => {
+      expectSameStats(iv.saldo, ref.interventions[i].saldo);
+      expectSameStats(iv.costs, ref.interventions[i].costs);
+      expect(iv.probPositive).toBe(ref.interventions[i].probPositive);
+    });
+  });
+  it("acceptability curves: re-weighting the QALY lines and re-discounting equal re-running the model", () => {
+    expect(fast.acceptability.qaly!.method).toBe("reweight");
+    expect(fast.acceptability.qaly!.input).toBe("qalyWaarde");
+    expect(fast.acceptability.discountRate!.method).toBe("rediscount");
+    expect(ref.acceptability.qaly!.method).toBe("rerun");
+    expect(fast.acceptability.qaly!.points).toEqual(ref.acceptability.qaly!.points);
+    expect(fast.acceptability.discountRate!.points).toEqual(ref.acceptability.discountRate!.points);
+    // A post-specific rate (qolRate, only the immaterial post) is re-discounted too.
+    const opt2 = {...options, discountRate: "qolRate", rateGrid: [0, 0.01, 0.03, 0.06], qalyValue: null};
+    const f2 = psa(model, opt2);
+    const r2 = psaReference(model, opt2);
+    expect(f2.acceptability.discountRate!.method).toBe("rediscount");
+    expect(f2.acceptability.discountRate!.points).toEqual(r2.acceptability.discountRate!.points);
+  }, 60_000);
+  it("the QALY curve rises with the QALY value and the rate curve falls with the rate (benefits come later than costs)", () => {
+    const q = fast.acceptability.qaly!.points.map((p) => p.probPositive);
+    const r = fast.acceptability.discountRate!.points.map((p) => p.probPositive);
+    for (let i = 1; i < q.length; ++i) expect(q[i]).toBeGreaterThanOrEqual(q[i - 1]);
+    for (let i = 1; i < r.length; ++i) expect(r[i]).toBeLessThanOrEqual(r[i - 1]);
+    expect(q[q.length - 1]).toBeGreaterThan(q[0]);
+  });
+});
+
+group("a saldo that is not linear in the QALY value", () => {
+  // The QALY value enters through min(...): the fast path must re-run the draws, and agree with the reference.
+  const text = `
+id: capped
+title: Begrensd
+priceYear: 2020
+horizon: 2
+discountRate: 0.03
+posts:
+  - {id: kosten, label: Kosten, side: cost}
+  - {id: qol, label: Kwaliteit van leven, side: benefit, nature: immaterial}
+parameters:
+  - {id: qalyWaarde, label: Waarde QALY, value: 50000, unit: "€/QALY", assumption: test}
+interventions:
+  - id: a
+    label: A
+    parameters:
+      - {id: kosten, label: Kosten, value: 90000, unit: "€", assumption: test, uncertainty: {type: normal, sd: 20000}}
+      - {id: qaly, label: QALY, value: 1, unit: QALY, assumption: test, uncertainty: {type: gamma, sd: 0.3}}
+    flows:
+      - {id: kosten, label: Kosten, post: kosten, actor: gemeente, effect: cost, amount: "once(kosten)"}
+      - {id: qol, label: QoL, post: qol, actor: deelnemer, effect: benefit, amount: "yearly(qaly * min(qalyWaarde, 60000))"}
+`;
+  const capped = compileModelText(text, "capped.yaml", noKengetallen);
+  it("classify marks a node under min(...) as 'other' and a plain product as 'prop'", () => {
+    expect(classify(capped, "qalyWaarde").get("a:qol")).toBe("other");
+    expect(classify(capped, "a.kosten").get("a:kosten")).toBe("prop");
+    expect(classify(capped, "a.kosten").get("a:qol")).toBe("free");
+    expect(classify(model, "qalyWaarde").get("a:qol")).toBe("prop");
+    expect(classify(model, "qalyWaarde").get("a:loon")).toBe("free");
+  });
+  it("the fast path falls back to re-running, with the reference's result", () => {
+    const f = psa(capped, {draws: 300, seed: 9});
+    const r = psaReference(capped, {draws: 300, seed: 9});
+    expect(f.acceptability.qaly!.method).toBe("rerun");
+    expect(f.acceptability.qaly!.points).toEqual(r.acceptability.qaly!.points);
+    // Above the cap the curve is flat.
+    const pts = f.acceptability.qaly!.points.filter((p) => p.x >= 60000).map((p) => p.probPositive);
+    expect(new Set(pts).size).toBe(1);
+  }, 60_000);
+});
+
+group("a model linear in symmetric inputs", () => {
+  // Hold the post-specific discount rate fixed: the present value is not linear in a rate.
+  const overrides = {qolRate: 0.015};
+  const draws = 20_000;
+  const result: PsaResult = psa(model, {draws, seed: 1, overrides});
+  const det = summarize(evaluate(model, overrides)).saldo;
+  it("the deterministic saldo is the saldo at the means of all inputs (symmetric distributions: mean = value)", () => {
+    const inputs = uncertainInputs(model, overrides);
+    const atMeans = Object.fromEntries(inputs.map((i) => [i.name, inputValue(i, distMean(i.distribution))]));
+    close(summarize(evaluate(model, {...overrides, ...atMeans})).saldo, det, 1e-12);
+  });
+  it("the PSA mean equals the saldo at the sample means of the draws (linearity, exact to rounding)", () => {
+    const {inputs, values} = drawSamples(model, {draws, seed: 1, overrides});
+    const k = inputs.length;
+    const all = uncertainInputs(model, overrides);
+    const sampleMeans: Record<string, number | number[]> = {};
+    inputs.forEach((name, j) => {
+      let s = 0;
+      for (let d = 0; d < draws; ++d) s += values[d * k + j];
+      sampleMeans[name] = inputValue(all[j], s / draws);
+    });
+    close(result.saldo.mean, summarize(evaluate(model, {...overrides, ...sampleMeans})).saldo, 1e-9);
+  });
+  it("the PSA mean converges to the deterministic saldo: within 4 standard errors at 20 000 draws", () => {
+    const se = result.saldo.sd / Math.sqrt(draws);
+    expect(Math.abs(result.saldo.mean - det)).toBeLessThan(4 * se);
+    expect(result.deterministic.saldo).toBe(det);
+  });
+});
+
+group("statistics", () => {
+  const r = psa(model, {draws: 2000, seed: 77, keepSamples: true});
+  it("percentiles are ordered: min ≤ 2.5 ≤ 5 ≤ 25 ≤ 50 ≤ 75 ≤ 95 ≤ 97.5 ≤ max, for every result", () => {
+    const all: Stats[] = [r.costs, r.benefits, r.saldo, r.ratio, r.financialRatio, ...r.actors.map((a) => a.saldo), ...r.interventions.flatMap((i) => [i.costs, i.benefits, i.saldo])];
+    for (const s of all) {
+      const seq = [s.min, ...PERCENTILES.map((p) => s.percentiles[String(p)]), s.max];
+      for (let i = 1; i < seq.length; ++i) expect(seq[i]).toBeGreaterThanOrEqual(seq[i - 1]);
+    }
+  });
+  it("P(saldo > 0) is the share of draws with a positive saldo; the histogram counts every draw", () => {
+    const s = r.samples!.saldo;
+    expect(r.probPositive).toBe(s.filter((x) => x > 0).length / s.length);
+    expect(r.histogram.reduce((a, b) => a + b.count, 0)).toBe(2000);
+  });
+  it("describe: percentiles by selection equal R type 7 on a sorted copy (1..10: 25 % = 3.25, 97.5 % = 9.775)", () => {
+    const s = describe([10, 3, 7, 1, 9, 2, 8, 4, 6, 5]);
+    expect(s.percentiles["25"]).toBeCloseTo(3.25, 12);
+    expect(s.percentiles["97.5"]).toBeCloseTo(9.775, 12);
+    expect(s.percentiles["50"]).toBeCloseTo(5.5, 12);
+    expect(s.sd).toBeCloseTo(Math.sqrt(55 / 6), 12);
+    const rnd = Array.from({length: 5001}, (_, i) => Math.sin(i * 12.9898) * 43758.5453 % 1);
+    const sorted = [...rnd].sort((a, b) => a - b);
+    const t7 = (p: number) => {
+      const h = (sorted.length - 1) * p;
+      const lo = Math.floor(h);
+      return sorted[lo] + (sorted[Math.min(lo + 1, sorted.length - 1)] - sorted[lo]) * (h - lo);
+    };
+    const d = describe(rnd);
+    for (const p of PERCENTILES) expect(d.percentiles[String(p)]).toBeCloseTo(t7(p / 100), 12);
+  });
+  it("histogram bins have equal width from the minimum to the maximum", () => {
+    const h = histogram([0, 1, 2, 3, 4, 10], 5);
+    expect(h.map((b) => b.count)).toEqual([2, 2, 1, 0, 1]);
+    expect(h[0].x0).toBe(0);
+    expect(h[4].x1).toBe(10);
+  });
+  it("bad options are refused with a clear message", () => {
+    expect(() => psa(model, {draws: 0})).toThrow("draws must be a positive integer, found 0");
+    expect(() => psa(model, {seed: 1.5})).toThrow("seed must be a non-negative integer, found 1.5");
+  });
+  it("progress is reported up to the total", () => {
+    const seen: number[] = [];
+    psa(model, {draws: 250, seed: 1, progressEvery: 100, qalyValue: null, discountRate: null, onProgress: (done, total) => (expect(total).toBe(250), seen.push(done))});
+    expect(seen).toEqual([100, 200, 250]);
+  });
+});
