@@ -30,10 +30,20 @@ describe("CPI series (data/cpi.yaml)", () => {
     }
   });
 
-  it("every value states its provenance (none claims to be verified against StatLine yet)", () => {
+  it("every value states its provenance: the index is chained from rates, not (yet) a StatLine figure", () => {
     const cpi = readCpi();
     for (const v of cpi.values) expect(v.status.length).toBeGreaterThan(0);
-    expect(cpi.values.filter((v) => v.year !== 2015).every((v) => /verify/.test(v.status))).toBe(true);
+    expect(cpi.values.filter((v) => v.year !== 2015).every((v) => /chained/.test(v.status))).toBe(true);
+  });
+  it("the yearly rates equal CBS's published inflation: 'Inflatie 10 procent in 2022' (2005–2022), 'Inflatie 3,3 procent in 2024' (2023–2024), release 13-1-2026 (2025)", () => {
+    const published: Record<number, number> = {
+      2005: 1.7, 2006: 1.1, 2007: 1.6, 2008: 2.5, 2009: 1.2, 2010: 1.3, 2011: 2.3, 2012: 2.5, 2013: 2.5, 2014: 1.0,
+      2015: 0.6, 2016: 0.3, 2017: 1.4, 2018: 1.7, 2019: 2.6, 2020: 1.3, 2021: 2.7, 2022: 10.0, 2023: 3.8, 2024: 3.3, 2025: 3.3
+    };
+    const cpi = readCpi();
+    for (const [year, rate] of Object.entries(published)) {
+      expect(cpi.values.find((v) => v.year === Number(year))?.inflation, `inflation ${year}`).toBe(rate);
+    }
   });
 });
 
