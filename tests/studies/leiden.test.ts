@@ -1,11 +1,16 @@
 // Seed 004 (Rekenkamercommissie Leiden 2014): Leidse Kracht break-even (Deel B §2.6, seed lines
 // 2057-2073), Bijlage B effect estimate (lines 5460-5529), forecast of new target groups (ch. 4-5).
-import {describe, expect, it} from "vitest";
+import {beforeAll, describe, expect, it} from "vitest";
 import {evaluate, valueOf} from "../../lib/model/evaluate.js";
 import {summarize} from "../../lib/finance/summary.js";
 import {breakEven} from "../../lib/analysis/breakeven.js";
 import {runChecks} from "../../lib/reproduce/run.js";
 import {leidenFiles, leidenModel, leidseKrachtBreakEven} from "../../lib/reproduce/studies/leiden.js";
+
+// Loading the kengetallen registry takes seconds on a busy machine: do it once, outside the test timeouts.
+beforeAll(() => {
+  for (const which of Object.keys(leidenFiles) as (keyof typeof leidenFiles)[]) leidenModel(which);
+}, 60_000);
 
 const q = (which: keyof typeof leidenFiles, name: string, overrides = {}) => valueOf(evaluate(leidenModel(which), overrides), name) as number;
 

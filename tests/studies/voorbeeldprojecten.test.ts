@@ -1,6 +1,6 @@
 // Seed 002 (Monitor Voorbeeldprojecten), chapter 5: the 4-year MKBA per stakeholder (Tabel 9-11, seed
 // lines 3619-3837) and the payback periods (Tabel 12, lines 3882-3896), one model file per project.
-import {describe, expect, it} from "vitest";
+import {beforeAll, describe, expect, it} from "vitest";
 import fc from "fast-check";
 import {paybackPeriod} from "../../lib/finance/payback.js";
 import {evaluate} from "../../lib/model/evaluate.js";
@@ -9,6 +9,11 @@ import {runChecks} from "../../lib/reproduce/run.js";
 import {paybackExtrapolated, projectFiles, projectModel, projectSummary, type Project} from "../../lib/reproduce/studies/voorbeeldprojecten.js";
 
 const projects = Object.keys(projectFiles) as Project[];
+
+// Loading the kengetallen registry takes seconds on a busy machine: do it once, outside the test timeouts.
+beforeAll(() => {
+  for (const p of projects) projectModel(p);
+}, 60_000);
 const saldo = (p: Project, actor: string, scenario?: string) => projectSummary(p, scenario).summary.actors.find((a) => a.actor === actor)!.saldo;
 
 describe("seed 002 model files (data/studies/voorbeeldprojecten)", () => {
