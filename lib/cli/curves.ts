@@ -1,4 +1,4 @@
-// rendement curves <file> [--by <column>] [--at 3,6,12,24] [--json] [--causes detailed|work-other] [--conf-type log|log-log|plain]
+// rendement curves <file> [--by <column>|inflow_year|start_year] [--at 3,6,12,24] [--json] [--causes detailed|work-other] [--conf-type log|log-log|plain]
 // Kaplan–Meier survival (any exit) with its confidence interval and the Aalen–Johansen cumulative
 // incidence per exit type, per group, at the requested months. Accepts the full cohort format and
 // the minimal duration table (detected from the header). Exit codes: 0 ok, 2 bad input or usage.
@@ -107,15 +107,20 @@ export async function main(argv: string[]): Promise<number> {
     records = file.rows.map((r) => ({group: r.group, months: r.months, exit: r.exit}));
   } else {
     const rows = file.rows as CohortRow[];
+    // Derived grouping columns: the calendar year of inflow or of the start of follow-up (curves by cohort).
+    const derived: Record<string, (r: CohortRow) => string> = {
+      inflow_year: (r) => r.inflow_date.slice(0, 4),
+      start_year: (r) => r.follow_up_start.slice(0, 4)
+    };
     const byCol = args.by as keyof CohortRow;
-    if (!rows.some((r) => byCol in r)) {
+    if (!derived[args.by] && !rows.some((r) => byCol in r)) {
       console.error(`rendement curves: --by ${args.by}: expected a column of ${args.file}, found none named "${args.by}"`);
       return 2;
     }
     const mode = args.causes ?? "detailed";
     causes = mode === "detailed" ? EXIT_TYPES.filter((t) => t !== "none") : ["work", "other"];
     records = rows.map((r) => {
-      const v = r[byCol];
+      const v = derived[args.by] ? derived[args.by](r) : r[byCol];
       return {group: v === null || v === undefined || v === "" ? "(blank)" : String(v), ...durationOf(r, mode)};
     });
   }

@@ -49,6 +49,12 @@ describe("rendement curves", () => {
     expect(json.groups[0].causes).toEqual(["work_fulltime", "work_parttime", "work_subsidised", "school", "other"]);
   });
 
+  it("groups by inflow cohort with --by inflow_year (derived from inflow_date)", async () => {
+    const {code, out} = await run(["tests/fixtures/cohort-small-full.csv", "--by", "inflow_year", "--json"]);
+    expect(code).toBe(0);
+    expect(JSON.parse(out).groups.map((g: {group: string; n: number}) => [g.group, g.n])).toEqual([["2014", 6]]);
+  });
+
   it("exits with 2 and a file:line message on a bad file, and reports excluded rows on stderr", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "curves-"));
     const bad = path.join(dir, "bad.csv");
