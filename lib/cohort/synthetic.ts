@@ -10,8 +10,9 @@
 // - participation ladder at start from §4.2 (about half on rung 2, four in five on rung <= 3;
 //   VIP 28 % isolated and 12 % in paid work), ZRM total about 3,6 at start and 3,8 after 6 months;
 // - registration window as in §4.1: trajectories starting from January 2013, data up to July 2015.
-// Everything else (hazard of other exits, job loss, measurement completeness, hours) is an
-// assumption chosen to look plausible, not a printed value.
+// Everything else (hazard of other exits, job loss, measurement completeness, hours, and all
+// characteristics of the comparison group except its 8,5 %) is an assumption chosen to look
+// plausible, not a printed value.
 import {randomLcg, randomNormal, randomUniform} from "d3-random";
 import type {CohortRow, ExitType} from "../schema/cohort.js";
 import {ZRM_DOMAINS, DAYS_PER_MONTH} from "../schema/cohort.js";
