@@ -67,6 +67,19 @@ describe("aalenJohansenFromTable", () => {
     }
   });
 
+  it("survStdErr is the IJ standard error of the KM (R survival tests/book1.R, Therneau & Grambsch appendix: influence.surv)", () => {
+    // test1: times 9,1,1,6,6,8 with status 1,1,0,1,1,0 (the NA row dropped). book1.R's hand-derived
+    // KM influence (×144), persons in time order: at time 1: (−20, 4, 4, 4, 4, 4); at 6 and 8:
+    // (−10, 2, −13, −13, 17, 17); at 9: 0. R: aeq(s1$influence.surv[indx,], inf2[, c(1,2,2,3)]) TRUE.
+    const one = aalenJohansenFromTable(tabulate([9, 1, 1, 6, 6, 8], [1, 1, 0, 1, 1, 0], ["event"]));
+    const se = (v: number[]) => Math.sqrt(v.reduce((s, x) => s + x * x, 0)) / 144;
+    expect(one.time).toEqual([1, 6, 8, 9]);
+    expect(one.survStdErr[0]).toBeCloseTo(se([-20, 4, 4, 4, 4, 4]), 14);
+    expect(one.survStdErr[1]).toBeCloseTo(se([-10, 2, -13, -13, 17, 17]), 14);
+    expect(one.survStdErr[2]).toBeCloseTo(se([-10, 2, -13, -13, 17, 17]), 14);
+    expect(one.survStdErr[3]).toBe(0);
+  });
+
   it("incidenceAt(ci, cause, t) reads the right-continuous step and is 0 before the first exit", () => {
     expect(incidenceAt(ci, "a", 1.5).estimate).toBe(0);
     expect(incidenceAt(ci, "b", 4).estimate).toBeCloseTo(12 / 35, 14);
