@@ -1,0 +1,224 @@
+#!/usr/bin/env node
+// `npm test`: every check of the project, in order, continuing after a failure.
+//   1. type-check      tsc --noEmit                                   (1 check)
+//   2. unit tests      vitest run (vitest.config.ts)                  (each test counts)
+//   3. build           clean `observable build` (cache and dist removed) (1 check)
+//   4. built site      vitest run --config vitest.site.config.ts      (each test counts)
+//   5. browser         vitest run --config vitest.browser.config.ts   (each test counts)
+//                      Debian Chromium; skipped when missing unless REQUIRE_BROWSER=1
+// The last line is always `N passed, N failed, N skipped`; the exit code is 1 when anything failed.
+import {spawn} from "node:child_process";
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join, resolve} from "node:path";
+
+const root = resolve(import.meta.dirname, "..");
+process.chdir(root);
+
+const bin = (name) => join(root, "node_modules", ".bin", name);
+const env = {...process.env, TZ: "Europe/Amsterdam", OBSERVABLE_TELEMETRY_DISABLE: "true"};
+// Plain output when it goes to a file or CI log; colours on a terminal.
+if (!process.stdout.isTTY && !process.env.FORCE_COLOR) env.NO_COLOR = "1";
+const scratch = mkdtempSync(join(tmpdir(), "rendement-test-"));
+const phases = [];
+const started = Date.now();
+
+function header(title) {
+  console.log(`\n${"=".repeat(78)}\n== ${title}\n${"=".repeat(78)}`);
+}
+
+function record(name, {passed = 0, failed = 0, skipped = 0, notes = []}, ms) {
+  phases.push({name, passed, failed, skipped, ms});
+  for (const note of notes) console.log(note);
+  console.log(`-- ${name}: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""} (${(ms / 1000).toFixed(1)} s)`);
+}
+
+// Each phase gets at most PHASE_TIMEOUT seconds (default 1200); on time-out its whole process group
+// (vitest's workers, Chromium) is killed and the phase counts as failed, so the closing line is
+// always printed, even when a test hangs in an endless loop.
+const PHASE_TIMEOUT = Number(process.env.PHASE_TIMEOUT ?? 1200);
+
+// The phases run in their own process group (to kill them whole on time-out), so pass Ctrl-C on.
+let current = null;
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    if (current) {
+      try {
+        process.kill(-current.pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
+    console.log(`\n${signal}: stopped.`);
+    process.exit(130);
+  });
+}
+
+function run(command, args, {quiet = false} = {}) {
+  return new Promise((done) => {
+    const child = spawn(command, args, {cwd: root, env, stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit", detached: true});
+    current = child;
+    let output = "";
+    if (quiet) {
+      child.stdout.on("data", (d) => (output += d));
+      child.stderr.on("data", (d) => (output += d));
+    }
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      console.log(`\nTIME-OUT: ${command} ran longer than ${PHASE_TIMEOUT} s (set PHASE_TIMEOUT to change); killing it.`);
+      try {
+        process.kill(-child.pid, "SIGKILL");
+      } catch {
+        child.kill("SIGKILL");
+      }
+    }, PHASE_TIMEOUT * 1000);
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      console.log(`could not run ${command}: ${error.message}`);
+      done({status: null, output, timedOut});
+    });
+    child.on("close", (status, signal) => {
+      clearTimeout(timer);
+      current = null;
+      done({status: timedOut ? null : status, signal, output, timedOut});
+    });
+  });
+}
+
+// A single pass/fail check (type-check, build).
+async function check(name, command, args, {filter} = {}) {
+  header(name);
+  const t0 = Date.now();
+  const result = await run(command, args, {quiet: !!filter});
+  if (filter) process.stdout.write(filter(result.output, result.status === 0));
+  const ok = result.status === 0;
+  record(name, ok ? {passed: 1} : {failed: 1, notes: [`FAILED: ${[command, ...args].join(" ")} ${result.timedOut ? "timed out" : `exited with ${result.status ?? result.signal}`}`]}, Date.now() - t0);
+  return ok;
+}
+
+// A vitest run: counts individual tests from its JSON report.
+async function vitest(name, configArgs) {
+  header(name);
+  const t0 = Date.now();
+  const report = join(scratch, `${name.replace(/\W+/g, "-")}.json`);
+  rmSync(report, {force: true});
+  const result = await run(bin("vitest"), ["run", ...configArgs, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`]);
+  const counts = result.timedOut ? {failed: 1, notes: [`FAILED: ${name} timed out after ${PHASE_TIMEOUT} s`]} : countVitest(report, result.status);
+  record(name, counts, Date.now() - t0);
+}
+
+function countVitest(report, status) {
+  let json;
+  try {
+    json = JSON.parse(readFileSync(report, "utf8"));
+  } catch (error) {
+    return {failed: 1, notes: [`FAILED: vitest wrote no readable JSON report (${error.code ?? error.message}); exit status ${status}`]};
+  }
+  const counts = {passed: 0, failed: 0, skipped: 0, notes: []};
+  for (const file of json.testResults ?? []) {
+    const tests = file.assertionResults ?? [];
+    for (const t of tests) {
+      if (t.status === "passed") counts.passed++;
+      else if (t.status === "failed") {
+        counts.failed++;
+        counts.notes.push(`FAILED: ${file.name.replace(root + "/", "")} > ${[...(t.ancestorTitles ?? []), t.title].join(" > ")}`);
+      } else counts.skipped++; // skipped, pending, todo
+    }
+    // A file that could not be loaded or whose hooks failed has no failed test of its own.
+    if (file.status === "failed" && !tests.some((t) => t.status === "failed")) {
+      counts.failed++;
+      counts.notes.push(`FAILED: ${file.name.replace(root + "/", "")}: ${(file.message || "the file failed to run").split("\n")[0]}`);
+    }
+  }
+  if (status !== 0 && counts.failed === 0) {
+    counts.failed++;
+    counts.notes.push(`FAILED: vitest exited with status ${status} without a failed test in its report`);
+  }
+  return counts;
+}
+
+function findChromium() {
+  return [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => p && existsSync(p));
+}
+
+// Framework prints one line per bundled file; keep the rest (warnings, errors, the page table).
+function buildOutput(text, ok) {
+  const lines = text.split("\n");
+  const quiet = /^(build|copy|load|generate) |→/;
+  const kept = ok ? lines.filter((l) => !quiet.test(l)) : lines;
+  const dropped = lines.length - kept.length;
+  return `${kept.join("\n").trim()}\n${dropped ? `(${dropped} lines about bundled and copied files not shown)\n` : ""}`;
+}
+
+// Framework's client bundle names every built-in library (Plot, d3, htl, React, …) with a version,
+// which `observable build` looks up on registry.npmjs.org unless src/.observablehq/cache/_npm/
+// already has a folder `<name>@<version>`. No code is downloaded and pages never load those
+// modules (they import libraries by bare specifier from node_modules), so the versions are only
+// names. Seeding them keeps the clean build free of network access. The installed version is
+// used when the package is in node_modules; otherwise the registry's latest as of November 2026.
+const BUILTIN_VERSIONS = {
+  "react-dom": "19.3.1",
+  react: "19.3.1",
+  "@observablehq/sample-datasets": "1.0.1",
+  lodash: "4.18.1",
+  arquero: "8.0.3",
+  "apache-arrow": "21.2.0",
+  d3: "7.9.2",
+  echarts: "6.1.0",
+  htl: "1.0.0",
+  leaflet: "1.9.4",
+  "mapbox-gl": "3.32.0",
+  "@observablehq/plot": "0.6.17",
+  "topojson-client": "3.1.0",
+  "d3-dsv": "3.0.2",
+  "parquet-wasm": "0.8.0"
+};
+
+function seedNpmVersionCache() {
+  for (const [name, fallback] of Object.entries(BUILTIN_VERSIONS)) {
+    let version = fallback;
+    try {
+      version = JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")).version;
+    } catch {
+      // not installed: keep the fallback
+    }
+    mkdirSync(join(root, "src", ".observablehq", "cache", "_npm", `${name}@${version}`), {recursive: true});
+  }
+}
+
+// 1. Type-check lib/, src/, tests/ (tsconfig.json).
+await check("type-check (tsc --noEmit)", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
+
+// 2. Unit tests.
+await vitest("unit tests (vitest)", []);
+
+// 3. A clean build: a loader re-runs only when its output is missing from the cache.
+rmSync(join(root, "src", ".observablehq", "cache"), {recursive: true, force: true});
+rmSync(join(root, "dist"), {recursive: true, force: true});
+seedNpmVersionCache();
+const built = await check("clean build (observable build)", bin("observable"), ["build"], {filter: buildOutput});
+if (!built) console.log("The build failed: the site and browser checks below run on what was built, if anything.");
+
+// 4. Checks on the built files.
+await vitest("built-site checks", ["--config", "vitest.site.config.ts"]);
+
+// 5. Real browser.
+const chromium = findChromium();
+if (!chromium) {
+  header("browser tests (Chromium)");
+  console.log("Chromium not found: install it with `apt-get install -y chromium` (as root)");
+  if (process.env.REQUIRE_BROWSER === "1") console.log("REQUIRE_BROWSER=1: a missing browser is a failure.");
+}
+await vitest("browser tests (Chromium)", ["--config", "vitest.browser.config.ts"]);
+
+rmSync(scratch, {recursive: true, force: true});
+
+// Summary.
+const total = phases.reduce((t, p) => ({passed: t.passed + p.passed, failed: t.failed + p.failed, skipped: t.skipped + p.skipped}), {passed: 0, failed: 0, skipped: 0});
+header(`summary (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+for (const p of phases) {
+  console.log(`${p.failed ? "FAIL" : "ok  "}  ${p.name.padEnd(34)} ${String(p.passed).padStart(4)} passed ${String(p.failed).padStart(4)} failed ${String(p.skipped).padStart(4)} skipped  ${(p.ms / 1000).toFixed(1).padStart(6)} s`);
+}
+console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exitCode = total.failed ? 1 : 0;
