@@ -28,6 +28,10 @@ import {mean as distMean, sampler, seededRng, variance as distVariance} from "./
 import {inputValue, uncertainInputs, type UncertainInput} from "./inputs.js";
 
 export const PERCENTILES = [2.5, 5, 25, 50, 75, 95, 97.5] as const;
+/** The key of a percentile in `Stats.percentiles`: 2.5 → "p2_5", 50 → "p50" (keys keep their order in JSON). */
+export function percentileKey(p: number): string {
+  return "p" + String(p).replace(".", "_");
+}
 
 export interface PsaOptions {
   /** Number of draws (default 10 000). */
@@ -58,7 +62,7 @@ export interface Stats {
   sd: number;
   min: number;
   max: number;
-  /** Keyed "2.5", "5", "25", "50", "75", "95", "97.5". */
+  /** Keyed p2_5, p5, p25, p50, p75, p95, p97_5 (see percentileKey). */
   percentiles: Record<string, number>;
 }
 
@@ -483,7 +487,7 @@ export function describe(values: ArrayLike<number>): Stats {
   let from = 0;
   for (const p of PERCENTILES) {
     if (n === 0) {
-      percentiles[String(p)] = NaN;
+      percentiles[percentileKey(p)] = NaN;
       continue;
     }
     const h = (n - 1) * (p / 100);
@@ -496,7 +500,7 @@ export function describe(values: ArrayLike<number>): Stats {
       for (let i = lo + 1; i < n; ++i) if (a[i] < next) next = a[i];
       value += (next - value) * (h - lo);
     }
-    percentiles[String(p)] = value;
+    percentiles[percentileKey(p)] = value;
     from = lo;
   }
   return {n, mean, sd: n > 1 ? Math.sqrt(ss / (n - 1)) : 0, min: n ? min : NaN, max: n ? max : NaN, percentiles};

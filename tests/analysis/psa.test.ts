@@ -1,5 +1,5 @@
 import {describe as group, expect, it} from "vitest";
-import {classify, describe, drawSamples, histogram, psa, psaReference, PERCENTILES, type PsaResult, type Stats} from "../../lib/analysis/psa.js";
+import {classify, describe, drawSamples, histogram, percentileKey, psa, psaReference, PERCENTILES, type PsaResult, type Stats} from "../../lib/analysis/psa.js";
 import {uncertainInputs, inputValue} from "../../lib/analysis/inputs.js";
 import {mean as distMean} from "../../lib/analysis/distributions.js";
 import {evaluate} from "../../lib/model/evaluate.js";
@@ -13,7 +13,7 @@ const close = (a: number, b: number, rel = 1e-9) => expect(Math.abs(a - b)).toBe
 function expectSameStats(a: Stats, b: Stats) {
   expect(a.n).toBe(b.n);
   for (const k of ["mean", "sd", "min", "max"] as const) close(a[k], b[k]);
-  for (const p of PERCENTILES) close(a.percentiles[String(p)], b.percentiles[String(p)]);
+  for (const p of PERCENTILES) close(a.percentiles[percentileKey(p)], b.percentiles[percentileKey(p)]);
 }
 
 group("draws", () => {
@@ -162,7 +162,7 @@ group("statistics", () => {
   it("percentiles are ordered: min ≤ 2.5 ≤ 5 ≤ 25 ≤ 50 ≤ 75 ≤ 95 ≤ 97.5 ≤ max, for every result", () => {
     const all: Stats[] = [r.costs, r.benefits, r.saldo, r.ratio, r.financialRatio, ...r.actors.map((a) => a.saldo), ...r.interventions.flatMap((i) => [i.costs, i.benefits, i.saldo])];
     for (const s of all) {
-      const seq = [s.min, ...PERCENTILES.map((p) => s.percentiles[String(p)]), s.max];
+      const seq = [s.min, ...PERCENTILES.map((p) => s.percentiles[percentileKey(p)]), s.max];
       for (let i = 1; i < seq.length; ++i) expect(seq[i]).toBeGreaterThanOrEqual(seq[i - 1]);
     }
   });
@@ -173,9 +173,9 @@ group("statistics", () => {
   });
   it("describe: percentiles by selection equal R type 7 on a sorted copy (1..10: 25 % = 3.25, 97.5 % = 9.775)", () => {
     const s = describe([10, 3, 7, 1, 9, 2, 8, 4, 6, 5]);
-    expect(s.percentiles["25"]).toBeCloseTo(3.25, 12);
-    expect(s.percentiles["97.5"]).toBeCloseTo(9.775, 12);
-    expect(s.percentiles["50"]).toBeCloseTo(5.5, 12);
+    expect(s.percentiles.p25).toBeCloseTo(3.25, 12);
+    expect(s.percentiles.p97_5).toBeCloseTo(9.775, 12);
+    expect(s.percentiles.p50).toBeCloseTo(5.5, 12);
     expect(s.sd).toBeCloseTo(Math.sqrt(55 / 6), 12);
     const rnd = Array.from({length: 5001}, (_, i) => Math.sin(i * 12.9898) * 43758.5453 % 1);
     const sorted = [...rnd].sort((a, b) => a - b);
@@ -185,7 +185,7 @@ group("statistics", () => {
       return sorted[lo] + (sorted[Math.min(lo + 1, sorted.length - 1)] - sorted[lo]) * (h - lo);
     };
     const d = describe(rnd);
-    for (const p of PERCENTILES) expect(d.percentiles[String(p)]).toBeCloseTo(t7(p / 100), 12);
+    for (const p of PERCENTILES) expect(d.percentiles[percentileKey(p)]).toBeCloseTo(t7(p / 100), 12);
   });
   it("histogram bins have equal width from the minimum to the maximum", () => {
     const h = histogram([0, 1, 2, 3, 4, 10], 5);

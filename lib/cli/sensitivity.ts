@@ -1,0 +1,70 @@
+// rendement sensitivity <model-file> [--json] [--set name=value ...] [--scenario id] [--control-ranges] [--top N]
+// One-way sensitivity (tornado): every input with an uncertainty at its low and high value; the saldo
+// and the B/C ratio at both ends, overall, per actor and per intervention, sorted by swing.
+import {loadStudy} from "../io/study.js";
+import {InputError} from "../io/model-file.js";
+import {KengetalError} from "../io/kengetallen.js";
+import {OverrideError} from "../model/evaluate.js";
+import {oneWay, type Tornado} from "../analysis/sensitivity.js";
+import {scenarioOverrides} from "../analysis/scenarios.js";
+import {DistributionError} from "../analysis/distributions.js";
+import {option, parseSets, positionals, UsageError} from "./args.js";
+
+const usage = "usage: rendement sensitivity <model-file> [--json] [--set name=value ...] [--scenario id] [--control-ranges] [--top N]";
+
+const euro = (x: number) => `€ ${Math.round(x).toLocaleString("nl-NL")}`;
+const num = (x: number | null, d = 2) => (x === null ? "—" : x.toLocaleString("nl-NL", {minimumFractionDigits: d, maximumFractionDigits: d}));
+const value = (x: number) => (Math.abs(x) >= 100 ? Math.round(x).toLocaleString("nl-NL") : x.toLocaleString("nl-NL", {maximumSignificantDigits: 4}));
+
+/** Errors that are the user's input, reported as `rendement <command>: message` with exit code 2. */
+export function isInputError(error: unknown): boolean {
+  return (
+    error instanceof InputError ||
+    error instanceof KengetalError ||
+    error instanceof OverrideError ||
+    error instanceof UsageError ||
+    error instanceof DistributionError ||
+    error instanceof RangeError ||
+    /^unknown (scenario|intervention|input)/.test((error as Error)?.message ?? "")
+  );
+}
+
+function pad(rows: string[][]): string {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows.map((r) => r.map((x, i) => (i === 0 ? x.padEnd(widths[i]) : x.padStart(widths[i]))).join("  ")).join("\n");
+}
+
+export function formatTornado(t: Tornado, top = Infinity): string {
+  const head = `== ${t.label} — saldo ${euro(t.baseSaldo)}, K/B ${num(t.baseRatio)}`;
+  if (!t.bars.length) return `${head}\n(geen invoer met een onzekerheid)`;
+  const rows = t.bars.slice(0, top).map((b) => [b.label, `${value(b.low)} – ${value(b.high)}`, euro(b.saldoLow), euro(b.saldoHigh), euro(b.swing), num(b.ratioLow), num(b.ratioHigh)]);
+  return `${head}\n${pad([["invoer", "laag – hoog", "saldo laag", "saldo hoog", "bereik", "K/B laag", "K/B hoog"], ...rows])}`;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const [file, ...extra] = positionals(argv, ["--set", "--scenario", "--top"]);
+    if (!file || extra.length) throw new UsageError(usage);
+    const topText = option(argv, "--top");
+    const top = topText === undefined ? Infinity : Number(topText);
+    if (!(top >= 1 && Number.isInteger(top)) && top !== Infinity) throw new UsageError(`--top expects a positive integer, found "${topText}"`);
+    const model = loadStudy(file);
+    const scenario = option(argv, "--scenario");
+    const overrides = {...(scenario ? scenarioOverrides(model, scenario) : {}), ...parseSets(argv)};
+    const result = oneWay(model, {overrides, controlRanges: argv.includes("--control-ranges")});
+    if (argv.includes("--json")) {
+      console.log(JSON.stringify({model: model.file.id, title: model.file.title, scenario: scenario ?? null, overrides, ...result}, null, 2));
+    } else {
+      console.log(`${model.file.title}: eenzijdige gevoeligheid (${result.inputs.length} invoerwaarden, ${result.evaluations} doorrekeningen)`);
+      console.log("laag/hoog: de grenzen van range, driehoek en PERT; anders het 2,5%- en 97,5%-kwantiel\n");
+      for (const t of [result.overall, ...(result.interventions.length > 1 ? result.interventions : []), ...result.actors]) console.log(formatTornado(t, top) + "\n");
+    }
+    return 0;
+  } catch (error) {
+    if (isInputError(error)) {
+      console.error(`rendement sensitivity: ${(error as Error).message}`);
+      return 2;
+    }
+    throw error;
+  }
+}
