@@ -1,0 +1,30 @@
+// rendement check <model-file> [--strict]: validate and compile a model file, then check the units
+// of every formula. Exit 0 (warnings are printed), 1 with --strict when there are warnings, 2 on a
+// bad file.
+import {loadStudy} from "../io/study.js";
+import {InputError} from "../io/model-file.js";
+import {KengetalError} from "../io/kengetallen.js";
+import {checkUnits} from "../model/units.js";
+import {positionals, UsageError} from "./args.js";
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const files = positionals(argv, []);
+    if (!files.length) throw new UsageError("usage: rendement check <model-file> ... [--strict]");
+    let warnings = 0;
+    for (const file of files) {
+      const model = loadStudy(file);
+      const found = checkUnits(model);
+      warnings += found.length;
+      console.log(`${file}: ${model.nodes.size} quantities, ${model.lines.length} cash-flow lines, ${found.length} unit warning(s)`);
+      for (const w of found) console.log(`  ${w.node} (${w.path.join(".")}): ${w.message}`);
+    }
+    return argv.includes("--strict") && warnings > 0 ? 1 : 0;
+  } catch (error) {
+    if (error instanceof InputError || error instanceof KengetalError || error instanceof UsageError) {
+      console.error(`rendement check: ${(error as Error).message}`);
+      return 2;
+    }
+    throw error;
+  }
+}
