@@ -27,7 +27,7 @@ export function actors(summary, {width = 800} = {}) {
   const chart = Plot.plot({
     width,
     height: 40 * order.length + 70,
-    marginLeft: 130,
+    marginLeft: Math.min(130, width * 0.3),
     marginRight: 120,
     x: {label: "← betaalt · ontvangt → (netto contante waarde)", grid: true, tickFormat: (v) => short(v), insetLeft: 10, insetRight: 10},
     y: {label: null, domain: order},

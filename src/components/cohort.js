@@ -15,17 +15,18 @@ export function cohortRows(years, series) {
 }
 
 /**
- * @param data {years: number[], states: [{id, label, values}], costs?: [{id, label, values}], yearLabel?: string}
+ * @param data {years: number[], states: [{id, label, values}], costs?: [{id, label, values}], yearLabel?: string,
+ *   stacked?: boolean (false: states overlap and are drawn as lines)}
  */
 export function cohort(data, {width = 800} = {}) {
   const {years, states = [], costs = []} = data;
   if (!states.length) return el("p", {class: "muted"}, "Het modelbestand legt voor deze interventie geen cohortontwikkeling per jaar vast.");
   const stateRows = cohortRows(years, states);
   const costRows = cohortRows(years, costs);
-  const half = costs.length ? Math.max(280, Math.floor((width - 24) / 2)) : width;
+  const half = costs.length ? Math.max(280, Math.floor((width - 40) / 2)) : width;
   const stateLabels = states.map((s) => s.label);
   const costLabels = costs.map((s) => s.label);
-  const x = {label: data.yearLabel ?? "jaar", type: "band", tickFormat: (y) => String(y)};
+  const x = {label: data.yearLabel ?? "jaar", type: data.stacked === false ? "point" : "band", tickFormat: (y) => String(y)};
   const stateChart = Plot.plot({
     width: half,
     height: 300,
@@ -33,17 +34,24 @@ export function cohort(data, {width = 800} = {}) {
     x,
     y: {label: "personen", grid: true, tickFormat: (v) => formatNumber(v)},
     color: {domain: stateLabels, range: PALETTE, legend: true},
-    marks: [
-      Plot.barY(stateRows, {x: "year", y: "value", fill: "label", order: stateLabels, title: (d) => `${d.year}: ${d.label}\n${formatNumber(d.value, 1)} personen`}),
-      Plot.ruleY([0])
-    ]
+    marks: data.stacked === false
+      ? [
+          // States that overlap (e.g. at work while still in guidance) are not stacked.
+          Plot.lineY(stateRows, {x: "year", y: "value", stroke: "label", strokeWidth: 2}),
+          Plot.dot(stateRows, {x: "year", y: "value", fill: "label", r: 3, title: (d) => `${d.year}: ${d.label}\n${formatNumber(d.value, 1)} personen`}),
+          Plot.ruleY([0])
+        ]
+      : [
+          Plot.barY(stateRows, {x: "year", y: "value", fill: "label", order: stateLabels, title: (d) => `${d.year}: ${d.label}\n${formatNumber(d.value, 1)} personen`}),
+          Plot.ruleY([0])
+        ]
   });
   const costChart = costs.length
     ? Plot.plot({
         width: half,
         height: 300,
         marginLeft: 70,
-        x,
+        x: {...x, type: "band"},
         y: {label: "kosten per jaar (€, niet verdisconteerd)", grid: true, tickFormat: (v) => formatEuro(v)},
         color: {domain: costLabels, range: PALETTE.slice().reverse(), legend: true},
         marks: [
@@ -70,7 +78,7 @@ export function cohort(data, {width = 800} = {}) {
   return el(
     "div",
     {class: "cohort", "data-chart": "cohort"},
-    el("div", {style: {display: "flex", flexWrap: "wrap", gap: "24px"}}, el("div", {}, el("h4", {}, "Cohort per jaar, naar situatie"), stateChart), costChart ? el("div", {}, el("h4", {}, "Kosten per jaar"), costChart) : ""),
+    el("div", {style: {display: "flex", flexWrap: "wrap", gap: "24px"}}, el("div", {}, el("h4", {}, data.stacked === false ? "Cohort per jaar, naar situatie (situaties kunnen overlappen)" : "Cohort per jaar, naar situatie"), stateChart), costChart ? el("div", {}, el("h4", {}, "Kosten per jaar"), costChart) : ""),
     table
   );
 }

@@ -42,7 +42,7 @@ export function costBenefit(summary, {width = 800, title} = {}) {
   const chart = Plot.plot({
     width,
     height: Math.max(160, 26 * drawn.length + 60),
-    marginLeft: Math.min(280, 12 + 6.2 * Math.max(10, ...labels.map((l) => l.length))),
+    marginLeft: Math.min(280, width * 0.4, 12 + 6.2 * Math.max(10, ...labels.map((l) => l.length))),
     marginRight: 80,
     x: {label: "← kosten · baten → (netto contante waarde)", grid: true, tickFormat: (v) => millions(Math.abs(v)), insetLeft: 70, insetRight: 70},
     y: {label: null, domain: labels},

@@ -24,19 +24,23 @@ export function outflow(data, {width = 800} = {}) {
   const fmt = data.unit === "fraction" ? (v) => formatPercent(v, 0) : (v) => formatNumber(v);
   const fmtExact = data.unit === "fraction" ? (v) => formatPercent(v, 1) : (v) => formatNumber(v, 1);
   const panelWidth = data.panels.length > 1 ? Math.max(300, Math.floor((width - 24) / data.panels.length)) : width;
+  // Mode "net": the model gives only the net effect; the nulalternatief is the zero line.
+  const net = data.mode === "net";
+  const nullLabel = net ? "nulalternatief (geen extra uitstroom)" : "nulalternatief";
+  const withLabel = net ? "met interventie (extra boven nulalternatief)" : "met interventie";
   const charts = data.panels.map((panel) => {
     const rows = outflowRows(panel, data.xs);
     const long = rows.flatMap((r) => [
-      {x: r.x, series: "met interventie", value: r.with},
-      {x: r.x, series: "nulalternatief", value: r.without}
+      {x: r.x, series: withLabel, value: r.with},
+      {x: r.x, series: nullLabel, value: r.without}
     ]);
     const chart = Plot.plot({
       width: panelWidth,
       height: 280,
       marginLeft: 50,
       x: {label: data.xLabel ?? "jaar", tickFormat: (v) => String(v)},
-      y: {label: data.unit === "fraction" ? "aandeel uitgestroomd naar werk" : "personen aan het werk", grid: true, tickFormat: fmt},
-      color: {domain: ["met interventie", "nulalternatief", "winst"], range: [WITH, WITHOUT, "#bbbbbb"], legend: true},
+      y: {label: data.unit === "fraction" ? "aandeel uitgestroomd naar werk" : net ? "extra personen aan het werk" : "personen aan het werk", grid: true, tickFormat: fmt},
+      color: {domain: [withLabel, nullLabel, "winst"], range: [WITH, WITHOUT, "#bbbbbb"], legend: true},
       marks: [
         Plot.areaY(rows, {x: "x", y1: "without", y2: "with", fill: "#bbbbbb", fillOpacity: 0.6, title: (d) => `winst: ${fmtExact(d.gain)}`}),
         Plot.lineY(long, {x: "x", y: "value", stroke: "series", strokeWidth: 2.2}),

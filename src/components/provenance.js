@@ -126,7 +126,7 @@ export function dutchFormula(text) {
       const x = Number(m);
       if (!Number.isFinite(x)) return m;
       const digits = Number.isInteger(x) ? 0 : Math.min(4, Math.max(0, 4 - Math.floor(Math.log10(Math.abs(x)) + 1)));
-      return formatNumber(x, digits).replace(/,?0+$/, (z) => (z.startsWith(",") ? "" : z));
+      return formatNumber(x, digits).replace(/(,\d*?)0+$/, "$1").replace(/,$/, "");
     })
     .replace(/\s\*\s/g, " × ")
     .replace(/\s\/\s/g, " ∕ ");

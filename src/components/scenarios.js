@@ -38,7 +38,7 @@ export function scenarios(results, {scope = "total", width = 800, printed = {}} 
   const chart = Plot.plot({
     width,
     height: 44 * shown.length + 70,
-    marginLeft: Math.min(320, 12 + 6.2 * Math.max(...labels.map((l) => l.length))),
+    marginLeft: Math.min(320, width * 0.4, 12 + 6.2 * Math.max(...labels.map((l) => l.length))),
     marginRight: 50,
     x: {label: "baten-kostenverhouding", grid: true, domain: [0, Math.max(2, ...long.map((d) => d.value), ...printedRows.map((d) => d.value)) * 1.08], tickFormat: (v) => formatNumber(v, 1)},
     y: {axis: null, domain: ["maatschappelijk", "financieel"]},

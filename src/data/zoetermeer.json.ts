@@ -49,36 +49,66 @@ if (existsSync(assumptionsPath)) {
   } catch (error) {
     fail((error as Error).message);
   }
-} else if (!process.env.ZOETERMEER_MODEL) {
-  fail(`${assumptionsPath}: the assumptions register is missing (expected next to the model file)`);
+} else {
+  // Not fatal: the model carries an `assumption` on every unprinted input, and the page lists those;
+  // the page says the register file is missing.
+  process.stderr.write(`zoetermeer.json: warning: ${assumptionsPath} not found; the assumptions page shows only the model's own assumptions\n`);
 }
 
-// Views: the quantities behind the cohort and outflow charts, found by name in each intervention.
-// A state or curve the model does not define is left out; the page says so instead of drawing it.
-const COHORT_STATES: [string, string][] = [
-  ["inBegeleiding", "In begeleiding"],
-  ["begeleiding", "In begeleiding"],
-  ["werkVoltijd", "Werk voltijd"],
-  ["werkDeeltijd", "Werk deeltijd"],
-  ["aanHetWerk", "Aan het werk"],
-  ["werk", "Aan het werk"],
-  ["metLks", "Werk met loonkostensubsidie"],
-  ["lks", "Werk met loonkostensubsidie"],
-  ["beschut", "Beschut werk"],
-  ["dagbesteding", "Dagbesteding"],
-  ["overigeUitstroom", "Overige uitstroom"],
-  ["overig", "Overige uitstroom"]
-];
+// Views: which quantities of each intervention the cohort and outflow charts draw. The model file
+// defines the quantities; this table only picks and orders them. A name the model does not (yet)
+// define is left out with a warning on stderr, and the page says what it cannot draw.
+interface PanelView {id: string; title: string; with: string; without?: string}
+interface View {
+  cohort: {stacked: boolean; states: string[]};
+  outflow?: {mode: "curves" | "net"; unit: "personen" | "fraction"; panels: PanelView[]};
+}
+const VIEWS: Record<string, View> = {
+  vh: {
+    // Overlapping states (people at work may still be in guidance): drawn as lines, not stacked.
+    cohort: {stacked: false, states: ["inBegeleiding", "werkVoltijd", "werkDeeltijd"]},
+    outflow: {
+      mode: "curves",
+      unit: "personen",
+      panels: [
+        {id: "deeltijd", title: "Naar werk in deeltijd", with: "werkDeeltijd", without: "werkDeeltijdNulalternatief"},
+        {id: "voltijd", title: "Naar werk in voltijd", with: "werkVoltijd", without: "werkVoltijdNulalternatief"}
+      ]
+    }
+  },
+  wa: {
+    cohort: {stacked: false, states: ["inBegeleiding", "extraVoltijd", "extraDeeltijd", "extraSpinOff"]},
+    // The WA model states the effect as a net effect against the nulalternatief, not as two curves.
+    outflow: {mode: "net", unit: "personen", panels: [{id: "netto", title: "Extra aan het werk (netto-effect)", with: "extraWerkend"}]}
+  },
+  nab: {
+    // Mutually exclusive states of the cohort: stacked.
+    cohort: {stacked: true, states: ["inBegeleidingNietWerkend", "lksRegulierVoltijd", "lksRegulierDeeltijd", "lksBeschutWerk", "inDagbesteding", "regulierZonderLks", "overigUitgestroomd"]},
+    outflow: {mode: "net", unit: "personen", panels: [{id: "netto", title: "Extra aan het werk (netto-effect, met en zonder loonkostensubsidie)", with: "extraWerkend"}]}
+  }
+};
 
-function exists(iv: string, id: string): boolean {
+function quantity(iv: string, id: string): {name: string; label: string} | null {
   const node = model.nodes.get(`${iv}.${id}`);
-  return node !== undefined && node.kind !== "flow";
+  if (!node || node.kind === "flow") {
+    process.stderr.write(`zoetermeer.json: warning: ${modelPath} has no quantity ${iv}.${id}; the chart leaves it out\n`);
+    return null;
+  }
+  return {name: node.name, label: node.label};
 }
 
 const views = Object.fromEntries(
   model.file.interventions.map((iv) => {
-    const states = COHORT_STATES.filter(([id]) => exists(iv.id, id)).map(([id, label]) => ({name: `${iv.id}.${id}`, label: model.nodes.get(`${iv.id}.${id}`)!.label ?? label}));
-    return [iv.id, {cohort: states}];
+    const v = VIEWS[iv.id];
+    if (!v) return [iv.id, {cohort: {stacked: false, states: []}, outflow: null}];
+    const states = v.cohort.states.map((id) => quantity(iv.id, id)).filter((x) => x !== null);
+    const panels = (v.outflow?.panels ?? []).flatMap((p) => {
+      const w = quantity(iv.id, p.with);
+      const o = p.without ? quantity(iv.id, p.without) : null;
+      if (!w || (p.without && !o)) return [];
+      return [{id: p.id, title: p.title, with: w.name, without: o?.name ?? null}];
+    });
+    return [iv.id, {cohort: {stacked: v.cohort.stacked, states}, outflow: v.outflow && panels.length ? {mode: v.outflow.mode, unit: v.outflow.unit, panels} : null}];
   })
 );
 

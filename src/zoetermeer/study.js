@@ -37,17 +37,22 @@ function series(e, name) {
 
 /** Cohort states (from the loader's view) and the yearly costs per cost post of one intervention. */
 export function cohortData(e, summary, view) {
-  const states = (view?.cohort ?? []).map((s) => ({id: s.name, label: s.label, values: series(e, s.name)}));
+  const states = (view?.cohort?.states ?? []).map((s) => ({id: s.name, label: s.label, values: series(e, s.name)}));
   const costs = summary.posts
     .filter((p) => p.side === "cost" && p.perYear.some((v) => Math.abs(v) > 0.5))
     .map((p) => ({id: p.post, label: p.label, values: p.perYear.map((v) => -v)}));
-  return {years: yearLabels(e.model), yearLabel: yearAxisLabel(e.model), states, costs};
+  return {years: yearLabels(e.model), yearLabel: yearAxisLabel(e.model), stacked: view?.cohort?.stacked ?? false, states, costs};
 }
 
-/** Outflow with and without the intervention, from the loader's view (pairs of quantities). */
+/**
+ * Outflow with and without the intervention, from the loader's view: pairs of quantities, or (mode
+ * "net") the net effect alone, drawn against the nulalternatief as the zero line.
+ */
 export function outflowData(e, view) {
-  const panels = (view?.outflow ?? []).map((p) => ({id: p.id, title: p.title, with: series(e, p.with), without: series(e, p.without)}));
-  return {xs: yearLabels(e.model), xLabel: yearAxisLabel(e.model), unit: view?.outflowUnit ?? "personen", panels};
+  const o = view?.outflow;
+  const zero = Array.from({length: e.model.horizon}, () => 0);
+  const panels = (o?.panels ?? []).map((p) => ({id: p.id, title: p.title, with: series(e, p.with), without: p.without ? series(e, p.without) : zero}));
+  return {xs: yearLabels(e.model), xLabel: yearAxisLabel(e.model), unit: o?.unit ?? "personen", mode: o?.mode ?? "curves", panels};
 }
 
 /** What a click on a post node of the effect scheme shows: the valuation of each post it names. */
