@@ -5,6 +5,7 @@ import {evaluate, valueOf} from "../../lib/model/evaluate.js";
 import {summarize} from "../../lib/finance/summary.js";
 import {breakEven} from "../../lib/analysis/breakeven.js";
 import {runChecks} from "../../lib/reproduce/run.js";
+import {defaultRegistry} from "../../lib/io/study.js";
 import {leidenFiles, leidenModel, leidseKrachtBreakEven} from "../../lib/reproduce/studies/leiden.js";
 
 // Loading the kengetallen registry takes seconds on a busy machine: do it once, outside the test timeouts.
@@ -77,10 +78,23 @@ describe("forecast of the new target groups (ch. 4) and placement gap (ch. 5)", 
   });
 });
 
+describe("budget Tabel 2.1", () => {
+  it("the eleven budget lines add up to the printed column totals (k.leiden_begroting_totaal_<year>) in every year 2014-2018", () => {
+    const e = evaluate(leidenModel("begroting"));
+    const totals = valueOf(e, "begroting.totaal") as Float64Array;
+    const printed = [2014, 2015, 2016, 2017, 2018].map((y) => defaultRegistry().get(`leiden_begroting_totaal_${y}`).value);
+    totals.forEach((v, t) => expect(v).toBeCloseTo(printed[t], 3));
+  });
+  it("Leidse Kracht is 0,8 / (26,2 − 17,4 − 1,4 − 0,3) = 11,3 % of the budget apart from Wsw and beschut werken in 2015", () => {
+    const share = valueOf(evaluate(leidenModel("begroting")), "begroting.aandeelLeidseKracht") as Float64Array;
+    expect(share[1]).toBeCloseTo(0.8 / 7.1, 9);
+  });
+});
+
 describe("seed 004 reproduction (data/printed/leiden.yaml)", () => {
   it("every printed figure matches or has a recorded explanation", async () => {
     const checks = await runChecks({study: "leiden"});
-    expect(checks.length).toBe(28);
+    expect(checks.length).toBe(35);
     expect(checks.filter((c) => c.verdict === "fail").map((c) => c.id)).toEqual([]);
   });
 });

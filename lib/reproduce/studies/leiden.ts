@@ -10,7 +10,8 @@ import type {PrintedFigure} from "../../schema/printed.js";
 export const leidenFiles = {
   leidseKracht: "data/studies/leiden/leidse-kracht.yaml",
   effect: "data/studies/leiden/effect-instrumenten.yaml",
-  prognose: "data/studies/leiden/nieuwe-doelgroepen.yaml"
+  prognose: "data/studies/leiden/nieuwe-doelgroepen.yaml",
+  begroting: "data/studies/leiden/begroting.yaml"
 } as const;
 
 const cache = new Map<string, CompiledModel>();
@@ -70,7 +71,13 @@ export function compute(figure: PrintedFigure): number | null | {value: number |
     case "b_totaal_extra_werk_8":
     case "b_extra_werk_deel_a":
       return quantity("effect", "scholing.extraWerkNa8Jaar") + quantity("effect", "matching.extraWerkNa8Jaar");
-    default:
-      return null;
+    default: {
+      const b = /^begroting_(totaal|aandeel_leidse_kracht)_(\d{4})$/.exec(figure.id);
+      if (!b) return null;
+      const e = evaluate(leidenModel("begroting"));
+      const t = Number(b[2]) - 2014;
+      const series = (name: string) => (valueOf(e, `begroting.${name}`) as Float64Array)[t];
+      return b[1] === "totaal" ? series("totaal") / 1e6 : 100 * series("aandeelLeidseKracht");
+    }
   }
 }
