@@ -63,7 +63,7 @@ export function checksTable(checks, {showStudy = true} = {}) {
       el("td", {style: {fontSize: "13px"}}, c.explanation)
     )
   );
-  const table = el("table", {class: "checks-table"}, el("thead", {}, el("tr", {}, head.map((h) => el("th", {}, h)))), el("tbody", {}, rows));
+  const table = el("table", {class: "checks-table", style: {maxWidth: "none", width: "100%", fontSize: "13px"}}, el("thead", {}, el("tr", {}, head.map((h) => el("th", {}, h)))), el("tbody", {}, rows));
   const columns = [
     {key: "study", label: "study"},
     {key: "id", label: "id"},

@@ -65,7 +65,7 @@ export function csvLink(rows, columns, filename) {
 export function numbersTable(rows, columns, {summary = "Cijfers bij deze grafiek", filename = "cijfers.csv", open = false} = {}) {
   const table = el(
     "table",
-    {class: "numbers-table"},
+    {class: "numbers-table", style: {maxWidth: "none", fontSize: "13px"}},
     el("thead", {}, el("tr", {}, columns.map((c) => el("th", {style: {textAlign: c.align ?? "left"}}, c.label ?? c.key)))),
     el(
       "tbody",
@@ -185,7 +185,7 @@ export function postValuation(px, {presentValues, actorLabel = (a) => a} = {}) {
       {},
       el("strong", {}, l.label),
       ` — ${actorLabel(l.actor)} ${l.sign < 0 ? "betaalt" : "ontvangt"}`,
-      pv !== undefined ? ` (contante waarde ${formatEuro(pv)})` : "",
+      pv !== undefined ? ` (contante waarde ${formatEuro(Math.abs(pv))})` : "",
       el("div", {class: "prov-formula"}, "Formule: ", el("code", {}, x.formula ?? "")),
       x.filled ? el("div", {class: "prov-formula"}, `Ingevuld${x.year !== undefined ? ` (jaar ${x.year})` : ""}: `, el("code", {}, dutchFormula(x.filled)), " = ", formatValue(Array.isArray(x.value) ? x.value[x.year ?? 0] : x.value, "€")) : "",
       x.inputs?.length ? el("details", {}, el("summary", {}, "Volledige afleiding"), provenance(x)) : ""
