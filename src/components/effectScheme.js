@@ -17,6 +17,7 @@ const STYLE = {
 const NODE_WIDTH = 168;
 const LINE_HEIGHT = 13;
 const PAD = 7;
+const uid = Math.random().toString(36).slice(2, 8);
 
 /** Greedy word wrap to lines of at most `max` characters. */
 export function wrap(text, max = 26) {
@@ -34,30 +35,58 @@ export function wrap(text, max = 26) {
 }
 
 /**
- * Column of every node: activities 0, others the longest path from an activity, posts in the last
- * column. Cycles are broken by ignoring edges into a node already on the current path.
+ * Column of every node: activities 0, others the longest path from an activity (at least 1), posts
+ * in the last column. Cycles are broken first: a depth-first search from the activities marks each
+ * edge that leads back to a node on the current path, and those edges are ignored for the columns.
  */
 export function columns(scheme) {
   const byId = new Map(scheme.nodes.map((n) => [n.id, n]));
-  const incoming = new Map(scheme.nodes.map((n) => [n.id, []]));
-  for (const e of scheme.edges) if (incoming.has(e.to) && byId.has(e.from)) incoming.get(e.to).push(e.from);
-  const layer = new Map();
-  const visiting = new Set();
-  const depth = (id) => {
-    if (layer.has(id)) return layer.get(id);
-    const node = byId.get(id);
-    if (node.type === "activity") return layer.set(id, 0).get(id);
-    visiting.add(id);
-    let d = node.type === "direct" ? 1 : 0;
-    for (const from of incoming.get(id)) {
-      if (visiting.has(from) || byId.get(from).type === "post") continue;
-      d = Math.max(d, depth(from) + 1);
+  const out = new Map(scheme.nodes.map((n) => [n.id, []]));
+  for (const e of scheme.edges) {
+    if (!byId.has(e.from) || !byId.has(e.to)) continue;
+    if (byId.get(e.to).type === "activity" || byId.get(e.from).type === "post") continue;
+    out.get(e.from).push(e.to);
+  }
+  // Depth-first search (iterative), activities first: keep only forward and cross edges.
+  const state = new Map(); // 1 = on the path, 2 = done
+  const kept = new Map(scheme.nodes.map((n) => [n.id, []]));
+  const order = [...scheme.nodes.filter((n) => n.type === "activity"), ...scheme.nodes.filter((n) => n.type !== "activity")];
+  for (const root of order) {
+    if (state.has(root.id)) continue;
+    const stack = [[root.id, 0]];
+    state.set(root.id, 1);
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      const [id, i] = top;
+      const next = out.get(id)[i];
+      if (next === undefined) {
+        state.set(id, 2);
+        stack.pop();
+        continue;
+      }
+      top[1] = i + 1;
+      if (state.get(next) === 1) continue; // back edge: ignored
+      kept.get(id).push(next);
+      if (!state.has(next)) {
+        state.set(next, 1);
+        stack.push([next, 0]);
+      }
     }
-    visiting.delete(id);
-    return layer.set(id, d).get(id);
-  };
-  for (const n of scheme.nodes) if (n.type !== "post") depth(n.id);
-  const last = Math.max(1, ...[...layer.values()]) + 1;
+  }
+  // Longest path over the kept edges (a DAG), in topological order.
+  const indegree = new Map(scheme.nodes.map((n) => [n.id, 0]));
+  for (const targets of kept.values()) for (const t of targets) indegree.set(t, indegree.get(t) + 1);
+  const layer = new Map(scheme.nodes.map((n) => [n.id, n.type === "activity" ? 0 : 1]));
+  const ready = scheme.nodes.filter((n) => indegree.get(n.id) === 0).map((n) => n.id);
+  while (ready.length) {
+    const id = ready.shift();
+    for (const t of kept.get(id)) {
+      layer.set(t, Math.max(layer.get(t), layer.get(id) + 1));
+      indegree.set(t, indegree.get(t) - 1);
+      if (indegree.get(t) === 0) ready.push(t);
+    }
+  }
+  const last = Math.max(1, ...scheme.nodes.filter((n) => n.type !== "post").map((n) => layer.get(n.id))) + 1;
   for (const n of scheme.nodes) if (n.type === "post") layer.set(n.id, last);
   return layer;
 }
@@ -206,8 +235,6 @@ export function effectScheme(scheme, {valuation, width = 1000, title = "Effecten
     table
   );
 }
-
-let uid = Math.random().toString(36).slice(2, 8);
 
 const STYLES = `
 .effect-scheme .effect-svg { overflow-x: auto; }

@@ -1,0 +1,105 @@
+// Pure data-shaping helpers of the site components (src/components/*.js): layout columns of the
+// effect scheme, slider overrides, scenario rows, cost/benefit rows and verdict counts.
+import {describe, expect, test} from "vitest";
+import {loadStudy} from "../../lib/io/study.js";
+import {evaluate} from "../../lib/model/evaluate.js";
+import {summarize} from "../../lib/finance/summary.js";
+import {runScenarios} from "../../lib/analysis/scenarios.js";
+
+// The components are plain JavaScript (Framework serves them as they are); load them untyped.
+type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+const load = (name: string): Promise<Any> => import(`../../src/components/${name}.js`);
+
+describe("effectScheme columns(scheme)", () => {
+  test("puts activities in column 0, direct effects from column 1 on, and every post in the last column", async () => {
+    const {columns} = await load("effectScheme");
+    const scheme = {
+      nodes: [
+        {id: "a", type: "activity", label: "a"},
+        {id: "A", type: "direct", label: "A"},
+        {id: "m1", type: "intermediate", label: "m1"},
+        {id: "m2", type: "intermediate", label: "m2"},
+        {id: "p", type: "post", label: "p"},
+        {id: "q", type: "post", label: "q"}
+      ],
+      edges: [
+        {from: "a", to: "A"},
+        {from: "A", to: "m1"},
+        {from: "m1", to: "m2"},
+        {from: "m2", to: "p"},
+        // an activity straight to a cost post, and a cycle between two intermediates
+        {from: "a", to: "q"},
+        {from: "m2", to: "m1"}
+      ]
+    };
+    const c = columns(scheme);
+    expect(Object.fromEntries(c)).toEqual({a: 0, A: 1, m1: 2, m2: 3, p: 4, q: 4});
+  });
+
+  test("on the Zoetermeer model's schemes: activities left, posts right, every post node names known posts", async () => {
+    const {columns} = await load("effectScheme");
+    const model = loadStudy("data/studies/zoetermeer/model.yaml");
+    const schemes = model.file.interventions.filter((iv) => iv.effectScheme);
+    expect(schemes.map((iv) => iv.id)).toEqual(["vh", "wa", "nab"]);
+    for (const iv of schemes) {
+      const scheme = iv.effectScheme!;
+      const c: Map<string, number> = columns(scheme);
+      const last = Math.max(...c.values());
+      for (const n of scheme.nodes) {
+        if (n.type === "activity") expect(c.get(n.id), `${iv.id}.${n.id}`).toBe(0);
+        if (n.type === "post") expect(c.get(n.id), `${iv.id}.${n.id}`).toBe(last);
+        if (n.type !== "activity" && n.type !== "post") expect(c.get(n.id)!, `${iv.id}.${n.id}`).toBeGreaterThan(0);
+        for (const p of n.posts ?? []) expect(model.posts.has(p), `${iv.id}.${n.id} → post ${p}`).toBe(true);
+      }
+    }
+  });
+
+  test("wrap(text, max) breaks between words and keeps every word", async () => {
+    const {wrap} = await load("effectScheme");
+    const lines: string[] = wrap("Kans op uitstroom naar (deeltijd)werk, opleiding, vrijwilligerswerk", 20);
+    expect(lines.join(" ")).toBe("Kans op uitstroom naar (deeltijd)werk, opleiding, vrijwilligerswerk");
+    expect(lines.every((l) => l.length <= 20 || !l.includes(" "))).toBe(true);
+  });
+});
+
+describe("controls overrideFor(leaf, shown)", () => {
+  test("reads fractions in percent and scales a series as a whole, keeping its profile", async () => {
+    const {overrideFor} = await load("controls");
+    const scalar = {unit: "fraction", leaf: {value: 0.04}};
+    expect(overrideFor(scalar, 6)).toBeCloseTo(0.06, 12);
+    const series = {unit: "fraction", leaf: {value: [0.02, 0.04, 0.04]}};
+    const out = overrideFor(series, 8);
+    expect(out.map((x: number) => Number(x.toFixed(12)))).toEqual([0.04, 0.08, 0.08]);
+    expect(overrideFor({unit: "€/jaar", leaf: {value: 9000}}, 7000)).toBe(7000);
+  });
+});
+
+describe("scenarioRows(results, scope) and costBenefitRows(summary)", () => {
+  const model = loadStudy("data/models/investering-per-deelnemer.yaml");
+
+  test("seed 000 §6.2: 5 % more outflow to unsubsidised work adds € 115.000 to the gemeente's saldo", async () => {
+    const {scenarioRows} = await load("scenarios");
+    const rows = scenarioRows(runScenarios(model), "traject");
+    expect(rows.map((r: Any) => r.id)).toEqual(["basis", "ook_regulier_werk"]);
+    expect(rows[1].saldoGemeente - rows[0].saldoGemeente).toBeCloseTo(115000, 6);
+  });
+
+  test("cost rows add up to the summary's costs; immaterial benefit posts are their own kind", async () => {
+    const {costBenefitRows} = await load("costBenefit");
+    const zoetermeer = loadStudy("data/studies/zoetermeer/model.yaml");
+    const s = summarize(evaluate(zoetermeer), "vh");
+    const rows = costBenefitRows(s);
+    const costs = rows.filter((r: Any) => r.kind === "cost").reduce((a: number, r: Any) => a + r.amount, 0);
+    expect(costs).toBeCloseTo(s.costs, 6);
+    const immaterial = rows.filter((r: Any) => r.kind === "immaterial").map((r: Any) => r.post);
+    expect(immaterial).toEqual(zoetermeer.file.posts.filter((p) => p.side === "benefit" && p.nature === "immaterial").map((p) => p.id));
+    expect(rows.filter((r: Any) => r.kind === "immaterial").reduce((a: number, r: Any) => a + r.amount, 0)).toBeCloseTo(s.benefits - s.financialBenefits, 6);
+  });
+});
+
+describe("checks verdictCounts(checks)", () => {
+  test("counts every verdict, zero for absent ones", async () => {
+    const {verdictCounts} = await load("checks");
+    expect(verdictCounts([{verdict: "match"}, {verdict: "match"}, {verdict: "explained"}])).toEqual({match: 2, explained: 1, fail: 0});
+  });
+});
