@@ -122,14 +122,25 @@ export interface BreakEvenAll {
  * intervention's saldo. A scope whose saldo does not depend on the input gets value null with a reason.
  */
 export function breakEvenAll(model: CompiledModel, input: string, options: Omit<BreakEvenOptions, "actor" | "scope"> = {}): BreakEvenAll {
-  const overall = breakEven(model, input, options);
+  // A saldo that is zero at the base value and stays zero elsewhere does not depend on the input:
+  // no break-even, rather than the base value that solveRoot returns for f(base) = 0.
+  const solve = (o: BreakEvenOptions): BreakEvenResult => {
+    const r = breakEven(model, input, o);
+    if (r.metricAtBase === 0 && r.value === r.base) {
+      const f = metricFunction(model, r.input, o);
+      const step = Math.max(Math.abs(r.base) * 0.1, 1);
+      if (f(r.base + step) === 0 && f(r.base - step) === 0) return {...r, value: null, metricAtValue: null, reason: "the result is zero and does not depend on this input"};
+    }
+    return r;
+  };
+  const overall = solve(options);
   const actorIds = [...new Set(model.lines.map((l) => l.actor))] as ActorId[];
   return {
     input: overall.input,
     base: overall.base,
     overall,
-    actors: actorIds.map((a) => ({actor: a, label: actorLabels[a], result: breakEven(model, input, {...options, actor: a})})),
-    interventions: model.file.interventions.map((iv) => ({id: iv.id, label: iv.label, result: breakEven(model, input, {...options, scope: iv.id})}))
+    actors: actorIds.map((a) => ({actor: a, label: actorLabels[a], result: solve({...options, actor: a})})),
+    interventions: model.file.interventions.map((iv) => ({id: iv.id, label: iv.label, result: solve({...options, scope: iv.id})}))
   };
 }
 

@@ -58,3 +58,19 @@ describe("saldoCurve", () => {
     expect(() => saldoCurve(linear, "a.kostenPerDeelnemer", 5, 1, 3)).toThrow(/from < to/);
   });
 });
+
+describe("breakEvenAll on a saldo that is zero whatever the input", () => {
+  it("gives no break-even for an actor whose saldo is zero and independent of the input (not the base value)", () => {
+    // tests/fixtures/model-mini.yaml: the employer receives the wage subsidy and pays that wage share: net 0.
+    const mini = loadFixture("tests/fixtures/model-mini.yaml");
+    const r = breakEvenAll(mini, "iv.loon");
+    const werkgever = r.actors.find((a) => a.actor === "werkgever")!.result;
+    expect(werkgever.metricAtBase).toBeCloseTo(0, 9);
+    expect(werkgever.value).toBeNull();
+    expect(werkgever.reason).toMatch(/does not depend on this input|does not change sign/);
+  });
+  it("seed 000 ch. 6 without volunteering: the chance of subsidised work breaks even at 170.000 / (100 × 14.000) = 0,1214", () => {
+    const r = breakEvenAll(example, "traject.kansLks", {overrides: {"traject.kansVrijwilligerswerk": 0}});
+    expect(Math.abs(r.overall.value! - 170_000 / 1_400_000)).toBeLessThan(1e-9);
+  });
+});
