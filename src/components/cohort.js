@@ -23,7 +23,7 @@ export function cohort(data, {width = 800} = {}) {
   if (!states.length) return el("p", {class: "muted"}, "Het modelbestand legt voor deze interventie geen cohortontwikkeling per jaar vast.");
   const stateRows = cohortRows(years, states);
   const costRows = cohortRows(years, costs);
-  const half = costs.length ? Math.max(280, Math.floor((width - 40) / 2)) : width;
+  const half = costs.length ? Math.max(260, Math.floor((width - 30) / 2)) : width;
   const stateLabels = states.map((s) => s.label);
   const costLabels = costs.map((s) => s.label);
   const x = {label: data.yearLabel ?? "jaar", type: data.stacked === false ? "point" : "band", tickFormat: (y) => String(y)};
@@ -78,7 +78,7 @@ export function cohort(data, {width = 800} = {}) {
   return el(
     "div",
     {class: "cohort", "data-chart": "cohort"},
-    el("div", {style: {display: "flex", flexWrap: "wrap", gap: "24px"}}, el("div", {}, el("h4", {}, data.stacked === false ? "Cohort per jaar, naar situatie (situaties kunnen overlappen)" : "Cohort per jaar, naar situatie"), stateChart), costChart ? el("div", {}, el("h4", {}, "Kosten per jaar"), costChart) : ""),
+    el("div", {style: {display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(260px, 1fr))", gap: "24px"}}, el("div", {}, el("h4", {}, data.stacked === false ? "Cohort per jaar, naar situatie (situaties kunnen overlappen)" : "Cohort per jaar, naar situatie"), stateChart), costChart ? el("div", {}, el("h4", {}, "Kosten per jaar"), costChart) : ""),
     table
   );
 }

@@ -23,7 +23,7 @@ export function outflow(data, {width = 800} = {}) {
   if (!data?.panels?.length) return el("p", {class: "muted"}, "Het modelbestand legt voor deze interventie geen uitstroomcurve tegenover het nulalternatief vast.");
   const fmt = data.unit === "fraction" ? (v) => formatPercent(v, 0) : (v) => formatNumber(v);
   const fmtExact = data.unit === "fraction" ? (v) => formatPercent(v, 1) : (v) => formatNumber(v, 1);
-  const panelWidth = data.panels.length > 1 ? Math.max(300, Math.floor((width - 24) / data.panels.length)) : width;
+  const panelWidth = data.panels.length > 1 ? Math.max(280, Math.floor((width - 30 * (data.panels.length - 1)) / data.panels.length) - 2) : width;
   // Mode "net": the model gives only the net effect; the nulalternatief is the zero line.
   const net = data.mode === "net";
   const nullLabel = net ? "nulalternatief (geen extra uitstroom)" : "nulalternatief";
@@ -74,7 +74,7 @@ export function outflow(data, {width = 800} = {}) {
   return el(
     "div",
     {class: "outflow", "data-chart": "uitstroom"},
-    el("div", {style: {display: "flex", flexWrap: "wrap", gap: "24px"}}, charts.map(({panel, chart}) => el("div", {}, el("h4", {}, panel.title), chart))),
+    el("div", {style: {display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(260px, 1fr))", gap: "24px"}}, charts.map(({panel, chart}) => el("div", {}, el("h4", {}, panel.title), chart))),
     table
   );
 }

@@ -9,10 +9,10 @@
 // - `assumptions`: the assumptions register as written (reconstruction apart from the report).
 // A file that is missing or invalid ends the build with a message naming file, line and field.
 // Outside the build: `npx tsx src/data/zoetermeer.json.ts [model.yaml [assumptions.yaml]]`.
-import {existsSync, readFileSync} from "node:fs";
+import {existsSync} from "node:fs";
 import {loadStudy, defaultRegistry} from "../../lib/io/study.js";
 import {Registry} from "../../lib/kengetallen/registry.js";
-import {parseYaml} from "../../lib/io/yaml-errors.js";
+import {readAssumptions} from "../../lib/io/assumptions.js";
 import {evaluate} from "../../lib/model/evaluate.js";
 import {summarizeAll} from "../../lib/finance/summary.js";
 import {runScenarios} from "../../lib/analysis/scenarios.js";
@@ -41,11 +41,11 @@ const restricted = new Registry(
   {themes: registry.themes.filter((t) => used.some((id) => registry.get(id).theme === t.theme)), cpi: registry.cpi}
 ).toJSON();
 
-// The assumptions register: a YAML file whose shape the study owns; passed through as written.
+// The assumptions register (lib/schema/assumptions.ts), validated; an invalid file fails the build.
 let assumptions: unknown = null;
 if (existsSync(assumptionsPath)) {
   try {
-    assumptions = parseYaml(readFileSync(assumptionsPath, "utf8"), assumptionsPath).data;
+    assumptions = readAssumptions(assumptionsPath);
   } catch (error) {
     fail((error as Error).message);
   }
