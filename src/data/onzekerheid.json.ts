@@ -84,11 +84,13 @@ const candidates = model.leaves
       const w = range.high - range.low;
       [from, to] = [range.low - w, range.high + w];
     } else [from, to] = v === 0 ? [0, 1] : [Math.min(0, 2 * v), Math.max(0, 2 * v)];
-    return {name: l.name, label: l.label, unit: l.unit, base: v, from, to, scope: l.scope ?? null};
+    return {name: l.name, label: l.label, unit: l.unit, base: v, from, to, scope: l.scope ?? null, slider: l.leaf!.control !== undefined};
   })
   .filter((c) => c.to > c.from && (c.base !== 0 || c.from !== c.to));
-// The default: the first cost input (by id) with a break-even value, else the first with one.
-const order = [...candidates.filter((c) => /kosten/i.test(c.name)), ...candidates.filter((c) => !/kosten/i.test(c.name))];
+// The default: the first cost input (by id) with a slider and a break-even value, else the first
+// cost input with one, else any input with one.
+const cost = (c: {name: string}) => /kosten/i.test(c.name);
+const order = [...candidates.filter((c) => cost(c) && c.slider), ...candidates.filter((c) => cost(c) && !c.slider), ...candidates.filter((c) => !cost(c))];
 let defaultInput: string | null = null;
 for (const c of order.slice(0, 25)) {
   if (breakEven(model, c.name).value !== null) {
