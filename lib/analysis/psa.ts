@@ -269,9 +269,9 @@ function lineCoefficients(model: CompiledModel, L: Layout, lineIndex: number): M
     if (post.nature === "financial") add(L.FIN_BENEFITS, s);
     add(L.ivBenefits0 + iv, s);
   }
-  add(L.SALDO, s);
+  // The saldo (overall and per intervention) is derived as benefits − costs after the sums, as in
+  // summarize; the actor's saldo is the sum of its lines.
   add(L.actor0 + L.actors.indexOf(line.actor), s);
-  add(L.ivSaldo0 + iv, s);
   return out;
 }
 
@@ -309,16 +309,17 @@ function makePlan(model: CompiledModel, overrides: Overrides): Plan {
   const {S, V} = initialState(model, overrides);
   const rateNames = [...new Set(model.postRate.values())];
   const rateNodes = rateNames.map((n) => model.nodes.get(n)!);
-  const byKey = new Map<string, {node: string; rate: number; coefs: Map<number, number>}>();
+  const byKey = new Map<string, {node: string; rate: number; coefs: Map<number, number>; saldo: number}>();
   model.lines.forEach((line, i) => {
     const rate = rateNames.indexOf(model.postRate.get(line.post)!);
     const key = `${line.node}\u0000${rate}`;
     let term = byKey.get(key);
-    if (!term) byKey.set(key, (term = {node: line.node, rate, coefs: new Map()}));
+    if (!term) byKey.set(key, (term = {node: line.node, rate, coefs: new Map(), saldo: 0}));
+    term.saldo += line.sign;
     for (const [o, c] of lineCoefficients(model, L, i)) term.coefs.set(o, (term.coefs.get(o) ?? 0) + c);
   });
   const list = [...byKey.values()];
-  const terms: Term[] = list.map((t) => ({node: t.node, slot: model.nodes.get(t.node)!.slot, rate: t.rate, saldoCoef: t.coefs.get(L.SALDO) ?? 0}));
+  const terms: Term[] = list.map((t) => ({node: t.node, slot: model.nodes.get(t.node)!.slot, rate: t.rate, saldoCoef: t.saldo}));
   const coefStart = new Int32Array(list.length + 1);
   const outs: number[] = [];
   const vals: number[] = [];
@@ -374,6 +375,8 @@ function fastLoop(plan: Plan, draws: number, seed: number, fix: Fix | null, each
   const rateSlots = rateNodes.map((n) => n.slot);
   const fixSlot = fix ? fix.node.slot : -1;
   const kernel = model.kernel;
+  const {SALDO, BENEFITS, COSTS, ivSaldo0, ivBenefits0, ivCosts0} = plan.layout;
+  const I = plan.layout.interventions.length;
   for (let d = 0; d < draws; ++d) {
     sampler.next(x);
     for (let i = 0; i < k; ++i) {
@@ -405,6 +408,8 @@ function fastLoop(plan: Plan, draws: number, seed: number, fix: Fix | null, each
       pv[j] = s;
       for (let c = coefStart[j]; c < coefStart[j + 1]; ++c) out[coefOut[c]] += coefValue[c] * s;
     }
+    out[SALDO] = out[BENEFITS] - out[COSTS];
+    for (let i = 0; i < I; ++i) out[ivSaldo0 + i] = out[ivBenefits0 + i] - out[ivCosts0 + i];
     each(d, out, pv, factors);
     tick();
   }
