@@ -46,21 +46,23 @@ export function badge(verdict, text = VERDICT[verdict]?.label ?? verdict) {
  * @param options.showStudy include the study column
  */
 export function checksTable(checks, {showStudy = true} = {}) {
-  const head = ["Grootheid", "Bron", "Rapport", "Rendement", "Verschil", "Tolerantie", "Oordeel", "Toelichting"];
+  // The verdict comes right after the numbers, so it is visible without scrolling sideways.
+  const head = ["Grootheid", "Rapport", "Rendement", "Verschil", "Oordeel", "Tolerantie", "Toelichting", "Bron"];
   if (showStudy) head.unshift("Studie");
+  const num = {textAlign: "right", whiteSpace: "nowrap"};
   const rows = checks.map((c) =>
     el(
       "tr",
       {"data-verdict": c.verdict, "data-check": `${c.study}/${c.id}`},
       showStudy ? el("td", {}, c.study) : "",
       el("td", {}, c.quantity, c.reconstructed ? el("span", {title: "Berekend met gereconstrueerde invoer (zie het aannameregister)", class: "muted"}, " (reconstructie)") : ""),
-      el("td", {class: "muted", style: {fontSize: "12px"}}, c.source),
-      el("td", {style: {textAlign: "right", whiteSpace: "nowrap"}}, formatCheckValue(c.printed, c.unit)),
-      el("td", {style: {textAlign: "right", whiteSpace: "nowrap"}}, formatCheckValue(c.computed, c.unit)),
-      el("td", {style: {textAlign: "right", whiteSpace: "nowrap"}}, c.difference === null ? "—" : formatCheckValue(c.difference, c.unit)),
-      el("td", {style: {textAlign: "right", whiteSpace: "nowrap"}, title: c.toleranceWhy}, `± ${formatCheckValue(c.tolerance, c.unit)}`, el("div", {class: "muted", style: {fontSize: "11px", whiteSpace: "normal", textAlign: "left"}}, c.toleranceWhy)),
+      el("td", {style: num}, formatCheckValue(c.printed, c.unit)),
+      el("td", {style: num}, formatCheckValue(c.computed, c.unit)),
+      el("td", {style: num}, c.difference === null ? "—" : formatCheckValue(c.difference, c.unit)),
       el("td", {}, badge(c.verdict)),
-      el("td", {style: {fontSize: "13px"}}, c.explanation)
+      el("td", {style: {...num, fontSize: "12px"}, title: c.toleranceWhy}, `± ${formatCheckValue(c.tolerance, c.unit)}`, el("div", {class: "muted", style: {fontSize: "11px", whiteSpace: "normal", textAlign: "left", minWidth: "10em"}}, c.toleranceWhy)),
+      el("td", {style: {fontSize: "12px", minWidth: "14em"}}, c.explanation),
+      el("td", {class: "muted", style: {fontSize: "11px"}}, c.source)
     )
   );
   const table = el("table", {class: "checks-table", style: {maxWidth: "none", width: "100%", fontSize: "13px"}}, el("thead", {}, el("tr", {}, head.map((h) => el("th", {}, h)))), el("tbody", {}, rows));

@@ -48,7 +48,7 @@ export function toCsv(rows, columns) {
 
 /** A link that downloads `rows` as CSV (built as a Blob when clicked). */
 export function csvLink(rows, columns, filename) {
-  const a = el("a", {href: "#", download: filename, class: "csv-download"}, `Download CSV (${filename})`);
+  const a = el("a", {href: "#", download: filename, class: "csv-download"}, `Downloaden als CSV (${filename})`);
   a.addEventListener("click", () => {
     const blob = new Blob([toCsv(rows, columns)], {type: "text/csv;charset=utf-8"});
     const url = URL.createObjectURL(blob);

@@ -27,7 +27,10 @@ export function scenarioRows(results, scope = "total") {
  */
 export function scenarios(results, {scope = "total", width = 800, printed = {}} = {}) {
   const rows = scenarioRows(results, scope);
-  const relevant = rows.filter((r, i) => i === 0 || rows[0].ratio === null || Math.abs((r.ratio ?? 0) - rows[0].ratio) > 1e-12 || r.id in printed);
+  // Only scenarios that change this scope's result are drawn (a scenario of another intervention
+  // leaves it as it is); all rows stay in the table.
+  const changes = (r) => ["ratio", "financialRatio", "saldo"].some((k) => r[k] !== null && rows[0][k] !== null && Math.abs(r[k] - rows[0][k]) > 1e-9 * Math.max(1, Math.abs(rows[0][k])));
+  const relevant = rows.filter((r, i) => i === 0 || changes(r));
   const shown = relevant.length ? relevant : rows;
   const long = shown.flatMap((r) => [
     {label: r.label, kind: "maatschappelijk", value: r.ratio},
@@ -46,7 +49,7 @@ export function scenarios(results, {scope = "total", width = 800, printed = {}} 
     color: {domain: ["maatschappelijk", "financieel", "rapport (maatschappelijk)"], range: ["#1f5c99", "#9bb7d4", "#111"], legend: true},
     marks: [
       Plot.barX(long, {x: "value", y: "kind", fy: "label", fill: "kind", title: (d) => `${d.label}\n${d.kind}: ${formatNumber(d.value, 2)}`}),
-      Plot.text(long, {x: "value", y: "kind", fy: "label", text: (d) => formatNumber(d.value, 2), dx: 4, textAnchor: "start", fontSize: 10}),
+      Plot.text(long, {x: "value", y: "kind", fy: "label", text: (d) => formatNumber(d.value, 2), dx: 9, textAnchor: "start", fontSize: 10}),
       Plot.dot(printedRows, {x: "value", y: () => "maatschappelijk", fy: "label", symbol: "diamond", r: 5, fill: "#111", title: (d) => `rapport: ${formatNumber(d.value, 1)}`}),
       Plot.ruleX([1], {stroke: "#b3261e", strokeDasharray: "4 3"}),
       Plot.ruleX([0])

@@ -13,8 +13,9 @@ import {existsSync} from "node:fs";
 import {loadStudy, defaultRegistry} from "../../lib/io/study.js";
 import {Registry} from "../../lib/kengetallen/registry.js";
 import {readAssumptions} from "../../lib/io/assumptions.js";
+import {readPrinted} from "../../lib/reproduce/run.js";
 import {evaluate} from "../../lib/model/evaluate.js";
-import {summarizeAll} from "../../lib/finance/summary.js";
+import {summarizeAll, type Summary} from "../../lib/finance/summary.js";
 import {runScenarios} from "../../lib/analysis/scenarios.js";
 import type {CompiledModel} from "../../lib/model/compile.js";
 
@@ -112,20 +113,47 @@ const views = Object.fromEntries(
   })
 );
 
-const base = summarizeAll(evaluate(model));
+// The report's printed figures for this study (data/printed/zoetermeer.yaml), when present: the
+// scenario charts mark the printed ratio of each scenario.
+const printedPath = process.env.ZOETERMEER_PRINTED ?? "data/printed/zoetermeer.yaml";
+let printed: {id: string; quantity: string; printed: number; unit: string; scenario: string | null}[] = [];
+if (existsSync(printedPath)) {
+  try {
+    printed = readPrinted(printedPath).figures.map((f) => ({id: f.id, quantity: f.quantity, printed: f.printed, unit: f.unit, scenario: f.scenario ?? null}));
+  } catch (error) {
+    fail((error as Error).message);
+  }
+}
+
+const all = summarizeAll(evaluate(model));
+// Base results without the per-line detail (the pages rebuild that in the browser).
+const base = {total: {...all.total, lines: []}, interventions: all.interventions.map((x) => ({...x, lines: []}))};
+// Scenario results as headline figures (the pages recompute scenarios live with the reader's inputs).
+const headline = (x: Summary) => ({
+  scope: x.scope,
+  label: x.label,
+  costs: x.costs,
+  benefits: x.benefits,
+  saldo: x.saldo,
+  ratio: x.ratio,
+  financialRatio: x.financialRatio,
+  actors: x.actors.map((a) => ({actor: a.actor, saldo: a.saldo}))
+});
 const scenarios = runScenarios(model).map((r) => ({
   id: r.id,
   label: r.label,
   description: r.description,
   overrides: r.overrides,
-  total: {...r.total, lines: []},
-  interventions: r.interventions.map((s) => ({...s, lines: []}))
+  total: headline(r.total),
+  interventions: r.interventions.map(headline)
 }));
 
 process.stdout.write(
   JSON.stringify({
     modelPath,
     assumptionsPath,
+    printedPath,
+    printed,
     file: model.file,
     registry: restricted,
     views,

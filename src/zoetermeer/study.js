@@ -82,3 +82,18 @@ export function keyFigures(summary) {
     card("Saldo gemeente", gemeente ? formatEuro(gemeente.saldo) : "—", summary.costPerParticipant !== null ? `kosten per deelnemer ${formatEuro(summary.costPerParticipant)}` : "", "saldoGemeente")
   );
 }
+
+/**
+ * The report's printed societal ratio per scenario, from the printed figures the loader passed on:
+ * figures with a scenario whose unit or name says ratio (verhouding), not the financial one.
+ */
+export function printedScenarioRatios(printed) {
+  const out = {};
+  for (const f of printed ?? []) {
+    if (!f.scenario) continue;
+    const text = `${f.unit} ${f.quantity}`.toLowerCase();
+    if (!/ratio|verhouding/.test(text) || /financ|verandering|verschil/.test(text)) continue;
+    out[f.scenario] = f.printed;
+  }
+  return out;
+}
