@@ -27,7 +27,7 @@ describe("assumptions register", () => {
     const r = readAssumptions(file);
     expect(r.study).toBe("zoetermeer");
     expect(() => checkAssumptions(readFileSync(file, "utf8"), file, model, printedIds)).not.toThrow();
-  });
+  }, 30_000);
   it("every calibrated entry names the printed figures it was fitted to; reconstructed ones do not", () => {
     const r = readAssumptions(file);
     const calibrated = r.assumptions.filter((a) => a.basis === "calibrated");

@@ -1,6 +1,7 @@
 // Seed 000 (Zoetermeer MKBA): the report's own arithmetic that does not close, recorded as gaps of a
 // known size (reading aid §11) rather than hidden; and the reproduction table has no failing check.
-import {describe, expect, it} from "vitest";
+import {beforeAll, describe, expect, it} from "vitest";
+import type {Check} from "../../lib/reproduce/checks.js";
 import {compute, conjunctuur, gemeenteFromCockpitPosts} from "../../lib/reproduce/studies/zoetermeer.js";
 import {readPrinted, runChecks} from "../../lib/reproduce/run.js";
 import {printed1, summary} from "./helpers.js";
@@ -59,21 +60,24 @@ describe("Zoetermeer: gaps in the report's own arithmetic", () => {
 });
 
 describe("Zoetermeer reproduction table", () => {
-  it("has no failing check, and every difference beyond tolerance carries an explanation", async () => {
-    const checks = await runChecks({study: "zoetermeer"});
+  let checks: Check[] = [];
+  // One run of the whole table (83 figures, some under scenarios); generous timeout for a loaded machine.
+  beforeAll(async () => {
+    checks = await runChecks({study: "zoetermeer"});
+  }, 120_000);
+
+  it("has no failing check, and every difference beyond tolerance carries an explanation", () => {
     expect(checks.length).toBe(printed.figures.length);
     expect(checks.filter((c) => c.verdict === "fail").map((c) => c.id)).toEqual([]);
     for (const c of checks.filter((x) => x.verdict === "explained")) expect(c.explanation.length).toBeGreaterThan(40);
   });
-  it("marks every check of a calibrated figure as a calibration target in its note", async () => {
-    const checks = await runChecks({study: "zoetermeer"});
+  it("marks every check of a calibrated figure as a calibration target in its note", () => {
     const byId = new Map(checks.map((c) => [c.id, c]));
     for (const id of ["cockpit_kosten_teams", "cockpit_vrijwilligerswerk", "cockpit_zorg_na", "cockpit_qol_na", "vh_extrapolatie_gemeente", "nab_verhouding"]) {
       expect(byId.get(id)!.explanation).toMatch(/^calibration target/);
     }
   });
-  it("independent checks of the cockpit that no input was fitted to stay within tolerance: care during guidance, QoL during guidance, crime", async () => {
-    const checks = await runChecks({study: "zoetermeer"});
+  it("independent checks of the cockpit that no input was fitted to stay within tolerance: care during guidance, QoL during guidance, crime", () => {
     for (const id of ["cockpit_zorg_tijdens", "cockpit_qol_tijdens", "cockpit_criminaliteit", "cockpit_extra_uitstroom_lks"]) {
       const c = checks.find((x) => x.id === id)!;
       expect(c.verdict, id).toBe("match");

@@ -44,7 +44,7 @@ describe("Zoetermeer model file", () => {
         expect(s.actors.reduce((a, x) => a + x.saldo, 0)).toBeCloseTo(s.saldo, 2);
       }
     }
-  });
+  }, 60_000);
 
   it("every scenario id is prefixed by its intervention and changes only that intervention's inputs", () => {
     for (const sc of model.file.scenarios) {
