@@ -118,21 +118,26 @@ export interface BreakEvenAll {
 }
 
 /**
+ * `breakEven`, except that a result that is zero at the base value and stays zero at base ± 10 %
+ * (at least ± 1) does not depend on the input: value null with a reason, rather than the base
+ * value that the root search returns for f(base) = 0.
+ */
+export function breakEvenIfDependent(model: CompiledModel, input: string, options: BreakEvenOptions = {}): BreakEvenResult {
+  const r = breakEven(model, input, options);
+  if (r.metricAtBase === 0 && r.value === r.base) {
+    const f = metricFunction(model, r.input, options);
+    const step = Math.max(Math.abs(r.base) * 0.1, 1);
+    if (f(r.base + step) === 0 && f(r.base - step) === 0) return {...r, value: null, metricAtValue: null, reason: "the result is zero and does not depend on this input"};
+  }
+  return r;
+}
+
+/**
  * Break-even of `input` for the study's saldo, each actor's saldo (over the whole study) and each
  * intervention's saldo. A scope whose saldo does not depend on the input gets value null with a reason.
  */
 export function breakEvenAll(model: CompiledModel, input: string, options: Omit<BreakEvenOptions, "actor" | "scope"> = {}): BreakEvenAll {
-  // A saldo that is zero at the base value and stays zero elsewhere does not depend on the input:
-  // no break-even, rather than the base value that solveRoot returns for f(base) = 0.
-  const solve = (o: BreakEvenOptions): BreakEvenResult => {
-    const r = breakEven(model, input, o);
-    if (r.metricAtBase === 0 && r.value === r.base) {
-      const f = metricFunction(model, r.input, o);
-      const step = Math.max(Math.abs(r.base) * 0.1, 1);
-      if (f(r.base + step) === 0 && f(r.base - step) === 0) return {...r, value: null, metricAtValue: null, reason: "the result is zero and does not depend on this input"};
-    }
-    return r;
-  };
+  const solve = (o: BreakEvenOptions) => breakEvenIfDependent(model, input, o);
   const overall = solve(options);
   const actorIds = [...new Set(model.lines.map((l) => l.actor))] as ActorId[];
   return {

@@ -2,7 +2,7 @@
 // The value of an input at which the saldo is zero: with --parameter, overall, per actor and per
 // intervention; without, the overall break-even of every single-number parameter of the study.
 import {loadStudy} from "../io/study.js";
-import {breakEven, breakEvenAll, type BreakEvenResult} from "../analysis/breakeven.js";
+import {breakEvenAll, breakEvenIfDependent, type BreakEvenResult} from "../analysis/breakeven.js";
 import {scenarioOverrides} from "../analysis/scenarios.js";
 import {findLeaf} from "../model/evaluate.js";
 import {option, parseSets, positionals, UsageError} from "./args.js";
@@ -16,7 +16,9 @@ function pad(rows: string[][]): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   return rows.map((r) => r.map((x, i) => (i === 0 ? x.padEnd(widths[i]) : x.padStart(widths[i]))).join("  ")).join("\n");
 }
-const cells = (label: string, r: BreakEvenResult) => [label, value(r.base), value(r.value), euro(r.metricAtBase), r.reason ?? ""];
+const reasonNl = (r: BreakEvenResult) =>
+  r.reason === undefined ? "" : /does not depend/.test(r.reason) ? "het saldo hangt niet af van deze invoer" : /change sign/.test(r.reason) ? "het saldo verandert niet van teken" : r.reason;
+const cells = (label: string, r: BreakEvenResult) => [label, value(r.base), value(r.value), euro(r.metricAtBase), reasonNl(r)];
 
 export async function main(argv: string[]): Promise<number> {
   try {
@@ -39,7 +41,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     const held = new Set(Object.keys(overrides));
     const candidates = model.leaves.filter((l) => l.kind === "parameter" && !l.series && !held.has(l.name));
-    const results = candidates.map((l) => ({label: l.label, result: breakEven(model, l.name, {overrides})}));
+    const results = candidates.map((l) => ({label: l.label, result: breakEvenIfDependent(model, l.name, {overrides})}));
     if (json) console.log(JSON.stringify({model: model.file.id, title: model.file.title, scenario: scenario ?? null, overrides, parameters: results.map((r) => r.result)}, null, 2));
     else {
       console.log(`${model.file.title}: break-even van elke parameter (totaal saldo = 0, andere invoer op de basiswaarde)\n`);
