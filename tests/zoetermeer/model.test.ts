@@ -6,6 +6,7 @@ import {evaluate} from "../../lib/model/evaluate.js";
 import {summarize} from "../../lib/finance/summary.js";
 import {scenarioOverrides} from "../../lib/analysis/scenarios.js";
 import {readAssumptions} from "../../lib/io/assumptions.js";
+import {checkUnits} from "../../lib/model/units.js";
 import {model, modelPath, post, summary} from "./helpers.js";
 
 describe("Zoetermeer model file", () => {
@@ -89,6 +90,10 @@ describe("Zoetermeer model file", () => {
     expect(referenced.length).toBeGreaterThan(10);
     const ids = new Set(readAssumptions("data/studies/zoetermeer/assumptions.yaml").assumptions.map((a) => a.id));
     for (const id of referenced) expect(ids.has(id), id).toBe(true);
+  });
+
+  it("every formula is dimensionally consistent with its declared unit (rendement check)", () => {
+    expect(checkUnits(model).map((w) => `${w.node}: ${w.message}`)).toEqual([]);
   });
 
   it("sliders: every control range contains the base value", () => {
