@@ -120,3 +120,17 @@ describe("Zoetermeer uncertainty specs", () => {
     expect(ranged).toBeGreaterThan(20);
   });
 });
+
+describe("Zoetermeer: year counts drawn as fractions (Monte Carlo) interpolate between whole years", () => {
+  it.each([
+    ["nab.lksJaren", "loonkostensubsidies"],
+    ["nab.lksBaatJaren", "besparing_uitkering"],
+    ["vh.effectJaren", "besparing_uitkering"]
+  ])("%s = 4,5 gives %s halfway between 4 and 5 years", (input, postId) => {
+    const scope = input.startsWith("vh.") ? "vh" : "nab";
+    const at = (x: number) => post(summary(scope, undefined, {[input]: x}), postId);
+    const [four, half, five] = [at(4), at(4.5), at(5)];
+    expect(five).not.toBeCloseTo(four, 0);
+    expect(half).toBeCloseTo((four + five) / 2, 0);
+  });
+});
