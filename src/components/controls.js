@@ -39,14 +39,19 @@ function round(x) {
 }
 
 /** One slider for a leaf; its value is what the slider shows (percent for fractions). */
-function slider(leaf) {
+function slider(leaf, {compact = false} = {}) {
   const c = leaf.leaf.control;
   const pct = isFraction(leaf);
   const k = pct ? 100 : 1;
   const unit = pct ? "%" : leaf.unit === "fraction" ? "" : leaf.unit;
   const label = `${c.label ?? leaf.label}${unit ? ` (${unit})` : ""}${Array.isArray(leaf.leaf.value) ? " — schaalt de reeks per jaar" : ""}`;
   const base = round(baseNumber(leaf) * k);
-  return Inputs.range([round(c.min * k), round(c.max * k)], {label, step: c.step !== undefined ? round(c.step * k) : undefined, value: Math.min(Math.max(base, round(c.min * k)), round(c.max * k))});
+  const options = {step: c.step !== undefined ? round(c.step * k) : undefined, value: Math.min(Math.max(base, round(c.min * k)), round(c.max * k))};
+  // Compact: the label on its own line above the slider (Inputs puts it beside, 120 px wide).
+  const form = Inputs.range([round(c.min * k), round(c.max * k)], compact ? options : {...options, label});
+  // Inputs sets its widths as variables on the form itself; a narrow column needs a shorter slider.
+  if (compact) form.style.setProperty("--input-width", "150px");
+  return {form, element: compact ? el("div", {class: "control-compact"}, el("div", {style: {fontSize: "13px", marginTop: "0.5rem"}}, label), form) : form};
 }
 
 /**
@@ -55,12 +60,19 @@ function slider(leaf) {
  * @param options.names or: exactly these leaf names, in this order
  * @param options.groupByScope put a heading above each intervention's sliders
  * @param options.scopeLabel (scope) => heading text
+ * @param options.compact one column, labels above the sliders (for a narrow side panel)
  * @returns an element whose `value` is an overrides object; it emits "input" on every change
  */
-export function controls(model, {scopes, names, groupByScope = false, scopeLabel = (s) => s || "Studie"} = {}) {
+export function controls(model, {scopes, names, groupByScope = false, scopeLabel = (s) => s || "Studie", compact = false} = {}) {
   let leaves = controlLeaves(model, {scopes, names});
   if (names) leaves = names.map((n) => leaves.find((l) => l.name === n)).filter(Boolean);
-  const root = el("div", {class: "model-controls"});
+  // Compact (a narrow column): each label above its slider, one column. Otherwise a grid of sliders.
+  const root = el("div", {
+    class: "model-controls",
+    style: compact
+      ? {display: "grid", gridTemplateColumns: "1fr"}
+      : {display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(330px, 1fr))", columnGap: "1.5rem", alignItems: "end"}
+  });
   if (!leaves.length) {
     root.append(el("p", {class: "muted"}, "Het modelbestand geeft voor deze invoer geen schuifregelaars (control-bereik) op."));
     root.value = {};
@@ -70,14 +82,13 @@ export function controls(model, {scopes, names, groupByScope = false, scopeLabel
   const groups = groupByScope ? [...new Set(leaves.map((l) => l.scope ?? ""))] : [null];
   for (const g of groups) {
     const own = g === null ? leaves : leaves.filter((l) => (l.scope ?? "") === g);
-    if (g !== null) root.append(el("h4", {}, scopeLabel(g)));
+    if (g !== null) root.append(el("h4", {style: {gridColumn: "1 / -1", marginBottom: 0}}, scopeLabel(g)));
     for (const leaf of own) {
-      const input = slider(leaf);
-      input.dataset.leaf = leaf.name;
-      const original = leaf.leaf.source ? "bron" : "aanname";
-      input.title = `${leaf.name} — ${original}`;
+      const {form: input, element} = slider(leaf, {compact});
+      element.dataset.leaf = leaf.name;
+      element.title = `${leaf.name} — ${leaf.leaf.source ? "bron" : "aanname"}`;
       inputs.set(leaf.name, {leaf, input});
-      root.append(input);
+      root.append(element);
     }
   }
   const read = () => {
@@ -96,7 +107,7 @@ export function controls(model, {scopes, names, groupByScope = false, scopeLabel
     root.value = read();
     root.dispatchEvent(new Event("input", {bubbles: true}));
   });
-  const reset = el("button", {type: "button", class: "reset-controls"}, "Terug naar de uitgangswaarden");
+  const reset = el("button", {type: "button", class: "reset-controls", style: {gridColumn: "1 / -1", justifySelf: "start", marginTop: "0.5rem"}}, "Terug naar de uitgangswaarden");
   reset.addEventListener("click", () => {
     for (const {leaf, input} of inputs.values()) {
       const c = leaf.leaf.control;

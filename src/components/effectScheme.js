@@ -121,13 +121,16 @@ export function effectScheme(scheme, {valuation, width = 1000, title = "Effecten
   const H = Math.ceil(graph.height);
 
   const detail = el("div", {class: "effect-detail", "aria-live": "polite"}, el("p", {class: "muted"}, "Klik op een blauwe kosten- of batenpost om te zien hoe die is gewaardeerd: hoeveelheid × kengetal, met bron."));
+  // Scaled to the available width, but never below 80 % of the natural size (the labels must stay
+  // readable); a wider scheme scrolls sideways.
+  const shown = Math.min(W, Math.max(width, 0.8 * W));
   const svg = el("svg", {
     viewBox: `0 0 ${W} ${H}`,
-    width: Math.min(W, width),
-    height: (H * Math.min(W, width)) / W,
+    width: shown,
+    height: (H * shown) / W,
     role: "img",
     "aria-label": title,
-    style: {maxWidth: "100%", height: "auto", fontFamily: "var(--sans-serif, system-ui)", fontSize: "11px"}
+    style: {maxWidth: "none", height: "auto", fontFamily: "var(--sans-serif, system-ui)", fontSize: "11px"}
   });
   svg.append(
     el(
