@@ -14,7 +14,7 @@ const STYLE = {
   intermediate: {fill: "#ffffff", stroke: "#8a8f98", text: "#222"},
   post: {fill: "#1f5c99", stroke: "#143d66", text: "#ffffff"}
 };
-const NODE_WIDTH = 168;
+const NODE_WIDTH = 150;
 const LINE_HEIGHT = 13;
 const PAD = 7;
 const uid = Math.random().toString(36).slice(2, 8);
@@ -101,11 +101,11 @@ export function effectScheme(scheme, {valuation, width = 1000, title = "Effecten
   if (!scheme || !scheme.nodes?.length) return el("p", {class: "muted"}, "Voor deze interventie is geen effectenschema vastgelegd in het modelbestand.");
   const layer = columns(scheme);
   const g = new dagre.graphlib.Graph({multigraph: true});
-  g.setGraph({rankdir: "LR", nodesep: 10, ranksep: 46, edgesep: 6, marginx: 8, marginy: 8});
+  g.setGraph({rankdir: "LR", nodesep: 10, ranksep: 34, edgesep: 6, marginx: 8, marginy: 8});
   g.setDefaultEdgeLabel(() => ({}));
   const wrapped = new Map();
   for (const n of scheme.nodes) {
-    const lines = wrap(n.label);
+    const lines = wrap(n.label, 23);
     wrapped.set(n.id, lines);
     g.setNode(n.id, {width: NODE_WIDTH, height: lines.length * LINE_HEIGHT + 2 * PAD});
   }
@@ -121,9 +121,9 @@ export function effectScheme(scheme, {valuation, width = 1000, title = "Effecten
   const H = Math.ceil(graph.height);
 
   const detail = el("div", {class: "effect-detail", "aria-live": "polite"}, el("p", {class: "muted"}, "Klik op een blauwe kosten- of batenpost om te zien hoe die is gewaardeerd: hoeveelheid × kengetal, met bron."));
-  // Scaled to the available width, but never below 80 % of the natural size (the labels must stay
+  // Scaled to the available width, but never below 62 % of the natural size (the labels must stay
   // readable); a wider scheme scrolls sideways.
-  const shown = Math.min(W, Math.max(width, 0.8 * W));
+  const shown = Math.min(W, Math.max(width, 0.62 * W));
   const svg = el("svg", {
     viewBox: `0 0 ${W} ${H}`,
     width: shown,
@@ -173,6 +173,7 @@ export function effectScheme(scheme, {valuation, width = 1000, title = "Effecten
   svg.append(edgeLayer);
 
   let selected = null;
+  const selectors = new Map();
   const nodeLayer = el("g", {class: "nodes"});
   for (const n of scheme.nodes) {
     const p = g.node(n.id);
@@ -197,6 +198,7 @@ export function effectScheme(scheme, {valuation, width = 1000, title = "Effecten
         detail.replaceChildren(valuation(n));
       };
       group.addEventListener("click", select);
+      selectors.set(n.id, select);
       group.addEventListener("keydown", (event) => {
         if (event.key === "Enter" || event.key === " ") {
           event.preventDefault();
@@ -216,6 +218,17 @@ export function effectScheme(scheme, {valuation, width = 1000, title = "Effecten
     el("span", {class: "legend-item"}, el("svg", {width: 34, height: 10}, el("line", {x1: 0, y1: 5, x2: 34, y2: 5, stroke: "#666", "stroke-dasharray": "2 4", "stroke-width": 1.5})), "onzeker causaal verband"),
     el("span", {class: "legend-item"}, el("svg", {width: 34, height: 10}, el("line", {x1: 0, y1: 5, x2: 34, y2: 5, stroke: "#b3261e", "stroke-width": 1.5})), "− vermindert")
   );
+  // The posts as buttons too: reachable without scrolling a wide scheme, and by keyboard.
+  const postButtons = selectors.size
+    ? el(
+        "div",
+        {class: "effect-posts"},
+        el("span", {class: "muted"}, "Posten: "),
+        scheme.nodes
+          .filter((n) => selectors.has(n.id))
+          .map((n) => el("button", {type: "button", class: "effect-post-button", "data-node": n.id, onclick: () => selectors.get(n.id)()}, n.label))
+      )
+    : "";
   const label = new Map(scheme.nodes.map((n) => [n.id, n.label]));
   const table = numbersTable(
     edges.map((e) => ({from: label.get(e.from), to: label.get(e.to), sign: e.sign === "-" ? "vermindert" : "vergroot", style: e.style === "uncertain" ? "onzeker" : "", note: e.note ?? ""})),
@@ -234,6 +247,7 @@ export function effectScheme(scheme, {valuation, width = 1000, title = "Effecten
     el("style", {}, STYLES),
     el("div", {class: "effect-svg"}, svg),
     legend,
+    postButtons,
     detail,
     table
   );
@@ -246,6 +260,9 @@ const STYLES = `
 .effect-legend { display: flex; flex-wrap: wrap; gap: 0.4rem 1.2rem; font-size: 12px; margin: 0.4rem 0; align-items: center; }
 .effect-legend .legend-item { display: inline-flex; align-items: center; gap: 0.35rem; }
 .effect-legend .swatch { display: inline-block; width: 14px; height: 10px; border-radius: 2px; }
+.effect-posts { display: flex; flex-wrap: wrap; gap: 0.3rem; align-items: center; font-size: 12px; margin: 0.3rem 0; }
+.effect-post-button { font-size: 12px; background: #1f5c99; color: #fff; border: 0; border-radius: 3px; padding: 2px 6px; cursor: pointer; }
+.effect-post-button:hover, .effect-post-button:focus { outline: 2px solid #f2b705; }
 .effect-detail { border-left: 3px solid #1f5c99; padding: 0.2rem 0.8rem; margin: 0.6rem 0; max-width: 960px; }
 .provenance ul { padding-left: 1.2rem; }
 .provenance code { font-size: 12px; }
