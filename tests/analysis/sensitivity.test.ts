@@ -82,3 +82,35 @@ describe("oneWay on tests/fixtures/model-linear.yaml", () => {
     expect(bar.saldoHigh).toBeCloseTo(170_000 - 500_000, 6);
   });
 });
+
+describe("kengetallen converted to the study's price year", () => {
+  it("scale their uncertainty bounds with the same CPI factor as their value (range 80–120 at factor 1.1 → 88–132)", async () => {
+    const {compileModelText} = await import("../../lib/io/model-file.js");
+    const {uncertainInputs} = await import("../../lib/analysis/inputs.js");
+    const text = `
+id: k
+title: Kengetal
+priceYear: 2020
+horizon: 1
+discountRate: 0
+posts: [{id: kosten, label: Kosten, side: cost}]
+interventions:
+  - id: a
+    label: A
+    flows: [{id: k, label: K, post: kosten, actor: gemeente, effect: cost, amount: "once(k.tarief)"}]
+`;
+    const context = {
+      kengetal: (id: string) => (id === "tarief" ? {id, label: "Tarief", value: 100, unit: "€", priceYear: 2015, uncertainty: {type: "range" as const, low: 80, high: 120}} : undefined),
+      priceFactor: () => 1.1
+    };
+    const m = compileModelText(text, "k.yaml", context);
+    const [input] = uncertainInputs(m);
+    expect(input.name).toBe("k.tarief");
+    expect(input.reference).toBeCloseTo(110, 12);
+    expect(input.range.low).toBeCloseTo(88, 12);
+    expect(input.range.high).toBeCloseTo(132, 12);
+    const r = oneWay(m);
+    expect(r.overall.bars[0].saldoLow).toBeCloseTo(-88, 10);
+    expect(r.overall.bars[0].saldoHigh).toBeCloseTo(-132, 10);
+  });
+});
