@@ -67,7 +67,7 @@ interface View {
 const VIEWS: Record<string, View> = {
   vh: {
     // Overlapping states (people at work may still be in guidance): drawn as lines, not stacked.
-    cohort: {stacked: false, states: ["inBegeleiding", "werkVoltijd", "werkDeeltijd"]},
+    cohort: {stacked: false, states: ["inBegeleiding", "werkVoltijd", "werkDeeltijd", "uitkeringZonderWerk"]},
     outflow: {
       mode: "curves",
       unit: "personen",
