@@ -18,7 +18,9 @@ process.chdir(root);
 const bin = (name) => join(root, "node_modules", ".bin", name);
 const env = {...process.env, TZ: "Europe/Amsterdam", OBSERVABLE_TELEMETRY_DISABLE: "true"};
 // Plain output when it goes to a file or CI log; colours on a terminal.
+// (vitest's output goes through a pipe, so ask for colours explicitly on a terminal.)
 if (!process.stdout.isTTY && !process.env.FORCE_COLOR) env.NO_COLOR = "1";
+else if (process.stdout.isTTY && !process.env.NO_COLOR) env.FORCE_COLOR ??= "1";
 const scratch = mkdtempSync(join(tmpdir(), "rendement-test-"));
 const phases = [];
 const started = Date.now();
@@ -54,14 +56,22 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
   });
 }
 
-function run(command, args, {quiet = false} = {}) {
+// quiet: collect the output and print nothing; tee: print it and collect it too.
+function run(command, args, {quiet = false, tee = false} = {}) {
   return new Promise((done) => {
-    const child = spawn(command, args, {cwd: root, env, stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit", detached: true});
+    const piped = quiet || tee;
+    const child = spawn(command, args, {cwd: root, env, stdio: piped ? ["ignore", "pipe", "pipe"] : "inherit", detached: true});
     current = child;
     let output = "";
-    if (quiet) {
-      child.stdout.on("data", (d) => (output += d));
-      child.stderr.on("data", (d) => (output += d));
+    if (piped) {
+      child.stdout.on("data", (d) => {
+        output += d;
+        if (tee) process.stdout.write(d);
+      });
+      child.stderr.on("data", (d) => {
+        output += d;
+        if (tee) process.stderr.write(d);
+      });
     }
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -103,9 +113,19 @@ async function vitest(name, configArgs) {
   const t0 = Date.now();
   const report = join(scratch, `${name.replace(/\W+/g, "-")}.json`);
   rmSync(report, {force: true});
-  const result = await run(bin("vitest"), ["run", ...configArgs, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`]);
-  const counts = result.timedOut ? {failed: 1, notes: [`FAILED: ${name} timed out after ${PHASE_TIMEOUT} s`]} : countVitest(report, result.status);
+  const result = await run(bin("vitest"), ["run", ...configArgs, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], {tee: true});
+  const counts = result.timedOut ? {failed: 1, notes: [`FAILED: ${name} timed out after ${PHASE_TIMEOUT} s`, ...(await unfinished(configArgs, result.output))]} : countVitest(report, result.status);
   record(name, counts, Date.now() - t0);
+}
+
+// After a time-out: the test files vitest had not reported on (one of them hangs).
+async function unfinished(configArgs, output) {
+  const listed = await run(bin("vitest"), ["list", "--filesOnly", ...configArgs], {quiet: true});
+  const plain = output.replace(/\x1b\[[0-9;]*m/g, "");
+  const reported = new Set(Array.from(plain.matchAll(/^\s*[✓×↓❯]\s+(\S+\.test\.[cm]?[jt]s)/gm), (m) => m[1]));
+  const files = listed.output.split("\n").map((l) => l.trim()).filter((l) => /\.test\.[cm]?[jt]s$/.test(l));
+  const missing = files.filter((f) => !reported.has(f));
+  return missing.length ? [`Test files without a result (one of them did not finish): ${missing.join(", ")}`] : [];
 }
 
 function countVitest(report, status) {

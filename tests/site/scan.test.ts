@@ -61,6 +61,10 @@ describe("bareImports(code)", () => {
   test("bareImports flags a bare specifier Framework left unresolved", () => {
     expect(bareImports(`const [a] = await Promise.all([import("./_node/a.js"), import("htl")]);`)).toEqual([`line 1: unresolved import "htl"`]);
   });
+  test("bareImports ignores the words from/import inside strings and comments", () => {
+    expect(bareImports(`const columns = [{key: "from", label: "van"}, {key: "to", label: "naar"}];`)).toEqual([]);
+    expect(bareImports("/** Render a tree (from `explain(e, name)`). */")).toEqual([]);
+  });
   test("bareImports accepts relative and absolute paths", () => {
     expect(bareImports(`import {define} from "./_observablehq/client.js"; import "../x.js"; import("/y.js")`)).toEqual([]);
   });

@@ -38,8 +38,10 @@ export function scanCss(text: string): string[] {
   return [...out, ...cdnHosts(text, "stylesheet")];
 }
 
-// `import … from "x"`, `import "x"`, `import("x")`, `export … from "x"` (not `a.from("x")`, not import.meta).
-const IMPORT_SPECIFIER = /(?<![.\w$])(?:from|import)\s*\(?\s*(["'`])([^"'`\n]+)\1/g;
+// `import … from "x"`, `import "x"`, `import("x")`, `export … from "x"`: the keyword (not `a.from(`,
+// not `import.meta`, not the word inside a string such as `{key: "from"}`) and a specifier without
+// spaces, commas or parentheses (so prose like (from `explain(e, name)`) is not taken for one).
+const IMPORT_SPECIFIER = /(?<![.\w$"'`])(?:from|import)\s*\(?\s*(["'`])([^\s"'`,;()]+)\1/g;
 
 /** Outside references in JavaScript: absolute imports, fetches, workers, sockets; CDN hosts. */
 export function scanJs(text: string): string[] {
