@@ -76,17 +76,67 @@ export function solveRoot(f: (x: number) => number, base: number, {bracket, tole
   if (fa === 0) return {value: a, evaluations};
   if (fb === 0) return {value: b, evaluations};
   if (!(Math.sign(fa) !== Math.sign(fb))) return {value: null, evaluations};
+  const root = brent(g, a, b, fa, fb, tolerance);
+  return {value: root, evaluations};
+}
+
+/**
+ * Brent's method on a bracket [a, b] with f(a), f(b) of opposite sign: inverse quadratic or secant
+ * steps where they make progress, bisection where they stall (plain regula falsi can keep one end
+ * fixed and never shrink the bracket). Converges to within `tolerance`; returns null if the bracket
+ * is not closed within 200 steps, rather than a point that is not a root.
+ */
+function brent(f: (x: number) => number, a: number, b: number, fa: number, fb: number, tolerance: number): number | null {
+  let c = a;
+  let fc = fa;
+  let d = b - a;
+  let e = d;
   for (let i = 0; i < 200; ++i) {
-    // Secant step, kept inside the bracket; bisection when it would leave it.
-    let m = b - (fb * (b - a)) / (fb - fa);
-    if (!(m > Math.min(a, b) && m < Math.max(a, b))) m = (a + b) / 2;
-    const fm = g(m);
-    if (fm === 0 || Math.abs(b - a) < tolerance) return {value: m, evaluations};
-    if (Math.sign(fm) === Math.sign(fa)) [a, fa] = [m, fm];
-    else [b, fb] = [m, fm];
-    if (Math.abs(b - a) < tolerance) return {value: Math.abs(fa) < Math.abs(fb) ? a : b, evaluations};
+    if (Math.sign(fb) === Math.sign(fc)) {
+      c = a;
+      fc = fa;
+      d = e = b - a;
+    }
+    if (Math.abs(fc) < Math.abs(fb)) {
+      [a, b, c] = [b, c, b];
+      [fa, fb, fc] = [fb, fc, fb];
+    }
+    const tol = 2 * Number.EPSILON * Math.abs(b) + tolerance / 2;
+    const m = (c - b) / 2;
+    if (Math.abs(m) <= tol || fb === 0) return b;
+    if (Math.abs(e) >= tol && Math.abs(fa) > Math.abs(fb)) {
+      // Interpolation: secant when two points, inverse quadratic when three distinct values.
+      const s = fb / fa;
+      let p: number;
+      let q: number;
+      if (a === c) {
+        p = 2 * m * s;
+        q = 1 - s;
+      } else {
+        const qa = fa / fc;
+        const r = fb / fc;
+        p = s * (2 * m * qa * (qa - r) - (b - a) * (r - 1));
+        q = (qa - 1) * (r - 1) * (s - 1);
+      }
+      if (p > 0) q = -q;
+      else p = -p;
+      if (2 * p < Math.min(3 * m * q - Math.abs(tol * q), Math.abs(e * q))) {
+        e = d;
+        d = p / q;
+      } else {
+        d = m;
+        e = m;
+      }
+    } else {
+      d = m;
+      e = m;
+    }
+    a = b;
+    fa = fb;
+    b += Math.abs(d) > tol ? d : m > 0 ? tol : -tol;
+    fb = f(b);
   }
-  return {value: (a + b) / 2, evaluations};
+  return null;
 }
 
 /** The value of `input` at which the chosen saldo is zero. */

@@ -3,16 +3,14 @@
 // analysis and the probabilistic analysis. Browser-safe.
 //
 // Conventions:
-// - A kengetal converted to the study's price year (leaf.priceFactor ≠ 1) has its money-valued
-//   uncertainty bounds scaled by the same CPI factor (`scaleUncertainty`), so bounds and value
-//   stay in one price level.
+// - A kengetal converted to the study's price year arrives with its value and its money-valued
+//   uncertainty bounds already scaled by the CPI factor (lib/model/compile.ts), in one price level.
 // - A series leaf is varied as a whole: its spec is read against the mean of the listed values
 //   (the reference value), and a value x multiplies every year by x / reference.
 // - Leaves given in `overrides` are held at the override and not varied.
 import type {CompiledModel, GraphNode} from "../model/compile.js";
 import type {LeafValue, Overrides} from "../model/evaluate.js";
 import {findLeaf} from "../model/evaluate.js";
-import {scaleUncertainty} from "../kengetallen/registry.js";
 import type {Uncertainty} from "../schema/kengetal.js";
 import {DistributionError, lowHigh, toDistribution, type Distribution, type LowHigh} from "./distributions.js";
 
@@ -33,13 +31,9 @@ export interface UncertainInput {
   range: LowHigh;
 }
 
-/** The spec of a leaf in the study's price level (kengetallen scaled by their CPI factor). */
+/** The spec of a leaf in the study's price level (the compiler scaled kengetallen already). */
 export function leafUncertainty(node: GraphNode): Uncertainty | undefined {
-  const leaf = node.leaf!;
-  const spec = leaf.uncertainty;
-  if (!spec) return undefined;
-  const f = leaf.priceFactor ?? 1;
-  return f !== 1 ? scaleUncertainty(spec, f) : spec;
+  return node.leaf!.uncertainty;
 }
 
 export function uncertainInputs(model: CompiledModel, overrides: Overrides = {}): UncertainInput[] {

@@ -10,7 +10,8 @@ import {option, parseSets, positionals, UsageError} from "./args.js";
 
 const usage = "usage: rendement evaluate <model-file> [--json] [--set name=value ...] [--scenario id]";
 
-const euro = (x: number | null) => (x === null ? "—" : `€ ${Math.round(x).toLocaleString("nl-NL")}`);
+// `|| 0` turns a rounded −0 into 0, so a zero line never prints as "€ -0".
+const euro = (x: number | null) => (x === null ? "—" : `€ ${(Math.round(x) || 0).toLocaleString("nl-NL")}`);
 const num = (x: number | null, d = 2) => (x === null ? "—" : x.toLocaleString("nl-NL", {minimumFractionDigits: d, maximumFractionDigits: d}));
 
 function pad(rows: string[][]): string {

@@ -9,10 +9,15 @@ import {presentValue} from "./discount.js";
  * `paybackPeriod([-100, 50, 50, 50])` is 3: the cumulative sum reaches 0 at the end of year index 2.
  * Returns 0 when the cumulative sum is never negative, and null when it is still negative at the end
  * of the series or falls back below zero afterwards (no lasting payback).
- * With `rate`, flows are discounted first (discounted payback).
+ * With `rate`, flows are discounted first (discounted payback). With `extendYears`, the last year's
+ * flow continues for that many more years: `paybackPeriod([-100, 20], 0, {extendYears: 10})` is 6.
  */
-export function paybackPeriod(flows: ArrayLike<number>, rate = 0): number | null {
-  const f = Array.from(flows, (x, t) => x / Math.pow(1 + rate, t));
+export function paybackPeriod(flows: ArrayLike<number>, rate = 0, {extendYears = 0}: {extendYears?: number} = {}): number | null {
+  // `extendYears`: continue the last year's flow for that many more years (a saving that goes on
+  // after the analysed horizon, as some reports assume for payback).
+  const last = flows.length ? flows[flows.length - 1] : 0;
+  const all = [...Array.from(flows), ...Array.from({length: extendYears}, () => last)];
+  const f = all.map((x, t) => x / Math.pow(1 + rate, t));
   // Rounding noise (55 / 1,1 is not exactly 50) must not decide whether a sum is negative.
   const eps = 1e-9 * f.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
   let cumulative = 0;
@@ -31,6 +36,9 @@ export function paybackPeriod(flows: ArrayLike<number>, rate = 0): number | null
  * Found by bisection on [-0.99, 10]; returns null when the present value does not change sign there.
  */
 export function internalRateOfReturn(flows: ArrayLike<number>, {low = -0.99, high = 10, tolerance = 1e-10} = {}): number | null {
+  // Without both a negative and a positive flow no rate makes the present value zero (an all-zero
+  // series is zero at every rate: no single internal rate of return).
+  if (!Array.from(flows).some((x) => x < 0) || !Array.from(flows).some((x) => x > 0)) return null;
   let a = low;
   let b = high;
   let fa = presentValue(flows, a);

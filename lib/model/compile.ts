@@ -19,6 +19,7 @@ function isTransfer(flow: Flow): flow is Flow & {transfer: {from: string; to: st
 }
 import type {Uncertainty} from "../schema/kengetal.js";
 import {dependencies, FormulaError, resolveFormula, usesYear, type IR} from "./expression.js";
+import {scaleUncertainty} from "../kengetallen/registry.js";
 
 /** What the model needs from the kengetallen registry. */
 export interface KengetalLeaf {
@@ -182,7 +183,9 @@ export function compileModel(file: ModelFile, context: ModelContext): CompiledMo
       if (k.unit.startsWith("€") && k.priceYear !== undefined && k.priceYear !== file.priceYear && context.priceFactor) {
         priceFactor = context.priceFactor(k.priceYear, file.priceYear);
       }
-      add({name, kind: "kengetal", id, label: k.label, unit: k.unit, path: [], leaf: {value: k.value * priceFactor, extend: "last", uncertainty: k.uncertainty, source: k.source, priceFactor, priceYear: k.priceYear}});
+      // Value and money-valued uncertainty bounds move to the model's price year together.
+      const uncertainty = k.uncertainty && priceFactor !== 1 ? scaleUncertainty(k.uncertainty, priceFactor) : k.uncertainty;
+      add({name, kind: "kengetal", id, label: k.label, unit: k.unit, path: [], leaf: {value: k.value * priceFactor, extend: "last", uncertainty, source: k.source, priceFactor, priceYear: k.priceYear}});
       return name;
     }
     if (!name.includes(".")) {
@@ -363,7 +366,7 @@ function generateKernel(nodes: Map<string, GraphNode>, stages: Stage[], H: numbe
         return `(t >= ${e.index.lag} ? ${at(`t - ${e.index.lag}`)} : 0)`;
       case "at": {
         const i = code(e.index.expr, series);
-        return target.series ? `AT(V, ${target.slot}, ${i})` : `(IN(${i}) ? S[${target.slot}] : 0)`;
+        return target.series ? `AT(V, ${target.slot}, ${i})` : `ATS(S[${target.slot}], ${i})`;
       }
     }
   };
@@ -441,12 +444,18 @@ function generateKernel(nodes: Map<string, GraphNode>, stages: Stage[], H: numbe
       body.push("  }");
     }
   }
+  // The helpers are created once per compiled model, outside the kernel, so that a call (one
+  // Monte Carlo draw) allocates nothing.
   return [
-    "function kernel(S, V) {",
-    `  const IN = (i) => i >= 0 && i < ${H} && i === Math.floor(i);`,
-    `  const AT = (V, o, i) => (IN(i) ? V[o + i] : 0);`,
+    "(() => {",
+    // x[i] for a fractional i interpolates linearly between the two neighbouring years; a year
+    // outside 0 … horizon − 1 counts as 0.
+    `  const AT = (V, o, i) => { const j = Math.floor(i), f = i - j; const a = j >= 0 && j < ${H} ? V[o + j] : 0; if (f === 0) return a; const b = j + 1 >= 0 && j + 1 < ${H} ? V[o + j + 1] : 0; return a + (b - a) * f; };`,
+    `  const ATS = (x, i) => { const j = Math.floor(i), f = i - j; const a = j >= 0 && j < ${H} ? x : 0; if (f === 0) return a; const b = j + 1 >= 0 && j + 1 < ${H} ? x : 0; return a + (b - a) * f; };`,
     `  const SUM = (V, o) => { let s = 0; for (let i = 0; i < ${H}; ++i) s += V[o + i]; return s; };`,
+    "  return function kernel(S, V) {",
     ...body,
-    "}"
+    "  };",
+    "})()"
   ].join("\n");
 }

@@ -112,9 +112,13 @@ export function interpret(model: CompiledModel, overrides: Overrides = {}): Map<
         const target = model.nodes.get(e.node)!;
         if (e.index.kind === "same") return get(e.node, t);
         if (e.index.kind === "lag") return t! - e.index.lag >= 0 ? get(e.node, target.series ? t! - e.index.lag : undefined) : 0;
+        // A fractional year interpolates linearly between its neighbours; outside the horizon is 0.
         const i = evalAt(e.index.expr, t);
-        if (!(i >= 0 && i < H && Number.isInteger(i))) return 0;
-        return get(e.node, target.series ? i : undefined);
+        if (!Number.isFinite(i)) return Number.NaN;
+        const yearValue = (k: number) => (k >= 0 && k < H ? get(e.node, target.series ? k : undefined) : 0);
+        const j = Math.floor(i);
+        const f = i - j;
+        return f === 0 ? yearValue(j) : yearValue(j) + (yearValue(j + 1) - yearValue(j)) * f;
       }
       case "sum": {
         const v = values.get(e.node)!;

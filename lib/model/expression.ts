@@ -4,7 +4,8 @@
 //   operators    + - * / % **  (power; `^` is rejected: in most parsers it is XOR, a silent trap)
 //   compare      < <= > >= == !=  (true = 1, false = 0)   logic  && || !   choice  c ? a : b
 //   year         t (index 0 … horizon − 1), year (startYear + t), horizon
-//   series       x[t - 1] (earlier year; before year 0 gives 0), x[2] (a fixed year), sum(x) (over the horizon)
+//   series       x[t - 1] (earlier year; before year 0 gives 0), x[2] (a fixed year), sum(x) (over the horizon);
+//                a fractional year x[t - 2.5] interpolates linearly between x[t - 3] and x[t - 2]
 //   functions    min max abs exp log sqrt pow round floor ceil clamp(x, lo, hi) if(c, a, b)
 //                once(x) (x in year 0, else 0)   yearly(x) (x every year)
 import jsep from "jsep";

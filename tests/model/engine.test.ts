@@ -2,7 +2,9 @@ import {describe, expect, it} from "vitest";
 import fc from "fast-check";
 import {evaluate, interpret, valueOf} from "../../lib/model/evaluate.js";
 import {summarize} from "../../lib/finance/summary.js";
-import {loadFixture} from "./helpers.js";
+import {compileModel} from "../../lib/model/compile.js";
+import {modelSchema} from "../../lib/schema/model.js";
+import {loadFixture, noKengetallen} from "./helpers.js";
 
 const model = loadFixture("tests/fixtures/model-mini.yaml");
 // Hand arithmetic for tests/fixtures/model-mini.yaml at 4 %: extra workers per year are
@@ -56,6 +58,37 @@ describe("evaluate(model) on the mini MKBA (hand-checked)", () => {
   it("an internal rate of return makes the welfare flows' present value zero", () => {
     const r = s.internalRateOfReturn!;
     expect(s.perYear.reduce((a, f, t) => a + f / (1 + r) ** t, 0)).toBeCloseTo(0, 4);
+  });
+});
+
+describe("fractional years in x[i]", () => {
+  const m = compileModel(
+    modelSchema.parse({
+      id: "frac", title: "frac", priceYear: 2020, horizon: 4,
+      posts: [{id: "p", label: "p", side: "benefit"}],
+      parameters: [
+        {id: "s", label: "s", value: [10, 20, 30, 40], unit: "personen", assumption: "test"},
+        {id: "lag", label: "lag", value: 1.5, unit: "fraction", assumption: "test"}
+      ],
+      interventions: [{
+        id: "iv", label: "iv",
+        quantities: [
+          {id: "vast", label: "vast", unit: "personen", formula: "s[t - 1.5]"},
+          {id: "param", label: "param", unit: "personen", formula: "s[t - lag]"}
+        ],
+        flows: [{id: "f", label: "f", post: "p", actor: "gemeente", effect: "benefit", amount: "vast"}]
+      }]
+    }),
+    noKengetallen
+  );
+  it("x[t - 1.5] interpolates linearly between x[t - 2] and x[t - 1]; years before 0 count as 0", () => {
+    // t = 0: between s[-2] = 0 and s[-1] = 0; t = 1: between 0 and s[0] = 10 → 5; t = 2: 10 and 20 → 15; t = 3: 20 and 30 → 25
+    expect(Array.from(valueOf(evaluate(m), "iv.vast") as Float64Array)).toEqual([0, 5, 15, 25]);
+    expect(interpret(m).get("iv.vast")).toEqual([0, 5, 15, 25]);
+  });
+  it("a lag given by a parameter (as drawn in Monte Carlo) interpolates the same way, never silently 0", () => {
+    expect(Array.from(valueOf(evaluate(m, {"lag": 0.5}), "iv.param") as Float64Array)).toEqual([5, 15, 25, 35]);
+    expect(Array.from(valueOf(evaluate(m, {"lag": 2}), "iv.param") as Float64Array)).toEqual([0, 0, 10, 20]);
   });
 });
 

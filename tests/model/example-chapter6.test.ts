@@ -4,7 +4,7 @@
 import {describe, expect, it} from "vitest";
 import {evaluate} from "../../lib/model/evaluate.js";
 import {summarize} from "../../lib/finance/summary.js";
-import {breakEven} from "../../lib/analysis/breakeven.js";
+import {breakEven, solveRoot} from "../../lib/analysis/breakeven.js";
 import {loadFixture} from "./helpers.js";
 
 const model = loadFixture("data/models/investering-per-deelnemer.yaml");
@@ -37,5 +37,20 @@ describe("seed 000 §6.2 worked example (data/models/investering-per-deelnemer.y
     const printedPerPerson = 30_000 / 5;
     expect(impliedGuidance - printedPerPerson).toBe(200);
     expect(model.nodes.get("traject.begeleidingDagbesteding")!.leaf!.value).toBe(printedPerPerson);
+  });
+});
+
+
+describe("solveRoot(f, base, {bracket})", () => {
+  it("finds the root of a 1/x-shaped curve in a wide bracket (regula falsi stalls there): 10 − 1000/x = 0 at x = 100", () => {
+    const r = solveRoot((x) => 10 - 1000 / x, 50, {bracket: [5, 5000], tolerance: 1e-9});
+    expect(r.value).toBeCloseTo(100, 7);
+  });
+  it("finds 33,33 for 3 − 100/x in [5, 500] (the case a seed-003 computation hit)", () => {
+    expect(solveRoot((x) => 3 - 100 / x, 20, {bracket: [5, 500]}).value).toBeCloseTo(100 / 3, 7);
+  });
+  it("is exact for a linear function and returns null without a sign change", () => {
+    expect(solveRoot((x) => 2 * x - 7, 0).value).toBeCloseTo(3.5, 9);
+    expect(solveRoot((x) => x * x + 1, 0).value).toBeNull();
   });
 });

@@ -11,7 +11,7 @@ const leaves = ["a", "b", "c", "s"]; // s is a series
 const formula = fc.letrec<{expr: string}>((tie) => ({
   expr: fc.oneof(
     {depthSize: "small", withCrossShrink: true},
-    fc.constantFrom(...leaves, "t", "horizon", "s[t - 1]", "s[2]", "sum(s)"),
+    fc.constantFrom(...leaves, "t", "horizon", "s[t - 1]", "s[2]", "s[t - 1.5]", "s[t - a]", "a[t - 0.25]", "s[b]", "sum(s)"),
     fc.double({min: -5, max: 5, noNaN: true}).map((x) => (x < 0 ? `(${x.toFixed(3)})` : x.toFixed(3))),
     fc.tuple(tie("expr"), fc.constantFrom("+", "-", "*", "/", "**", "<", "<=", ">", ">=", "==", "!=", "&&", "||", "%"), tie("expr")).map(([x, op, y]) => `${x} ${op} ${y}`),
     fc.tuple(tie("expr"), tie("expr")).map(([x, y]) => `(${x}) * (${y})`),

@@ -29,8 +29,7 @@ export function caseloadForBudget(scope: "intensief" | "total", budget: number, 
   const m = model(smoFile);
   const input = scope === "intensief" ? "intensief.caseload" : "caseloadSmo";
   // Start the search at a positive caseload (caseloadSmo's base value 0 means "per subgroup"), and let
-  // breakEven grow its bracket from there: a wide fixed bracket such as [5, 500] makes solveRoot's
-  // false-position step stall on this 1/x-shaped function (see docs/studies.md).
+  // breakEven grow its bracket from there.
   const overrides: Overrides = {"k.voorzieningen_per_persoon": provisions, [input]: 100};
   const r = breakEven(m, input, {scope, overrides, metric: (s) => budget - s.costs});
   // Guard: accept only a real root (within one euro of the budget).

@@ -29,10 +29,7 @@ export function projectModel(p: Project): CompiledModel {
 
 /** Payback period of a yearly net flow, the last year's flow continued until `years` years. */
 export function paybackExtrapolated(perYear: ArrayLike<number>, years = 40): number | null {
-  const flows = Array.from(perYear);
-  const last = flows[flows.length - 1];
-  while (flows.length < years) flows.push(last);
-  return paybackPeriod(flows);
+  return paybackPeriod(perYear, 0, {extendYears: Math.max(0, years - perYear.length)});
 }
 
 /** Summary of a project under a scenario, and its quantities by name (intervention first, then study level). */
