@@ -14,19 +14,24 @@ import {presentValue} from "./discount.js";
  */
 export function paybackPeriod(flows: ArrayLike<number>, rate = 0, {extendYears = 0}: {extendYears?: number} = {}): number | null {
   // `extendYears`: continue the last year's flow for that many more years (a saving that goes on
-  // after the analysed horizon, as some reports assume for payback).
+  // after the analysed horizon, as some reports assume for payback). No arrays are allocated: this
+  // runs per actor on every re-evaluation.
+  const n = flows.length + extendYears;
   const last = flows.length ? flows[flows.length - 1] : 0;
-  const all = [...Array.from(flows), ...Array.from({length: extendYears}, () => last)];
-  const f = all.map((x, t) => x / Math.pow(1 + rate, t));
+  const g = 1 / (1 + rate);
+  const at = (t: number) => (t < flows.length ? flows[t] : last) * (rate === 0 ? 1 : Math.pow(g, t));
   // Rounding noise (55 / 1,1 is not exactly 50) must not decide whether a sum is negative.
-  const eps = 1e-9 * f.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
+  let largest = 0;
+  for (let t = 0; t < n; ++t) largest = Math.max(largest, Math.abs(at(t)));
+  const eps = 1e-9 * largest;
   let cumulative = 0;
   let payback: number | null = 0;
-  for (let t = 0; t < f.length; ++t) {
+  for (let t = 0; t < n; ++t) {
     const before = cumulative;
-    cumulative += f[t];
+    const f = at(t);
+    cumulative += f;
     if (cumulative < -eps) payback = null;
-    else if (payback === null) payback = t + (before < 0 && f[t] > 0 ? Math.min(1, -before / f[t]) : 0);
+    else if (payback === null) payback = t + (before < 0 && f > 0 ? Math.min(1, -before / f) : 0);
   }
   return cumulative < -eps ? null : payback;
 }

@@ -13,7 +13,7 @@
 //   exceed costs every QALY comes at no net cost and the figure is null (the report prints "-").
 import {actors, type ActorId} from "../schema/actors.js";
 import type {CompiledModel, Line} from "../model/compile.js";
-import {lineSeries, valueOf, type Evaluation} from "../model/evaluate.js";
+import {valueOf, type Evaluation} from "../model/evaluate.js";
 import {discountFactors, presentValue} from "./discount.js";
 import {internalRateOfReturn, paybackPeriod} from "./payback.js";
 
@@ -82,22 +82,43 @@ function ratio(benefits: number, costs: number): number | null {
   return costs > 0 ? benefits / costs : null;
 }
 
-function rateOf(e: Evaluation, post: string): number {
-  return valueOf(e, e.model.postRate.get(post)!) as number;
-}
-
 export function lineResults(e: Evaluation, lines: Line[] = e.model.lines): LineResult[] {
+  // One pass per line over the kernel's series, without intermediate typed arrays: this runs on
+  // every slider move, for the study and each intervention.
+  const {model, S, V} = e;
+  const H = model.horizon;
   const factors = new Map<number, Float64Array>();
-  return lines.map((line) => {
-    const post = e.model.posts.get(line.post)!;
-    const rate = rateOf(e, line.post);
-    if (!factors.has(rate)) factors.set(rate, discountFactors(rate, e.model.horizon));
-    const f = factors.get(rate)!;
-    const series = lineSeries(e, line);
+  const out: LineResult[] = new Array(lines.length);
+  for (let i = 0; i < lines.length; ++i) {
+    const line = lines[i];
+    const post = model.posts.get(line.post)!;
+    const rate = S[model.nodes.get(model.postRate.get(line.post)!)!.slot];
+    let f = factors.get(rate);
+    if (!f) factors.set(rate, (f = discountFactors(rate, H)));
+    const offset = model.nodes.get(line.node)!.slot;
+    const perYear = new Array<number>(H);
     let pv = 0;
-    for (let t = 0; t < series.length; ++t) pv += series[t] * f[t];
-    return {...line, side: post.side, nature: post.nature, perYear: Array.from(series), presentValue: pv};
-  });
+    for (let t = 0; t < H; ++t) {
+      const v = line.sign * V[offset + t];
+      perYear[t] = v;
+      pv += v * f[t];
+    }
+    out[i] = {
+      intervention: line.intervention,
+      flow: line.flow,
+      label: line.label,
+      post: line.post,
+      actor: line.actor,
+      sign: line.sign,
+      transfer: line.transfer,
+      node: line.node,
+      side: post.side,
+      nature: post.nature,
+      perYear,
+      presentValue: pv
+    };
+  }
+  return out;
 }
 
 function add(into: number[], from: ArrayLike<number>): void {
@@ -111,8 +132,19 @@ export function summarize(e: Evaluation, scope: string | "total" = "total"): Sum
   if (scope !== "total" && !iv) throw new Error(`unknown intervention "${scope}"`);
   const lines = lineResults(e, model.lines.filter((l) => !iv || l.intervention === iv.id));
 
+  // Group the lines once by post and by actor (this runs on every slider move).
+  const byPostLines = new Map<string, LineResult[]>();
+  const byActorLines = new Map<ActorId, LineResult[]>();
+  for (const l of lines) {
+    let p = byPostLines.get(l.post);
+    if (!p) byPostLines.set(l.post, (p = []));
+    p.push(l);
+    let a = byActorLines.get(l.actor);
+    if (!a) byActorLines.set(l.actor, (a = []));
+    a.push(l);
+  }
   const posts: PostResult[] = model.file.posts.map((p) => {
-    const own = lines.filter((l) => l.post === p.id);
+    const own = byPostLines.get(p.id) ?? [];
     const byActor: Partial<Record<ActorId, number>> = {};
     const perYear = new Array<number>(H).fill(0);
     let pv = 0;
@@ -131,9 +163,7 @@ export function summarize(e: Evaluation, scope: string | "total" = "total"): Sum
   const financialCosts = sideSum("cost", true);
   const financialBenefits = sideSum("benefit", true);
 
-  const actorIds = [...new Set(lines.map((l) => l.actor))] as ActorId[];
-  const actorResults: ActorResult[] = actorIds.map((a) => {
-    const own = lines.filter((l) => l.actor === a);
+  const actorResults: ActorResult[] = [...byActorLines].map(([a, own]) => {
     const perYear = new Array<number>(H).fill(0);
     for (const l of own) add(perYear, l.perYear);
     // Per post, net for this actor: positive nets are benefits, negative nets are costs.
