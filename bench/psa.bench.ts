@@ -29,7 +29,8 @@ export function run(): BenchResult[] {
   const study = `${model.file.id} (${model.file.interventions.length} interventions, horizon ${model.horizon}, ${model.nodes.size} nodes, ${model.lines.length} lines)`;
   const noCurves = {qalyValue: null, discountRate: null} as const;
   const out: BenchResult[] = [];
-  out.push(measure("evaluate + summarizeAll", () => summarizeAll(evaluate(model)), {inner: 20, unit: "1 evaluation", note: study}));
+  out.push(measure("evaluate + summarizeAll", () => summarizeAll(evaluate(model)), {inner: 200, warmup: 10, unit: "1 evaluation", note: study}));
+  out.push(measure("evaluate (kernel only, no summaries)", () => evaluate(model), {inner: 2000, warmup: 10, unit: "1 evaluation", note: "the model as a function of its inputs"}));
   const inputs = oneWay(model).inputs.length;
   out.push(measure("tornado (oneWay)", () => oneWay(model), {runs: 7, unit: `${inputs} inputs, ${1 + 2 * inputs} evaluations`}));
   const fast10kRun = () => psa(model, {draws: 10_000, seed: 1, ...noCurves});
