@@ -17,9 +17,28 @@ interface Section {
 // every page listed here is built, so a typo in a path fails `npm test`.
 // The home page (src/index.md) is the "Rendement" link at the top of the sidebar.
 const sections: Section[] = [
-  {name: "Zoetermeer", pages: []},
-  {name: "Monitoring", pages: []},
-  {name: "Methode", pages: []}
+  {
+    name: "Zoetermeer",
+    pages: [
+      {name: "Overzicht", path: "/zoetermeer/index"},
+      {name: "Vergunninghouders", path: "/zoetermeer/vh"},
+      {name: "Werkacademie", path: "/zoetermeer/wa"},
+      {name: "Nieuw arbeidsbeperkten", path: "/zoetermeer/nab"},
+      {name: "Cockpit (bijlage 1)", path: "/zoetermeer/cockpit"},
+      {name: "Kosten per type klant", path: "/zoetermeer/klanttypen"},
+      {name: "Aannames", path: "/zoetermeer/aannames"}
+    ]
+  },
+  {name: "Effectmeting", pages: [{name: "Monitoring en uitstroom", path: "/monitoring"}]},
+  {name: "Onzekerheid", pages: [{name: "Gevoeligheid, scenario's en Monte Carlo", path: "/onzekerheid"}]},
+  {
+    name: "Methode",
+    pages: [
+      {name: "Rekenregels", path: "/methode"},
+      {name: "Reproductie van de rapporten", path: "/reproductie"},
+      {name: "Kengetallen", path: "/kengetallen"}
+    ]
+  }
 ];
 
 export default {
