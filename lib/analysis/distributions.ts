@@ -11,8 +11,9 @@
 //   `cv` (sd / mean) gives σ² = ln(1 + cv²).
 // - beta: `alpha`/`beta` as given, or from mean `value` and `sd` by the method of moments.
 // - gamma: `shape`/`scale` as given, or from mean `value` and `sd` by the method of moments.
-// - range: uniform between `low` and `high` in a PSA (its mean is the midpoint, which need not be
-//   `value`); its bounds are the one-way range.
+// - range: in a PSA drawn as PERT(low, value, high) — the model's value is the most likely, mean
+//   (low + 4·value + high) / 6 — (uniform only when value lies outside the bounds); its bounds are
+//   the one-way range.
 // - triangular: sampled by the inverse CDF. PERT: low + (high − low) × Beta(α, β) with
 //   α = 1 + λ(mode − low)/(high − low), β = 1 + λ(high − mode)/(high − low), λ = 4, so the
 //   mean is (low + 4·mode + high)/6.
@@ -89,9 +90,16 @@ export function toDistribution(spec: Uncertainty | undefined, value: number, nam
   if (!spec || spec.type === "fixed") return {kind: "fixed", value};
   try {
     switch (spec.type) {
-      case "range":
+      case "range": {
+        // A range gives bounds, not a distribution. In a PSA it is drawn as PERT(low, value, high):
+        // the model's own value is the most likely one, so a range whose value sits at one end (a
+        // report's one-sided sensitivity) does not drag the mean to the midpoint.
         if (!(spec.high >= spec.low)) fail(`range needs low <= high, found [${spec.low}, ${spec.high}]`);
-        return {kind: "uniform", low: spec.low, high: spec.high};
+        if (spec.high === spec.low) return {kind: "fixed", value: spec.low};
+        if (!(value >= spec.low && value <= spec.high)) return {kind: "uniform", low: spec.low, high: spec.high};
+        const w = spec.high - spec.low;
+        return {kind: "beta", alpha: 1 + (PERT_LAMBDA * (value - spec.low)) / w, beta: 1 + (PERT_LAMBDA * (spec.high - value)) / w, low: spec.low, high: spec.high};
+      }
       case "normal": {
         if ((spec.sd === undefined) === (spec.se === undefined)) fail("a normal uncertainty needs exactly one of sd or se");
         return spec.sd !== undefined ? {kind: "normal", mean: value, sd: spec.sd} : {kind: "normal", ...normalFromMeanSe(value, spec.se!)};

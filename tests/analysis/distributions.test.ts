@@ -160,3 +160,15 @@ describe("seeded samplers reproduce the closed-form moments", () => {
     expect(a).not.toEqual(c);
   });
 });
+
+describe("toDistribution(range, value)", () => {
+  it("draws a range as PERT(low, value, high): mean (low + 4·value + high) / 6, so a one-sided range keeps the mean near its value", () => {
+    const d = toDistribution({type: "range", low: -0.02, high: 0}, 0);
+    expect(mean(d)).toBeCloseTo((-0.02 + 4 * 0 + 0) / 6, 12);
+    expect(mean(toDistribution({type: "range", low: 30, high: 40}, 35))).toBeCloseTo(35, 12);
+  });
+  it("is fixed for an empty range and uniform only when the value lies outside it", () => {
+    expect(toDistribution({type: "range", low: 5, high: 5}, 5)).toEqual({kind: "fixed", value: 5});
+    expect(toDistribution({type: "range", low: 0, high: 1}, 2)).toEqual({kind: "uniform", low: 0, high: 1});
+  });
+});
