@@ -6,6 +6,7 @@ const commands: Record<string, {summary: string}> = {
   check: {summary: "check <model-file> [--strict]   validate a model file and check the units of its formulas"},
   evaluate: {summary: "evaluate <model-file> [--json] [--set name=value ...]   result tables of a study"},
   curves: {summary: "curves <file> [--by <column>] [--at 3,6,12,24] [--json]   Kaplan–Meier and cumulative incidence"},
+  "net-effect": {summary: "net-effect <cohort-file> --reference <curve-id> [--group G] [--json]   net effect per year against a nulalternatief curve"},
   sensitivity: {summary: "sensitivity <model-file> [--json]   one-way sensitivity (tornado)"},
   scenarios: {summary: "scenarios <model-file> [--json]   the study's scenarios side by side"},
   psa: {summary: "psa <model-file> [--draws N] [--seed S] [--json]   probabilistic sensitivity analysis"},

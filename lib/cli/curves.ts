@@ -3,7 +3,7 @@
 // incidence per exit type, per group, at the requested months. Accepts the full cohort format and
 // the minimal duration table (detected from the header). Exit codes: 0 ok, 2 bad input or usage.
 import {CohortFileError, formatExclusions, readCohortFile} from "../io/cohort-file.js";
-import {durationOf, EXIT_TYPES, type CohortRow} from "../schema/cohort.js";
+import {cohortRecords} from "./cohort-records.js";
 import {curvesByGroup, summarizeAt, type GroupSummary} from "../cohort/curves.js";
 import type {ConfType} from "../cohort/confidence.js";
 
@@ -92,38 +92,12 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (file.excluded.length) console.error(formatExclusions(file));
 
-  let records: {group: string; months: number; exit: string}[];
-  let causes: string[];
-  if (file.format === "duration") {
-    if (args.by !== "group") {
-      console.error(`rendement curves: --by ${args.by}: the duration table (${args.file}) only has the column "group"`);
-      return 2;
-    }
-    if (args.causes === "detailed") {
-      console.error(`rendement curves: --causes detailed: the duration table only distinguishes work and other exits`);
-      return 2;
-    }
-    causes = ["work", "other"];
-    records = file.rows.map((r) => ({group: r.group, months: r.months, exit: r.exit}));
-  } else {
-    const rows = file.rows as CohortRow[];
-    // Derived grouping columns: the calendar year of inflow or of the start of follow-up (curves by cohort).
-    const derived: Record<string, (r: CohortRow) => string> = {
-      inflow_year: (r) => r.inflow_date.slice(0, 4),
-      start_year: (r) => r.follow_up_start.slice(0, 4)
-    };
-    const byCol = args.by as keyof CohortRow;
-    if (!derived[args.by] && !rows.some((r) => byCol in r)) {
-      console.error(`rendement curves: --by ${args.by}: expected a column of ${args.file}, found none named "${args.by}"`);
-      return 2;
-    }
-    const mode = args.causes ?? "detailed";
-    causes = mode === "detailed" ? EXIT_TYPES.filter((t) => t !== "none") : ["work", "other"];
-    records = rows.map((r) => {
-      const v = derived[args.by] ? derived[args.by](r) : r[byCol];
-      return {group: v === null || v === undefined || v === "" ? "(blank)" : String(v), ...durationOf(r, mode)};
-    });
+  const grouped = cohortRecords(file, args.file, args.by, args.causes);
+  if (typeof grouped === "string") {
+    console.error(`rendement curves: ${grouped}`);
+    return 2;
   }
+  const {records, causes} = grouped;
   const curves = curvesByGroup(records, causes, {confType: args.confType});
   const summaries = curves.map((c) => summarizeAt(c, args.at));
   if (args.json) {
