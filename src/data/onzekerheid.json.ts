@@ -10,7 +10,7 @@
 // Outside the build: `npx tsx src/data/onzekerheid.json.ts [model.yaml]`.
 import {existsSync} from "node:fs";
 import {defaultRegistry, loadStudy} from "../../lib/io/study.js";
-import {Registry} from "../../lib/kengetallen/registry.js";
+import {registryJSONFor} from "../../lib/model/context.js";
 import {evaluate} from "../../lib/model/evaluate.js";
 import {summarize} from "../../lib/finance/summary.js";
 import {oneWay} from "../../lib/analysis/sensitivity.js";
@@ -48,11 +48,7 @@ try {
 }
 
 const registry = defaultRegistry();
-const used = [...model.nodes.values()].filter((n) => n.kind === "kengetal").map((n) => n.id);
-const restricted = new Registry(
-  used.map((id) => registry.get(id)),
-  {themes: registry.themes.filter((t) => used.some((id) => registry.get(id).theme === t.theme)), cpi: registry.cpi}
-).toJSON();
+const restricted = registryJSONFor(model, registry);
 
 const base = summarize(evaluate(model));
 const uncertain = oneWay(model);

@@ -11,7 +11,7 @@
 // Outside the build: `npx tsx src/data/zoetermeer.json.ts [model.yaml [assumptions.yaml]]`.
 import {existsSync} from "node:fs";
 import {loadStudy, defaultRegistry} from "../../lib/io/study.js";
-import {Registry} from "../../lib/kengetallen/registry.js";
+import {registryJSONFor} from "../../lib/model/context.js";
 import {readAssumptions} from "../../lib/io/assumptions.js";
 import {readPrinted} from "../../lib/reproduce/run.js";
 import {evaluate} from "../../lib/model/evaluate.js";
@@ -36,11 +36,7 @@ try {
 
 // The registry restricted to what the model uses: enough to rebuild the model in the browser.
 const registry = defaultRegistry();
-const used = [...model.nodes.values()].filter((n) => n.kind === "kengetal").map((n) => n.id);
-const restricted = new Registry(
-  used.map((id) => registry.get(id)),
-  {themes: registry.themes.filter((t) => used.some((id) => registry.get(id).theme === t.theme)), cpi: registry.cpi}
-).toJSON();
+const restricted = registryJSONFor(model, registry);
 
 // The assumptions register (lib/schema/assumptions.ts), validated; an invalid file fails the build.
 let assumptions: unknown = null;
