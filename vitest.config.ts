@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts", "lib/**/*.test.ts"],
     exclude: ["tests/browser/**", "tests/site/**", "node_modules/**"],
-    environment: "node"
+    environment: "node",
+    setupFiles: ["tests/setup.ts"]
   }
 });
