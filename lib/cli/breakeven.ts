@@ -7,9 +7,9 @@ import {scenarioOverrides} from "../analysis/scenarios.js";
 import {findLeaf} from "../model/evaluate.js";
 import {option, parseSets, positionals, UsageError} from "./args.js";
 import {isInputError} from "./sensitivity.js";
+import {euro} from "./format.js";
 
 const usage = "usage: rendement breakeven <model-file> [--parameter name] [--json] [--set name=value ...] [--scenario id]";
-const euro = (x: number | null) => (x === null ? "—" : `€ ${Math.round(x).toLocaleString("nl-NL")}`);
 const value = (x: number | null) => (x === null ? "geen" : Math.abs(x) >= 100 ? x.toLocaleString("nl-NL", {maximumFractionDigits: 2}) : x.toLocaleString("nl-NL", {maximumSignificantDigits: 6}));
 
 function pad(rows: string[][]): string {

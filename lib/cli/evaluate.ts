@@ -7,12 +7,10 @@ import {evaluate, OverrideError} from "../model/evaluate.js";
 import {summarizeAll, type Summary} from "../finance/summary.js";
 import {scenarioOverrides} from "../analysis/scenarios.js";
 import {option, parseSets, positionals, UsageError} from "./args.js";
+import {euro, num} from "./format.js";
 
 const usage = "usage: rendement evaluate <model-file> [--json] [--set name=value ...] [--scenario id]";
 
-// `|| 0` turns a rounded −0 into 0, so a zero line never prints as "€ -0".
-const euro = (x: number | null) => (x === null ? "—" : `€ ${(Math.round(x) || 0).toLocaleString("nl-NL")}`);
-const num = (x: number | null, d = 2) => (x === null ? "—" : x.toLocaleString("nl-NL", {minimumFractionDigits: d, maximumFractionDigits: d}));
 
 function pad(rows: string[][]): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));

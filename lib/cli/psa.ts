@@ -6,11 +6,9 @@ import {percentileKey, psa, psaReference, PERCENTILES, type Stats} from "../anal
 import {scenarioOverrides} from "../analysis/scenarios.js";
 import {option, parseSets, positionals, UsageError} from "./args.js";
 import {isInputError} from "./sensitivity.js";
+import {euro, num, pct} from "./format.js";
 
 const usage = "usage: rendement psa <model-file> [--draws N] [--seed S] [--json] [--set name=value ...] [--scenario id] [--qaly-value name] [--reference]";
-const euro = (x: number) => (Number.isFinite(x) ? `€ ${Math.round(x).toLocaleString("nl-NL")}` : "—");
-const num = (x: number | null, d = 2) => (x === null || !Number.isFinite(x) ? "—" : x.toLocaleString("nl-NL", {minimumFractionDigits: d, maximumFractionDigits: d}));
-const pct = (x: number) => `${(x * 100).toLocaleString("nl-NL", {minimumFractionDigits: 1, maximumFractionDigits: 1})} %`;
 
 function pad(rows: string[][]): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));

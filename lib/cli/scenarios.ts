@@ -4,10 +4,9 @@ import {loadStudy} from "../io/study.js";
 import {runScenarios} from "../analysis/scenarios.js";
 import {parseSets, positionals, UsageError} from "./args.js";
 import {isInputError} from "./sensitivity.js";
+import {euro, num} from "./format.js";
 
 const usage = "usage: rendement scenarios <model-file> [--json] [--set name=value ...]";
-const euro = (x: number) => `€ ${Math.round(x).toLocaleString("nl-NL")}`;
-const num = (x: number | null, d = 2) => (x === null ? "—" : x.toLocaleString("nl-NL", {minimumFractionDigits: d, maximumFractionDigits: d}));
 
 function pad(rows: string[][]): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));

@@ -9,11 +9,10 @@ import {oneWay, type Tornado} from "../analysis/sensitivity.js";
 import {scenarioOverrides} from "../analysis/scenarios.js";
 import {DistributionError} from "../analysis/distributions.js";
 import {option, parseSets, positionals, UsageError} from "./args.js";
+import {euro, num} from "./format.js";
 
 const usage = "usage: rendement sensitivity <model-file> [--json] [--set name=value ...] [--scenario id] [--control-ranges] [--top N]";
 
-const euro = (x: number) => `€ ${Math.round(x).toLocaleString("nl-NL")}`;
-const num = (x: number | null, d = 2) => (x === null ? "—" : x.toLocaleString("nl-NL", {minimumFractionDigits: d, maximumFractionDigits: d}));
 const value = (x: number) => (Math.abs(x) >= 100 ? Math.round(x).toLocaleString("nl-NL") : x.toLocaleString("nl-NL", {maximumSignificantDigits: 4}));
 
 /** Errors that are the user's input, reported as `rendement <command>: message` with exit code 2. */
