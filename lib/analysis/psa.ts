@@ -23,6 +23,7 @@ import type {CompiledModel, GraphNode} from "../model/compile.js";
 import type {IR} from "../model/expression.js";
 import {evaluate, findLeaf, initialState, type Overrides} from "../model/evaluate.js";
 import {summarize, summarizeAll} from "../finance/summary.js";
+import {discountFactors} from "../finance/discount.js";
 import {actors as actorLabels, type ActorId} from "../schema/actors.js";
 import {mean as distMean, sampler, seededRng, variance as distVariance} from "./distributions.js";
 import {inputValue, uncertainInputs, type UncertainInput} from "./inputs.js";
@@ -670,7 +671,7 @@ export function psa(model: CompiledModel, options: PsaOptions = {}): PsaResult {
   const rateCounts = new Float64Array(rateGrid.length);
   const rateFactors = rateGrid.map((r) => {
     if (!(r > -1)) throw new RangeError(`discount-rate grid: a rate must be greater than -1, found ${r}`);
-    return Float64Array.from({length: H}, (_, t) => 1 / Math.pow(1 + r, t));
+    return discountFactors(r, H);
   });
   const netYear = new Float64Array(H);
   const qSlot = specs.qaly ? specs.qaly.node.slot : -1;
