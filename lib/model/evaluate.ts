@@ -1,6 +1,6 @@
 // Evaluate a compiled model: the model as a function of its leaves. Sensitivity analysis, scenarios,
-// Monte Carlo and break-even all call `evaluate` (or, for many draws, `runKernel` on the same state).
-import type {CompiledModel, GraphNode, Line} from "./compile.js";
+// Monte Carlo and break-even all call `evaluate` (or, for many draws, `model.kernel` on one state from `initialState`).
+import type {CompiledModel, GraphNode} from "./compile.js";
 import type {IR} from "./expression.js";
 
 export type LeafValue = number | number[];
@@ -70,14 +70,6 @@ export function valueOf(e: Evaluation, name: string): number | Float64Array {
   const node = e.model.nodes.get(name);
   if (!node) throw new OverrideError(`unknown quantity "${name}"`);
   return node.series ? e.V.subarray(node.slot, node.slot + e.model.horizon) : e.S[node.slot];
-}
-
-/** The yearly amounts of a line, with the actor's sign applied. */
-export function lineSeries(e: Evaluation, line: Line): Float64Array {
-  const node = e.model.nodes.get(line.node)!;
-  const out = new Float64Array(e.model.horizon);
-  for (let t = 0; t < out.length; ++t) out[t] = line.sign * e.V[node.slot + t];
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -191,7 +191,3 @@ export type Intervention = z.infer<typeof interventionSchema>;
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type Source = z.infer<typeof sourceSchema>;
 export type EffectScheme = z.infer<typeof effectSchemeSchema>;
-
-export function isTransfer(flow: Flow): flow is Flow & {transfer: {from: string; to: string}} {
-  return flow.transfer !== undefined;
-}
