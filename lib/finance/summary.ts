@@ -194,6 +194,8 @@ export function summarize(e: Evaluation, scope: string | "total" = "total"): Sum
     return typeof v === "number" ? Float64Array.from({length: H}, (_, t) => (t === 0 ? v : 0)) : v;
   };
   const ivs = iv ? [iv] : model.file.interventions;
+  // The study's discount rate (the compiler always defines it; posts may have their own).
+  const rate = valueOf(e, "discountRate") as number;
   if (iv) participants = numberOf(iv.participants);
   else {
     const counts = ivs.map((x) => (x.participants ? (numberOf(`${x.id}.${x.participants}`) ?? null) : null));
@@ -202,7 +204,7 @@ export function summarize(e: Evaluation, scope: string | "total" = "total"): Sum
   for (const x of ivs) {
     const q = qalySeries(x.id, x.qalys);
     if (!q) continue;
-    qalys = (qalys ?? 0) + presentValue(q, e.model.nodes.get("discountRate") ? (valueOf(e, "discountRate") as number) : 0);
+    qalys = (qalys ?? 0) + presentValue(q, rate);
     qalysUndiscounted = (qalysUndiscounted ?? 0) + q.reduce((a, b) => a + b, 0);
   }
   const netFinancialCost = costs - financialBenefits;
@@ -210,7 +212,7 @@ export function summarize(e: Evaluation, scope: string | "total" = "total"): Sum
     scope,
     label: iv ? iv.label : model.file.title,
     horizon: H,
-    discountRate: valueOf(e, "discountRate") as number,
+    discountRate: rate,
     lines,
     posts,
     actors: actorResults,
