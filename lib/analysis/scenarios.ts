@@ -1,11 +1,11 @@
 // Scenarios: named sets of input overrides declared in the model file, evaluated with the same model.
 import type {CompiledModel} from "../model/compile.js";
-import {evaluate, findLeaf, type Overrides} from "../model/evaluate.js";
+import {evaluate, findLeaf, OverrideError, type Overrides} from "../model/evaluate.js";
 import {summarizeAll, type Summary} from "../finance/summary.js";
 
 export function scenarioOverrides(model: CompiledModel, id: string): Overrides {
   const scenario = model.file.scenarios.find((s) => s.id === id);
-  if (!scenario) throw new Error(`unknown scenario "${id}"; the model has: ${model.file.scenarios.map((s) => s.id).join(", ") || "none"}`);
+  if (!scenario) throw new OverrideError(`unknown scenario "${id}"; the model has: ${model.file.scenarios.map((s) => s.id).join(", ") || "none"}`);
   const out: Overrides = {};
   for (const [name, value] of Object.entries(scenario.set)) out[findLeaf(model, name).name] = value;
   return out;

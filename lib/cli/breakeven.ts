@@ -6,7 +6,7 @@ import {breakEvenAll, breakEvenIfDependent, type BreakEvenResult} from "../analy
 import {scenarioOverrides} from "../analysis/scenarios.js";
 import {findLeaf} from "../model/evaluate.js";
 import {option, parseSets, positionals, UsageError} from "./args.js";
-import {isInputError} from "./sensitivity.js";
+import {isInputError} from "./errors.js";
 import {euro} from "./format.js";
 
 const usage = "usage: rendement breakeven <model-file> [--parameter name] [--json] [--set name=value ...] [--scenario id]";

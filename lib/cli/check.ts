@@ -2,10 +2,9 @@
 // of every formula. Exit 0 (warnings are printed), 1 with --strict when there are warnings, 2 on a
 // bad file.
 import {loadStudy} from "../io/study.js";
-import {InputError} from "../io/model-file.js";
-import {KengetalError} from "../io/kengetallen.js";
 import {checkUnits} from "../model/units.js";
 import {positionals, UsageError} from "./args.js";
+import {isInputError} from "./errors.js";
 
 export async function main(argv: string[]): Promise<number> {
   try {
@@ -21,7 +20,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     return argv.includes("--strict") && warnings > 0 ? 1 : 0;
   } catch (error) {
-    if (error instanceof InputError || error instanceof KengetalError || error instanceof UsageError) {
+    if (isInputError(error)) {
       console.error(`rendement check: ${(error as Error).message}`);
       return 2;
     }

@@ -1,13 +1,12 @@
 // rendement evaluate <model-file> [--json] [--set name=value ...] [--scenario id]
 // Prints the result tables of a study (or JSON). A bad file or option: a clear error and exit code 2.
 import {loadStudy} from "../io/study.js";
-import {InputError} from "../io/model-file.js";
-import {KengetalError} from "../io/kengetallen.js";
-import {evaluate, OverrideError} from "../model/evaluate.js";
+import {evaluate} from "../model/evaluate.js";
 import {summarizeAll, type Summary} from "../finance/summary.js";
 import {scenarioOverrides} from "../analysis/scenarios.js";
 import {option, parseSets, positionals, UsageError} from "./args.js";
 import {euro, num} from "./format.js";
+import {isInputError} from "./errors.js";
 
 const usage = "usage: rendement evaluate <model-file> [--json] [--set name=value ...] [--scenario id]";
 
@@ -61,7 +60,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     return 0;
   } catch (error) {
-    if (error instanceof InputError || error instanceof KengetalError || error instanceof OverrideError || error instanceof UsageError || (error as Error).message?.startsWith("unknown scenario")) {
+    if (isInputError(error)) {
       console.error(`rendement evaluate: ${(error as Error).message}`);
       return 2;
     }

@@ -5,7 +5,7 @@ import {loadStudy} from "../io/study.js";
 import {percentileKey, psa, psaReference, PERCENTILES, type Stats} from "../analysis/psa.js";
 import {scenarioOverrides} from "../analysis/scenarios.js";
 import {option, parseSets, positionals, UsageError} from "./args.js";
-import {isInputError} from "./sensitivity.js";
+import {isInputError} from "./errors.js";
 import {euro, num, pct} from "./format.js";
 
 const usage = "usage: rendement psa <model-file> [--draws N] [--seed S] [--json] [--set name=value ...] [--scenario id] [--qaly-value name] [--reference]";

@@ -3,7 +3,7 @@
 import {loadStudy} from "../io/study.js";
 import {runScenarios} from "../analysis/scenarios.js";
 import {parseSets, positionals, UsageError} from "./args.js";
-import {isInputError} from "./sensitivity.js";
+import {isInputError} from "./errors.js";
 import {euro, num} from "./format.js";
 
 const usage = "usage: rendement scenarios <model-file> [--json] [--set name=value ...]";

@@ -2,31 +2,15 @@
 // One-way sensitivity (tornado): every input with an uncertainty at its low and high value; the saldo
 // and the B/C ratio at both ends, overall, per actor and per intervention, sorted by swing.
 import {loadStudy} from "../io/study.js";
-import {InputError} from "../io/model-file.js";
-import {KengetalError} from "../io/kengetallen.js";
-import {OverrideError} from "../model/evaluate.js";
 import {oneWay, type Tornado} from "../analysis/sensitivity.js";
 import {scenarioOverrides} from "../analysis/scenarios.js";
-import {DistributionError} from "../analysis/distributions.js";
 import {option, parseSets, positionals, UsageError} from "./args.js";
 import {euro, num} from "./format.js";
+import {isInputError} from "./errors.js";
 
 const usage = "usage: rendement sensitivity <model-file> [--json] [--set name=value ...] [--scenario id] [--control-ranges] [--top N]";
 
 const value = (x: number) => (Math.abs(x) >= 100 ? Math.round(x).toLocaleString("nl-NL") : x.toLocaleString("nl-NL", {maximumSignificantDigits: 4}));
-
-/** Errors that are the user's input, reported as `rendement <command>: message` with exit code 2. */
-export function isInputError(error: unknown): boolean {
-  return (
-    error instanceof InputError ||
-    error instanceof KengetalError ||
-    error instanceof OverrideError ||
-    error instanceof UsageError ||
-    error instanceof DistributionError ||
-    error instanceof RangeError ||
-    /^unknown (scenario|intervention|input)/.test((error as Error)?.message ?? "")
-  );
-}
 
 function pad(rows: string[][]): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));

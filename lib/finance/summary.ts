@@ -13,7 +13,7 @@
 //   exceed costs every QALY comes at no net cost and the figure is null (the report prints "-").
 import {actors, type ActorId} from "../schema/actors.js";
 import type {CompiledModel, Line} from "../model/compile.js";
-import {valueOf, type Evaluation} from "../model/evaluate.js";
+import {OverrideError, valueOf, type Evaluation} from "../model/evaluate.js";
 import {discountFactors, presentValue} from "./discount.js";
 import {internalRateOfReturn, paybackPeriod} from "./payback.js";
 
@@ -129,7 +129,7 @@ export function summarize(e: Evaluation, scope: string | "total" = "total"): Sum
   const model: CompiledModel = e.model;
   const H = model.horizon;
   const iv = scope === "total" ? undefined : model.file.interventions.find((x) => x.id === scope);
-  if (scope !== "total" && !iv) throw new Error(`unknown intervention "${scope}"`);
+  if (scope !== "total" && !iv) throw new OverrideError(`unknown intervention "${scope}"; the model has: ${model.file.interventions.map((x) => x.id).join(", ")}`);
   const lines = lineResults(e, model.lines.filter((l) => !iv || l.intervention === iv.id));
 
   // Group the lines once by post and by actor (this runs on every slider move).
