@@ -4,6 +4,7 @@
 import * as Plot from "@observablehq/plot";
 import {formatEuro, formatNumber, formatPercent} from "../lib/format.js";
 import {el} from "./provenance.js";
+import {labelAxis} from "./labels.js";
 
 /** Histogram of the saldo over the draws, the 2,5–97,5 % band shaded, the mean and zero marked. */
 export function psaHistogram(result, {width = 800} = {}) {
@@ -35,14 +36,13 @@ export function psaHistogram(result, {width = 800} = {}) {
 /** Percentile band per scope (intervention or actor): 2,5–97,5 % and 25–75 %, the median as a tick. */
 export function psaBands(rows, {width = 800, name = "psa-banden"} = {}) {
   const labels = rows.map((r) => r.label);
-  const marginLeft = Math.min(300, width * 0.4, 12 + 6 * Math.max(...labels.map((l) => l.length)));
-  const maxChars = Math.max(8, Math.floor((marginLeft - 14) / 6));
+  const {marginLeft, tickFormat} = labelAxis(labels, width, {cap: 300, share: 0.4});
   const chart = Plot.plot({
     width,
     height: 34 * rows.length + 50,
     marginLeft,
     x: {label: "saldo (€)", grid: true, tickFormat: (v) => formatEuro(v), ticks: Math.max(3, Math.floor(width / 140))},
-    y: {label: null, domain: labels, tickFormat: (l) => (l.length > maxChars ? l.slice(0, maxChars - 1) + "…" : l)},
+    y: {label: null, domain: labels, tickFormat},
     marks: [
       Plot.ruleY(rows, {y: "label", x1: (d) => d.saldo.percentiles.p2_5, x2: (d) => d.saldo.percentiles.p97_5, stroke: "#9bb7d4", strokeWidth: 8}),
       Plot.ruleY(rows, {y: "label", x1: (d) => d.saldo.percentiles.p25, x2: (d) => d.saldo.percentiles.p75, stroke: "#1f5c99", strokeWidth: 8}),

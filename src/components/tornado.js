@@ -4,6 +4,7 @@
 import * as Plot from "@observablehq/plot";
 import {formatEuro, formatNumber} from "../lib/format.js";
 import {el, numbersTable} from "./provenance.js";
+import {labelAxis} from "./labels.js";
 
 const value = (x) => (Math.abs(x) >= 100 ? formatNumber(x) : formatNumber(x, Math.abs(x) >= 1 ? 2 : 3));
 
@@ -19,15 +20,14 @@ export function tornado(t, {top = 15, width = 800} = {}) {
     {label: b.label, end: "hoog", input: b.high, saldo: b.saldoHigh}
   ]);
   const labels = bars.map((b) => b.label);
-  const marginLeft = Math.min(360, width * 0.45, 12 + 6 * Math.max(...labels.map((l) => l.length)));
-  const maxChars = Math.max(8, Math.floor((marginLeft - 14) / 6));
+  const {marginLeft, tickFormat} = labelAxis(labels, width, {cap: 360, share: 0.45});
   const chart = Plot.plot({
     width,
     height: 28 * bars.length + 60,
     marginLeft,
     marginRight: 20,
     x: {label: "saldo (€)", grid: true, tickFormat: (v) => formatEuro(v), ticks: Math.max(3, Math.floor(width / 140))},
-    y: {label: null, domain: labels, tickFormat: (l) => (l.length > maxChars ? l.slice(0, maxChars - 1) + "…" : l)},
+    y: {label: null, domain: labels, tickFormat},
     color: {domain: ["laag", "hoog"], range: ["#c26b2c", "#1f5c99"], legend: true, tickFormat: (d) => (d === "laag" ? "invoer laag" : "invoer hoog")},
     marks: [
       Plot.barX(rows, {y: "label", x1: () => t.baseSaldo, x2: "saldo", fill: "end", fillOpacity: 0.85, title: (d) => `${d.label}\n${d.end}: ${value(d.input)} → saldo ${formatEuro(d.saldo)}`}),
