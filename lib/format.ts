@@ -77,3 +77,111 @@ export function formatPercent(x: number, digits = 1): string {
     formatter({style: "percent", minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: "negative"}).format(x)
   );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Values with a unit: one function for every table and card.
+//
+// A unit is the string a data file declares (`unit:` in kengetallen, model parameters and printed
+// figures). The value is in that unit's own scale: 1.58 with "€ miljoen" is € 1,58 miljoen, 11 with
+// "%" is 11%, while 0.11 with "fraction" is also 11% (a share stored as a fraction).
+// Grammar: `<base>[/<per>[/<per>]]`, e.g. "€/persoon/jaar" → "€ 1.234 per persoon per jaar",
+// "personen/fte" → "35 personen per fte". An unknown base unit is an error (a number is shown with
+// its unit or not at all), so a new unit in data/ must be added here, with a test.
+
+/** Plural → singular for count units, used when the value is exactly 1 ("1 maand", "2 maanden"). */
+const SINGULAR: Record<string, string> = {
+  personen: "persoon",
+  deelnemers: "deelnemer",
+  maanden: "maand",
+  weken: "week",
+  jaren: "jaar",
+  plaatsingen: "plaatsing",
+  trajecten: "traject"
+};
+
+/** Base units that are a plain count or measure, printed as "<number> <unit>". */
+const COUNT_UNITS = new Set([
+  "personen",
+  "deelnemers",
+  "aantal",
+  "jaar",
+  "maanden",
+  "weken",
+  "uur",
+  "fte",
+  "QALY",
+  "plaatsingen",
+  "trajecten",
+  "keuze"
+]);
+
+/** Default decimals per base unit when the caller gives none. */
+function defaultDigits(base: string, x: number): number {
+  if (base === "€") return 0;
+  if (base === "€ miljoen") return Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 10 ? 1 : 2;
+  if (base === "ratio" || base === "verhouding") return 2;
+  if (base === "%" || base === "fraction") return 1;
+  return Number.isInteger(x) ? 0 : 1;
+}
+
+/** The unit's parts: base ("€", "€ miljoen", "personen", …) and the "per" units in order. */
+export function parseUnit(unit: string): {base: string; per: string[]} {
+  const parts = unit.split("/").map((p) => p.trim());
+  const base = parts[0];
+  const per = parts.slice(1);
+  if (per.some((p) => p === "")) throw new RangeError(`unit "${unit}": empty part after "/"`);
+  return {base, per};
+}
+
+/** True when formatQuantity knows the unit (its base; any "per" part is printed as written). */
+export function isKnownUnit(unit: string): boolean {
+  try {
+    const {base} = parseUnit(unit);
+    return base === "€" || base === "€ miljoen" || base === "%" || base === "fraction" || base === "ratio" ||
+      base === "verhouding" || base === "1 = ja, 0 = nee" || COUNT_UNITS.has(base);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A value with its unit as Dutch reader text: formatQuantity(1234, "€/cliënt") → "€ 1.234 per cliënt",
+ * formatQuantity(1.58, "€ miljoen") → "€ 1,58 miljoen", formatQuantity(11, "%") → "11,0%",
+ * formatQuantity(0.11, "fraction") → "11,0%", formatQuantity(1.31, "verhouding") → "1,31",
+ * formatQuantity(1, "maanden") → "1 maand", formatQuantity(35, "personen/fte") → "35 personen per fte",
+ * formatQuantity(1, "1 = ja, 0 = nee") → "ja".
+ * `digits` sets the decimals (defaults: € 0, € miljoen 0–2 by size, ratio 2, % 1, counts 0 when whole
+ * else 1). Not-a-number is "—" (never "NaN"); an unknown unit throws a RangeError naming it.
+ */
+export function formatQuantity(x: number, unit: string, {digits}: {digits?: number} = {}): string {
+  if (!isKnownUnit(unit)) throw new RangeError(`formatQuantity: unknown unit "${unit}"`);
+  const {base, per} = parseUnit(unit);
+  const perText = per.map((p) => ` per ${p}`).join("");
+  const nf = nonFinite(x);
+  if (nf !== undefined) return nf;
+  const d = digits ?? defaultDigits(base, x);
+  switch (base) {
+    case "€":
+      return formatEuro(x, {digits: d}) + perText;
+    case "€ miljoen":
+      return `${formatEuro(x, {digits: d})} miljoen${perText}`;
+    case "%":
+      return formatPercent(x / 100, d) + perText;
+    case "fraction":
+      return formatPercent(x, d) + perText;
+    case "ratio":
+    case "verhouding":
+      return formatNumber(x, d) + perText;
+    case "1 = ja, 0 = nee":
+      if (x === 1) return "ja";
+      if (x === 0) return "nee";
+      return formatNumber(x, d);
+    case "keuze":
+      return formatNumber(x, d);
+    default: {
+      const text = formatNumber(x, d);
+      const word = text === "1" && SINGULAR[base] ? SINGULAR[base] : base;
+      return `${text}${NBSP}${word}${perText}`;
+    }
+  }
+}

@@ -21,7 +21,7 @@ const Example = z
     title: z.string().min(1),
     description: z.string().min(1),
     source: z.string().min(1, {error: "expected a source, or 'aanname: …' stating the assumption"}),
-    unit: z.literal("euro"),
+    unit: z.literal("€"),
     priceYear: z.int().min(1990).max(2100),
     discountRate: z.strictObject({
       value: z.number().gt(-1).lt(1, {error: "expected a fraction, e.g. 0.0225 for 2,25%"}),
