@@ -27,20 +27,26 @@ function englishIn(text: string): string[] {
   return [...new Set((t.match(englishPattern) ?? []).map((w) => w.toLowerCase()))];
 }
 
-// KNOWN OPEN (issue 10, "About 360 of the 452 kengetal notes are in English"): files whose notes
-// are not translated yet. The tests below skip them, and the last test fails once a listed file no
-// longer holds English, so the list shrinks as files are translated and never hides one.
-const notYetTranslated = new Set<string>(["leiden.yaml"]);
+// Dutch words that any Dutch sentence of a note has at least one of (not "in" or "is": English too).
+const dutchWords = ["de", "het", "een", "en", "van", "niet", "met", "voor", "op", "uit", "zijn", "als", "naar", "bij", "die", "dat", "zie", "tekst", "tabel", "voetnoot", "vermeld", "aangenomen", "bron", "ook", "alleen"];
+const dutchPattern = new RegExp(`\\b(${dutchWords.join("|")})\\b`, "i");
+
+/**
+ * Whether a note reads as Dutch: after taking out quoted seed phrases (verbatim Dutch) and
+ * formulas, whatever prose is left (four words or more) holds at least one common Dutch word.
+ */
+function readsDutch(text: string): boolean {
+  const prose = text.replace(/'[^']*'/g, " ").replace(/[^A-Za-zÀ-ÿ\s]+/g, " ");
+  const words = prose.split(/\s+/).filter((w) => w.length > 1);
+  return words.length < 4 || dutchPattern.test(prose);
+}
 
 let registry: Registry;
-let records: ReturnType<Registry["list"]>;
-const fileName = (path: string | undefined) => (path ?? "").split(/[\\/]/).pop() ?? "";
 beforeAll(() => {
   registry = loadKengetallen();
-  records = registry.list().filter((k) => !notYetTranslated.has(fileName(k.file)));
 }, 60_000);
 
-/** "file:line id.field: words" for every reader text of these records that holds English. */
+/** "file:line id.field: words" for every reader text of the given records that holds English. */
 function englishTexts(list: ReturnType<Registry["list"]>): string[] {
   const english: string[] = [];
   for (const k of list) {
@@ -67,37 +73,39 @@ describe("englishIn (the detector used below)", () => {
     expect(englishIn("'Bruto is dit ongeveer 1,5x zoveel, d.w.z. 1260 euro per maand'; het is een of andere week")).toEqual([]);
     expect(englishIn("Prijs traject Dress for Succes (INZET REGULIER VH)")).toEqual([]);
   });
+  it("readsDutch passes a Dutch note and a bare seed quote, and refuses English prose the word list misses", () => {
+    expect(readsDutch("Tekst: 'ruim € 800', tabel: € 820.")).toBe(true);
+    expect(readsDutch("'circa 400.000'.")).toBe(true);
+    expect(readsDutch("Δ bijstand(t) = 0,18 × Δ WBB(t−1) + 0,10 × Δ WBB(t).")).toBe(true);
+    expect(readsDutch("Registered at the start of the trajectory.")).toBe(false);
+    expect(readsDutch("Quoted in the seed as a comparison for the mean hourly wage (8,82).")).toBe(false);
+  });
 });
 
 describe("kengetal texts a reader sees are Dutch", () => {
   it("every label, note, source note and uncertainty note is free of English words", () => {
-    expect(englishTexts(records)).toEqual([]);
+    expect(englishTexts(registry.list())).toEqual([]);
+  });
+
+  it("every kengetal that has a note has a Dutch note", () => {
+    const notDutch = registry.list().filter((k) => k.note && !readsDutch(k.note)).map((k) => `${k.id}: ${k.note}`);
+    expect(notDutch).toEqual([]);
   });
 
   it("every file description is free of English words", () => {
-    const english = registry.themes.filter((t) => !notYetTranslated.has(fileName(t.file)) && englishIn(t.description).length).map((t) => t.theme);
+    const english = registry.themes.filter((t) => englishIn(t.description).length).map((t) => t.theme);
     expect(english).toEqual([]);
   });
 
   it("a kengetal with an assumed price year says so in Dutch in its note ('aangenomen')", () => {
-    const assumed = records.filter((k) => k.priceYearBasis === "assumed");
-    expect(assumed.length).toBeGreaterThan(notYetTranslated.size ? 50 : 200);
+    const assumed = registry.list().filter((k) => k.priceYearBasis === "assumed");
+    expect(assumed.length).toBeGreaterThan(200);
     expect(assumed.filter((k) => !/aangenomen/.test(k.note ?? "")).map((k) => k.id)).toEqual([]);
   });
 
   it("an inconsistency in the seed is marked 'INCONSISTENT in de bron' and no longer in English", () => {
-    const notes = records.map((k) => k.note ?? "");
+    const notes = registry.list().map((k) => k.note ?? "");
     expect(notes.filter((n) => /INCONSISTENT in the seed/.test(n))).toEqual([]);
     expect(notes.filter((n) => /INCONSISTENT in de bron/.test(n)).length).toBeGreaterThan(5);
-  });
-
-  it("the files still awaiting translation (known open) do hold English, so the exception list is not stale", () => {
-    const remaining = [...notYetTranslated].map((file) => {
-      const english = englishTexts(registry.list().filter((k) => fileName(k.file) === file));
-      return {file, english: english.length};
-    });
-    // Visible in the test output: how many English texts are left, per file.
-    console.info(`kengetal texts still in English: ${remaining.map((r) => `${r.file} ${r.english}`).join(", ") || "none"}`);
-    expect(remaining.filter((r) => r.english === 0).map((r) => r.file)).toEqual([]);
   });
 });
