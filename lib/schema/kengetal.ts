@@ -97,6 +97,8 @@ const kengetalObject = z.strictObject({
   actor: z.enum(actorIds as [ActorId, ...ActorId[]], {error: `expected an actor id, one of ${actorIds.join(", ")}`}).optional(),
   nature: z.enum(natures, {error: `expected nature "financial" or "immaterial"`}),
   dimensions: z.record(z.string(), z.string({error: "expected a string value for each dimension"})).optional(),
+  // Dutch, like every text here a reader sees (label, source and uncertainty notes, the file's
+  // description); tests/kengetallen/language.test.ts refuses English.
   note: z.string().optional(),
   uncertainty: uncertaintySchema
 });
