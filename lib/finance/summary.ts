@@ -5,9 +5,10 @@
 // - A line's present value is Σ_t amount[t] / (1 + r_post)^t, year 0 undiscounted.
 // - Costs = minus the sum over lines in cost-side posts; benefits = the sum over lines in
 //   benefit-side posts. Saldo = benefits − costs = the sum over all lines = the sum over actors.
-//   A transfer adds +x to one actor and −x to another, so it cancels in the saldo wherever its
-//   ends are booked; where the ends sit in different posts, the report's gross presentation
-//   (e.g. a wage subsidy as a cost, the wage as a benefit) shapes the ratio, not the saldo.
+//   A transfer adds +x to one actor and −x to another, both ends discounted at the study's rate
+//   (never a post's own rate), so it cancels in the saldo wherever its ends are booked; where the
+//   ends sit in different posts, the report's gross presentation (e.g. a wage subsidy as a cost,
+//   the wage as a benefit) shapes the ratio, not the saldo.
 // - The financial ratio leaves out immaterial posts (quality of life, MVO).
 // - Cost per QALY = (costs − financial benefits) / discounted QALYs; when financial benefits
 //   exceed costs every QALY comes at no net cost and the figure is null (the report prints "-").
@@ -92,7 +93,7 @@ export function lineResults(e: Evaluation, lines: Line[] = e.model.lines): LineR
   for (let i = 0; i < lines.length; ++i) {
     const line = lines[i];
     const post = model.posts.get(line.post)!;
-    const rate = S[model.nodes.get(model.postRate.get(line.post)!)!.slot];
+    const rate = S[model.nodes.get(line.rate)!.slot];
     let f = factors.get(rate);
     if (!f) factors.set(rate, (f = discountFactors(rate, H)));
     const offset = model.nodes.get(line.node)!.slot;
@@ -112,6 +113,7 @@ export function lineResults(e: Evaluation, lines: Line[] = e.model.lines): LineR
       sign: line.sign,
       transfer: line.transfer,
       node: line.node,
+      rate: line.rate,
       side: post.side,
       nature: post.nature,
       perYear,

@@ -86,6 +86,12 @@ export interface Line {
   sign: 1 | -1;
   transfer: boolean;
   node: string;
+  /**
+   * Node holding the discount rate of this line: its post's rate for a real cost or benefit; the
+   * study's `discountRate` for both ends of a transfer, whatever posts they are booked in, so that a
+   * transfer cancels in the saldo by construction.
+   */
+  rate: string;
 }
 
 export type Stage = {kind: "scalar"; node: string} | {kind: "loop"; nodes: string[]};
@@ -110,7 +116,7 @@ export interface CompiledModel {
   stages: Stage[];
   lines: Line[];
   posts: Map<string, Post>;
-  /** Discount-rate node per post. */
+  /** Discount-rate node per post (for real costs and benefits; transfers use `discountRate`, see `Line.rate`). */
   postRate: Map<string, string>;
   scalarCount: number;
   seriesCount: number;
@@ -259,10 +265,12 @@ export function compileModel(file: ModelFile, context: ModelContext): CompiledMo
         const from = checkPost(f.postFrom ?? f.post!, f.postFrom ? "postFrom" : "post");
         const to = checkPost(f.postTo ?? f.post!, f.postTo ? "postTo" : "post");
         if (!isActorId(f.transfer.from) || !isActorId(f.transfer.to)) throw new ModelError("unknown actor", ["interventions", j, "flows", i, "transfer"]);
-        lines.push({intervention: iv.id, flow: f.id, label: f.label, post: from, actor: f.transfer.from, sign: -1, transfer: true, node});
-        lines.push({intervention: iv.id, flow: f.id, label: f.label, post: to, actor: f.transfer.to, sign: 1, transfer: true, node});
+        // One rate for both ends (the study's), so that the transfer nets to zero by construction.
+        lines.push({intervention: iv.id, flow: f.id, label: f.label, post: from, actor: f.transfer.from, sign: -1, transfer: true, node, rate: "discountRate"});
+        lines.push({intervention: iv.id, flow: f.id, label: f.label, post: to, actor: f.transfer.to, sign: 1, transfer: true, node, rate: "discountRate"});
       } else {
-        lines.push({intervention: iv.id, flow: f.id, label: f.label, post: checkPost(f.post!, "post"), actor: f.actor as ActorId, sign: f.effect === "cost" ? -1 : 1, transfer: false, node});
+        const post = checkPost(f.post!, "post");
+        lines.push({intervention: iv.id, flow: f.id, label: f.label, post, actor: f.actor as ActorId, sign: f.effect === "cost" ? -1 : 1, transfer: false, node, rate: postRate.get(post)!});
       }
     });
   });
