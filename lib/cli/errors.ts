@@ -5,6 +5,7 @@ import {KengetalError} from "../io/kengetallen.js";
 import {OverrideError} from "../model/evaluate.js";
 import {DistributionError} from "../analysis/distributions.js";
 import {UsageError} from "./args.js";
+import {NonFiniteError} from "../model/non-finite.js";
 
 export function isInputError(error: unknown): boolean {
   return (
@@ -15,4 +16,12 @@ export function isInputError(error: unknown): boolean {
     error instanceof DistributionError ||
     error instanceof RangeError
   );
+}
+
+/**
+ * A result that cannot be shown (a NaN or infinite value in an evaluation): `rendement <command>:
+ * message` on one line with exit code 1, never a figure beside it.
+ */
+export function isResultError(error: unknown): error is NonFiniteError {
+  return error instanceof NonFiniteError;
 }

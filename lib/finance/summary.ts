@@ -15,6 +15,7 @@
 import {actors, type ActorId} from "../schema/actors.js";
 import type {CompiledModel, Line} from "../model/compile.js";
 import {OverrideError, valueOf, type Evaluation} from "../model/evaluate.js";
+import {NonFiniteError} from "../model/non-finite.js";
 import {discountFactors, presentValue} from "./discount.js";
 import {internalRateOfReturn, paybackPeriod} from "./payback.js";
 
@@ -209,6 +210,7 @@ export function summarize(e: Evaluation, scope: string | "total" = "total"): Sum
     qalys = (qalys ?? 0) + presentValue(q, rate);
     qalysUndiscounted = (qalysUndiscounted ?? 0) + q.reduce((a, b) => a + b, 0);
   }
+  checkFinite(e, lines, posts, actorResults, {costs, benefits, saldo: benefits - costs});
   const netFinancialCost = costs - financialBenefits;
   return {
     scope,
@@ -236,6 +238,32 @@ export function summarize(e: Evaluation, scope: string | "total" = "total"): Sum
     paybackYears: paybackPeriod(perYear),
     internalRateOfReturn: internalRateOfReturn(perYear)
   };
+}
+
+/**
+ * The kernel's values are finite (evaluate checks them), but a present value or a sum of them can
+ * still overflow (amounts near 1e308, or a discount rate near −100 % over a long horizon).
+ */
+function checkFinite(e: Evaluation, lines: LineResult[], posts: PostResult[], actorResults: ActorResult[], totals: Record<string, number>): void {
+  const rateOf = (l: LineResult) => e.S[e.model.nodes.get(l.rate)!.slot];
+  for (const l of lines) {
+    if (Number.isFinite(l.presentValue)) continue;
+    throw new NonFiniteError(`presentValue(${l.node})`, `contante waarde van ${l.label} (${l.actor})`, l.presentValue, null, null, undefined, [
+      {name: l.node, label: l.label, value: l.perYear},
+      {name: l.rate, label: "discontovoet", value: rateOf(l)}
+    ], e.overrides);
+  }
+  const largest = () =>
+    [...posts]
+      .sort((a, b) => Math.abs(b.presentValue) - Math.abs(a.presentValue))
+      .slice(0, 4)
+      .map((p) => ({name: `post ${p.post}`, label: p.label, value: p.presentValue}));
+  for (const [name, value] of Object.entries(totals)) {
+    if (!Number.isFinite(value)) throw new NonFiniteError(name, name, value, null, null, undefined, largest(), e.overrides);
+  }
+  for (const a of actorResults) {
+    if (!Number.isFinite(a.saldo)) throw new NonFiniteError(`saldo(${a.actor})`, `saldo van ${a.label}`, a.saldo, null, null, undefined, largest(), e.overrides);
+  }
 }
 
 /** Summaries of every intervention and of the study as a whole. */
