@@ -6,6 +6,7 @@ import {OverrideError} from "../model/evaluate.js";
 import {DistributionError} from "../analysis/distributions.js";
 import {UsageError} from "./args.js";
 import {NonFiniteError} from "../model/non-finite.js";
+import {YamlAliasError} from "../yaml.js";
 
 export function isInputError(error: unknown): boolean {
   return (
@@ -14,6 +15,7 @@ export function isInputError(error: unknown): boolean {
     error instanceof OverrideError ||
     error instanceof UsageError ||
     error instanceof DistributionError ||
+    error instanceof YamlAliasError ||
     error instanceof RangeError
   );
 }
