@@ -21,6 +21,9 @@ export async function main(argv: string[]): Promise<number> {
       warnings += found.length;
       console.log(`${file}: ${model.nodes.size} quantities, ${model.lines.length} cash-flow lines, ${found.length} unit warning(s)`);
       for (const w of found) console.log(`  ${w.node} (${w.path.join(".")}): ${w.message}`);
+      // Load-time warnings (e.g. a discount rate outside 0–10 %) count like unit warnings.
+      for (const w of model.warnings) console.log(`  warning: ${w.message}`);
+      warnings += model.warnings.length;
       // The model at its base values must give finite results (a division by zero fails the check).
       try {
         summarizeAll(evaluate(model));

@@ -53,6 +53,7 @@ export function setLeaf(model: CompiledModel, S: Float64Array, V: Float64Array, 
   if (leaf.series) {
     const values = Array.isArray(value) ? value : [value];
     if (!values.every(Number.isFinite)) throw new OverrideError(`"${leaf.name}": expected finite numbers, found ${JSON.stringify(value)}`);
+    if (values.length > model.horizon) throw new OverrideError(`"${leaf.name}": a series of ${values.length} values for a horizon of ${model.horizon} years`);
     fillSeries(V, leaf.slot, model.horizon, values, Array.isArray(value) ? leaf.leaf!.extend : "last");
   } else {
     if (Array.isArray(value)) throw new OverrideError(`"${leaf.name}" is a single number, found a list`);
