@@ -88,7 +88,7 @@ function withTransfer(file: ModelFileInput, spec: TransferSpec): ModelFileInput 
   out.posts = [...out.posts, {id: "extraPostA", label: "A", side: "cost", discountRate: "extraVoetA"}, {id: "extraPostB", label: "B", side: "benefit", discountRate: "extraVoetB"}];
   const post = (i: number) => (i === -1 ? "extraPostA" : i === -2 ? "extraPostB" : out.posts[i % out.posts.length].id);
   const iv = out.interventions[spec.intervention % out.interventions.length];
-  iv.parameters = [...(iv.parameters ?? []), {id: "extraBedrag", label: "Bedrag", value: spec.amounts, unit: "€/jaar", assumption: "test"}];
+  iv.parameters = [...(iv.parameters ?? []), {id: "extraBedrag", label: "Bedrag", value: spec.amounts.slice(0, out.horizon), unit: "€/jaar", assumption: "test"}];
   iv.flows = [...iv.flows, {id: "extraOverdracht", label: "Overdracht", transfer: {from: spec.from, to: spec.to}, postFrom: post(spec.postFrom), postTo: post(spec.postTo), amount: "extraBedrag"}];
   return out;
 }
@@ -138,7 +138,7 @@ describe("adding any transfer leaves the welfare saldo unchanged", () => {
         {
           id: "iv",
           label: "Interventie",
-          parameters: flows.map((f, i) => ({id: `bedrag${i}`, label: "bedrag", value: f.amounts, unit: "€/jaar", assumption: "test"})),
+          parameters: flows.map((f, i) => ({id: `bedrag${i}`, label: "bedrag", value: f.amounts.slice(0, horizon), unit: "€/jaar", assumption: "test"})),
           flows: flows.map((f, i) => ({id: `flow${i}`, label: "flow", post: `post${f.post % postRates.length}`, actor: f.actor, effect: f.cost ? "cost" : "benefit", amount: `bedrag${i}`}))
         }
       ]
