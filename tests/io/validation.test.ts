@@ -7,6 +7,7 @@ import {registryContext} from "../../lib/model/context.js";
 import {evaluate, OverrideError} from "../../lib/model/evaluate.js";
 import {Registry} from "../../lib/kengetallen/registry.js";
 import {noKengetallen} from "../model/helpers.js";
+import {runCli, tempFiles} from "../temp-files.js";
 
 // A valid model; each case below changes or adds lines. Line numbers matter.
 const base = `id: m
@@ -107,4 +108,19 @@ describe("case 6: price years outside the CPI series", () => {
   it("within the series the conversion works (2020 → 2024)", () => {
     expect(load(withKengetal(2024), registryContext(registry)).nodes.get(`k.${k}`)!.leaf!.priceFactor).toBeCloseTo(registry.factor(2020, 2024), 12);
   });
+});
+
+describe("case 9: a discount rate of −50 % is not used without a word", () => {
+  const file = tempFiles();
+  const path = file("negatief.yaml", base.replace("horizon: 3", "horizon: 3\ndiscountRate: -0.5"));
+  it("evaluate prints the warning with file and line on stderr and still evaluates; check --strict fails on it", () => {
+    const r = runCli(["evaluate", path, "--json"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`warning: ${path}:5: discountRate: the discount rate -0.5 (-50 %) is outside 0–10 %; check that it is meant (a rate is a fraction: 0.03 for 3 %)`);
+    expect(JSON.parse(r.stdout).total.discountRate).toBe(-0.5);
+    const c = runCli(["check", path, "--strict"]);
+    expect(c.code).toBe(1);
+    expect(c.stdout).toContain(`warning: ${path}:5: discountRate: the discount rate -0.5`);
+    expect(runCli(["check", path]).code).toBe(0);
+  }, 60_000);
 });
