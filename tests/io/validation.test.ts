@@ -53,10 +53,12 @@ describe("validation at load", () => {
     const text = base + "  - {id: hoog, label: Ook hoog, set: {a: 4}}\n";
     expect(refusal(text)).toBe('m.yaml:24: scenarios[1].id: scenario "hoog" is defined twice (also at scenarios.0)');
   });
-  it("duplicate intervention, post and effect-scheme node ids are refused", () => {
+  it("duplicate intervention, post, parameter, flow and effect-scheme node ids are refused", () => {
     expect(refusal(base.replace("  - {id: baten,", "  - {id: kosten,"))).toMatch(/^m\.yaml:7: posts\[1\]\.id: post "kosten" is defined twice/);
     const twice = base.replace("scenarios:", "  - {id: iv, label: Weer, flows: [{id: g, label: G, post: baten, actor: rijk, effect: benefit, amount: \"yearly(1)\"}]}\nscenarios:");
     expect(refusal(twice)).toMatch(/^m\.yaml:22: interventions\[1\]\.id: intervention "iv" is defined twice/);
+    expect(refusal(base.replace("      - {id: reeks,", "      - {id: deelnemers, label: Weer, value: 1, unit: x, assumption: test}\n      - {id: reeks,"))).toMatch(/^m\.yaml:17: interventions\[0\]\.parameters\[1\]\.id: "deelnemers" is defined twice/);
+    expect(refusal(base.replace("scenarios:", "      - {id: f, label: G, post: baten, actor: rijk, effect: benefit, amount: \"yearly(1)\"}\nscenarios:"))).toMatch(/^m\.yaml:22: interventions\[0\]\.flows\[1\]\.id: "f" is defined twice/);
     const scheme = base.replace("    flows:", "    effectScheme:\n      nodes: [{id: n, type: activity, label: N}, {id: n, type: direct, label: N2}]\n      edges: []\n    flows:");
     expect(refusal(scheme)).toMatch(/effectScheme\.nodes\[1\]\.id: effect-scheme node "n" is defined twice/);
   });
