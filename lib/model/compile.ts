@@ -164,7 +164,7 @@ export function compileModel(file: ModelFile, context: ModelContext): CompiledMo
   const studyIds = new Set([...file.parameters, ...file.quantities].map((x) => x.id));
   const rateWarning = (rate: number, path: (string | number)[], what: string) => {
     const [lo, hi] = DISCOUNT_RATE_WARNING_RANGE;
-    if (rate < lo || rate > hi) warnings.push({path, message: `${what} ${rate} (${+(rate * 100).toFixed(4)} %) is outside ${lo * 100}–${hi * 100} %; check that it is meant (a rate is a fraction: 0.03 for 3 %)`});
+    if (rate < lo || rate > hi) warnings.push({path, message: `${what} is ${rate} (${+(rate * 100).toFixed(4)} %), outside ${lo * 100}–${hi * 100} %; check that it is meant (a rate is a fraction: 0.03 for 3 %)`});
   };
   rateWarning(file.discountRate, ["discountRate"], "the discount rate");
 
@@ -341,6 +341,10 @@ export function compileModel(file: ModelFile, context: ModelContext): CompiledMo
       if (Array.isArray(value)) {
         if (!Array.isArray(target.leaf.value)) throw new ModelError(`"${name}" is a single number, found a list`, path);
         if (value.length > H) throw new ModelError(`a series of ${value.length} values for a horizon of ${H} years`, path);
+      }
+      if (typeof value === "number" && new Set(postRate.values()).has(target.name)) {
+        if (!(value > -1)) throw new ModelError(`scenario "${sc.id}" sets the discount rate "${name}" to ${value}; a discount rate must be greater than -1 (−100 %)`, path);
+        rateWarning(value, path, `the discount rate "${name}" set by scenario "${sc.id}"`);
       }
     }
   });

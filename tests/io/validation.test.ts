@@ -81,12 +81,14 @@ describe("validation at load", () => {
   });
   it("discount rates: a warning outside 0–10 % with file and line, an error at −100 % or below", () => {
     const negative = base.replace("horizon: 3", "horizon: 3\ndiscountRate: -0.5");
-    expect(load(negative).warnings.map((w) => w.message)).toEqual(["m.yaml:5: discountRate: the discount rate -0.5 (-50 %) is outside 0–10 %; check that it is meant (a rate is a fraction: 0.03 for 3 %)"]);
+    expect(load(negative).warnings.map((w) => w.message)).toEqual(["m.yaml:5: discountRate: the discount rate is -0.5 (-50 %), outside 0–10 %; check that it is meant (a rate is a fraction: 0.03 for 3 %)"]);
     const post = base
       .replace("{id: baten, label: Baten, side: benefit}", "{id: baten, label: Baten, side: benefit, discountRate: voet}")
       .replace("parameters:\n  - {id: a,", "parameters:\n  - {id: voet, label: Voet, value: -1.5, unit: fraction, assumption: test}\n  - {id: a,");
     expect(refusal(post)).toMatch(/^m\.yaml:7: posts\[1\]\.discountRate: discount rate "voet" is -1\.5; a discount rate must be greater than -1/);
-    expect(load(post.replace("value: -1.5", "value: 0.15")).warnings[0].message).toMatch(/^m\.yaml:7: posts\[1\]\.discountRate: the discount rate "voet" of post "baten" 0\.15 \(15 %\) is outside/);
+    expect(refusal(base.replace("set: {a: 3}", "set: {discountRate: -1}"))).toMatch(/^m\.yaml:23: scenarios\[0\]\.set\.discountRate: scenario "hoog" sets the discount rate "discountRate" to -1; a discount rate must be greater than -1/);
+    expect(load(base.replace("set: {a: 3}", "set: {discountRate: 0.2}")).warnings.map((w) => w.message)).toEqual(['m.yaml:23: scenarios[0].set.discountRate: the discount rate "discountRate" set by scenario "hoog" is 0.2 (20 %), outside 0–10 %; check that it is meant (a rate is a fraction: 0.03 for 3 %)']);
+    expect(load(post.replace("value: -1.5", "value: 0.15")).warnings[0].message).toMatch(/^m\.yaml:7: posts\[1\]\.discountRate: the discount rate "voet" of post "baten" is 0\.15 \(15 %\), outside/);
   });
   it("a bad uncertainty spec is refused at load (it used to pass check and evaluate, refused only by psa)", () => {
     const bad = base.replace("value: 2, unit: x, assumption: test}", "value: 2, unit: x, assumption: test, uncertainty: {type: beta, sd: 0.1}}");
@@ -118,11 +120,11 @@ describe("case 9: a discount rate of −50 % is not used without a word", () => 
   it("evaluate prints the warning with file and line on stderr and still evaluates; check --strict fails on it", () => {
     const r = runCli(["evaluate", path, "--json"]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe(`warning: ${path}:5: discountRate: the discount rate -0.5 (-50 %) is outside 0–10 %; check that it is meant (a rate is a fraction: 0.03 for 3 %)`);
+    expect(r.stderr).toBe(`warning: ${path}:5: discountRate: the discount rate is -0.5 (-50 %), outside 0–10 %; check that it is meant (a rate is a fraction: 0.03 for 3 %)`);
     expect(JSON.parse(r.stdout).total.discountRate).toBe(-0.5);
     const c = runCli(["check", path, "--strict"]);
     expect(c.code).toBe(1);
-    expect(c.stdout).toContain(`warning: ${path}:5: discountRate: the discount rate -0.5`);
+    expect(c.stdout).toContain(`warning: ${path}:5: discountRate: the discount rate is -0.5`);
     expect(runCli(["check", path]).code).toBe(0);
   }, 60_000);
 });
