@@ -1,6 +1,7 @@
 // The `rendement` command line. Each sub-command lives in lib/cli/<name>.ts and exports
 // `main(argv): Promise<number>` (the exit code). Exit codes: 0 ok, 1 a check failed, 2 bad input or usage.
 import {pathToFileURL} from "node:url";
+import {isResultError} from "./cli/errors.js";
 
 const commands: Record<string, {summary: string}> = {
   check: {summary: "check <model-file> [--strict]   validate a model file and check the units of its formulas"},
@@ -37,7 +38,16 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`rendement ${name}: this command is not available yet (${(error as Error).message})`);
     return 2;
   }
-  return mod.main(rest);
+  try {
+    return await mod.main(rest);
+  } catch (error) {
+    // A non-finite result (NaN, ±Infinity): one line naming the quantity, year and inputs, exit 1.
+    if (isResultError(error)) {
+      console.error(`rendement ${name}: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
 }
 
 // Run directly (tsx lib/cli.ts ...), e.g. from npm scripts.

@@ -2,7 +2,7 @@
 // The model is evaluated as a function of that input; the root is bracketed by stepping outward from
 // the base value and then refined by bisection with a secant step (exact in one step for linear models).
 import type {CompiledModel} from "../model/compile.js";
-import {evaluate, findLeaf, type Overrides} from "../model/evaluate.js";
+import {evaluate, findLeaf, NonFiniteError, OverrideError, type Overrides} from "../model/evaluate.js";
 import {summarize, summarizeAll, type Summary} from "../finance/summary.js";
 import {actors as actorLabels, type ActorId} from "../schema/actors.js";
 
@@ -25,25 +25,51 @@ export interface BreakEvenResult {
   input: string;
   base: number;
   value: number | null;
-  /** The metric at the base value and at the break-even value. */
+  /** The metric at the base value and at the break-even value (0 when within rounding noise of 0). */
   metricAtBase: number;
   metricAtValue: number | null;
   evaluations: number;
+  /** Why there is no break-even (English), and the same for readers (Dutch). */
   reason?: string;
+  reasonNl?: string;
 }
 
-export function metricFunction(model: CompiledModel, input: string, options: BreakEvenOptions = {}): (x: number) => number {
+/**
+ * Rounding noise: a result whose size is at most NOISE times the scale of the flows behind it (the
+ * sum of the absolute present values of the lines in the scope) is zero. Transfer ends and a post
+ * summed in another order differ by about 1e-16 of that scale; 1e-9 leaves a wide margin.
+ */
+export const NOISE = 1e-9;
+/** A root is accepted when the result there is within ROOT_TOLERANCE of the flows' scale (else: a pole or a step). */
+export const ROOT_TOLERANCE = 1e-6;
+
+interface Probe {
+  metric: number;
+  /** Σ |present value| of the lines in the scope: the size of the flows behind the metric. */
+  scale: number;
+}
+
+function probeFunction(model: CompiledModel, input: string, options: BreakEvenOptions = {}): (x: number) => Probe {
   const leaf = findLeaf(model, input);
-  if (leaf.series) throw new Error(`break-even needs a single-number input; "${input}" is a series`);
+  if (leaf.series) {
+    throw new OverrideError(`break-even needs a single-number input; "${leaf.name}" is a series (one value per year): choose a single-number input, or set the series with --set and solve for another input`);
+  }
   const metric = options.metric ?? "saldo";
   return (x: number) => {
     const s = summarize(evaluate(model, {...options.overrides, [leaf.name]: x}), options.scope ?? "total");
-    if (options.actor) return s.actors.find((a) => a.actor === options.actor)?.saldo ?? 0;
-    return typeof metric === "function" ? metric(s) : s[metric];
+    let scale = 0;
+    for (const l of s.lines) scale += Math.abs(l.presentValue);
+    const m = options.actor ? (s.actors.find((a) => a.actor === options.actor)?.saldo ?? 0) : typeof metric === "function" ? metric(s) : s[metric];
+    return {metric: m, scale};
   };
 }
 
-/** Find x with f(x) = 0 near `base`. Returns null when no sign change is found. */
+export function metricFunction(model: CompiledModel, input: string, options: BreakEvenOptions = {}): (x: number) => number {
+  const probe = probeFunction(model, input, options);
+  return (x: number) => probe(x).metric;
+}
+
+/** Find x with f(x) = 0 near `base`. Returns null when no sign change is found. Non-finite values of f are skipped while bracketing. */
 export function solveRoot(f: (x: number) => number, base: number, {bracket, tolerance = 1e-9}: {bracket?: [number, number]; tolerance?: number} = {}): {value: number | null; evaluations: number} {
   let evaluations = 0;
   const g = (x: number) => (++evaluations, f(x));
@@ -68,11 +94,12 @@ export function solveRoot(f: (x: number) => number, base: number, {bracket, tole
       const hi = base + step;
       const flo = g(lo);
       const fhi = g(hi);
-      if (Math.sign(fhi) !== Math.sign(fa)) [b, fb] = [hi, fhi];
-      else if (Math.sign(flo) !== Math.sign(fa)) [b, fb] = [lo, flo];
+      if (Number.isFinite(fhi) && Math.sign(fhi) !== Math.sign(fa)) [b, fb] = [hi, fhi];
+      else if (Number.isFinite(flo) && Math.sign(flo) !== Math.sign(fa)) [b, fb] = [lo, flo];
       step *= 2;
     }
   }
+  if (!Number.isFinite(fa) || !Number.isFinite(fb)) return {value: null, evaluations};
   if (fa === 0) return {value: a, evaluations};
   if (fb === 0) return {value: b, evaluations};
   if (!(Math.sign(fa) !== Math.sign(fb))) return {value: null, evaluations};
@@ -84,7 +111,7 @@ export function solveRoot(f: (x: number) => number, base: number, {bracket, tole
  * Brent's method on a bracket [a, b] with f(a), f(b) of opposite sign: inverse quadratic or secant
  * steps where they make progress, bisection where they stall (plain regula falsi can keep one end
  * fixed and never shrink the bracket). Converges to within `tolerance`; returns null if the bracket
- * is not closed within 200 steps, rather than a point that is not a root.
+ * is not closed within 200 steps, or f is not finite inside it, rather than a point that is not a root.
  */
 function brent(f: (x: number) => number, a: number, b: number, fa: number, fb: number, tolerance: number): number | null {
   let c = a;
@@ -92,6 +119,7 @@ function brent(f: (x: number) => number, a: number, b: number, fa: number, fb: n
   let d = b - a;
   let e = d;
   for (let i = 0; i < 200; ++i) {
+    if (!Number.isFinite(fb)) return null;
     if (Math.sign(fb) === Math.sign(fc)) {
       c = a;
       fc = fa;
@@ -139,22 +167,65 @@ function brent(f: (x: number) => number, a: number, b: number, fa: number, fb: n
   return null;
 }
 
-/** The value of `input` at which the chosen saldo is zero. */
+const formatNl = (x: number) => (Math.abs(x) >= 100 ? x.toLocaleString("nl-NL", {maximumFractionDigits: 2}) : x.toLocaleString("nl-NL", {maximumSignificantDigits: 6}));
+
+/**
+ * The value of `input` at which the chosen saldo is zero. Within rounding noise (NOISE × the scale of
+ * the flows) a result counts as zero. A result that does not depend on the input (it stays within
+ * noise of its base value at base ± 1, 10, 1.000 and 1.000.000 steps of 10 % of the base, at least 1)
+ * has no break-even, rather than a root found in rounding noise; nor does a sign change across a
+ * pole or a step (the result at the found point is not within ROOT_TOLERANCE of zero). A series
+ * input is refused with an OverrideError.
+ */
 export function breakEven(model: CompiledModel, input: string, options: BreakEvenOptions = {}): BreakEvenResult {
   const leaf = findLeaf(model, input);
+  const probe = probeFunction(model, leaf.name, options);
   const base = (options.overrides?.[leaf.name] as number | undefined) ?? (leaf.leaf!.value as number);
-  const f = metricFunction(model, leaf.name, options);
-  const metricAtBase = f(base);
-  const {value, evaluations} = solveRoot(f, base, {bracket: options.bracket, tolerance: options.tolerance ?? 1e-9 * Math.max(1, Math.abs(base))});
-  return {
-    input: leaf.name,
-    base,
-    value,
-    metricAtBase,
-    metricAtValue: value === null ? null : f(value),
-    evaluations,
-    reason: value === null ? "the result does not change sign within the searched range" : undefined
+  let evaluations = 1;
+  const at0 = probe(base);
+  const noise = (...p: Probe[]) => NOISE * Math.max(1, ...p.map((x) => x.scale));
+  const snap = (p: Probe) => (Math.abs(p.metric) <= noise(p) ? 0 : p.metric);
+  const metricAtBase = snap(at0);
+  const what = options.actor ? `het saldo van ${actorLabels[options.actor as ActorId] ?? options.actor}` : options.scope && options.scope !== "total" ? `het saldo van ${model.file.interventions.find((iv) => iv.id === options.scope)?.label ?? options.scope}` : typeof options.metric === "function" ? "de uitkomst" : options.metric === "financialSaldo" ? "het financiële saldo" : "het saldo";
+  const none = (reason: string, reasonNl: string): BreakEvenResult => ({input: leaf.name, base, value: null, metricAtBase, metricAtValue: null, evaluations, reason, reasonNl: `geen break-even: ${reasonNl}`});
+
+  // Does the result depend on the input at all (beyond rounding noise)?
+  const step = Math.max(Math.abs(base) * 0.1, 1);
+  let dependent = false;
+  for (const k of [1, 10, 1e3, 1e6]) {
+    for (const x of [base + k * step, base - k * step]) {
+      let p: Probe;
+      try {
+        ++evaluations;
+        p = probe(x);
+      } catch (error) {
+        if (error instanceof NonFiniteError) continue;
+        throw error;
+      }
+      if (Math.abs(p.metric - at0.metric) > noise(p, at0)) dependent = true;
+    }
+    if (dependent) break;
+  }
+  if (!dependent) return none(`the result${metricAtBase === 0 ? " is zero and" : ""} does not depend on this input`, `${what} hangt niet af van ${leaf.name}`);
+  if (metricAtBase === 0) return {input: leaf.name, base, value: base, metricAtBase, metricAtValue: 0, evaluations};
+
+  const f = (x: number) => {
+    try {
+      return probe(x).metric;
+    } catch (error) {
+      if (error instanceof NonFiniteError) return Number.NaN;
+      throw error;
+    }
   };
+  const solved = solveRoot(f, base, {bracket: options.bracket, tolerance: options.tolerance ?? 1e-9 * Math.max(1, Math.abs(base))});
+  evaluations += solved.evaluations;
+  if (solved.value === null) return none("the result does not change sign within the searched range", `${what} verandert niet van teken binnen het doorzochte bereik`);
+  const atValue = probe(solved.value);
+  ++evaluations;
+  if (Math.abs(atValue.metric) > (ROOT_TOLERANCE / NOISE) * noise(atValue)) {
+    return none(`the result jumps across zero near ${solved.value} (a pole or a step) without being zero`, `${what} springt bij ${leaf.name} ≈ ${formatNl(solved.value)} over nul heen zonder nul te worden`);
+  }
+  return {input: leaf.name, base, value: solved.value, metricAtBase, metricAtValue: snap(atValue), evaluations};
 }
 
 // --- all scopes at once, and the curve for a chart --------------------------------------------------
@@ -167,19 +238,9 @@ export interface BreakEvenAll {
   interventions: {id: string; label: string; result: BreakEvenResult}[];
 }
 
-/**
- * `breakEven`, except that a result that is zero at the base value and stays zero at base ± 10 %
- * (at least ± 1) does not depend on the input: value null with a reason, rather than the base
- * value that the root search returns for f(base) = 0.
- */
+/** `breakEven`, which tells a result that does not depend on the input apart itself (kept for callers). */
 export function breakEvenIfDependent(model: CompiledModel, input: string, options: BreakEvenOptions = {}): BreakEvenResult {
-  const r = breakEven(model, input, options);
-  if (r.metricAtBase === 0 && r.value === r.base) {
-    const f = metricFunction(model, r.input, options);
-    const step = Math.max(Math.abs(r.base) * 0.1, 1);
-    if (f(r.base + step) === 0 && f(r.base - step) === 0) return {...r, value: null, metricAtValue: null, reason: "the result is zero and does not depend on this input"};
-  }
-  return r;
+  return breakEven(model, input, options);
 }
 
 /**
@@ -210,7 +271,7 @@ export interface SaldoCurvePoint {
 /** The saldo (overall, per actor, per intervention) at n evenly spaced values of `input` in [from, to]. */
 export function saldoCurve(model: CompiledModel, input: string, from: number, to: number, n = 41, options: {overrides?: Overrides} = {}): {input: string; label: string; points: SaldoCurvePoint[]} {
   const leaf = findLeaf(model, input);
-  if (leaf.series) throw new Error(`a saldo curve needs a single-number input; "${input}" is a series`);
+  if (leaf.series) throw new OverrideError(`a saldo curve needs a single-number input; "${input}" is a series`);
   if (!(Number.isInteger(n) && n >= 2)) throw new RangeError(`a saldo curve needs n >= 2 points, found ${n}`);
   if (!(Number.isFinite(from) && Number.isFinite(to) && to > from)) throw new RangeError(`a saldo curve needs from < to, found [${from}, ${to}]`);
   const points = Array.from({length: n}, (_, i) => {

@@ -308,11 +308,11 @@ function makePlan(model: CompiledModel, overrides: Overrides): Plan {
   const L = layout(model);
   const H = model.horizon;
   const {S, V} = initialState(model, overrides);
-  const rateNames = [...new Set(model.postRate.values())];
+  const rateNames = [...new Set(model.lines.map((l) => l.rate))];
   const rateNodes = rateNames.map((n) => model.nodes.get(n)!);
   const byKey = new Map<string, {node: string; rate: number; coefs: Map<number, number>; saldo: number}>();
   model.lines.forEach((line, i) => {
-    const rate = rateNames.indexOf(model.postRate.get(line.post)!);
+    const rate = rateNames.indexOf(line.rate);
     const key = `${line.node}\u0000${rate}`;
     let term = byKey.get(key);
     if (!term) byKey.set(key, (term = {node: line.node, rate, coefs: new Map(), saldo: 0}));

@@ -16,8 +16,7 @@ function pad(rows: string[][]): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   return rows.map((r) => r.map((x, i) => (i === 0 ? x.padEnd(widths[i]) : x.padStart(widths[i]))).join("  ")).join("\n");
 }
-const reasonNl = (r: BreakEvenResult) =>
-  r.reason === undefined ? "" : /does not depend/.test(r.reason) ? "het saldo hangt niet af van deze invoer" : /change sign/.test(r.reason) ? "het saldo verandert niet van teken" : r.reason;
+const reasonNl = (r: BreakEvenResult) => r.reasonNl ?? r.reason ?? "";
 const cells = (label: string, r: BreakEvenResult) => [label, value(r.base), value(r.value), euro(r.metricAtBase), reasonNl(r)];
 
 export async function main(argv: string[]): Promise<number> {

@@ -3,6 +3,9 @@
 // bad file.
 import {loadStudy} from "../io/study.js";
 import {checkUnits} from "../model/units.js";
+import {evaluate} from "../model/evaluate.js";
+import {summarizeAll} from "../finance/summary.js";
+import {isResultError} from "./errors.js";
 import {positionals, UsageError} from "./args.js";
 import {isInputError} from "./errors.js";
 
@@ -11,13 +14,26 @@ export async function main(argv: string[]): Promise<number> {
     const files = positionals(argv, []);
     if (!files.length) throw new UsageError("usage: rendement check <model-file> ... [--strict]");
     let warnings = 0;
+    let failed = false;
     for (const file of files) {
-      const model = loadStudy(file);
+      const model = loadStudy(file, {onWarning: () => {}});
       const found = checkUnits(model);
       warnings += found.length;
       console.log(`${file}: ${model.nodes.size} quantities, ${model.lines.length} cash-flow lines, ${found.length} unit warning(s)`);
       for (const w of found) console.log(`  ${w.node} (${w.path.join(".")}): ${w.message}`);
+      // Load-time warnings (e.g. a discount rate outside 0–10 %) count like unit warnings.
+      for (const w of model.warnings) console.log(`  warning: ${w.message}`);
+      warnings += model.warnings.length;
+      // The model at its base values must give finite results (a division by zero fails the check).
+      try {
+        summarizeAll(evaluate(model));
+      } catch (error) {
+        if (!isResultError(error)) throw error;
+        console.log(`  error at the base values: ${error.message}`);
+        failed = true;
+      }
     }
+    if (failed) return 1;
     return argv.includes("--strict") && warnings > 0 ? 1 : 0;
   } catch (error) {
     if (isInputError(error)) {

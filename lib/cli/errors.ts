@@ -5,6 +5,8 @@ import {KengetalError} from "../io/kengetallen.js";
 import {OverrideError} from "../model/evaluate.js";
 import {DistributionError} from "../analysis/distributions.js";
 import {UsageError} from "./args.js";
+import {NonFiniteError} from "../model/non-finite.js";
+import {YamlAliasError} from "../yaml.js";
 
 export function isInputError(error: unknown): boolean {
   return (
@@ -13,6 +15,15 @@ export function isInputError(error: unknown): boolean {
     error instanceof OverrideError ||
     error instanceof UsageError ||
     error instanceof DistributionError ||
+    error instanceof YamlAliasError ||
     error instanceof RangeError
   );
+}
+
+/**
+ * A result that cannot be shown (a NaN or infinite value in an evaluation): `rendement <command>:
+ * message` on one line with exit code 1, never a figure beside it.
+ */
+export function isResultError(error: unknown): error is NonFiniteError {
+  return error instanceof NonFiniteError;
 }

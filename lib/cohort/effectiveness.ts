@@ -7,6 +7,7 @@
 //   probability p_i = 1 / (1 + exp(−(β0 + Σ log OR))).
 //   EI > 1: more starters than expected under regular guidance.
 import {parseDocument} from "yaml";
+import {yamlData} from "../yaml.js";
 import {z} from "zod";
 import {confidenceLimits, normalQuantile} from "./confidence.js";
 
@@ -33,7 +34,7 @@ export type RiskModel = z.infer<typeof modelSchema>;
 export function parseRiskModels(text: string, file: string): RiskModel[] {
   const doc = parseDocument(text);
   if (doc.errors.length) throw new Error(doc.errors.map((e) => `${file}:${e.linePos?.[0].line ?? 1}: yaml: ${e.message}`).join("\n"));
-  const parsed = z.object({models: z.array(modelSchema)}).safeParse(doc.toJS());
+  const parsed = z.object({models: z.array(modelSchema)}).safeParse(yamlData(doc, file));
   if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${file}: ${i.path.join(".")}: ${i.message}`).join("\n"));
   return parsed.data.models;
 }

@@ -2,6 +2,7 @@
 // Errors as `file:line: field: expected ..., found ...`. Browser-safe (yaml + zod), but pages should
 // receive parsed curves from a loader rather than load zod.
 import {parseDocument, LineCounter} from "yaml";
+import {yamlData} from "../yaml.js";
 import {z} from "zod";
 import type {ReferenceCurve} from "./net-effect.js";
 
@@ -59,7 +60,7 @@ export function parseReferenceCurves(text: string, file: string): ReferenceCurve
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {lineCounter});
   if (doc.errors.length) throw new Error(doc.errors.map((e) => `${file}:${e.linePos?.[0].line ?? 1}: yaml: ${e.message}`).join("\n"));
-  const parsed = referenceFileSchema.safeParse(doc.toJS());
+  const parsed = referenceFileSchema.safeParse(yamlData(doc, file, lineCounter));
   if (parsed.success) {
     const ids = new Set<string>();
     for (const c of parsed.data.curves) {

@@ -5,15 +5,17 @@
 // - A line's present value is Σ_t amount[t] / (1 + r_post)^t, year 0 undiscounted.
 // - Costs = minus the sum over lines in cost-side posts; benefits = the sum over lines in
 //   benefit-side posts. Saldo = benefits − costs = the sum over all lines = the sum over actors.
-//   A transfer adds +x to one actor and −x to another, so it cancels in the saldo wherever its
-//   ends are booked; where the ends sit in different posts, the report's gross presentation
-//   (e.g. a wage subsidy as a cost, the wage as a benefit) shapes the ratio, not the saldo.
+//   A transfer adds +x to one actor and −x to another, both ends discounted at the study's rate
+//   (never a post's own rate), so it cancels in the saldo wherever its ends are booked; where the
+//   ends sit in different posts, the report's gross presentation (e.g. a wage subsidy as a cost,
+//   the wage as a benefit) shapes the ratio, not the saldo.
 // - The financial ratio leaves out immaterial posts (quality of life, MVO).
 // - Cost per QALY = (costs − financial benefits) / discounted QALYs; when financial benefits
 //   exceed costs every QALY comes at no net cost and the figure is null (the report prints "-").
 import {actors, type ActorId} from "../schema/actors.js";
 import type {CompiledModel, Line} from "../model/compile.js";
 import {OverrideError, valueOf, type Evaluation} from "../model/evaluate.js";
+import {NonFiniteError} from "../model/non-finite.js";
 import {discountFactors, presentValue} from "./discount.js";
 import {internalRateOfReturn, paybackPeriod} from "./payback.js";
 
@@ -92,7 +94,7 @@ export function lineResults(e: Evaluation, lines: Line[] = e.model.lines): LineR
   for (let i = 0; i < lines.length; ++i) {
     const line = lines[i];
     const post = model.posts.get(line.post)!;
-    const rate = S[model.nodes.get(model.postRate.get(line.post)!)!.slot];
+    const rate = S[model.nodes.get(line.rate)!.slot];
     let f = factors.get(rate);
     if (!f) factors.set(rate, (f = discountFactors(rate, H)));
     const offset = model.nodes.get(line.node)!.slot;
@@ -112,6 +114,7 @@ export function lineResults(e: Evaluation, lines: Line[] = e.model.lines): LineR
       sign: line.sign,
       transfer: line.transfer,
       node: line.node,
+      rate: line.rate,
       side: post.side,
       nature: post.nature,
       perYear,
@@ -207,6 +210,7 @@ export function summarize(e: Evaluation, scope: string | "total" = "total"): Sum
     qalys = (qalys ?? 0) + presentValue(q, rate);
     qalysUndiscounted = (qalysUndiscounted ?? 0) + q.reduce((a, b) => a + b, 0);
   }
+  checkFinite(e, lines, posts, actorResults, {costs, benefits, saldo: benefits - costs});
   const netFinancialCost = costs - financialBenefits;
   return {
     scope,
@@ -234,6 +238,32 @@ export function summarize(e: Evaluation, scope: string | "total" = "total"): Sum
     paybackYears: paybackPeriod(perYear),
     internalRateOfReturn: internalRateOfReturn(perYear)
   };
+}
+
+/**
+ * The kernel's values are finite (evaluate checks them), but a present value or a sum of them can
+ * still overflow (amounts near 1e308, or a discount rate near −100 % over a long horizon).
+ */
+function checkFinite(e: Evaluation, lines: LineResult[], posts: PostResult[], actorResults: ActorResult[], totals: Record<string, number>): void {
+  const rateOf = (l: LineResult) => e.S[e.model.nodes.get(l.rate)!.slot];
+  for (const l of lines) {
+    if (Number.isFinite(l.presentValue)) continue;
+    throw new NonFiniteError(`presentValue(${l.node})`, `contante waarde van ${l.label} (${l.actor})`, l.presentValue, null, null, undefined, [
+      {name: l.node, label: l.label, value: l.perYear},
+      {name: l.rate, label: "discontovoet", value: rateOf(l)}
+    ], e.overrides);
+  }
+  const largest = () =>
+    [...posts]
+      .sort((a, b) => Math.abs(b.presentValue) - Math.abs(a.presentValue))
+      .slice(0, 4)
+      .map((p) => ({name: `post ${p.post}`, label: p.label, value: p.presentValue}));
+  for (const [name, value] of Object.entries(totals)) {
+    if (!Number.isFinite(value)) throw new NonFiniteError(name, name, value, null, null, undefined, largest(), e.overrides);
+  }
+  for (const a of actorResults) {
+    if (!Number.isFinite(a.saldo)) throw new NonFiniteError(`saldo(${a.actor})`, `saldo van ${a.label}`, a.saldo, null, null, undefined, largest(), e.overrides);
+  }
 }
 
 /** Summaries of every intervention and of the study as a whole. */

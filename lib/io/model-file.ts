@@ -4,6 +4,7 @@ import {readFileSync} from "node:fs";
 import {modelSchema, type ModelFile} from "../schema/model.js";
 import {compileModel, ModelError, type CompiledModel, type ModelContext} from "../model/compile.js";
 import {fieldName, InputError, lineOf, parseYaml, zodIssues} from "./yaml-errors.js";
+import {DistributionError, lowHigh, toDistribution} from "../analysis/distributions.js";
 
 export {InputError};
 
@@ -19,7 +20,11 @@ export function compileModelText(text: string, file: string, context: ModelConte
   const result = modelSchema.safeParse(parsed.data);
   if (!result.success) throw zodIssues(parsed, result.error);
   try {
-    return compileModel(result.data, context);
+    const model = compileModel(result.data, context);
+    checkUncertainties(model);
+    // Warnings keep their place in the file: `file:line: field: message`.
+    model.warnings = model.warnings.map((w) => ({...w, message: `${file}:${lineOf(parsed, w.path) ?? "?"}: ${fieldName(w.path)}: ${w.message}`}));
+    return model;
   } catch (error) {
     if (error instanceof ModelError) {
       const line = lineOf(parsed, error.path);
@@ -27,6 +32,36 @@ export function compileModelText(text: string, file: string, context: ModelConte
     }
     throw error;
   }
+}
+
+/**
+ * Every uncertainty spec of the model's inputs must give a distribution for the input's value (a
+ * beta needs a mean between 0 and 1, a range must hold the value, …): refused at load, not first
+ * by \`psa\`. The same rules as lib/analysis/inputs.ts, which the sensitivity and Monte Carlo analyses use.
+ */
+function checkUncertainties(model: CompiledModel): void {
+  for (const node of model.leaves) {
+    const spec = node.leaf!.uncertainty;
+    if (!spec || spec.type === "fixed") continue;
+    const listed = node.leaf!.value;
+    const where = node.kind === "kengetal" ? [...firstUse(model, node.name), "uncertainty"] : [...node.path, "uncertainty"];
+    const label = node.kind === "kengetal" ? `kengetal "${node.name}": ` : "";
+    try {
+      const reference = Array.isArray(listed) ? listed.reduce((a, b) => a + b, 0) / listed.length : listed;
+      if (Array.isArray(listed) && !(reference !== 0 && Number.isFinite(reference))) throw new DistributionError(`"${node.name}": a series with an uncertainty is varied as a whole relative to the mean of its values, which is 0`);
+      toDistribution(spec, reference, node.name);
+      lowHigh(spec, reference, node.name);
+    } catch (error) {
+      if (error instanceof DistributionError) throw new ModelError(`${label}${error.message}`, node.kind === "kengetal" ? where.slice(0, -1) : where);
+      throw error;
+    }
+  }
+}
+
+/** Path of the first formula that uses a node (for kengetallen, which have no place in the model file). */
+function firstUse(model: CompiledModel, name: string): (string | number)[] {
+  for (const n of model.nodes.values()) if (n.deps.some((d) => d.node === name)) return [...n.path, n.kind === "flow" ? "amount" : "formula"];
+  return [];
 }
 
 export function loadModelFile(path: string, context: ModelContext): CompiledModel {

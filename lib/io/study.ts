@@ -13,7 +13,15 @@ export function defaultRegistry(dir = "data/kengetallen"): Registry {
   return cached.registry;
 }
 
-export function loadStudy(modelPath: string, options: {kengetallenDir?: string; registry?: Registry} = {}): CompiledModel {
+/**
+ * Load warnings (e.g. a discount rate outside 0–10 %) go to `onWarning`; by default to stderr as
+ * `warning: file:line: field: message`, so that no command or data loader uses such a model
+ * without a word. `check` lists them itself.
+ */
+export function loadStudy(modelPath: string, options: {kengetallenDir?: string; registry?: Registry; onWarning?: (message: string) => void} = {}): CompiledModel {
   const registry = options.registry ?? defaultRegistry(options.kengetallenDir);
-  return loadModelFile(modelPath, registryContext(registry));
+  const model = loadModelFile(modelPath, registryContext(registry));
+  const warn = options.onWarning ?? ((message: string) => console.error(`warning: ${message}`));
+  for (const w of model.warnings) warn(w.message);
+  return model;
 }

@@ -2,6 +2,7 @@
 // messages of the form `file:line: field: expected …, found …`.
 import {isNode, LineCounter, parseDocument, type Document} from "yaml";
 import type {z} from "zod";
+import {yamlData, YamlAliasError} from "../yaml.js";
 
 export class InputError extends Error {
   constructor(
@@ -28,7 +29,14 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     const issues = doc.errors.map((e) => ({line: lineCounter.linePos(e.pos[0]).line, field: "(syntax)", message: e.message.split("\n")[0]}));
     throw new InputError(issues.map((i) => `${file}:${i.line}: ${i.message}`).join("\n"), file, issues);
   }
-  return {file, doc, lineCounter, data: doc.toJS()};
+  let data: unknown;
+  try {
+    data = yamlData(doc, file, lineCounter);
+  } catch (error) {
+    if (error instanceof YamlAliasError) throw new InputError(error.message, file, [{line: error.line, field: "(aliases)", message: error.message}]);
+    throw error;
+  }
+  return {file, doc, lineCounter, data};
 }
 
 /** The line of the deepest node along `path` that exists in the document. */

@@ -1,6 +1,7 @@
 // Parse and validate the text of one kengetallen YAML file (or the CPI file), keeping line numbers
 // so every problem names file, line, field and record id. Pure (no file system): lib/io reads files.
 import {isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node} from "yaml";
+import {yamlData, YamlAliasError} from "../yaml.js";
 import type {z} from "zod";
 import {cpiFileSchema, kengetallenFileSchema, type CpiFile, type Kengetal, type KengetallenFile} from "../schema/kengetal.js";
 import {KengetalError, type KengetalProblem} from "./errors.js";
@@ -97,7 +98,12 @@ function parseYaml(text: string, file: string): {doc: Document; lc: LineCounter;
       }))
     );
   }
-  return {doc, lc, data: doc.toJS()};
+  try {
+    return {doc, lc, data: yamlData(doc, file, lc)};
+  } catch (error) {
+    if (error instanceof YamlAliasError) throw new KengetalError([{file, line: error.line ?? 1, field: "(YAML)", message: error.message.replace(/^[^ ]*: /, "")}]);
+    throw error;
+  }
 }
 
 function validate<T>(schema: z.ZodType<T>, text: string, file: string, recordsKey?: string): {value: T; doc: Document; lc: LineCounter} {

@@ -36,8 +36,14 @@ export interface KengetalLeaf {
 
 export interface ModelContext {
   kengetal(id: string): KengetalLeaf | undefined;
-  /** Factor converting € amounts of price year `from` to price year `to` (CPI ratio). */
+  /** Factor converting € amounts of price year `from` to price year `to` (CPI ratio); throws for a year outside the CPI series. */
   priceFactor?(from: number, to: number): number;
+}
+
+/** A problem that does not stop evaluation (e.g. a discount rate outside 0–10 %); `check --strict` fails on it. */
+export interface ModelWarning {
+  path: (string | number)[];
+  message: string;
 }
 
 export type NodeKind = "parameter" | "kengetal" | "setting" | "quantity" | "flow";
@@ -86,6 +92,12 @@ export interface Line {
   sign: 1 | -1;
   transfer: boolean;
   node: string;
+  /**
+   * Node holding the discount rate of this line: its post's rate for a real cost or benefit; the
+   * study's `discountRate` for both ends of a transfer, whatever posts they are booked in, so that a
+   * transfer cancels in the saldo by construction.
+   */
+  rate: string;
 }
 
 export type Stage = {kind: "scalar"; node: string} | {kind: "loop"; nodes: string[]};
@@ -110,7 +122,7 @@ export interface CompiledModel {
   stages: Stage[];
   lines: Line[];
   posts: Map<string, Post>;
-  /** Discount-rate node per post. */
+  /** Discount-rate node per post (for real costs and benefits; transfers use `discountRate`, see `Line.rate`). */
   postRate: Map<string, string>;
   scalarCount: number;
   seriesCount: number;
@@ -118,14 +130,43 @@ export interface CompiledModel {
   kernel: (S: Float64Array, V: Float64Array) => void;
   /** The generated source of the kernel, for inspection. */
   kernelSource: string;
+  /** Problems found at load that do not stop evaluation. */
+  warnings: ModelWarning[];
 }
 
 const reserved = new Set(["t", "year", "horizon", "k", "true", "false", "discountRate"]);
 
+/** Discount rates outside this range are used, with a warning (the Dutch standard rates lie well inside it). */
+export const DISCOUNT_RATE_WARNING_RANGE: [number, number] = [0, 0.1];
+
+/** Refuse the second of two records with the same id in one list (posts, scenarios, interventions, …). */
+function uniqueIds(list: {id: string}[], path: (string | number)[], what: string): void {
+  const seen = new Map<string, number>();
+  list.forEach((x, i) => {
+    const other = seen.get(x.id);
+    if (other !== undefined) throw new ModelError(`${what} "${x.id}" is defined twice (also at ${[...path, other].join(".")})`, [...path, i, "id"]);
+    seen.set(x.id, i);
+  });
+}
+
 export function compileModel(file: ModelFile, context: ModelContext): CompiledModel {
   const H = file.horizon;
   const nodes = new Map<string, GraphNode>();
+  const warnings: ModelWarning[] = [];
+  // Duplicate ids of every kind are refused (parameters, quantities and flows below, when declared).
+  uniqueIds(file.interventions, ["interventions"], "intervention");
+  uniqueIds(file.posts, ["posts"], "post");
+  uniqueIds(file.scenarios, ["scenarios"], "scenario");
+  file.interventions.forEach((iv, j) => {
+    if (iv.effectScheme) uniqueIds(iv.effectScheme.nodes, ["interventions", j, "effectScheme", "nodes"], "effect-scheme node");
+  });
   const interventionIds = new Set(file.interventions.map((iv) => iv.id));
+  const studyIds = new Set([...file.parameters, ...file.quantities].map((x) => x.id));
+  const rateWarning = (rate: number, path: (string | number)[], what: string) => {
+    const [lo, hi] = DISCOUNT_RATE_WARNING_RANGE;
+    if (rate < lo || rate > hi) warnings.push({path, message: `${what} is ${rate} (${+(rate * 100).toFixed(4)} %), outside ${lo * 100}–${hi * 100} %; check that it is meant (a rate is a fraction: 0.03 for 3 %)`});
+  };
+  rateWarning(file.discountRate, ["discountRate"], "the discount rate");
 
   const add = (node: Omit<GraphNode, "slot" | "deps" | "series">): GraphNode => {
     if (nodes.has(node.name)) {
@@ -148,6 +189,8 @@ export function compileModel(file: ModelFile, context: ModelContext): CompiledMo
   const declare = (scope: string | undefined, base: (string | number)[], params: ModelFile["parameters"], quantities: ModelFile["quantities"]) => {
     params.forEach((p, i) => {
       checkId(p.id, [...base, "parameters", i]);
+      if (scope && studyIds.has(p.id)) throw new ModelError(`"${p.id}" is also a study-level parameter or quantity; this intervention's own "${p.id}" would hide it from the intervention's formulas (and --set ${p.id} would not reach them): use another name`, [...base, "parameters", i, "id"]);
+      if (Array.isArray(p.value) && p.value.length > H) throw new ModelError(`a series of ${p.value.length} values for a horizon of ${H} years (years 0 … ${H - 1}); remove the extra values or lengthen the horizon`, [...base, "parameters", i, "value"]);
       add({
         name: scope ? `${scope}.${p.id}` : p.id,
         kind: "parameter",
@@ -161,6 +204,7 @@ export function compileModel(file: ModelFile, context: ModelContext): CompiledMo
     });
     quantities.forEach((q, i) => {
       checkId(q.id, [...base, "quantities", i]);
+      if (scope && studyIds.has(q.id)) throw new ModelError(`"${q.id}" is also a study-level parameter or quantity; this intervention's own "${q.id}" would hide it from the intervention's formulas (and --set ${q.id} would not reach them): use another name`, [...base, "quantities", i, "id"]);
       add({name: scope ? `${scope}.${q.id}` : q.id, kind: "quantity", scope, id: q.id, label: q.label, unit: q.unit, formula: String(q.formula), note: q.note, path: [...base, "quantities", i]});
     });
   };
@@ -173,7 +217,7 @@ export function compileModel(file: ModelFile, context: ModelContext): CompiledMo
   });
 
   // Name resolution: local to the intervention, then study level, then kengetallen and other interventions.
-  const resolverFor = (scope: string | undefined) => (name: string): string | undefined => {
+  const resolverFor = (scope: string | undefined, usedAt: (string | number)[] = []) => (name: string): string | undefined => {
     if (name.startsWith("k.")) {
       const id = name.slice(2);
       if (nodes.has(name)) return name;
@@ -181,7 +225,11 @@ export function compileModel(file: ModelFile, context: ModelContext): CompiledMo
       if (!k) return undefined;
       let priceFactor = 1;
       if (k.unit.startsWith("€") && k.priceYear !== undefined && k.priceYear !== file.priceYear && context.priceFactor) {
-        priceFactor = context.priceFactor(k.priceYear, file.priceYear);
+        try {
+          priceFactor = context.priceFactor(k.priceYear, file.priceYear);
+        } catch (error) {
+          throw new ModelError(`kengetal "k.${id}" (price year ${k.priceYear}) cannot be converted to the model's price year ${file.priceYear}: ${(error as Error).message}`, usedAt);
+        }
       }
       // Value and money-valued uncertainty bounds move to the model's price year together.
       const uncertainty = k.uncertainty && priceFactor !== 1 ? scaleUncertainty(k.uncertainty, priceFactor) : k.uncertainty;
@@ -203,7 +251,7 @@ export function compileModel(file: ModelFile, context: ModelContext): CompiledMo
   for (const node of [...nodes.values()]) {
     if (node.formula === undefined) continue;
     try {
-      node.ir = resolveFormula(node.formula, resolverFor(node.scope), knownNames(node.scope));
+      node.ir = resolveFormula(node.formula, resolverFor(node.scope, [...node.path, node.kind === "flow" ? "amount" : "formula"]), knownNames(node.scope));
     } catch (error) {
       if (error instanceof FormulaError) throw new ModelError(error.message, [...node.path, node.kind === "flow" ? "amount" : "formula"]);
       throw error;
@@ -222,6 +270,11 @@ export function compileModel(file: ModelFile, context: ModelContext): CompiledMo
       const n = resolverFor(undefined)(p.discountRate);
       if (!n) throw new ModelError(`unknown discount-rate parameter "${p.discountRate}" (define it under parameters)`, ["posts", i, "discountRate"]);
       rate = n;
+      const leaf = nodes.get(n)!.leaf;
+      if (leaf && typeof leaf.value === "number") {
+        if (!(leaf.value > -1)) throw new ModelError(`discount rate "${p.discountRate}" is ${leaf.value}; a discount rate must be greater than -1 (−100 %)`, ["posts", i, "discountRate"]);
+        rateWarning(leaf.value, ["posts", i, "discountRate"], `the discount rate "${p.discountRate}" of post "${p.id}"`);
+      }
     }
     postRate.set(p.id, rate);
   });
@@ -259,12 +312,41 @@ export function compileModel(file: ModelFile, context: ModelContext): CompiledMo
         const from = checkPost(f.postFrom ?? f.post!, f.postFrom ? "postFrom" : "post");
         const to = checkPost(f.postTo ?? f.post!, f.postTo ? "postTo" : "post");
         if (!isActorId(f.transfer.from) || !isActorId(f.transfer.to)) throw new ModelError("unknown actor", ["interventions", j, "flows", i, "transfer"]);
-        lines.push({intervention: iv.id, flow: f.id, label: f.label, post: from, actor: f.transfer.from, sign: -1, transfer: true, node});
-        lines.push({intervention: iv.id, flow: f.id, label: f.label, post: to, actor: f.transfer.to, sign: 1, transfer: true, node});
+        // One rate for both ends (the study's), so that the transfer nets to zero by construction.
+        lines.push({intervention: iv.id, flow: f.id, label: f.label, post: from, actor: f.transfer.from, sign: -1, transfer: true, node, rate: "discountRate"});
+        lines.push({intervention: iv.id, flow: f.id, label: f.label, post: to, actor: f.transfer.to, sign: 1, transfer: true, node, rate: "discountRate"});
       } else {
-        lines.push({intervention: iv.id, flow: f.id, label: f.label, post: checkPost(f.post!, "post"), actor: f.actor as ActorId, sign: f.effect === "cost" ? -1 : 1, transfer: false, node});
+        const post = checkPost(f.post!, "post");
+        lines.push({intervention: iv.id, flow: f.id, label: f.label, post, actor: f.actor as ActorId, sign: f.effect === "cost" ? -1 : 1, transfer: false, node, rate: postRate.get(post)!});
       }
     });
+  });
+
+  // Names given by interventions: participants (a count) and qalys (QALYs per year) of this intervention.
+  file.interventions.forEach((iv, j) => {
+    if (iv.participants !== undefined && resolverFor(iv.id)(iv.participants) === undefined) {
+      throw new ModelError(`unknown participants "${iv.participants}"; expected a parameter or quantity of this intervention or the study`, ["interventions", j, "participants"]);
+    }
+    if (iv.qalys !== undefined && !nodes.has(`${iv.id}.${iv.qalys}`)) {
+      throw new ModelError(`unknown qalys "${iv.qalys}"; expected a parameter or quantity of this intervention (QALYs gained per year)`, ["interventions", j, "qalys"]);
+    }
+  });
+  // Scenario targets: every name a scenario sets is an input (a leaf), with a value of its shape.
+  file.scenarios.forEach((sc, i) => {
+    for (const [name, value] of Object.entries(sc.set)) {
+      const path = ["scenarios", i, "set", name];
+      const target = nodes.get(name) ?? (name.startsWith("k.") ? (resolverFor(undefined, path)(name), nodes.get(name)) : undefined);
+      if (!target) throw new ModelError(`scenario "${sc.id}" sets "${name}", which is not an input of this model (a study parameter "x", an intervention's "iv.x", a kengetal "k.id" or "discountRate")`, path);
+      if (!target.leaf) throw new ModelError(`scenario "${sc.id}" sets "${name}", which is a formula (${target.formula}), not an input`, path);
+      if (Array.isArray(value)) {
+        if (!Array.isArray(target.leaf.value)) throw new ModelError(`"${name}" is a single number, found a list`, path);
+        if (value.length > H) throw new ModelError(`a series of ${value.length} values for a horizon of ${H} years`, path);
+      }
+      if (typeof value === "number" && new Set(postRate.values()).has(target.name)) {
+        if (!(value > -1)) throw new ModelError(`scenario "${sc.id}" sets the discount rate "${name}" to ${value}; a discount rate must be greater than -1 (−100 %)`, path);
+        rateWarning(value, path, `the discount rate "${name}" set by scenario "${sc.id}"`);
+      }
+    }
   });
 
   const stages = plan(nodes);
@@ -291,7 +373,7 @@ export function compileModel(file: ModelFile, context: ModelContext): CompiledMo
   // The kernel is generated from the model's own formulas after resolution: only numbers, slots
   // and Math calls reach the source, never text from the file.
   const kernel = new Function("return " + kernelSource)() as (S: Float64Array, V: Float64Array) => void;
-  return {file, horizon: H, startYear, nodes, leaves, stages, lines, posts, postRate, scalarCount, seriesCount, kernel, kernelSource};
+  return {file, horizon: H, startYear, nodes, leaves, stages, lines, posts, postRate, scalarCount, seriesCount, kernel, kernelSource, warnings};
 }
 
 /** Order nodes so that same-year and whole-series dependencies come first; group series into loops. */

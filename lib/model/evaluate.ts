@@ -2,6 +2,9 @@
 // Monte Carlo and break-even all call `evaluate` (or, for many draws, `model.kernel` on one state from `initialState`).
 import type {CompiledModel, GraphNode} from "./compile.js";
 import type {IR} from "./expression.js";
+import {findNonFinite} from "./non-finite.js";
+
+export {NonFiniteError, findNonFinite} from "./non-finite.js";
 
 export type LeafValue = number | number[];
 export type Overrides = Record<string, LeafValue>;
@@ -50,6 +53,7 @@ export function setLeaf(model: CompiledModel, S: Float64Array, V: Float64Array, 
   if (leaf.series) {
     const values = Array.isArray(value) ? value : [value];
     if (!values.every(Number.isFinite)) throw new OverrideError(`"${leaf.name}": expected finite numbers, found ${JSON.stringify(value)}`);
+    if (values.length > model.horizon) throw new OverrideError(`"${leaf.name}": a series of ${values.length} values for a horizon of ${model.horizon} years`);
     fillSeries(V, leaf.slot, model.horizon, values, Array.isArray(value) ? leaf.leaf!.extend : "last");
   } else {
     if (Array.isArray(value)) throw new OverrideError(`"${leaf.name}" is a single number, found a list`);
@@ -58,10 +62,19 @@ export function setLeaf(model: CompiledModel, S: Float64Array, V: Float64Array, 
   }
 }
 
-/** Evaluate the model with the generated kernel. */
-export function evaluate(model: CompiledModel, overrides: Overrides = {}): Evaluation {
+/**
+ * Evaluate the model with the generated kernel. A NaN or infinite value anywhere (division by zero,
+ * log(0), sqrt of a negative number, overflow) throws a `NonFiniteError` naming the first quantity
+ * that went wrong, its year and its operands; `{checkFinite: false}` skips that check (the kernel
+ * fuzz tests compare raw values with the reference implementation).
+ */
+export function evaluate(model: CompiledModel, overrides: Overrides = {}, {checkFinite = true}: {checkFinite?: boolean} = {}): Evaluation {
   const {S, V} = initialState(model, overrides);
   model.kernel(S, V);
+  if (checkFinite) {
+    const problem = findNonFinite(model, S, V, overrides);
+    if (problem) throw problem;
+  }
   return {model, overrides, S, V};
 }
 

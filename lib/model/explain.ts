@@ -135,8 +135,9 @@ export function explainPost(e: Evaluation, post: string, scope: string | "total"
   const p = e.model.posts.get(post);
   if (!p) throw new Error(`unknown post "${post}"`);
   const lines = e.model.lines.filter((l) => l.post === post && (scope === "total" || l.intervention === scope));
-  const rate = e.model.postRate.get(post)!;
-  const leaves = leavesOf(e.model, [...lines.map((l) => l.node), rate]).map((n) => {
+  // The post's rate, and the study's rate when the post holds a transfer end (see Line.rate).
+  const rates = new Set([e.model.postRate.get(post)!, ...lines.map((l) => l.rate)]);
+  const leaves = leavesOf(e.model, [...lines.map((l) => l.node), ...rates]).map((n) => {
     const v = valueOf(e, n.name);
     return {name: n.name, label: n.label, unit: n.unit, kind: n.kind, value: typeof v === "number" ? v : Array.from(v), source: n.leaf!.source, assumption: n.leaf!.assumption};
   });

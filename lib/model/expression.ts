@@ -61,15 +61,50 @@ export class FormulaError extends Error {
   }
 }
 
+/**
+ * Limits on one formula, so that a generated or pasted formula ends in a message, not in "Maximum
+ * call stack size exceeded" while parsing, compiling or checking units: at most MAX_FORMULA_LENGTH
+ * characters and MAX_FORMULA_DEPTH levels of nesting (a sum of n terms, a + b + …, nests n − 1
+ * levels; split a longer one into named quantities, or use sum() over a series).
+ */
+export const MAX_FORMULA_LENGTH = 10_000;
+export const MAX_FORMULA_DEPTH = 200;
+
+/** Nesting depth of a parsed formula, counted without recursion. */
+function depthOf(root: Expression): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[root, 1]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (Array.isArray(node)) {
+      for (const x of node) stack.push([x, depth]);
+      continue;
+    }
+    if (!node || typeof node !== "object" || !("type" in node)) continue;
+    if (depth > max) max = depth;
+    for (const [key, child] of Object.entries(node)) if (key !== "type" && child && typeof child === "object") stack.push([child, depth + 1]);
+  }
+  return max;
+}
+
 export function parseFormula(text: string | number): Expression {
   if (typeof text === "number") return {type: "Literal", value: text, raw: String(text)} as Expression;
+  const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  if (text.length > MAX_FORMULA_LENGTH) throw new FormulaError(`formula "${shown}" has ${text.length} characters; the limit is ${MAX_FORMULA_LENGTH}: split it into named quantities`, text);
+  let parsed: Expression;
   try {
-    return jsep(text);
+    parsed = jsep(text);
   } catch (error) {
+    if (error instanceof RangeError) throw new FormulaError(`formula "${shown}" is nested too deeply to parse; the limit is ${MAX_FORMULA_DEPTH} levels: split it into named quantities`, text);
     const e = error as Error & {index?: number; description?: string};
     const hint = /\^/.test(text) ? " (use ** or pow(x, y) for a power)" : "";
     throw new FormulaError(`cannot parse formula "${text}": ${e.description ?? e.message}${e.index !== undefined ? ` at character ${e.index + 1}` : ""}${hint}`, text);
   }
+  const depth = depthOf(parsed);
+  if (depth > MAX_FORMULA_DEPTH) {
+    throw new FormulaError(`formula "${shown}" nests ${depth} levels deep (e.g. a sum of ${depth} terms); the limit is ${MAX_FORMULA_DEPTH}: split it into named quantities, or use sum() over a series`, text);
+  }
+  return parsed;
 }
 
 /** Resolve a name as written in a formula (`x`, `k.id`, `vh.x`) to a graph node name, or undefined. */

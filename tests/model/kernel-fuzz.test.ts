@@ -3,7 +3,7 @@
 import {describe, expect, it} from "vitest";
 import fc from "fast-check";
 import {compileModel} from "../../lib/model/compile.js";
-import {evaluate, interpret, valueOf} from "../../lib/model/evaluate.js";
+import {evaluate, interpret, NonFiniteError, valueOf} from "../../lib/model/evaluate.js";
 import {modelSchema} from "../../lib/schema/model.js";
 import {noKengetallen} from "./helpers.js";
 
@@ -65,7 +65,7 @@ describe("generated kernel = reference interpreter on random formulas", () => {
     fc.assert(
       fc.property(formula, fc.double({min: -3, max: 3, noNaN: true}), (expr, a) => {
         const model = modelWith(expr);
-        const e = evaluate(model, {a});
+        const e = evaluate(model, {a}, {checkFinite: false});
         const ref = interpret(model, {a});
         for (const [name, v] of ref) {
           const k = valueOf(e, name);
@@ -74,6 +74,30 @@ describe("generated kernel = reference interpreter on random formulas", () => {
         }
       }),
       {numRuns: 500}
+    );
+  });
+});
+
+describe("the finite check on random formulas", () => {
+  it("evaluate either returns only finite values or throws a NonFiniteError naming a quantity whose value is not finite", () => {
+    fc.assert(
+      fc.property(formula, fc.double({min: -3, max: 3, noNaN: true}), (expr, a) => {
+        const model = modelWith(expr);
+        const raw = evaluate(model, {a}, {checkFinite: false});
+        const anyBad = [...raw.S, ...raw.V].some((x) => !Number.isFinite(x));
+        try {
+          evaluate(model, {a});
+          expect(anyBad, expr).toBe(false);
+        } catch (error) {
+          if (!(error instanceof NonFiniteError)) throw error;
+          expect(anyBad, expr).toBe(true);
+          const v = valueOf(raw, error.quantity);
+          const at = typeof v === "number" ? v : v[error.year!];
+          expect(Number.isFinite(at), `${error.message}`).toBe(false);
+          expect(Object.is(at, error.value) || (Number.isNaN(at) && Number.isNaN(error.value))).toBe(true);
+        }
+      }),
+      {numRuns: 300}
     );
   });
 });

@@ -1,0 +1,18 @@
+// The model files shipped in data/ (every study and example model), for tests that must hold for
+// all of them.
+import {readdirSync} from "node:fs";
+import {join} from "node:path";
+
+export function shippedModelFiles(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, {withFileTypes: true})) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.ya?ml$/.test(entry.name) && entry.name !== "assumptions.yaml") out.push(path);
+    }
+  };
+  walk("data/models");
+  walk("data/studies");
+  return out.sort();
+}
