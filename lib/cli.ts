@@ -37,10 +37,35 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`rendement ${name}: this command is not available yet (${(error as Error).message})`);
     return 2;
   }
-  return mod.main(rest);
+  try {
+    return await mod.main(rest);
+  } catch (error) {
+    // Input errors are reported by the commands themselves (exit 2). Anything that still escapes is
+    // a bug: one line naming it, exit 1, never a stack trace (RENDEMENT_DEBUG=1 prints the trace).
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`rendement ${name}: internal error: ${message.split("\n")[0]} (please report it; RENDEMENT_DEBUG=1 shows where it happened)`);
+    if (process.env.RENDEMENT_DEBUG) console.error(error);
+    return 1;
+  }
+}
+
+/**
+ * A closed pipe (`rendement evaluate ... | head -1`) ends the command quietly with exit 0: the
+ * reader has what it wanted. Installed once for every command by `run`.
+ */
+export function endQuietlyOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr])
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") process.exit(0);
+      throw error;
+    });
+}
+
+/** The command line as a process: `bin/rendement.mjs` and `tsx lib/cli.ts` call this. */
+export async function run(argv: string[]): Promise<void> {
+  endQuietlyOnClosedPipe();
+  process.exitCode = await main(argv);
 }
 
 // Run directly (tsx lib/cli.ts ...), e.g. from npm scripts.
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  process.exitCode = await main(process.argv.slice(2));
-}
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await run(process.argv.slice(2));

@@ -3,12 +3,12 @@
 // bad file.
 import {loadStudy} from "../io/study.js";
 import {checkUnits} from "../model/units.js";
-import {positionals, UsageError} from "./args.js";
+import {checkOptions, UsageError} from "./args.js";
 import {isInputError} from "./errors.js";
 
 export async function main(argv: string[]): Promise<number> {
   try {
-    const files = positionals(argv, []);
+    const files = checkOptions("check", argv, {flags: ["--strict"], values: []});
     if (!files.length) throw new UsageError("usage: rendement check <model-file> ... [--strict]");
     let warnings = 0;
     for (const file of files) {

@@ -6,6 +6,7 @@ import {CohortFileError, formatExclusions, readCohortFile} from "../io/cohort-fi
 import {cohortRecords} from "./cohort-records.js";
 import {curvesByGroup, summarizeAt, type GroupSummary} from "../cohort/curves.js";
 import type {ConfType} from "../cohort/confidence.js";
+import {parseNumber, UsageError} from "./args.js";
 
 const USAGE = "Usage: rendement curves <file> [--by <column>] [--at 3,6,12,24] [--json] [--causes detailed|work-other] [--conf-type log|log-log|plain]";
 
@@ -18,21 +19,23 @@ interface Args {
   confType: ConfType;
 }
 
+const ACCEPTED = "--by <column>, --at <months>, --json, --causes <mode>, --conf-type <type>, --max-excluded <share>, --help";
+
 function parseArgs(argv: string[]): Args | string {
   const args: Args = {file: "", by: "group", at: [3, 6, 12, 24], json: false, causes: undefined, confType: "log"};
   for (let i = 0; i < argv.length; ++i) {
     const a = argv[i];
     const value = () => {
       const v = argv[++i];
-      if (v === undefined || v.startsWith("--")) throw new Error(`${a}: expected a value`);
+      if (v === undefined || v.startsWith("--")) throw new UsageError(`${a} expects a value, found ${v === undefined ? "nothing" : `the option ${v}`}`);
       return v;
     };
     if (a === "--json") args.json = true;
     else if (a === "--by") args.by = value().toLowerCase();
     else if (a === "--at") {
       const v = value();
-      const at = v.split(",").map((x) => Number(x.trim()));
-      if (!at.length || at.some((x) => !Number.isFinite(x) || x < 0)) return `--at: expected months >= 0 separated by commas, found "${v}"`;
+      const at = v.split(",").map((x) => parseNumber(x.trim()) ?? NaN);
+      if (!at.length || at.some((x) => !Number.isFinite(x) || x < 0 || x > 1200)) return `--at: expected months from 0 to 1200 separated by commas (3,6,12,24), found "${v}"`;
       args.at = at;
     } else if (a === "--causes") {
       const v = value();
@@ -43,7 +46,7 @@ function parseArgs(argv: string[]): Args | string {
       if (v !== "log" && v !== "log-log" && v !== "plain") return `--conf-type: expected log, log-log or plain, found "${v}"`;
       args.confType = v;
     } else if (a === "--help" || a === "-h") return USAGE;
-    else if (a.startsWith("--")) return `unknown option ${a}`;
+    else if (a.startsWith("--") || /^-[A-Za-z]/.test(a)) return `unknown option ${a}; rendement curves accepts ${ACCEPTED}`;
     else if (!args.file) args.file = a;
     else return `unexpected argument "${a}"`;
   }
@@ -71,13 +74,19 @@ function renderText(summaries: GroupSummary[], by: string, confLevel: number): s
 const jsonNumber = (_k: string, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? null : v);
 
 export async function main(argv: string[]): Promise<number> {
-  const args = parseArgs(argv);
+  let args: Args | string;
+  try {
+    args = parseArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    args = error.message;
+  }
   if (typeof args === "string") {
     if (args === USAGE) {
       console.log(USAGE);
       return 0;
     }
-    console.error(`rendement curves: ${args}\n${USAGE}`);
+    console.error(`rendement curves: ${args}${args.startsWith("expected a file") ? ` (${USAGE})` : ""}`);
     return 2;
   }
   let file;
