@@ -12,11 +12,12 @@ import {curvesByGroup} from "../cohort/curves.js";
 import {netEffect, observedFromIncidence} from "../cohort/net-effect.js";
 import {parseReferenceCurves} from "../cohort/reference-curves.js";
 import {cohortRecords} from "./cohort-records.js";
+import {DEFAULT_MAX_EXCLUDED} from "../cohort/exclusions.js";
 import {checkOptions, numberOption, option, UsageError} from "./args.js";
 
 const USAGE =
-  "Usage: rendement net-effect <cohort-file> --reference <curve-id> [--group G] [--by column] [--horizon 5] [--observed-months 24] [--converge 24] [--long-term 0] [--shape linear|exponential] [--curves data/reference-curves/nulalternatief.yaml] [--json]";
-const withValue = ["--reference", "--group", "--by", "--horizon", "--observed-months", "--converge", "--long-term", "--shape", "--curves"];
+  "Usage: rendement net-effect <cohort-file> --reference <curve-id> [--group G] [--by column] [--horizon 5] [--observed-months 24] [--converge 24] [--long-term 0] [--shape linear|exponential] [--curves data/reference-curves/nulalternatief.yaml] [--max-excluded 5%] [--json]";
+const withValue = ["--reference", "--group", "--by", "--horizon", "--observed-months", "--converge", "--long-term", "--shape", "--curves", "--max-excluded"];
 
 export async function main(argv: string[]): Promise<number> {
   try {
@@ -45,8 +46,10 @@ export async function main(argv: string[]): Promise<number> {
     const shape = option(argv, "--shape") ?? "linear";
     if (shape !== "linear" && shape !== "exponential") throw new UsageError(`--shape: expected linear or exponential, found "${shape}"`);
 
-    const cohort = readCohortFile(file);
-    if (cohort.excluded.length) console.error(formatExclusions(cohort));
+    const maxExcluded = numberOption(argv, "--max-excluded", DEFAULT_MAX_EXCLUDED, {min: 0, max: 1, percent: true, what: "a share of the rows from 0 to 1 (0.05) or a percentage (5%)"});
+    const cohort = readCohortFile(file, {maxExcluded});
+    const notes = formatExclusions(cohort);
+    if (notes) console.error(notes);
     const grouped = cohortRecords(cohort, file, option(argv, "--by") ?? "group", "work-other");
     if (typeof grouped === "string") throw new UsageError(grouped);
     const curves = curvesByGroup(grouped.records, grouped.causes);
