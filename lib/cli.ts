@@ -2,16 +2,20 @@
 // `main(argv): Promise<number>` (the exit code). Exit codes: 0 ok, 1 a check failed, 2 bad input or usage.
 import {pathToFileURL} from "node:url";
 
-const commands: Record<string, {summary: string}> = {
-  check: {summary: "check <model-file> [--strict]   validate a model file and check the units of its formulas"},
-  evaluate: {summary: "evaluate <model-file> [--json] [--set name=value ...]   result tables of a study"},
-  curves: {summary: "curves <file> [--by <column>] [--at 3,6,12,24] [--json]   Kaplan–Meier and cumulative incidence"},
-  "net-effect": {summary: "net-effect <cohort-file> --reference <curve-id> [--group G] [--json]   net effect per year against a nulalternatief curve"},
-  sensitivity: {summary: "sensitivity <model-file> [--json]   one-way sensitivity (tornado)"},
-  scenarios: {summary: "scenarios <model-file> [--json]   the study's scenarios side by side"},
-  psa: {summary: "psa <model-file> [--draws N] [--seed S] [--json]   probabilistic sensitivity analysis"},
-  breakeven: {summary: "breakeven <model-file> [--parameter name] [--json]   value at which the saldo is zero"},
-  reproduce: {summary: "reproduce [--json] [--study id]   printed figures of the seed reports against computed ones"}
+type CommandModule = {main: (argv: string[]) => Promise<number>};
+
+// `load` imports the command's module only when it is called; a plain string import, so bundlers
+// and vitest resolve it too (tests call `main` in-process).
+const commands: Record<string, {summary: string; load?: () => Promise<CommandModule>}> = {
+  check: {summary: "check <model-file> [--strict]   validate a model file and check the units of its formulas", load: () => import("./cli/check.js")},
+  evaluate: {summary: "evaluate <model-file> [--json] [--set name=value ...]   result tables of a study", load: () => import("./cli/evaluate.js")},
+  curves: {summary: "curves <file> [--by <column>] [--at 3,6,12,24] [--json]   Kaplan–Meier and cumulative incidence", load: () => import("./cli/curves.js")},
+  "net-effect": {summary: "net-effect <cohort-file> --reference <curve-id> [--group G] [--json]   net effect per year against a nulalternatief curve", load: () => import("./cli/net-effect.js")},
+  sensitivity: {summary: "sensitivity <model-file> [--json]   one-way sensitivity (tornado)", load: () => import("./cli/sensitivity.js")},
+  scenarios: {summary: "scenarios <model-file> [--json]   the study's scenarios side by side", load: () => import("./cli/scenarios.js")},
+  psa: {summary: "psa <model-file> [--draws N] [--seed S] [--json]   probabilistic sensitivity analysis", load: () => import("./cli/psa.js")},
+  breakeven: {summary: "breakeven <model-file> [--parameter name] [--json]   value at which the saldo is zero", load: () => import("./cli/breakeven.js")},
+  reproduce: {summary: "reproduce [--json] [--study id]   printed figures of the seed reports against computed ones", load: () => import("./cli/reproduce.js")}
 };
 
 export function usage(): string {
@@ -32,7 +36,7 @@ export async function main(argv: string[]): Promise<number> {
   let mod;
   try {
     // Resolved at run time, so a command module is loaded only when it is called.
-    mod = (await import(`./cli/${name}.js`)) as {main: (argv: string[]) => Promise<number>};
+    mod = command.load ? await command.load() : ((await import(`./cli/${name}.js`)) as CommandModule);
   } catch (error) {
     console.error(`rendement ${name}: this command is not available yet (${(error as Error).message})`);
     return 2;
