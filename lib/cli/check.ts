@@ -18,7 +18,11 @@ export async function main(argv: string[]): Promise<number> {
       console.log(`${file}: ${model.nodes.size} quantities, ${model.lines.length} cash-flow lines, ${found.length} unit warning(s)`);
       for (const w of found) console.log(`  ${w.node} (${w.path.join(".")}): ${w.message}`);
     }
-    return argv.includes("--strict") && warnings > 0 ? 1 : 0;
+    if (argv.includes("--strict") && warnings > 0) {
+      console.error(`rendement check: ${warnings} unit warning(s); --strict fails on any warning`);
+      return 1;
+    }
+    return 0;
   } catch (error) {
     if (isInputError(error)) {
       console.error(`rendement check: ${(error as Error).message}`);
