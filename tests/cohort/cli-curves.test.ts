@@ -1,8 +1,8 @@
 import {afterEach, describe, expect, it, vi} from "vitest";
-import {writeFileSync, mkdtempSync} from "node:fs";
-import {tmpdir} from "node:os";
+import {writeFileSync} from "node:fs";
 import path from "node:path";
 import {main} from "../../lib/cli/curves.js";
+import {tempDir} from "../temp-dir.js";
 
 function run(argv: string[]) {
   const out: string[] = [];
@@ -56,7 +56,7 @@ describe("rendement curves", () => {
   });
 
   it("exits with 2 and a file:line message on a bad file, and reports excluded rows on stderr", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "curves-"));
+    const dir = tempDir("curves-");
     const bad = path.join(dir, "bad.csv");
     writeFileSync(bad, "id,group,months\n1,A,3\n");
     const r1 = await run([bad]);

@@ -2,8 +2,7 @@
 // effect parameter through `--set name=@file.json#netEffectShare` (issue 5: "an MKBA driven by
 // measured data instead of typed-in percentages").
 import {afterEach, describe, expect, it, vi} from "vitest";
-import {mkdtempSync, readFileSync, writeFileSync} from "node:fs";
-import {tmpdir} from "node:os";
+import {readFileSync, writeFileSync} from "node:fs";
 import path from "node:path";
 import {main as netEffectMain} from "../../lib/cli/net-effect.js";
 import {main as evaluateMain} from "../../lib/cli/evaluate.js";
@@ -13,6 +12,7 @@ import {incidenceAt} from "../../lib/cohort/aalen-johansen.js";
 import {referenceAt} from "../../lib/cohort/net-effect.js";
 import {parseReferenceCurves} from "../../lib/cohort/reference-curves.js";
 import {cohortRecords} from "../../lib/cli/cohort-records.js";
+import {tempDir} from "../temp-dir.js";
 
 async function run(fn: (argv: string[]) => Promise<number>, argv: string[]) {
   const out: string[] = [];
@@ -47,7 +47,7 @@ describe("rendement net-effect", () => {
     expect(json.benefitMonthsGained).toBeGreaterThan(0);
   });
   it("drives a model: --set iv.nettoEffect=@net.json#netEffectShare puts the measured shares into the model", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "rendement-"));
+    const dir = tempDir("rendement-");
     const file = path.join(dir, "net.json");
     const json = JSON.parse((await run(netEffectMain, args)).out);
     writeFileSync(file, JSON.stringify(json));
@@ -67,7 +67,7 @@ describe("rendement net-effect", () => {
     expect(b.err).toMatch(/--group: the file has 4 groups \(ExIT, IPS-NHN, Regulier, VIP\); choose one/);
   });
   it("--set @file#field refuses a field that is not a number or a list of numbers", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "rendement-"));
+    const dir = tempDir("rendement-");
     const file = path.join(dir, "net.json");
     writeFileSync(file, JSON.stringify({group: "VIP"}));
     const r = await run(evaluateMain, ["tests/fixtures/model-mini.yaml", "--set", `iv.nettoEffect=@${file}#group`]);
