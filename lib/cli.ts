@@ -1,5 +1,6 @@
 // The `rendement` command line. Each sub-command lives in lib/cli/<name>.ts and exports
-// `main(argv): Promise<number>` (the exit code). Exit codes: 0 ok, 1 a check failed, 2 bad input or usage.
+// `main(argv): Promise<number>` (the exit code). Exit codes: 0 ok, 1 a check failed (or an internal
+// error, reported in one line), 2 bad input or usage. README: "Errors: what each command guarantees".
 import {pathToFileURL} from "node:url";
 
 type CommandModule = {main: (argv: string[]) => Promise<number>};
@@ -8,8 +9,8 @@ type CommandModule = {main: (argv: string[]) => Promise<number>};
 // and vitest resolve it too (tests call `main` in-process).
 const commands: Record<string, {summary: string; load?: () => Promise<CommandModule>}> = {
   check: {summary: "check <model-file> [--strict]   validate a model file and check the units of its formulas", load: () => import("./cli/check.js")},
-  evaluate: {summary: "evaluate <model-file> [--json] [--set name=value ...]   result tables of a study", load: () => import("./cli/evaluate.js")},
-  curves: {summary: "curves <file> [--by <column>] [--at 3,6,12,24] [--json]   Kaplan–Meier and cumulative incidence", load: () => import("./cli/curves.js")},
+  evaluate: {summary: "evaluate <model-file> [--json] [--set name=value ...] [--scenario id]   result tables of a study", load: () => import("./cli/evaluate.js")},
+  curves: {summary: "curves <file> [--by <column>] [--at 3,6,12,24] [--max-excluded 5%] [--json]   Kaplan–Meier and cumulative incidence", load: () => import("./cli/curves.js")},
   "net-effect": {summary: "net-effect <cohort-file> --reference <curve-id> [--group G] [--json]   net effect per year against a nulalternatief curve", load: () => import("./cli/net-effect.js")},
   sensitivity: {summary: "sensitivity <model-file> [--json]   one-way sensitivity (tornado)", load: () => import("./cli/sensitivity.js")},
   scenarios: {summary: "scenarios <model-file> [--json]   the study's scenarios side by side", load: () => import("./cli/scenarios.js")},
@@ -32,6 +33,10 @@ export async function main(argv: string[]): Promise<number> {
   if (!command) {
     console.error(`rendement: unknown command "${name}"\n\n${usage()}`);
     return 2;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    console.log(`Usage: rendement ${command.summary.startsWith(name) ? command.summary : `${name} ${command.summary}`}\nErrors and exit codes: README, "Errors: what each command guarantees".`);
+    return 0;
   }
   let mod;
   try {
