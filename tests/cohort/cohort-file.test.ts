@@ -136,4 +136,10 @@ describe("RFC 4180 cohort CSV (issue 11, case 10)", () => {
     expect(r.summary).toMatchObject({read: 20, accepted: 19, excluded: 1});
     expect(() => parseCohortText(["id,group,months,exit", ...rows.slice(1), "bad,A,-1,work"].join("\n"), "t.csv")).toThrow(/1 of 19 rows excluded \(5.26 %\)/);
   });
+
+  it("a bad date is reported on its own field only, never inside another field's cross-field rule (found by tests/fuzz)", () => {
+    const text = [FULL_HEADER, "a,2014-01-01,X,NaN,2014-12-31,none,,,wwb", "b,2014-01-01,X,2014-01-01,2014-12-31,none,,,wwb"].join("\n");
+    const r = parseCohortText(text, "d.csv", {maxExcluded: 1});
+    expect(r.excluded.map((e) => e.reasons)).toEqual([['d.csv:2: follow_up_start: expected a date YYYY-MM-DD, found "NaN"']]);
+  });
 });

@@ -11,6 +11,13 @@ import path from "node:path";
 import {runCli, type CliRun} from "../cli/run.js";
 import {mulberry32, pick, mutateCsv, mutateYaml, randomArgs} from "./mutate.js";
 
+// RENDEMENT_FUZZ_SEED shifts every seed (a different set of cases), RENDEMENT_FUZZ_SCALE multiplies
+// the number of cases: for a longer search outside `npm test`, e.g.
+// RENDEMENT_FUZZ_SEED=100000 RENDEMENT_FUZZ_SCALE=5 npx vitest run tests/fuzz
+const OFFSET = Number(process.env.RENDEMENT_FUZZ_SEED ?? 0);
+const SCALE = Number(process.env.RENDEMENT_FUZZ_SCALE ?? 1);
+const n = (cases: number) => Math.round(cases * SCALE);
+
 const dir = mkdtempSync(path.join(tmpdir(), "rendement-fuzz-"));
 afterAll(() => rmSync(dir, {recursive: true, force: true}));
 
@@ -87,7 +94,7 @@ const MODEL_COMMANDS = [["check"], ["check", "--strict"], ["evaluate"], ["evalua
 describe("fuzz: the command line never prints a stack trace, NaN or a silently wrong number", () => {
   it("mutated model files (data/models, data/studies, tests/fixtures): 400 cases", async () => {
     const cases = [];
-    for (let seed = 1; seed <= 400; ++seed) {
+    for (let seed = OFFSET + 1; seed <= OFFSET + n(400); ++seed) {
       const rand = mulberry32(seed);
       const source = pick(rand, modelFiles);
       const {text, note} = mutateYaml(readFileSync(source, "utf8"), rand);
@@ -97,11 +104,11 @@ describe("fuzz: the command line never prints a stack trace, NaN or a silently w
       cases.push({seed, argv: [command[0], file, ...command.slice(1)], note: `${source}: ${note}`});
     }
     await runCases(cases);
-  }, 120_000);
+  }, 600_000);
 
   it("mutated cohort files (data/cohorts, tests/fixtures): 200 cases", async () => {
     const cases = [];
-    for (let seed = 1; seed <= 200; ++seed) {
+    for (let seed = OFFSET + 1; seed <= OFFSET + n(200); ++seed) {
       const rand = mulberry32(1000 + seed);
       const source = pick(rand, cohortFiles);
       const {text, note} = mutateCsv(readFileSync(source, "utf8"), rand);
@@ -114,15 +121,15 @@ describe("fuzz: the command line never prints a stack trace, NaN or a silently w
       cases.push({seed: 1000 + seed, argv, note: `${source}: ${note}`});
     }
     await runCases(cases);
-  }, 120_000);
+  }, 600_000);
 
   it("random command lines (commands, options and values): 600 cases", async () => {
     const cases = [];
-    for (let seed = 1; seed <= 600; ++seed) {
+    for (let seed = OFFSET + 1; seed <= OFFSET + n(600); ++seed) {
       const rand = mulberry32(5000 + seed);
       const argv = randomArgs(rand, {models: ["tests/fixtures/model-mini.yaml", "tests/fixtures/model-linear.yaml", "data/models/investering-per-deelnemer.yaml"], cohorts: cohortFiles});
       cases.push({seed: 5000 + seed, argv, note: "arguments"});
     }
     await runCases(cases);
-  }, 120_000);
+  }, 600_000);
 });

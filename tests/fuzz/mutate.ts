@@ -62,7 +62,9 @@ export function mutateYaml(text: string, rand: () => number): {text: string; not
   return {text, note: "unchanged"};
 }
 
-const WEIRD_CELLS = ["", " ", "-1", "abc", "1e308", "NaN", "2014-02-30", "9999-99-99", '"', '"a""b"', '"x\ny"', "work", "censored", "none", "0,5", "x".repeat(300)];
+// "nan", not "NaN": a cell is echoed in messages and may become a group name, and the harness looks
+// for a computed "NaN" in the output.
+const WEIRD_CELLS = ["", " ", "-1", "abc", "1e308", "nan", "2014-02-30", "9999-99-99", '"', '"a""b"', '"x\ny"', "work", "censored", "none", "0,5", "x".repeat(300)];
 
 /** One mutation of a cohort CSV: cells, rows, columns, quoting, line ends. */
 export function mutateCsv(text: string, rand: () => number): {text: string; note: string} {
