@@ -25,9 +25,13 @@ export function usage(): string {
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === "--help" || name === "-h" || name === "help") {
+  if (!name) {
+    console.error(`rendement: expected a command\n\n${usage()}`);
+    return 2;
+  }
+  if (name === "--help" || name === "-h" || name === "help") {
     console.log(usage());
-    return name ? 0 : 2;
+    return 0;
   }
   const command = commands[name];
   if (!command) {

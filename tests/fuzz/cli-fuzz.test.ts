@@ -52,8 +52,13 @@ export function violation(argv: string[], r: CliRun): string | null {
     return null;
   }
   if (argv[0] === "evaluate" && !argv.includes("--json") && /^saldo +—$/m.test(r.out)) return "total.saldo is null after exit 0 (printed as —)";
-  if (argv.includes("--json") && argv[0] === "evaluate") {
-    const j = JSON.parse(r.out);
+  if (argv.includes("--json") && argv[0] === "evaluate" && !argv.includes("--help") && !argv.includes("-h")) {
+    let j;
+    try {
+      j = JSON.parse(r.out);
+    } catch {
+      return "--json output that is not JSON";
+    }
     for (const k of ["costs", "benefits", "saldo"]) if (typeof j.total?.[k] !== "number") return `total.${k} is ${JSON.stringify(j.total?.[k])} after exit 0`;
   }
   return null;
