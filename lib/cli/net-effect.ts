@@ -36,7 +36,15 @@ export async function main(argv: string[]): Promise<number> {
     } catch (error) {
       throw new UsageError(`--curves: cannot read ${curvesFile} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
     }
-    const references = parseReferenceCurves(curvesText, curvesFile);
+    let references: ReturnType<typeof parseReferenceCurves>;
+    try {
+      references = parseReferenceCurves(curvesText, curvesFile);
+    } catch (error) {
+      // The parser throws only for a bad file; its lines name file, line and field (cut: a wrong file
+      // can quote kilobytes of itself).
+      const cut = (l: string) => (l.length > 240 ? `${l.slice(0, 240)}…` : l);
+      throw new UsageError(`--curves: ${curvesFile} is not a reference-curves file:\n${(error as Error).message.split("\n").map(cut).join("\n")}`);
+    }
     const reference = references.find((c) => c.id === referenceId);
     if (!reference) throw new UsageError(`--reference: unknown curve "${referenceId}"; ${curvesFile} has ${references.map((c) => c.id).join(", ")}`);
     const horizonYears = numberOption(argv, "--horizon", 5, {integer: true, min: 1, max: 100});

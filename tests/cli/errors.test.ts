@@ -71,6 +71,9 @@ describe("case 8: messages instead of stack traces", () => {
     const r = await runCli(["net-effect", cohort, "--reference", "x", "--curves", "no/such/curves.yaml"]);
     expect(r.code).toBe(2);
     expect(r.err).toBe("rendement net-effect: --curves: cannot read no/such/curves.yaml (ENOENT)");
+    const wrong = await runCli(["net-effect", cohort, "--reference", "x", "--curves", "README.md"]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toMatch(/^rendement net-effect: --curves: README.md is not a reference-curves file:\nREADME.md:\d+: yaml: /);
   });
   it("EPIPE: `rendement evaluate ... | head -1` ends quietly", () => {
     // One process on purpose: a closed pipe only exists between processes.
