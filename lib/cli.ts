@@ -50,11 +50,18 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`rendement ${name}: this command is not available yet (${(error as Error).message})`);
     return 2;
   }
+  return runGuarded(name, () => mod.main(rest));
+}
+
+/**
+ * Run a command so that nothing escapes as a stack trace. Input errors are reported by the commands
+ * themselves (exit 2); anything that still escapes is a bug: one line naming it, exit 1
+ * (RENDEMENT_DEBUG=1 also prints the stack trace).
+ */
+export async function runGuarded(name: string, command: () => Promise<number>): Promise<number> {
   try {
-    return await mod.main(rest);
+    return await command();
   } catch (error) {
-    // Input errors are reported by the commands themselves (exit 2). Anything that still escapes is
-    // a bug: one line naming it, exit 1, never a stack trace (RENDEMENT_DEBUG=1 prints the trace).
     const message = error instanceof Error ? error.message : String(error);
     console.error(`rendement ${name}: internal error: ${message.split("\n")[0]} (please report it; RENDEMENT_DEBUG=1 shows where it happened)`);
     if (process.env.RENDEMENT_DEBUG) console.error(error);

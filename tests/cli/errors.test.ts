@@ -2,6 +2,8 @@
 // never a stack trace and never a silently wrong number.
 import {describe, expect, it} from "vitest";
 import {spawnSync} from "node:child_process";
+import {vi} from "vitest";
+import {runGuarded} from "../../lib/cli.js";
 import {runCli} from "./run.js";
 
 const mini = "tests/fixtures/model-mini.yaml";
@@ -108,5 +110,21 @@ describe("case 9: unknown options are refused on every command", () => {
     expect(r.err).toMatch(new RegExp(`^rendement ${argv[0]}: unknown option --bogus; rendement ${argv[0]} accepts --`));
     expect(r.err.split("\n")).toHaveLength(1);
     noTrace(r.err);
+  });
+});
+
+describe("an error that escapes a command", () => {
+  it("is one line naming the command, exit 1, no stack trace", async () => {
+    const lines: string[] = [];
+    const spy = vi.spyOn(console, "error").mockImplementation((...a) => void lines.push(a.map(String).join(" ")));
+    try {
+      const code = await runGuarded("evaluate", async () => {
+        throw new TypeError("x is not a function\n    at somewhere (file.ts:1:1)");
+      });
+      expect(code).toBe(1);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(lines).toEqual(["rendement evaluate: internal error: x is not a function (please report it; RENDEMENT_DEBUG=1 shows where it happened)"]);
   });
 });
