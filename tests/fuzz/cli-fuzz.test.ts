@@ -77,7 +77,8 @@ async function check(seed: number, argv: string[], note: string): Promise<string
  */
 const PENDING_CORE: {pattern: RegExp; why: string}[] = [
   {pattern: /total\.\w+ is null after exit 0/, why: "a non-finite result (÷0, log(0), 1e308) exits 0 and shows as null/— (issue 11 case 2)"},
-  {pattern: /internal error: t is not defined/, why: "a lag x[t - k] on a scalar quantity compiles to a kernel that reads t outside the year loop"}
+  {pattern: /internal error: t is not defined/, why: "a lag x[t - k] on a scalar quantity compiles to a kernel that reads t outside the year loop"},
+  {pattern: /internal error: Unresolved alias/, why: "YAML: doc.toJS() in lib/io/yaml-errors.ts throws for an unresolved alias (*a without &a) instead of an InputError with the line"}
 ];
 
 async function runCases(cases: {seed: number; argv: string[]; note: string}[]): Promise<void> {
