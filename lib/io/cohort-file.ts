@@ -68,7 +68,11 @@ export function detectFormat(header: string[]): CohortFormat | null {
 }
 
 /** Lines a parsed row spans beyond its first: the line breaks inside its quoted fields. */
-const innerLineBreaks = (cells: string[]): number => cells.reduce((n, c) => n + (c.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
+const innerLineBreaks = (cells: string[]): number => {
+  let n = 0;
+  for (const c of cells) if (c.includes("\n") || c.includes("\r")) n += c.match(/\r\n|\r|\n/g)!.length;
+  return n;
+};
 const isBlank = (cells: string[]) => cells.length === 1 && cells[0].trim() === "";
 
 export interface CohortReadOptions {
