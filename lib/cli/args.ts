@@ -203,13 +203,3 @@ export function option(argv: string[], name: string): string | undefined {
   if (v === undefined || v.startsWith("--")) throw new UsageError(`${name} expects a value`);
   return v;
 }
-
-/** Positional arguments: everything that is not an option or an option's value. */
-export function positionals(argv: string[], withValue: string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < argv.length; ++i) {
-    if (withValue.includes(argv[i])) ++i;
-    else if (!argv[i].startsWith("--")) out.push(argv[i]);
-  }
-  return out;
-}
