@@ -8,7 +8,7 @@
 //   - a number: `--set traject.kansLks=0.2`;
 //   - a percentage, for an input whose unit is `fraction` (stored as a share) or `%`:
 //     `--set nab.attributie=75%` is 0.75; a bare value for a `fraction` input must lie in [0, 1];
-//   - a series, one value per year, in brackets: `--set iv.nettoEffect=[0.05,0.04,0.02]` (each
+//   - a series, one value per year, in brackets: `--set 'iv.nettoEffect=[0.05,0.04,0.02]'` (each
 //     element a number as above, no empty element, no trailing comma);
 //   - `@file.json#field`: a number or list of numbers read from a JSON file (dots for nested fields),
 //     taken as they are in the input's own unit.
