@@ -28,7 +28,28 @@ export interface OptionSpec {
   repeatable?: string[];
 }
 
-const describeSpec = (spec: OptionSpec) => [...spec.flags, ...spec.values.map((v) => `${v} <value>`)].join(", ") || "no options";
+/** What an option's value is, for the list of accepted options in messages. */
+const PLACEHOLDERS: Record<string, string> = {
+  "--set": "name=value",
+  "--scenario": "id",
+  "--parameter": "name",
+  "--study": "id",
+  "--reference": "curve-id",
+  "--group": "name",
+  "--by": "column",
+  "--curves": "file",
+  "--draws": "N",
+  "--seed": "S",
+  "--top": "N",
+  "--qaly-value": "name",
+  "--horizon": "years",
+  "--observed-months": "months",
+  "--converge": "months",
+  "--long-term": "share",
+  "--shape": "linear|exponential",
+  "--max-excluded": "share"
+};
+const describeSpec = (spec: OptionSpec) => [...spec.flags, ...spec.values.map((v) => `${v} ${PLACEHOLDERS[v] ?? "<value>"}`)].join(", ") || "no options";
 
 /**
  * Check argv against a command's options and return the positional arguments. Throws a UsageError

@@ -43,7 +43,7 @@ describe("checkOptions", () => {
     expect(checkOptions("x", ["f.yaml", "--by", "-1", "--json", "--set", "a=1", "--set", "b=2"], spec)).toEqual(["f.yaml"]);
   });
   it("refuses an unknown option listing the accepted ones, a missing value and a repeated option", () => {
-    expect(() => checkOptions("evaluate", ["f", "--jsno"], spec)).toThrow("unknown option --jsno; rendement evaluate accepts --json, --set <value>, --by <value>");
+    expect(() => checkOptions("evaluate", ["f", "--jsno"], spec)).toThrow("unknown option --jsno; rendement evaluate accepts --json, --set name=value, --by column");
     expect(() => checkOptions("x", ["-j"], spec)).toThrow(/unknown option -j/);
     expect(() => checkOptions("x", ["f", "--by"], spec)).toThrow("--by expects a value, found nothing");
     expect(() => checkOptions("x", ["f", "--by", "--json"], spec)).toThrow("--by expects a value, found the option --json");

@@ -92,7 +92,7 @@ describe("case 9: unknown options are refused on every command", () => {
   it("evaluate --jsno exits 2 listing the accepted options (it used to be ignored)", async () => {
     const r = await runCli(["evaluate", mini, "--jsno"]);
     expect(r.code).toBe(2);
-    expect(r.err).toBe("rendement evaluate: unknown option --jsno; rendement evaluate accepts --json, --set <value>, --scenario <value>");
+    expect(r.err).toBe("rendement evaluate: unknown option --jsno; rendement evaluate accepts --json, --set name=value, --scenario id");
   });
   it.each([
     ["check", mini],
