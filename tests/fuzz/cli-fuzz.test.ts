@@ -36,6 +36,29 @@ const monitor = path.join(dir, "monitor.csv");
 writeFileSync(monitor, readFileSync("data/cohorts/synthetic-monitor.csv", "utf8").split("\n").slice(0, 301).join("\n") + "\n");
 cohortFiles.push(monitor);
 
+const TOTALS = new Set(["costs", "benefits", "saldo"]);
+
+/**
+ * The path of the first money total that is null in a JSON result (`saldo`, `costs`, `benefits`,
+ * or a statistic of one of them such as `saldo.mean`), or null when none is. A ratio may be null
+ * (no costs); a money total may not.
+ */
+function nullTotals(x: unknown, path: string, parent = ""): string | null {
+  if (Array.isArray(x)) {
+    for (let i = 0; i < x.length; ++i) {
+      const found = nullTotals(x[i], `${path}[${i}]`);
+      if (found) return found;
+    }
+  } else if (x && typeof x === "object") {
+    for (const [k, v] of Object.entries(x)) {
+      if (v === null && (TOTALS.has(k) || (TOTALS.has(parent) && k === "mean"))) return `${path}.${k}`.replace(/^\./, "");
+      const found = nullTotals(v, `${path}.${k}`, k);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
 /** What is wrong with one run, or null when it kept the rules. */
 export function violation(argv: string[], r: CliRun): string | null {
   const all = `${r.out}\n${r.err}`;
@@ -52,14 +75,17 @@ export function violation(argv: string[], r: CliRun): string | null {
     return null;
   }
   if (argv[0] === "evaluate" && !argv.includes("--json") && /^saldo +—$/m.test(r.out)) return "total.saldo is null after exit 0 (printed as —)";
-  if (argv.includes("--json") && argv[0] === "evaluate" && !argv.includes("--help") && !argv.includes("-h")) {
-    let j;
+  const help = ["help", "--help", "-h"].some((h) => argv.includes(h)); // usage text, whatever else is given
+  if (argv.includes("--json") && !help) {
+    let j: unknown;
     try {
       j = JSON.parse(r.out);
     } catch {
       return "--json output that is not JSON";
     }
-    for (const k of ["costs", "benefits", "saldo"]) if (typeof j.total?.[k] !== "number") return `total.${k} is ${JSON.stringify(j.total?.[k])} after exit 0`;
+    // JSON.stringify writes NaN and Infinity as null: a money total that is null is a hidden NaN.
+    const hidden = nullTotals(j, "");
+    if (hidden) return `${hidden} is null after exit 0`;
   }
   return null;
 }
@@ -76,7 +102,7 @@ async function check(seed: number, argv: string[], note: string): Promise<string
  * merged; then this list must be emptied. Every other finding fails the test.
  */
 const PENDING_CORE: {pattern: RegExp; why: string}[] = [
-  {pattern: /total\.\w+ is null after exit 0/, why: "a non-finite result (÷0, log(0), 1e308) exits 0 and shows as null/— (issue 11 case 2)"},
+  {pattern: /(\.|^)(costs|benefits|saldo|mean) is null after exit 0/, why: "a non-finite result (÷0, log(0), 1e308) exits 0 and shows as null/— (issue 11 case 2)"},
   {pattern: /internal error: t is not defined/, why: "a lag x[t - k] on a scalar quantity compiles to a kernel that reads t outside the year loop"},
   {pattern: /internal error: Unresolved alias/, why: "YAML: doc.toJS() in lib/io/yaml-errors.ts throws for an unresolved alias (*a without &a) instead of an InputError with the line"}
 ];
@@ -98,9 +124,9 @@ async function runCases(cases: {seed: number; argv: string[]; note: string}[]): 
 const MODEL_COMMANDS = [["check"], ["check", "--strict"], ["evaluate"], ["evaluate", "--json"], ["scenarios", "--json"], ["sensitivity", "--json"], ["psa", "--draws", "30", "--json"], ["breakeven", "--json"]];
 
 describe("fuzz: the command line never prints a stack trace, NaN or a silently wrong number", () => {
-  it("mutated model files (data/models, data/studies, tests/fixtures): 400 cases", async () => {
+  it("mutated model files (data/models, data/studies, tests/fixtures): 300 cases", async () => {
     const cases = [];
-    for (let seed = OFFSET + 1; seed <= OFFSET + n(400); ++seed) {
+    for (let seed = OFFSET + 1; seed <= OFFSET + n(300); ++seed) {
       const rand = mulberry32(seed);
       const source = pick(rand, modelFiles);
       const {text, note} = mutateYaml(readFileSync(source, "utf8"), rand);
@@ -112,9 +138,9 @@ describe("fuzz: the command line never prints a stack trace, NaN or a silently w
     await runCases(cases);
   }, 600_000);
 
-  it("mutated cohort files (data/cohorts, tests/fixtures): 200 cases", async () => {
+  it("mutated cohort files (data/cohorts, tests/fixtures): 150 cases", async () => {
     const cases = [];
-    for (let seed = OFFSET + 1; seed <= OFFSET + n(200); ++seed) {
+    for (let seed = OFFSET + 1; seed <= OFFSET + n(150); ++seed) {
       const rand = mulberry32(1000 + seed);
       const source = pick(rand, cohortFiles);
       const {text, note} = mutateCsv(readFileSync(source, "utf8"), rand);
