@@ -60,7 +60,7 @@ function nullTotals(x: unknown, path: string, parent = ""): string | null {
 }
 
 /** What is wrong with one run, or null when it kept the rules. */
-export function violation(argv: string[], r: CliRun): string | null {
+function violation(argv: string[], r: CliRun): string | null {
   const all = `${r.out}\n${r.err}`;
   if (/^\s+at .+[(:]\d+/m.test(all) || /^\w*Error: /m.test(all)) return "a stack trace";
   // Results go to stdout (and warnings of a successful run to stderr); a refusal may quote the bad
