@@ -45,7 +45,7 @@ describe("rendement net-effect", () => {
       expect(json.netEffectShare[y - 1]).toBeCloseTo(incidenceAt(vip.aj, "work", 12 * y).estimate - referenceAt(reference, 12 * y), 10);
     }
     expect(json.benefitMonthsGained).toBeGreaterThan(0);
-  });
+  }, 60_000); // reads the 3.890-row synthetic cohort: seconds on a loaded 2-core machine
   it("drives a model: --set iv.nettoEffect=@net.json#netEffectShare puts the measured shares into the model", async () => {
     const dir = tempDir("rendement-");
     const file = path.join(dir, "net.json");
@@ -57,7 +57,7 @@ describe("rendement net-effect", () => {
     const wage = result.total.lines.find((l: {flow: string}) => l.flow === "loon");
     // tests/fixtures/model-mini.yaml: gross wage = 100 participants × net effect × € 22.500, per year
     wage.perYear.forEach((v: number, t: number) => expect(v).toBeCloseTo(100 * json.netEffectShare[t] * 22_500, 4));
-  });
+  }, 60_000);
   it("refuses an unknown reference curve or an ambiguous group with exit code 2, naming the choices", async () => {
     const a = await run(netEffectMain, [cohort, "--reference", "nope", "--group", "VIP"]);
     expect(a.code).toBe(2);
