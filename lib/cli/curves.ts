@@ -26,8 +26,11 @@ const ACCEPTED = "--by <column>, --at <months>, --json, --causes <mode>, --conf-
 
 function parseArgs(argv: string[]): Args | string {
   const args: Args = {file: "", by: "group", at: [3, 6, 12, 24], json: false, causes: undefined, confType: "log", maxExcluded: DEFAULT_MAX_EXCLUDED};
+  const seen = new Set<string>();
   for (let i = 0; i < argv.length; ++i) {
     const a = argv[i];
+    if (a.startsWith("--") && seen.has(a)) return `${a} is given twice; give it once`;
+    seen.add(a);
     const value = () => {
       const v = argv[++i];
       if (v === undefined || v.startsWith("--")) throw new UsageError(`${a} expects a value, found ${v === undefined ? "nothing" : `the option ${v}`}`);

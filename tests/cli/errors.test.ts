@@ -68,6 +68,9 @@ describe("case 8: messages instead of stack traces", () => {
     const r = await runCli(["curves", cohort, "--by"]);
     expect(r.code).toBe(2);
     expect(r.err).toBe("rendement curves: --by expects a value, found nothing");
+    const twice = await runCli(["curves", cohort, "--by", "group", "--by", "exit"]);
+    expect(twice.code).toBe(2);
+    expect(twice.err).toBe("rendement curves: --by is given twice; give it once");
   });
   it("net-effect --curves with a missing file names the path", async () => {
     const r = await runCli(["net-effect", cohort, "--reference", "x", "--curves", "no/such/curves.yaml"]);
