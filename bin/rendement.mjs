@@ -4,5 +4,5 @@
 import {register} from "tsx/esm/api";
 
 register();
-const {main} = await import("../lib/cli.ts");
-process.exitCode = await main(process.argv.slice(2));
+const {run} = await import("../lib/cli.ts");
+await run(process.argv.slice(2));

@@ -5,7 +5,7 @@ import {loadStudy} from "../io/study.js";
 import {breakEvenAll, breakEvenIfDependent, type BreakEvenResult} from "../analysis/breakeven.js";
 import {scenarioOverrides} from "../analysis/scenarios.js";
 import {findLeaf} from "../model/evaluate.js";
-import {option, parseSets, positionals, UsageError} from "./args.js";
+import {checkOptions, option, parseSets, UsageError} from "./args.js";
 import {isInputError} from "./errors.js";
 import {euro} from "./format.js";
 
@@ -21,11 +21,11 @@ const cells = (label: string, r: BreakEvenResult) => [label, value(r.base), valu
 
 export async function main(argv: string[]): Promise<number> {
   try {
-    const [file, ...extra] = positionals(argv, ["--set", "--scenario", "--parameter"]);
+    const [file, ...extra] = checkOptions("breakeven", argv, {flags: ["--json"], values: ["--set", "--scenario", "--parameter"], repeatable: ["--set"]});
     if (!file || extra.length) throw new UsageError(usage);
     const model = loadStudy(file);
     const scenario = option(argv, "--scenario");
-    const overrides = {...(scenario ? scenarioOverrides(model, scenario) : {}), ...parseSets(argv)};
+    const overrides = {...(scenario ? scenarioOverrides(model, scenario) : {}), ...parseSets(argv, model)};
     const parameter = option(argv, "--parameter");
     const json = argv.includes("--json");
     const head = ["", "basis", "break-even", "saldo bij basis", ""];

@@ -6,12 +6,12 @@ import {checkUnits} from "../model/units.js";
 import {evaluate} from "../model/evaluate.js";
 import {summarizeAll} from "../finance/summary.js";
 import {isResultError} from "./errors.js";
-import {positionals, UsageError} from "./args.js";
+import {checkOptions, UsageError} from "./args.js";
 import {isInputError} from "./errors.js";
 
 export async function main(argv: string[]): Promise<number> {
   try {
-    const files = positionals(argv, []);
+    const files = checkOptions("check", argv, {flags: ["--strict"], values: []});
     if (!files.length) throw new UsageError("usage: rendement check <model-file> ... [--strict]");
     let warnings = 0;
     let failed = false;
@@ -29,12 +29,19 @@ export async function main(argv: string[]): Promise<number> {
         summarizeAll(evaluate(model));
       } catch (error) {
         if (!isResultError(error)) throw error;
-        console.log(`  error at the base values: ${error.message}`);
+        console.error(`  error at the base values: ${error.message}`);
         failed = true;
       }
     }
-    if (failed) return 1;
-    return argv.includes("--strict") && warnings > 0 ? 1 : 0;
+    if (failed) {
+      console.error(`rendement check: the model gives a non-finite result at its base values`);
+      return 1;
+    }
+    if (argv.includes("--strict") && warnings > 0) {
+      console.error(`rendement check: ${warnings} unit warning(s); --strict fails on any warning`);
+      return 1;
+    }
+    return 0;
   } catch (error) {
     if (isInputError(error)) {
       console.error(`rendement check: ${(error as Error).message}`);

@@ -1,13 +1,16 @@
-// rendement curves <file> [--by <column>|inflow_year|start_year] [--at 3,6,12,24] [--json] [--causes detailed|work-other] [--conf-type log|log-log|plain]
+// rendement curves <file> [--by <column>|inflow_year|start_year] [--at 3,6,12,24] [--json] [--causes detailed|work-other] [--conf-type log|log-log|plain] [--max-excluded 5%]
 // Kaplan–Meier survival (any exit) with its confidence interval and the Aalen–Johansen cumulative
 // incidence per exit type, per group, at the requested months. Accepts the full cohort format and
-// the minimal duration table (detected from the header). Exit codes: 0 ok, 2 bad input or usage.
+// the minimal duration table (detected from the header). Exit codes: 0 ok, 2 bad input or usage, or
+// more than --max-excluded of the rows excluded (default 5 %, lib/cohort/exclusions.ts).
 import {CohortFileError, formatExclusions, readCohortFile} from "../io/cohort-file.js";
 import {cohortRecords} from "./cohort-records.js";
 import {curvesByGroup, summarizeAt, type GroupSummary} from "../cohort/curves.js";
 import type {ConfType} from "../cohort/confidence.js";
+import {numberOption, parseNumber, UsageError} from "./args.js";
+import {DEFAULT_MAX_EXCLUDED} from "../cohort/exclusions.js";
 
-const USAGE = "Usage: rendement curves <file> [--by <column>] [--at 3,6,12,24] [--json] [--causes detailed|work-other] [--conf-type log|log-log|plain]";
+const USAGE = "Usage: rendement curves <file> [--by <column>] [--at 3,6,12,24] [--json] [--causes detailed|work-other] [--conf-type log|log-log|plain] [--max-excluded 5%]";
 
 interface Args {
   file: string;
@@ -16,23 +19,29 @@ interface Args {
   json: boolean;
   causes: "detailed" | "work-other" | undefined;
   confType: ConfType;
+  maxExcluded: number;
 }
 
+const ACCEPTED = "--by <column>, --at <months>, --json, --causes <mode>, --conf-type <type>, --max-excluded <share>, --help";
+
 function parseArgs(argv: string[]): Args | string {
-  const args: Args = {file: "", by: "group", at: [3, 6, 12, 24], json: false, causes: undefined, confType: "log"};
+  const args: Args = {file: "", by: "group", at: [3, 6, 12, 24], json: false, causes: undefined, confType: "log", maxExcluded: DEFAULT_MAX_EXCLUDED};
+  const seen = new Set<string>();
   for (let i = 0; i < argv.length; ++i) {
     const a = argv[i];
+    if (a.startsWith("--") && seen.has(a)) return `${a} is given twice; give it once`;
+    seen.add(a);
     const value = () => {
       const v = argv[++i];
-      if (v === undefined || v.startsWith("--")) throw new Error(`${a}: expected a value`);
+      if (v === undefined || v.startsWith("--")) throw new UsageError(`${a} expects a value, found ${v === undefined ? "nothing" : `the option ${v}`}`);
       return v;
     };
     if (a === "--json") args.json = true;
     else if (a === "--by") args.by = value().toLowerCase();
     else if (a === "--at") {
       const v = value();
-      const at = v.split(",").map((x) => Number(x.trim()));
-      if (!at.length || at.some((x) => !Number.isFinite(x) || x < 0)) return `--at: expected months >= 0 separated by commas, found "${v}"`;
+      const at = v.split(",").map((x) => parseNumber(x.trim()) ?? NaN);
+      if (!at.length || at.some((x) => !Number.isFinite(x) || x < 0 || x > 1200)) return `--at: expected months from 0 to 1200 separated by commas (3,6,12,24), found "${v}"`;
       args.at = at;
     } else if (a === "--causes") {
       const v = value();
@@ -42,8 +51,11 @@ function parseArgs(argv: string[]): Args | string {
       const v = value();
       if (v !== "log" && v !== "log-log" && v !== "plain") return `--conf-type: expected log, log-log or plain, found "${v}"`;
       args.confType = v;
+    } else if (a === "--max-excluded") {
+      const v = value();
+      args.maxExcluded = numberOption([a, v], a, DEFAULT_MAX_EXCLUDED, {min: 0, max: 1, percent: true, what: "a share of the rows from 0 to 1 (0.05) or a percentage (5%)"});
     } else if (a === "--help" || a === "-h") return USAGE;
-    else if (a.startsWith("--")) return `unknown option ${a}`;
+    else if (a.startsWith("--") || /^-[A-Za-z]/.test(a)) return `unknown option ${a}; rendement curves accepts ${ACCEPTED}`;
     else if (!args.file) args.file = a;
     else return `unexpected argument "${a}"`;
   }
@@ -71,18 +83,24 @@ function renderText(summaries: GroupSummary[], by: string, confLevel: number): s
 const jsonNumber = (_k: string, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? null : v);
 
 export async function main(argv: string[]): Promise<number> {
-  const args = parseArgs(argv);
+  let args: Args | string;
+  try {
+    args = parseArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    args = error.message;
+  }
   if (typeof args === "string") {
     if (args === USAGE) {
       console.log(USAGE);
       return 0;
     }
-    console.error(`rendement curves: ${args}\n${USAGE}`);
+    console.error(`rendement curves: ${args}${args.startsWith("expected a file") ? ` (${USAGE})` : ""}`);
     return 2;
   }
   let file;
   try {
-    file = readCohortFile(args.file);
+    file = readCohortFile(args.file, {maxExcluded: args.maxExcluded});
   } catch (error) {
     if (error instanceof CohortFileError) {
       console.error(`rendement curves: ${error.message}`);
@@ -90,7 +108,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
-  if (file.excluded.length) console.error(formatExclusions(file));
+  const notes = formatExclusions(file);
+  if (notes) console.error(notes);
 
   const grouped = cohortRecords(file, args.file, args.by, args.causes);
   if (typeof grouped === "string") {

@@ -4,7 +4,7 @@ import {loadStudy} from "../io/study.js";
 import {evaluate} from "../model/evaluate.js";
 import {summarizeAll, type Summary} from "../finance/summary.js";
 import {scenarioOverrides} from "../analysis/scenarios.js";
-import {option, parseSets, positionals, UsageError} from "./args.js";
+import {checkOptions, option, parseSets, UsageError} from "./args.js";
 import {euro, num} from "./format.js";
 import {isInputError} from "./errors.js";
 
@@ -46,11 +46,11 @@ export function formatSummary(s: Summary): string {
 
 export async function main(argv: string[]): Promise<number> {
   try {
-    const [file, ...extra] = positionals(argv, ["--set", "--scenario"]);
+    const [file, ...extra] = checkOptions("evaluate", argv, {flags: ["--json"], values: ["--set", "--scenario"], repeatable: ["--set"]});
     if (!file || extra.length) throw new UsageError(usage);
     const model = loadStudy(file);
     const scenario = option(argv, "--scenario");
-    const overrides = {...(scenario ? scenarioOverrides(model, scenario) : {}), ...parseSets(argv)};
+    const overrides = {...(scenario ? scenarioOverrides(model, scenario) : {}), ...parseSets(argv, model)};
     const result = summarizeAll(evaluate(model, overrides));
     if (argv.includes("--json")) {
       console.log(JSON.stringify({model: model.file.id, title: model.file.title, priceYear: model.file.priceYear, scenario: scenario ?? null, overrides, ...result}, null, 2));

@@ -12,19 +12,12 @@ import {curvesByGroup} from "../cohort/curves.js";
 import {netEffect, observedFromIncidence} from "../cohort/net-effect.js";
 import {parseReferenceCurves} from "../cohort/reference-curves.js";
 import {cohortRecords} from "./cohort-records.js";
-import {option, positionals, UsageError} from "./args.js";
+import {DEFAULT_MAX_EXCLUDED} from "../cohort/exclusions.js";
+import {checkOptions, numberOption, option, UsageError} from "./args.js";
 
 const USAGE =
-  "Usage: rendement net-effect <cohort-file> --reference <curve-id> [--group G] [--by column] [--horizon 5] [--observed-months 24] [--converge 24] [--long-term 0] [--shape linear|exponential] [--curves data/reference-curves/nulalternatief.yaml] [--json]";
-const withValue = ["--reference", "--group", "--by", "--horizon", "--observed-months", "--converge", "--long-term", "--shape", "--curves"];
-
-function numberOption(argv: string[], name: string, fallback: number, {integer = false, min = 0} = {}): number {
-  const raw = option(argv, name);
-  if (raw === undefined) return fallback;
-  const v = Number(raw);
-  if (!Number.isFinite(v) || v < min || (integer && !Number.isInteger(v))) throw new UsageError(`${name}: expected ${integer ? "a whole number" : "a number"} >= ${min}, found "${raw}"`);
-  return v;
-}
+  "Usage: rendement net-effect <cohort-file> --reference <curve-id> [--group G] [--by column] [--horizon 5] [--observed-months 24] [--converge 24] [--long-term 0] [--shape linear|exponential] [--curves data/reference-curves/nulalternatief.yaml] [--max-excluded 5%] [--json]";
+const withValue = ["--reference", "--group", "--by", "--horizon", "--observed-months", "--converge", "--long-term", "--shape", "--curves", "--max-excluded"];
 
 export async function main(argv: string[]): Promise<number> {
   try {
@@ -32,23 +25,39 @@ export async function main(argv: string[]): Promise<number> {
       console.log(USAGE);
       return 0;
     }
-    const [file, ...extra] = positionals(argv, withValue);
+    const [file, ...extra] = checkOptions("net-effect", argv, {flags: ["--json", "--help"], values: withValue});
     if (!file || extra.length) throw new UsageError(USAGE);
     const referenceId = option(argv, "--reference");
     if (!referenceId) throw new UsageError(`--reference: expected the id of a reference curve\n${USAGE}`);
     const curvesFile = option(argv, "--curves") ?? "data/reference-curves/nulalternatief.yaml";
-    const references = parseReferenceCurves(readFileSync(curvesFile, "utf8"), curvesFile);
+    let curvesText: string;
+    try {
+      curvesText = readFileSync(curvesFile, "utf8");
+    } catch (error) {
+      throw new UsageError(`--curves: cannot read ${curvesFile} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    }
+    let references: ReturnType<typeof parseReferenceCurves>;
+    try {
+      references = parseReferenceCurves(curvesText, curvesFile);
+    } catch (error) {
+      // The parser throws only for a bad file; its lines name file, line and field (cut: a wrong file
+      // can quote kilobytes of itself).
+      const cut = (l: string) => (l.length > 240 ? `${l.slice(0, 240)}…` : l);
+      throw new UsageError(`--curves: ${curvesFile} is not a reference-curves file:\n${(error as Error).message.split("\n").map(cut).join("\n")}`);
+    }
     const reference = references.find((c) => c.id === referenceId);
     if (!reference) throw new UsageError(`--reference: unknown curve "${referenceId}"; ${curvesFile} has ${references.map((c) => c.id).join(", ")}`);
-    const horizonYears = numberOption(argv, "--horizon", 5, {integer: true, min: 1});
-    const observedMonths = numberOption(argv, "--observed-months", 24, {integer: true, min: 1});
-    const convergeMonths = numberOption(argv, "--converge", 24, {integer: true, min: 0});
-    const longTermEffect = numberOption(argv, "--long-term", 0, {min: -1});
+    const horizonYears = numberOption(argv, "--horizon", 5, {integer: true, min: 1, max: 100});
+    const observedMonths = numberOption(argv, "--observed-months", 24, {integer: true, min: 1, max: 1200});
+    const convergeMonths = numberOption(argv, "--converge", 24, {integer: true, min: 0, max: 1200});
+    const longTermEffect = numberOption(argv, "--long-term", 0, {min: -1, max: 1, percent: true, what: "a long-term net effect as a share from -1 to 1 (0.05) or a percentage from -100% to 100% (5%)"});
     const shape = option(argv, "--shape") ?? "linear";
     if (shape !== "linear" && shape !== "exponential") throw new UsageError(`--shape: expected linear or exponential, found "${shape}"`);
 
-    const cohort = readCohortFile(file);
-    if (cohort.excluded.length) console.error(formatExclusions(cohort));
+    const maxExcluded = numberOption(argv, "--max-excluded", DEFAULT_MAX_EXCLUDED, {min: 0, max: 1, percent: true, what: "a share of the rows from 0 to 1 (0.05) or a percentage (5%)"});
+    const cohort = readCohortFile(file, {maxExcluded});
+    const notes = formatExclusions(cohort);
+    if (notes) console.error(notes);
     const grouped = cohortRecords(cohort, file, option(argv, "--by") ?? "group", "work-other");
     if (typeof grouped === "string") throw new UsageError(grouped);
     const curves = curvesByGroup(grouped.records, grouped.causes);

@@ -4,7 +4,7 @@
 import {loadStudy} from "../io/study.js";
 import {percentileKey, psa, psaReference, PERCENTILES, type Stats} from "../analysis/psa.js";
 import {scenarioOverrides} from "../analysis/scenarios.js";
-import {option, parseSets, positionals, UsageError} from "./args.js";
+import {checkOptions, option, parseNumber, parseSets, UsageError} from "./args.js";
 import {isInputError} from "./errors.js";
 import {euro, num, pct} from "./format.js";
 
@@ -18,20 +18,20 @@ function pad(rows: string[][]): string {
 function integer(argv: string[], name: string, fallback: number, min: number): number {
   const text = option(argv, name);
   if (text === undefined) return fallback;
-  const v = Number(text.replace(/_/g, ""));
-  if (!(Number.isInteger(v) && v >= min)) throw new UsageError(`${name} expects an integer >= ${min}, found "${text}"`);
+  const v = parseNumber(text);
+  if (!(v !== undefined && Number.isInteger(v) && v >= min)) throw new UsageError(`${name} expects an integer >= ${min}, found "${text}"`);
   return v;
 }
 
 export async function main(argv: string[]): Promise<number> {
   try {
-    const [file, ...extra] = positionals(argv, ["--set", "--scenario", "--draws", "--seed", "--qaly-value"]);
+    const [file, ...extra] = checkOptions("psa", argv, {flags: ["--json", "--reference"], values: ["--set", "--scenario", "--draws", "--seed", "--qaly-value"], repeatable: ["--set"]});
     if (!file || extra.length) throw new UsageError(usage);
     const draws = integer(argv, "--draws", 10_000, 1);
     const seed = integer(argv, "--seed", 1, 0);
     const model = loadStudy(file);
     const scenario = option(argv, "--scenario");
-    const overrides = {...(scenario ? scenarioOverrides(model, scenario) : {}), ...parseSets(argv)};
+    const overrides = {...(scenario ? scenarioOverrides(model, scenario) : {}), ...parseSets(argv, model)};
     const qalyValue = option(argv, "--qaly-value");
     const t0 = performance.now();
     const run = argv.includes("--reference") ? psaReference : psa;

@@ -1,6 +1,8 @@
 // rendement reproduce [--json] [--study id]: every printed figure of the seed reports beside what
 // Rendement computes, with the difference and a verdict. Exit code 1 when any check fails.
+import {readdirSync} from "node:fs";
 import {runChecks} from "../reproduce/run.js";
+import {checkOptions, option, UsageError} from "./args.js";
 import type {Check} from "../reproduce/checks.js";
 
 function fmt(x: number | null): string {
@@ -18,11 +20,18 @@ export function table(checks: Check[]): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const json = argv.includes("--json");
-  const study = argv.includes("--study") ? argv[argv.indexOf("--study") + 1] : undefined;
   let checks: Check[];
+  let json: boolean;
   try {
+    const extra = checkOptions("reproduce", argv, {flags: ["--json"], values: ["--study"]});
+    if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"; usage: rendement reproduce [--json] [--study id]`);
+    json = argv.includes("--json");
+    const study = option(argv, "--study");
+    // A study without printed figures is a typo, not a pass with zero checks.
+    const known = readdirSync("data/printed").filter((f) => f.endsWith(".yaml")).map((f) => f.slice(0, -".yaml".length)).sort();
+    if (study !== undefined && !known.includes(study)) throw new UsageError(`--study: unknown study "${study}"; known studies: ${known.join(", ")}`);
     checks = await runChecks({study});
+    if (study !== undefined && checks.length === 0) throw new UsageError(`--study ${study}: no printed figures found; known studies: ${known.join(", ")}`);
   } catch (error) {
     console.error(`rendement reproduce: ${(error as Error).message}`);
     return 2;

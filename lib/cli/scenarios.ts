@@ -2,7 +2,7 @@
 // The base case and every scenario of the model side by side: costs, benefits, saldo, ratio, per actor.
 import {loadStudy} from "../io/study.js";
 import {runScenarios} from "../analysis/scenarios.js";
-import {parseSets, positionals, UsageError} from "./args.js";
+import {checkOptions, parseSets, UsageError} from "./args.js";
 import {isInputError} from "./errors.js";
 import {euro, num} from "./format.js";
 
@@ -15,10 +15,10 @@ function pad(rows: string[][]): string {
 
 export async function main(argv: string[]): Promise<number> {
   try {
-    const [file, ...extra] = positionals(argv, ["--set"]);
+    const [file, ...extra] = checkOptions("scenarios", argv, {flags: ["--json"], values: ["--set"], repeatable: ["--set"]});
     if (!file || extra.length) throw new UsageError(usage);
     const model = loadStudy(file);
-    const base = parseSets(argv);
+    const base = parseSets(argv, model);
     const results = runScenarios(model, base);
     if (argv.includes("--json")) {
       const slim = results.map((r) => ({

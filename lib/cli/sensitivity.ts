@@ -4,7 +4,7 @@
 import {loadStudy} from "../io/study.js";
 import {oneWay, type Tornado} from "../analysis/sensitivity.js";
 import {scenarioOverrides} from "../analysis/scenarios.js";
-import {option, parseSets, positionals, UsageError} from "./args.js";
+import {checkOptions, option, parseNumber, parseSets, UsageError} from "./args.js";
 import {euro, num} from "./format.js";
 import {isInputError} from "./errors.js";
 
@@ -26,14 +26,14 @@ export function formatTornado(t: Tornado, top = Infinity): string {
 
 export async function main(argv: string[]): Promise<number> {
   try {
-    const [file, ...extra] = positionals(argv, ["--set", "--scenario", "--top"]);
+    const [file, ...extra] = checkOptions("sensitivity", argv, {flags: ["--json", "--control-ranges"], values: ["--set", "--scenario", "--top"], repeatable: ["--set"]});
     if (!file || extra.length) throw new UsageError(usage);
     const topText = option(argv, "--top");
-    const top = topText === undefined ? Infinity : Number(topText);
+    const top = topText === undefined ? Infinity : (parseNumber(topText) ?? NaN);
     if (!(top >= 1 && Number.isInteger(top)) && top !== Infinity) throw new UsageError(`--top expects a positive integer, found "${topText}"`);
     const model = loadStudy(file);
     const scenario = option(argv, "--scenario");
-    const overrides = {...(scenario ? scenarioOverrides(model, scenario) : {}), ...parseSets(argv)};
+    const overrides = {...(scenario ? scenarioOverrides(model, scenario) : {}), ...parseSets(argv, model)};
     const result = oneWay(model, {overrides, controlRanges: argv.includes("--control-ranges")});
     if (argv.includes("--json")) {
       console.log(JSON.stringify({model: model.file.id, title: model.file.title, scenario: scenario ?? null, overrides, ...result}, null, 2));

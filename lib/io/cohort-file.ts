@@ -1,7 +1,21 @@
 // Read and validate cohort files (Node only: reads from disk). Every bad row is reported as
 // `file:line: field: expected ..., found ...` and excluded with its reasons; nothing is dropped silently.
+// The exclusion rules (messages, summary, --max-excluded) live in lib/cohort/exclusions.ts.
 import {readFileSync} from "node:fs";
 import {csvParseRows} from "d3-dsv";
+import {
+  DEFAULT_MAX_EXCLUDED,
+  duplicateIdProblem,
+  fieldCountProblem,
+  maxExcludedProblem,
+  rowMessage,
+  showFound,
+  summarizeExclusions,
+  unknownColumnsWarning,
+  type ExcludedRow,
+  type ExclusionSummary,
+  type RowProblem
+} from "../cohort/exclusions.js";
 import {
   cohortRowSchema,
   durationRowSchema,
@@ -14,23 +28,8 @@ import {
 
 export type CohortFormat = "full" | "duration";
 
-export interface ExcludedRow {
-  /** 1-based line in the file (the header is line 1). */
-  line: number;
-  /** One `file:line: field: expected ..., found ...` message per problem. */
-  reasons: string[];
-}
-
-export interface CohortFileSummary {
-  file: string;
-  format: CohortFormat;
-  /** Data lines read (blank lines are not counted). */
-  read: number;
-  accepted: number;
-  excluded: number;
-  /** Columns in the header that the format does not know (kept out of the rows, but reported). */
-  ignoredColumns: string[];
-}
+export type {ExcludedRow} from "../cohort/exclusions.js";
+export type CohortFileSummary = ExclusionSummary & {format: CohortFormat};
 
 export interface CohortFileResult<R> {
   format: CohortFormat;
@@ -39,11 +38,13 @@ export interface CohortFileResult<R> {
   lines: number[];
   excluded: ExcludedRow[];
   summary: CohortFileSummary;
+  /** Warnings that do not exclude anything (unknown columns), one line each. */
+  warnings: string[];
 }
 
 export type AnyCohortFile = ({format: "full"} & CohortFileResult<CohortRow>) | ({format: "duration"} & CohortFileResult<DurationRow>);
 
-/** A file that cannot be used at all: unreadable, unknown header, a missing column, or no valid row. */
+/** A file that cannot be used at all: unreadable, unknown header, a missing column, no valid row, or too many excluded rows. */
 export class CohortFileError extends Error {
   readonly file: string;
   readonly problems: string[];
@@ -66,33 +67,59 @@ export function detectFormat(header: string[]): CohortFormat | null {
   return null;
 }
 
-const show = (v: unknown): string => (v === undefined ? "nothing" : v === "" ? "blank" : JSON.stringify(v));
+/** Lines a parsed row spans beyond its first: the line breaks inside its quoted fields. */
+const innerLineBreaks = (cells: string[]): number => {
+  let n = 0;
+  for (const c of cells) if (c.includes("\n") || c.includes("\r")) n += c.match(/\r\n|\r|\n/g)!.length;
+  return n;
+};
+const isBlank = (cells: string[]) => cells.length === 1 && cells[0].trim() === "";
+
+export interface CohortReadOptions {
+  /** The format to expect; detected from the header when absent. */
+  expect?: CohortFormat;
+  /** Largest share of excluded data rows before the file is refused (default DEFAULT_MAX_EXCLUDED; 1 accepts any). */
+  maxExcluded?: number;
+}
 
 /**
- * Parse and validate CSV text. `file` is used in messages only. Throws CohortFileError when the
- * header misses a required column, the format cannot be recognised, or every data row is bad.
+ * Parse (RFC 4180, d3-dsv: quoted fields, quoted line breaks, "" for a quote) and validate CSV text.
+ * `file` is used in messages only; line numbers are the file's lines, also after a quoted line break.
+ * Throws CohortFileError when the header misses a required column, the format cannot be recognised,
+ * every data row is bad, or more than `maxExcluded` of the rows are excluded.
  */
-export function parseCohortText(text: string, file: string, expect?: CohortFormat): AnyCohortFile {
-  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
-  const headerIndex = lines.findIndex((l) => l.trim() !== "");
+export function parseCohortText(text: string, file: string, options: CohortFormat | CohortReadOptions = {}): AnyCohortFile {
+  const {expect, maxExcluded = DEFAULT_MAX_EXCLUDED} = typeof options === "string" ? {expect: options} : options;
+  const parsed = csvParseRows(text.replace(/^\uFEFF/, ""));
+  // The 1-based line on which each parsed row starts.
+  const startLine: number[] = [];
+  let next = 1;
+  for (const cells of parsed) {
+    startLine.push(next);
+    next += 1 + innerLineBreaks(cells);
+  }
+  const headerIndex = parsed.findIndex((cells) => !isBlank(cells));
   if (headerIndex < 0) throw new CohortFileError(file, [`${file}:1: header: expected a header row, found an empty file`]);
-  const header = (csvParseRows(lines[headerIndex])[0] ?? []).map((c) => c.trim().toLowerCase());
+  const headerLine = startLine[headerIndex];
+  const header = parsed[headerIndex].map((c) => c.trim().toLowerCase());
   const format = expect ?? detectFormat(header);
   if (!format)
     throw new CohortFileError(file, [
-      `${file}:${headerIndex + 1}: header: expected the duration table columns ${DURATION_COLUMNS.join(",")} or the full cohort columns ${FULL_REQUIRED_COLUMNS.join(",")}, found ${header.join(",")}`
+      `${file}:${headerLine}: header: expected the duration table columns ${DURATION_COLUMNS.join(",")} or the full cohort columns ${FULL_REQUIRED_COLUMNS.join(",")}, found ${header.join(",")}`
     ]);
+  const formatName = format === "duration" ? "duration table" : "full cohort";
   const required: readonly string[] = format === "duration" ? DURATION_COLUMNS : FULL_REQUIRED_COLUMNS;
   const known = new Set<string>(format === "duration" ? DURATION_COLUMNS : [...FULL_REQUIRED_COLUMNS, ...FULL_OPTIONAL_COLUMNS]);
   const missing = required.filter((c) => !header.includes(c));
   if (missing.length)
     throw new CohortFileError(
       file,
-      missing.map((c) => `${file}:${headerIndex + 1}: header: expected a column "${c}" (${format === "duration" ? "duration table" : "full cohort"} format), found ${header.join(",")}`)
+      missing.map((c) => `${file}:${headerLine}: header: expected a column "${c}" (${formatName} format), found ${header.join(",")}`)
     );
   const dup = header.filter((c, i) => header.indexOf(c) !== i);
-  if (dup.length) throw new CohortFileError(file, dup.map((c) => `${file}:${headerIndex + 1}: header: expected each column once, found "${c}" twice`));
+  if (dup.length) throw new CohortFileError(file, dup.map((c) => `${file}:${headerLine}: header: expected each column once, found "${c}" twice`));
   const ignoredColumns = header.filter((c) => !known.has(c));
+  const warnings = ignoredColumns.length ? [unknownColumnsWarning(file, headerLine, ignoredColumns, formatName)] : [];
   const schema = format === "duration" ? durationRowSchema : cohortRowSchema;
 
   const rows: (CohortRow | DurationRow)[] = [];
@@ -100,59 +127,59 @@ export function parseCohortText(text: string, file: string, expect?: CohortForma
   const excluded: ExcludedRow[] = [];
   const seen = new Map<string, number>();
   let read = 0;
-  for (let i = headerIndex + 1; i < lines.length; ++i) {
-    if (lines[i].trim() === "") continue;
-    const line = i + 1;
+  const exclude = (line: number, problems: RowProblem[]) => excluded.push({line, problems, reasons: problems.map((p) => rowMessage(file, line, p))});
+  for (let i = headerIndex + 1; i < parsed.length; ++i) {
+    const cells = parsed[i];
+    if (isBlank(cells)) continue;
+    const line = startLine[i];
     ++read;
-    const cells = csvParseRows(lines[i])[0] ?? [];
     if (cells.length !== header.length) {
-      excluded.push({line, reasons: [`${file}:${line}: row: expected ${header.length} fields as in the header, found ${cells.length}`]});
+      exclude(line, [fieldCountProblem(header.length, cells.length)]);
       continue;
     }
     const raw: Record<string, string> = {};
     header.forEach((c, j) => {
       if (known.has(c)) raw[c] = cells[j];
     });
-    const parsed = schema.safeParse(raw);
-    const reasons: string[] = [];
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
+    const result = schema.safeParse(raw);
+    const problems: RowProblem[] = [];
+    if (!result.success) {
+      for (const issue of result.error.issues) {
         const field = issue.path.map(String).join(".") || "row";
-        reasons.push(`${file}:${line}: ${field}: ${issue.message}, found ${show(raw[field])}`);
+        problems.push({field, expected: issue.message, found: showFound(raw[field])});
       }
     } else {
-      const id = (parsed.data as {id: string}).id;
+      const id = (result.data as {id: string}).id;
       const first = seen.get(id);
-      if (first !== undefined) reasons.push(`${file}:${line}: id: expected a unique id, found ${show(id)} also on line ${first}`);
+      if (first !== undefined) problems.push(duplicateIdProblem(id, first));
       else seen.set(id, line);
     }
-    if (reasons.length) excluded.push({line, reasons});
+    if (problems.length) exclude(line, problems);
     else {
-      rows.push(parsed.data as CohortRow | DurationRow);
+      rows.push(result.data as CohortRow | DurationRow);
       rowLines.push(line);
     }
   }
-  if (read === 0) throw new CohortFileError(file, [`${file}:${headerIndex + 2}: row: expected at least one data row, found none`]);
-  if (rows.length === 0)
-    throw new CohortFileError(file, [`${file}: every one of the ${read} data rows is invalid; first problems:`, ...excluded.slice(0, 10).flatMap((e) => e.reasons)]);
+  if (read === 0) throw new CohortFileError(file, [`${file}:${headerLine + 1}: row: expected at least one data row, found none`]);
   const summary: CohortFileSummary = {file, format, read, accepted: rows.length, excluded: excluded.length, ignoredColumns};
-  return {format, rows, lines: rowLines, excluded, summary} as AnyCohortFile;
+  if (rows.length === 0) throw new CohortFileError(file, [`${file}: every one of the ${read} data rows is invalid`, summarizeExclusions(summary, excluded)]);
+  const tooMany = maxExcludedProblem(summary, maxExcluded);
+  if (tooMany) throw new CohortFileError(file, [tooMany, ...warnings, summarizeExclusions(summary, excluded)]);
+  return {format, rows, lines: rowLines, excluded, summary, warnings} as AnyCohortFile;
 }
 
 /** Read a cohort file from disk (either format; detected from the header unless `expect` is given). */
-export function readCohortFile(path: string, expect?: CohortFormat): AnyCohortFile {
+export function readCohortFile(path: string, options: CohortFormat | CohortReadOptions = {}): AnyCohortFile {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
   } catch (error) {
-    throw new CohortFileError(path, [`${path}: cannot read file: ${(error as Error).message}`]);
+    throw new CohortFileError(path, [`${path}: cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`]);
   }
-  return parseCohortText(text, path, expect);
+  return parseCohortText(text, path, options);
 }
 
-/** One line per excluded row plus a count, for printing to stderr. */
-export function formatExclusions(result: {excluded: ExcludedRow[]; summary: CohortFileSummary}): string {
-  const s = result.summary;
-  const head = `${s.file}: ${s.accepted} of ${s.read} rows accepted, ${s.excluded} excluded${s.ignoredColumns.length ? `; ignored columns: ${s.ignoredColumns.join(", ")}` : ""}`;
-  return [head, ...result.excluded.flatMap((e) => e.reasons)].join("\n");
+/** What a command prints on stderr after reading: the unknown-column warning and the exclusion summary (empty when neither). */
+export function formatExclusions(result: {excluded: ExcludedRow[]; summary: CohortFileSummary; warnings?: string[]}): string {
+  return [...(result.warnings ?? []), ...(result.excluded.length ? [summarizeExclusions(result.summary, result.excluded)] : [])].join("\n");
 }

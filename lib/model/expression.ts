@@ -244,7 +244,8 @@ export function usesYear(ir: IR): boolean {
     case "year":
       return true;
     case "ref":
-      return ir.index.kind === "at" ? usesYear(ir.index.expr) : false;
+      // x[t - k] depends on the year even when x is one value (0 before year k).
+      return ir.index.kind === "lag" ? true : ir.index.kind === "at" ? usesYear(ir.index.expr) : false;
     case "unary":
       return usesYear(ir.arg);
     case "binary":

@@ -161,6 +161,11 @@ export const isWorkExit = (t: ExitType | DurationExit): boolean => t.startsWith(
 export const cohortRowSchema = fullBase.extend(zrmShape).superRefine((row, ctx) => {
   const r = row as unknown as CohortRow;
   const issue = (path: string, message: string) => ctx.addIssue({code: "custom", path: [path], message});
+  // Cross-field rules compare dates and hours that passed their own field rules; a field that failed
+  // is already reported on its own (and its raw text must not appear inside another field's message).
+  const dates = ["inflow_date", "follow_up_start", "follow_up_end", "exit_date", "trajectory_date", "job_end_date"] as const;
+  for (const d of dates) if (r[d] != null && !(typeof r[d] === "string" && isCalendarDate(r[d] as string))) return;
+  if (!EXIT_TYPES.includes(r.exit_type) || (r.hours !== null && typeof r.hours !== "number")) return;
   if (r.follow_up_end < r.follow_up_start) issue("follow_up_end", `expected a date on or after follow_up_start ${r.follow_up_start}`);
   if (r.exit_type === "none") {
     if (r.exit_date !== null) issue("exit_date", "expected blank when exit_type is none");

@@ -32,7 +32,8 @@ try {
   if (error instanceof CohortFileError) fail(error.message);
   throw error;
 }
-if (cohort.excluded.length) console.error(formatExclusions(cohort));
+const notes = formatExclusions(cohort); // unknown columns and the exclusion summary (more than 5 % excluded fails above)
+if (notes) console.error(notes);
 const rows = cohort.rows as CohortRow[];
 const synthetic = file.includes("synthetic");
 

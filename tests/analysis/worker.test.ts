@@ -1,7 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {spawnSync} from "node:child_process";
-import {mkdtempSync, writeFileSync} from "node:fs";
-import {tmpdir} from "node:os";
+import {writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {pathToFileURL} from "node:url";
 import {handle, type PsaMessage, type PsaRequest} from "../../lib/analysis/worker-entry.js";
@@ -10,6 +9,7 @@ import {compileModel} from "../../lib/model/compile.js";
 import {registryContext} from "../../lib/model/context.js";
 import {Registry} from "../../lib/kengetallen/registry.js";
 import {loadStudy, defaultRegistry} from "../../lib/io/study.js";
+import {tempDir} from "../temp-dir.js";
 
 const path = "data/models/investering-per-deelnemer.yaml";
 const linear = "tests/fixtures/model-linear.yaml";
@@ -41,7 +41,7 @@ describe("the PSA worker", () => {
     const r = spawnSync("npx", ["tsx", "src/workers/psa.js.ts"], {encoding: "utf8", maxBuffer: 1 << 26});
     expect(r.status).toBe(0);
     expect(r.stdout).not.toMatch(/from\s*"node:|require\(/);
-    const file = join(mkdtempSync(join(tmpdir(), "psa-worker-")), "psa.mjs");
+    const file = join(tempDir("psa-worker-"), "psa.mjs");
     writeFileSync(file, r.stdout);
     const mod = (await import(pathToFileURL(file).href)) as {handle: typeof handle};
     const req = request(linear, 200, 3);

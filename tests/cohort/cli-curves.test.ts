@@ -1,8 +1,8 @@
 import {afterEach, describe, expect, it, vi} from "vitest";
-import {writeFileSync, mkdtempSync} from "node:fs";
-import {tmpdir} from "node:os";
+import {writeFileSync} from "node:fs";
 import path from "node:path";
 import {main} from "../../lib/cli/curves.js";
+import {tempDir} from "../temp-dir.js";
 
 function run(argv: string[]) {
   const out: string[] = [];
@@ -56,15 +56,21 @@ describe("rendement curves", () => {
   });
 
   it("exits with 2 and a file:line message on a bad file, and reports excluded rows on stderr", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "curves-"));
+    const dir = tempDir("curves-");
     const bad = path.join(dir, "bad.csv");
     writeFileSync(bad, "id,group,months\n1,A,3\n");
     const r1 = await run([bad]);
     expect(r1.code).toBe(2);
     expect(r1.err).toContain(`${bad}:1: header: expected a column "exit"`);
+    // 6 of 7 rows bad: more than the default --max-excluded 5 %, so curves fails instead of
+    // computing from the one row left (issue 11, case 10); with --max-excluded 100% it computes.
     const r2 = await run(["tests/fixtures/cohort-bad.csv"]);
-    expect(r2.code).toBe(0);
-    expect(r2.err).toContain("1 of 7 rows accepted, 6 excluded");
+    expect(r2.code).toBe(2);
+    expect(r2.err).toContain("rendement curves: tests/fixtures/cohort-bad.csv: 6 of 7 rows excluded (85.71 %), more than --max-excluded 5 %");
+    expect(r2.out).toBe("");
+    const r2b = await run(["tests/fixtures/cohort-bad.csv", "--max-excluded", "100%"]);
+    expect(r2b.code).toBe(0);
+    expect(r2b.err).toContain("1 of 7 rows accepted, 6 excluded");
     const r3 = await run(["tests/fixtures/cohort-small.csv", "--by", "age"]);
     expect(r3.code).toBe(2);
     const r4 = await run(["tests/fixtures/cohort-small.csv", "--at", "x"]);

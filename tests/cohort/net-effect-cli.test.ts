@@ -2,8 +2,7 @@
 // effect parameter through `--set name=@file.json#netEffectShare` (issue 5: "an MKBA driven by
 // measured data instead of typed-in percentages").
 import {afterEach, describe, expect, it, vi} from "vitest";
-import {mkdtempSync, readFileSync, writeFileSync} from "node:fs";
-import {tmpdir} from "node:os";
+import {readFileSync, writeFileSync} from "node:fs";
 import path from "node:path";
 import {main as netEffectMain} from "../../lib/cli/net-effect.js";
 import {main as evaluateMain} from "../../lib/cli/evaluate.js";
@@ -13,6 +12,7 @@ import {incidenceAt} from "../../lib/cohort/aalen-johansen.js";
 import {referenceAt} from "../../lib/cohort/net-effect.js";
 import {parseReferenceCurves} from "../../lib/cohort/reference-curves.js";
 import {cohortRecords} from "../../lib/cli/cohort-records.js";
+import {tempDir} from "../temp-dir.js";
 
 async function run(fn: (argv: string[]) => Promise<number>, argv: string[]) {
   const out: string[] = [];
@@ -45,9 +45,9 @@ describe("rendement net-effect", () => {
       expect(json.netEffectShare[y - 1]).toBeCloseTo(incidenceAt(vip.aj, "work", 12 * y).estimate - referenceAt(reference, 12 * y), 10);
     }
     expect(json.benefitMonthsGained).toBeGreaterThan(0);
-  });
+  }, 60_000); // reads the 3.890-row synthetic cohort: seconds on a loaded 2-core machine
   it("drives a model: --set iv.nettoEffect=@net.json#netEffectShare puts the measured shares into the model", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "rendement-"));
+    const dir = tempDir("rendement-");
     const file = path.join(dir, "net.json");
     const json = JSON.parse((await run(netEffectMain, args)).out);
     writeFileSync(file, JSON.stringify(json));
@@ -57,7 +57,7 @@ describe("rendement net-effect", () => {
     const wage = result.total.lines.find((l: {flow: string}) => l.flow === "loon");
     // tests/fixtures/model-mini.yaml: gross wage = 100 participants × net effect × € 22.500, per year
     wage.perYear.forEach((v: number, t: number) => expect(v).toBeCloseTo(100 * json.netEffectShare[t] * 22_500, 4));
-  });
+  }, 60_000);
   it("refuses an unknown reference curve or an ambiguous group with exit code 2, naming the choices", async () => {
     const a = await run(netEffectMain, [cohort, "--reference", "nope", "--group", "VIP"]);
     expect(a.code).toBe(2);
@@ -67,7 +67,7 @@ describe("rendement net-effect", () => {
     expect(b.err).toMatch(/--group: the file has 4 groups \(ExIT, IPS-NHN, Regulier, VIP\); choose one/);
   });
   it("--set @file#field refuses a field that is not a number or a list of numbers", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "rendement-"));
+    const dir = tempDir("rendement-");
     const file = path.join(dir, "net.json");
     writeFileSync(file, JSON.stringify({group: "VIP"}));
     const r = await run(evaluateMain, ["tests/fixtures/model-mini.yaml", "--set", `iv.nettoEffect=@${file}#group`]);

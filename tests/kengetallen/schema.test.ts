@@ -1,11 +1,11 @@
-import {mkdtempSync, readdirSync, readFileSync, writeFileSync} from "node:fs";
-import {tmpdir} from "node:os";
+import {readdirSync, readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {beforeAll, describe, expect, it} from "vitest";
 import {KengetalError, loadKengetallen, type Registry} from "../../lib/io/kengetallen.js";
 import {parseCpiText, parseKengetallenText} from "../../lib/kengetallen/parse.js";
 import {kengetallenFileSchema} from "../../lib/schema/kengetal.js";
 import {parse as parseYaml} from "yaml";
+import {tempDir} from "../temp-dir.js";
 
 const dataDir = "data/kengetallen";
 // Loading all files takes about a second (several under load): load once, with a generous timeout.
@@ -183,7 +183,7 @@ describe("bad kengetallen fail with file, line, field and what was expected", ()
   });
 
   it("a duplicate id across files names both files", () => {
-    const dir = mkdtempSync(join(tmpdir(), "kengetallen-"));
+    const dir = tempDir("kengetallen-");
     writeFileSync(join(dir, "a.yaml"), good.join("\n"));
     writeFileSync(join(dir, "b.yaml"), good.join("\n").replace("theme: test", "theme: test_b").replace("aandeel_test", "ander_id"));
     let error: unknown;
@@ -205,7 +205,7 @@ describe("bad kengetallen fail with file, line, field and what was expected", ()
   });
 
   it("the loader collects the problems of every file before failing", () => {
-    const dir = mkdtempSync(join(tmpdir(), "kengetallen-"));
+    const dir = tempDir("kengetallen-");
     writeFileSync(join(dir, "a.yaml"), withLine(9, "    actor: ministerie"));
     writeFileSync(join(dir, "b.yaml"), withLine(8, "    priceYear: 2012a").replace("theme: test", "theme: test_b"));
     try {

@@ -107,7 +107,7 @@ describe("the command line: exit 1 with one line, no figures", () => {
     for (const args of [[divByZero], [divByZero, "--strict"]]) {
       const r = runCli(["check", ...args]);
       expect(r.code).toBe(1);
-      expect(r.stdout).toContain("error at the base values: no finite result: iv.x");
+      expect(r.stderr).toContain("error at the base values: no finite result: iv.x");
     }
   }, 30_000);
 });

@@ -1,9 +1,9 @@
 // The home page's data loader, run as Framework runs it (tsx, cwd = project root).
 import {spawnSync} from "node:child_process";
-import {mkdtempSync, readFileSync, writeFileSync} from "node:fs";
-import {tmpdir} from "node:os";
+import {readFileSync, writeFileSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {describe, expect, test} from "vitest";
+import {tempDir} from "../temp-dir.js";
 
 const LOADER = "src/data/discounting-example.json.ts";
 const TSX = resolve("node_modules/.bin/tsx");
@@ -14,7 +14,7 @@ function runLoader(file?: string) {
 }
 
 function withYaml(text: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), "rendement-")), "example.yaml");
+  const file = join(tempDir("rendement-"), "example.yaml");
   writeFileSync(file, text);
   return file;
 }
