@@ -9,9 +9,14 @@ export const MAX_ALIAS_COUNT = 100;
 export class YamlAliasError extends Error {
   constructor(
     readonly file: string,
-    readonly line: number | undefined
+    readonly line: number | undefined,
+    readonly unresolved?: string
   ) {
-    super(`${file}:${line ?? "?"}: refused: the YAML aliases (*name) expand to too much data (more than ${MAX_ALIAS_COUNT} expansions; an alias bomb?); write the values out instead`);
+    super(
+      unresolved
+        ? `${file}:${line ?? "?"}: the YAML alias *${unresolved} refers to no anchor &${unresolved} before it`
+        : `${file}:${line ?? "?"}: refused: the YAML aliases (*name) expand to too much data (more than ${MAX_ALIAS_COUNT} expansions; an alias bomb?); write the values out instead`
+    );
     this.name = "YamlAliasError";
   }
 }
@@ -22,13 +27,15 @@ export function yamlData(doc: Document, file: string, lineCounter?: LineCounter)
     return doc.toJS({maxAliasCount: MAX_ALIAS_COUNT});
   } catch (error) {
     if (!(error instanceof ReferenceError) || !/alias/i.test(error.message)) throw error;
+    const unresolved = /Unresolved alias.*?: ?\*?([^\s"]+)/i.exec(error.message)?.[1]?.replace(/^\*/, "");
     let line: number | undefined;
     visit(doc, {
       Alias(_, node) {
+        if (unresolved !== undefined && isAlias(node) && node.source !== unresolved) return undefined;
         if (isAlias(node) && node.range && lineCounter) line = lineCounter.linePos(node.range[0]).line;
         return visit.BREAK;
       }
     });
-    throw new YamlAliasError(file, line);
+    throw new YamlAliasError(file, line, unresolved);
   }
 }

@@ -27,6 +27,9 @@ describe("YAML alias bombs are refused with file and line", () => {
   it("a reference-curves file (lib/cohort)", () => {
     expect(() => parseReferenceCurves(bomb, "r.yaml")).toThrow(YamlAliasError);
   });
+  it("an alias without an anchor names the alias and its line, not a bomb", () => {
+    expect(() => compileModelText("id: m\ntitle: *bron\n", "m.yaml", noKengetallen)).toThrow(/^m\.yaml:2: the YAML alias \*bron refers to no anchor &bron before it/);
+  });
   it("a few ordinary aliases are still allowed", () => {
     const ok = `id: m\ntitle: M\npriceYear: 2020\nhorizon: 2\nposts: [{id: p, label: P, side: cost}]\nparameters:\n  - {id: a, label: A, value: 1, unit: x, source: &bron {title: Rapport}}\n  - {id: b, label: B, value: 2, unit: x, source: *bron}\ninterventions:\n  - {id: iv, label: IV, flows: [{id: f, label: F, post: p, actor: gemeente, effect: cost, amount: "yearly(a + b)"}]}\n`;
     expect(compileModelText(ok, "ok.yaml", noKengetallen).nodes.get("b")!.leaf!.value).toBe(2);
