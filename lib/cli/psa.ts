@@ -17,7 +17,7 @@ import {euro, num, pct} from "./format.js";
 const usage = "usage: rendement psa <model-file> [--draws N] [--seed S] [--json] [--set name=value ...] [--scenario id] [--qaly-value name] [--reference] [--workers N] [--progress]";
 
 /** A worker_threads worker running lib/cli/psa-worker.mjs, wrapped for the pool. */
-function nodeWorker(): PoolWorker {
+export function nodeWorker(): PoolWorker {
   const w = new Worker(new URL("./psa-worker.mjs", import.meta.url));
   let stopped = false;
   return {
