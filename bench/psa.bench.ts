@@ -14,7 +14,8 @@ import {summarizeAll} from "../lib/finance/summary.js";
 import {oneWay} from "../lib/analysis/sensitivity.js";
 import {psa, psaReference} from "../lib/analysis/psa.js";
 import {runPsaPool} from "../lib/analysis/psa-pool.js";
-import {nodeWorker} from "../lib/cli/psa.js";
+import {nodeWorker, psaWorkerSource} from "../lib/cli/psa.js";
+import {registryJSONFor} from "../lib/model/context.js";
 
 /** CPU time (user + system) of one call, in ms: less sensitive than wall time to other jobs on a shared machine. */
 function cpuMs(fn: () => unknown, repeat = 3): number {
@@ -78,8 +79,9 @@ export async function run(): Promise<BenchResult[]> {
     iqrMs: ref.iqrMs * scale,
     note: `${refDraws} draws timed, × ${scale}; batched path ${((ref.medianMs * scale) / fast100k.medianMs).toFixed(0)}× faster by median wall time, ${((refCpu * scale) / fast100kCpu).toFixed(0)}× by CPU time`
   });
-  // The pool: worker start-up (tsx loading the TypeScript in each worker) is part of the time.
-  const request = {file: model.file, registry: defaultRegistry().toJSON(), draws: 100_000, seed: 1};
+  // The pool: starting the workers (from the esbuild bundle made once) is part of the time.
+  await psaWorkerSource();
+  const request = {file: model.file, registry: registryJSONFor(model, defaultRegistry()), draws: 100_000, seed: 1};
   const cores = availableParallelism();
   const pool = (workers: number) => () => runPsaPool(request, {workers, create: nodeWorker}).result;
   const one = await measureAsync("psa pool, 1 worker", pool(1), {unit: "100,000 draws (with both curves)"});

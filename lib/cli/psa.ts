@@ -4,8 +4,10 @@
 // --workers N: N worker_threads (default: the available cores; 1 runs in this thread); the result
 // is the same for every N. Progress goes to stderr when stderr is a terminal or with --progress.
 import {availableParallelism} from "node:os";
+import {fileURLToPath} from "node:url";
 import {Worker} from "node:worker_threads";
 import {defaultRegistry, loadStudy} from "../io/study.js";
+import {registryJSONFor} from "../model/context.js";
 import {percentileKey, psa, psaReference, PERCENTILES, type PsaResult, type StreamedStats} from "../analysis/psa.js";
 import {runPsaPool, type PoolWorker} from "../analysis/psa-pool.js";
 import type {PoolReply} from "../analysis/worker-entry.js";
@@ -16,9 +18,25 @@ import {euro, num, pct} from "./format.js";
 
 const usage = "usage: rendement psa <model-file> [--draws N] [--seed S] [--json] [--set name=value ...] [--scenario id] [--qaly-value name] [--reference] [--workers N] [--progress]";
 
-/** A worker_threads worker running lib/cli/psa-worker.mjs, wrapped for the pool. */
+let workerSource: string | undefined;
+
+/**
+ * The worker's code: lib/cli/psa-worker.ts and the lib/ code it uses, bundled by esbuild as one
+ * CommonJS script (once per process, ~0,1 s), so that a worker starts from plain JavaScript.
+ */
+export async function psaWorkerSource(): Promise<string> {
+  if (workerSource === undefined) {
+    const {build} = await import("esbuild");
+    const result = await build({entryPoints: [fileURLToPath(new URL("./psa-worker.ts", import.meta.url))], bundle: true, platform: "node", format: "cjs", target: "node20", write: false, logLevel: "silent"});
+    workerSource = result.outputFiles[0].text;
+  }
+  return workerSource;
+}
+
+/** A worker_threads worker running the bundle of lib/cli/psa-worker.ts (psaWorkerSource first), wrapped for the pool. */
 export function nodeWorker(): PoolWorker {
-  const w = new Worker(new URL("./psa-worker.mjs", import.meta.url));
+  if (workerSource === undefined) throw new Error("call psaWorkerSource() before starting workers");
+  const w = new Worker(workerSource, {eval: true});
   let stopped = false;
   return {
     post: (m) => w.postMessage(m),
@@ -80,7 +98,8 @@ export async function main(argv: string[]): Promise<number> {
     else {
       // Fail here, with the usual message, for bad options and inputs, before starting workers.
       psa(model, {draws: 1, seed, overrides, qalyValue});
-      const request = {file: model.file, registry: defaultRegistry().toJSON(), draws, seed, overrides, qalyValue};
+      const request = {file: model.file, registry: registryJSONFor(model, defaultRegistry()), draws, seed, overrides, qalyValue};
+      await psaWorkerSource();
       r = await runPsaPool(request, {workers, create: nodeWorker, onProgress}).result;
     }
     const ms = performance.now() - t0;

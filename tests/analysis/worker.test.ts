@@ -34,7 +34,7 @@ describe("the PSA worker", () => {
     const model = compileModel(req.file, registryContext(Registry.fromJSON(req.registry)));
     expect(progress.map((m) => (m as {done: number}).done)).toEqual([512, 1024, 1300]);
     expect((last as {result: unknown}).result).toEqual(psa(model, {draws: 1300, seed: 7}));
-  });
+  }, 60_000);
   it("posts an error message (not an exception) for a bad request", () => {
     const messages: PsaMessage[] = [];
     handle({...request(path, 10, 1), draws: -5}, (m) => messages.push(m));
