@@ -113,4 +113,17 @@ describe("the worker pool (lib/analysis/psa-pool.ts)", () => {
     expect(out[2]).toBe(out[0]);
     expect(JSON.parse(out[0]).draws).toBe(1500);
   }, 120_000);
+  it("rendement psa --progress writes progress to stderr only; stdout stays the JSON result", () => {
+    const r = spawnSync("node", ["bin/rendement.mjs", "psa", linear, "--draws", "1100", "--seed", "2", "--json", "--workers", "2", "--progress"], {encoding: "utf8", maxBuffer: 1 << 26});
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).draws).toBe(1100);
+    // stderr is not a terminal here: one line per report, the last at the total.
+    const lines = r.stderr.trim().split("\n");
+    expect(lines[lines.length - 1]).toBe("rendement psa: 1.100 van 1.100 trekkingen");
+    for (const line of lines) expect(line).toMatch(/^rendement psa: [\d.]+ van 1\.100 trekkingen$/);
+    // Without --progress (and without a terminal) nothing goes to stderr.
+    const quiet = spawnSync("node", ["bin/rendement.mjs", "psa", linear, "--draws", "1100", "--seed", "2", "--json", "--workers", "2"], {encoding: "utf8", maxBuffer: 1 << 26});
+    expect(quiet.stderr).toBe("");
+    expect(quiet.stdout).toBe(r.stdout);
+  }, 120_000);
 });
