@@ -1,5 +1,5 @@
 // Worker entry for the probabilistic analysis (bundled for the browser by src/workers/psa.js.ts; in
-// Node loaded by lib/cli/psa-worker.mjs). Two protocols:
+// Node bundled with lib/cli/psa-worker.ts). Two protocols:
 // - one run: {file, registry, draws, seed, overrides?, qalyValue?} → {type: "progress", done,
 //   total} after each chunk, then {type: "result", result: PsaResult, milliseconds} or
 //   {type: "error", message} (`handle`);
