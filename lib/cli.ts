@@ -9,7 +9,7 @@ const commands: Record<string, {summary: string}> = {
   "net-effect": {summary: "net-effect <cohort-file> --reference <curve-id> [--group G] [--json]   net effect per year against a nulalternatief curve"},
   sensitivity: {summary: "sensitivity <model-file> [--json]   one-way sensitivity (tornado)"},
   scenarios: {summary: "scenarios <model-file> [--json]   the study's scenarios side by side"},
-  psa: {summary: "psa <model-file> [--draws N] [--seed S] [--json]   probabilistic sensitivity analysis"},
+  psa: {summary: "psa <model-file> [--draws N] [--seed S] [--workers N] [--json]   probabilistic sensitivity analysis"},
   breakeven: {summary: "breakeven <model-file> [--parameter name] [--json]   value at which the saldo is zero"},
   reproduce: {summary: "reproduce [--json] [--study id]   printed figures of the seed reports against computed ones"}
 };
