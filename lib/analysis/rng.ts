@@ -222,7 +222,7 @@ function uniformColumn(s: Stream, out: Float64Array, n: number): void {
 }
 
 /**
- * Fill out[0 … n − 1] with draws from `d` taken from `s`. A beta is X/(X + Y) with the column of
+ * Fill out[0 … n − 1] with draws of distribution d, using stream s. A beta is X/(X + Y) with the column of
  * X ~ Gamma(α) drawn first and then the column of Y ~ Gamma(β); `scratch` holds n values.
  */
 export function fillColumn(d: Distribution, s: Stream, out: Float64Array, n: number, scratch = new Float64Array(n)): void {

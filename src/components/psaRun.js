@@ -13,7 +13,7 @@ import {runPsaPool, CancelledError} from "../lib/analysis/psa-pool.js";
 import {formatNumber} from "../lib/format.js";
 import {el} from "./provenance.js";
 
-/** A PoolWorker (lib/analysis/psa-pool.ts) around a module Web Worker started from `url`. */
+/** A PoolWorker (lib/analysis/psa-pool.ts) around a module Web Worker; `url` is the worker bundle. */
 export function webWorkerFactory(url) {
   return () => {
     const w = new Worker(url, {type: "module"});
