@@ -15,7 +15,7 @@ const commands: Record<string, {summary: string; load?: () => Promise<CommandMod
   "net-effect": {summary: "net-effect <cohort-file> --reference <curve-id> [--group G] [--json]   net effect per year against a nulalternatief curve", load: () => import("./cli/net-effect.js")},
   sensitivity: {summary: "sensitivity <model-file> [--json]   one-way sensitivity (tornado)", load: () => import("./cli/sensitivity.js")},
   scenarios: {summary: "scenarios <model-file> [--json]   the study's scenarios side by side", load: () => import("./cli/scenarios.js")},
-  psa: {summary: "psa <model-file> [--draws N] [--seed S] [--json]   probabilistic sensitivity analysis", load: () => import("./cli/psa.js")},
+  psa: {summary: "psa <model-file> [--draws N] [--seed S] [--workers N] [--progress] [--json]   probabilistic sensitivity analysis", load: () => import("./cli/psa.js")},
   breakeven: {summary: "breakeven <model-file> [--parameter name] [--json]   value at which the saldo is zero", load: () => import("./cli/breakeven.js")},
   reproduce: {summary: "reproduce [--json] [--study id]   printed figures of the seed reports against computed ones", load: () => import("./cli/reproduce.js")}
 };

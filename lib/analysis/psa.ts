@@ -1,16 +1,24 @@
 // Probabilistic sensitivity analysis (PSA): seeded Monte Carlo over all uncertain inputs at once.
 //
-// Two implementations share the draws (`DrawSampler`: one d3-random LCG per run, one value per
-// uncertain input per draw, inputs in the model's leaf order):
-// - `psa` (fast path): one state (S, V) is reused; per draw the sampled values are written into the
-//   leaf slots, the generated kernel fills every other slot, and present values are accumulated per
-//   (flow node, discount rate) term with precomputed discount factors into typed arrays
-//   (recomputed only when a discount rate itself changes between draws).
-// - `psaReference`: per draw `summarizeAll(evaluate(model, overrides))`, the plain route.
+// The draws are split into chunks of CHUNK_SIZE draws (lib/analysis/rng.ts); chunk c has its own
+// random stream derived from (seed, c) and holds one column of draws per uncertain input (model
+// leaf order). Two implementations share these draws:
+// - `psa` (batched path): per chunk, the drawn columns are written into a block state, the block
+//   kernel (lib/model/block-kernel.ts) evaluates every node for all draws of the chunk as
+//   typed-array loops, present values are accumulated per (flow node, discount rate) term as
+//   discount factors × yearly amounts into per-output columns, and the chunk's statistics are
+//   streamed (count, mean, sum of squared deviations, min, max, positives). Chunk results are merged
+//   in chunk order, so the result does not depend on how many workers computed the chunks
+//   (lib/analysis/psa-pool.ts). Per-draw values are kept only for the outputs whose percentiles are
+//   reported (see KEPT below); the others are streamed.
+// - `psaReference`: per draw `summarizeAll(evaluate(model, overrides))`, the plain route, with
+//   statistics over full arrays (`describe`).
 // Both return the same `PsaResult` for the same seed (equal up to floating-point summation order).
 //
 // Conventions:
-// - "P(saldo > 0)" counts draws with a saldo strictly greater than zero.
+// - "P(saldo > 0)" counts draws with a saldo strictly greater than zero, among the draws that count.
+// - A draw whose present value of some line or whose saldo is not finite (NaN, ±Infinity) is left out
+//   of every statistic and counted in `nonFinite`; it never counts as a draw with saldo ≤ 0.
 // - Percentiles are R's type 7 (linear interpolation between order statistics; d3.quantile).
 // - sd is the sample standard deviation (n − 1).
 // - A ratio (benefits / costs) is left out of its statistics in a draw whose costs are not > 0.
@@ -22,11 +30,15 @@
 import type {CompiledModel, GraphNode} from "../model/compile.js";
 import type {IR} from "../model/expression.js";
 import {evaluate, findLeaf, initialState, type Overrides} from "../model/evaluate.js";
+import {blockKernel} from "../model/block-kernel.js";
 import {summarize, summarizeAll} from "../finance/summary.js";
 import {discountFactors} from "../finance/discount.js";
 import {actors as actorLabels, type ActorId} from "../schema/actors.js";
-import {mean as distMean, sampler, seededRng, variance as distVariance} from "./distributions.js";
+import {mean as distMean, variance as distVariance} from "./distributions.js";
 import {inputValue, uncertainInputs, type UncertainInput} from "./inputs.js";
+import {CHUNK_SIZE, chunkCount, chunkLength, drawChunk} from "./rng.js";
+
+export {CHUNK_SIZE} from "./rng.js";
 
 export const PERCENTILES = [2.5, 5, 25, 50, 75, 95, 97.5] as const;
 /** The key of a percentile in `Stats.percentiles`: 2.5 → "p2_5", 50 → "p50" (keys keep their order in JSON). */
@@ -37,7 +49,7 @@ export function percentileKey(p: number): string {
 export interface PsaOptions {
   /** Number of draws (default 10 000). */
   draws?: number;
-  /** Seed of the LCG (a non-negative integer; default 1). */
+  /** Seed of the random streams (a non-negative integer; default 1). */
   seed?: number;
   /** Inputs held at these values (not drawn). */
   overrides?: Overrides;
@@ -49,10 +61,9 @@ export interface PsaOptions {
   rateGrid?: number[];
   /** Histogram bins of the saldo (default 40). */
   bins?: number;
-  /** Called every `progressEvery` draws (default 1000) with the draws done and the total to do. */
+  /** Called after each chunk with the draws done and the total number of draws. */
   onProgress?: (done: number, total: number) => void;
-  progressEvery?: number;
-  /** Keep the per-draw saldo (overall) in the result. */
+  /** Keep the per-draw saldo (overall, of the draws that count) in the result. */
   keepSamples?: boolean;
 }
 
@@ -67,11 +78,21 @@ export interface Stats {
   percentiles: Record<string, number>;
 }
 
+/**
+ * Statistics of an output whose per-draw values the batched path does not keep (financial costs,
+ * benefits and saldo; costs and benefits per intervention): streamed, so percentiles are null there
+ * (the reference gives them).
+ */
+export interface StreamedStats extends Omit<Stats, "percentiles"> {
+  percentiles: Record<string, number> | null;
+}
+
 export interface AcceptabilityCurve {
   input: string;
   label: string;
   base: number;
   method: "reweight" | "rediscount" | "rerun";
+  /** probPositive: among the draws whose saldo is finite at that grid value. */
   points: {x: number; probPositive: number}[];
 }
 
@@ -79,6 +100,10 @@ export interface PsaResult {
   method: "fast" | "reference";
   draws: number;
   seed: number;
+  /** Draws per chunk (each chunk has its own random stream; see lib/analysis/rng.ts). */
+  chunkSize: number;
+  /** Draws left out of every statistic because a line's present value or the saldo was not finite. */
+  nonFinite: number;
   inputs: {name: string; label: string; unit: string; type: string; mean: number; sd: number}[];
   deterministic: {costs: number; benefits: number; saldo: number; ratio: number | null; financialRatio: number | null};
   costs: Stats;
@@ -86,42 +111,29 @@ export interface PsaResult {
   saldo: Stats;
   probPositive: number;
   ratio: Stats;
-  financialCosts: Stats;
-  financialBenefits: Stats;
-  financialSaldo: Stats;
+  financialCosts: StreamedStats;
+  financialBenefits: StreamedStats;
+  financialSaldo: StreamedStats;
   financialRatio: Stats;
   histogram: {x0: number; x1: number; count: number}[];
   actors: {actor: ActorId; label: string; saldo: Stats; probPositive: number}[];
-  interventions: {id: string; label: string; costs: Stats; benefits: Stats; saldo: Stats; probPositive: number}[];
+  interventions: {id: string; label: string; costs: StreamedStats; benefits: StreamedStats; saldo: Stats; probPositive: number}[];
   acceptability: {qaly: AcceptabilityCurve | null; discountRate: AcceptabilityCurve | null};
   samples?: {saldo: number[]};
 }
 
 // --- draws -----------------------------------------------------------------------------------------
 
-/** One value per uncertain input per draw, from one seeded LCG. */
-export class DrawSampler {
-  readonly #samplers: (() => number)[];
-  constructor(inputs: UncertainInput[], seed: number) {
-    const rng = seededRng(seed);
-    this.#samplers = inputs.map((i) => sampler(i.distribution, rng));
-  }
-  next(out: Float64Array): void {
-    const s = this.#samplers;
-    for (let i = 0; i < s.length; ++i) out[i] = s[i]();
-  }
-}
-
 /** The drawn input values, draws × inputs (row-major), e.g. for inspecting or testing the draws. */
 export function drawSamples(model: CompiledModel, {draws = 1000, seed = 1, overrides = {}}: {draws?: number; seed?: number; overrides?: Overrides} = {}): {inputs: string[]; values: Float64Array} {
   const inputs = uncertainInputs(model, overrides);
-  const s = new DrawSampler(inputs, seed);
+  const dists = inputs.map((i) => i.distribution);
   const k = inputs.length;
   const values = new Float64Array(draws * k);
-  const row = new Float64Array(k);
-  for (let d = 0; d < draws; ++d) {
-    s.next(row);
-    values.set(row, d * k);
+  for (let c = 0; c < chunkCount(draws); ++c) {
+    const n = chunkLength(draws, c);
+    const cols = drawChunk(dists, seed, c, n);
+    for (let b = 0; b < n; ++b) for (let i = 0; i < k; ++i) values[(c * CHUNK_SIZE + b) * k + i] = cols[i * n + b];
   }
   return {inputs: inputs.map((i) => i.name), values};
 }
@@ -227,21 +239,30 @@ export function classify(model: CompiledModel, input: string): Map<string, Depen
   return cls;
 }
 
-// --- the fast engine --------------------------------------------------------------------------------
+// --- the batched engine -------------------------------------------------------------------------------
 
+/**
+ * Output columns of a draw: costs, benefits, saldo, ratio, the financial four, the saldo per actor,
+ * and costs, benefits and saldo per intervention. The same indices number the streamed statistics.
+ */
 interface Layout {
   actors: ActorId[];
   interventions: {id: string; label: string}[];
   nOut: number;
   COSTS: 0;
   BENEFITS: 1;
-  FIN_COSTS: 2;
-  FIN_BENEFITS: 3;
-  SALDO: 4;
+  SALDO: 2;
+  RATIO: 3;
+  FIN_COSTS: 4;
+  FIN_BENEFITS: 5;
+  FIN_SALDO: 6;
+  FIN_RATIO: 7;
   actor0: number;
   ivCosts0: number;
   ivBenefits0: number;
   ivSaldo0: number;
+  /** Outputs whose per-draw values are kept (for percentiles and the histogram), in this order. */
+  kept: number[];
 }
 
 function layout(model: CompiledModel): Layout {
@@ -249,8 +270,12 @@ function layout(model: CompiledModel): Layout {
   const interventions = model.file.interventions.map((iv) => ({id: iv.id, label: iv.label}));
   const A = actors.length;
   const I = interventions.length;
-  const actor0 = 5;
-  return {actors, interventions, nOut: actor0 + A + 3 * I, COSTS: 0, BENEFITS: 1, FIN_COSTS: 2, FIN_BENEFITS: 3, SALDO: 4, actor0, ivCosts0: actor0 + A, ivBenefits0: actor0 + A + I, ivSaldo0: actor0 + A + 2 * I};
+  const actor0 = 8;
+  const ivSaldo0 = actor0 + A + 2 * I;
+  // KEPT: what the page and the command line show percentiles of: costs, benefits, saldo, the two
+  // ratios, and the saldo per actor and per intervention.
+  const kept = [0, 1, 2, 3, 7, ...Array.from({length: A}, (_, i) => actor0 + i), ...Array.from({length: I}, (_, i) => ivSaldo0 + i)];
+  return {actors, interventions, nOut: actor0 + A + 3 * I, COSTS: 0, BENEFITS: 1, SALDO: 2, RATIO: 3, FIN_COSTS: 4, FIN_BENEFITS: 5, FIN_SALDO: 6, FIN_RATIO: 7, actor0, ivCosts0: actor0 + A, ivBenefits0: actor0 + A + I, ivSaldo0, kept};
 }
 
 /** Coefficients of one line's present value in each output. */
@@ -276,40 +301,131 @@ function lineCoefficients(model: CompiledModel, L: Layout, lineIndex: number): M
   return out;
 }
 
-interface Term {
-  node: string;
-  slot: number;
-  rate: number;
-  /** Coefficient of the term's present value in the overall saldo. */
-  saldoCoef: number;
+/** What merging chunk results needs besides the chunks (plain data: it crosses to workers). */
+export interface PsaMeta {
+  draws: number;
+  seed: number;
+  chunks: number;
+  bins: number;
+  keepSamples: boolean;
+  inputs: PsaResult["inputs"];
+  deterministic: PsaResult["deterministic"];
+  actors: {actor: ActorId; label: string}[];
+  interventions: {id: string; label: string}[];
+  curves: {qaly: CurveMeta | null; discountRate: CurveMeta | null};
 }
 
-interface Plan {
-  model: CompiledModel;
-  inputs: UncertainInput[];
-  layout: Layout;
-  H: number;
-  S: Float64Array;
-  V: Float64Array;
-  inputSlots: Int32Array;
-  seriesBase: (Float64Array | null)[];
-  references: Float64Array;
-  terms: Term[];
-  termSlot: Int32Array;
-  termRate: Int32Array;
-  coefStart: Int32Array;
-  coefOut: Int32Array;
-  coefValue: Float64Array;
-  rateNodes: GraphNode[];
+interface CurveMeta {
+  input: string;
+  label: string;
+  base: number;
+  grid: number[];
+  method: AcceptabilityCurve["method"];
 }
 
-function makePlan(model: CompiledModel, overrides: Overrides): Plan {
+/** Number of values per streamed statistic in ChunkResult.moments: n, mean, Σ(x − mean)², min, max, count > 0. */
+const MOMENTS = 6;
+
+/** The result of one chunk: plain data (typed arrays), so that it crosses from a worker unchanged. */
+export interface ChunkResult {
+  chunk: number;
+  draws: number;
+  nonFinite: number;
+  /** Draws that count (finite). */
+  valid: number;
+  /** MOMENTS values per output (layout order). */
+  moments: Float64Array;
+  /** The kept outputs' values of the draws that count: kept.length columns of `valid` values. */
+  kept: Float64Array;
+  qaly: ChunkCurve | null;
+  discountRate: ChunkCurve | null;
+}
+
+interface ChunkCurve {
+  /** The chunk's method: "rerun" when it could not re-weight (a draw with QALY value 0, or a non-finite draw). */
+  method: AcceptabilityCurve["method"];
+  positive: Float64Array;
+  counted: Float64Array;
+}
+
+interface CurveSpec {
+  node: GraphNode;
+  grid: number[];
+}
+
+function linspace(a: number, b: number, n: number): number[] {
+  return Array.from({length: n}, (_, i) => (i === n - 1 ? b : a + ((b - a) * i) / (n - 1)));
+}
+
+function curveSpecs(model: CompiledModel, options: PsaOptions): {qaly: CurveSpec | null; rate: CurveSpec | null} {
+  let qaly: CurveSpec | null = null;
+  if (options.qalyValue !== null) {
+    const node = options.qalyValue !== undefined ? findLeaf(model, options.qalyValue) : model.leaves.find((l) => l.unit === "€/QALY" && !l.series);
+    if (node) {
+      if (node.series) throw new Error(`the QALY value "${node.name}" must be a single number, not a series`);
+      const base = node.leaf!.value as number;
+      const u = node.leaf!.uncertainty;
+      const f = node.leaf!.priceFactor ?? 1;
+      const high = Math.max(2 * base, node.leaf!.control?.max ?? 0, u && "high" in u ? u.high * f : 0);
+      qaly = {node, grid: options.qalyGrid ?? linspace(0, high, 21)};
+    }
+  }
+  let rate: CurveSpec | null = null;
+  if (options.discountRate !== null) {
+    const node = findLeaf(model, options.discountRate ?? "discountRate");
+    if (node.series) throw new Error(`the discount rate "${node.name}" must be a single number`);
+    rate = {node, grid: options.rateGrid ?? linspace(0, 0.08, 17)};
+  }
+  return {qaly, rate};
+}
+
+function checkOptions(options: PsaOptions): {draws: number; seed: number} {
+  const draws = options.draws ?? 10_000;
+  const seed = options.seed ?? 1;
+  if (!(Number.isInteger(draws) && draws >= 1)) throw new RangeError(`draws must be a positive integer, found ${draws}`);
+  if (!(Number.isSafeInteger(seed) && seed >= 0)) throw new RangeError(`seed must be a non-negative integer, found ${seed}`);
+  return {draws, seed};
+}
+
+/**
+ * The batched Monte Carlo engine of one model and one set of options: `meta` for merging, and
+ * `run(c)` computing chunk c (any chunk, in any order, on any worker: the result depends only on
+ * the model, the options and c).
+ */
+export interface PsaEngine {
+  meta: PsaMeta;
+  run(chunk: number): ChunkResult;
+}
+
+export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEngine {
+  const {draws, seed} = checkOptions(options);
+  const overrides = options.overrides ?? {};
   const inputs = uncertainInputs(model, overrides);
   const L = layout(model);
   const H = model.horizon;
-  const {S, V} = initialState(model, overrides);
+  const B = CHUNK_SIZE;
+  const kernel = blockKernel(model, B).kernel;
+  const specs = curveSpecs(model, options);
+
+  // Block state with every leaf at its base value (the overrides applied).
+  const {S: S0, V: V0} = initialState(model, overrides);
+  const S = new Float64Array(model.scalarCount * B);
+  const V = new Float64Array(model.seriesCount * H * B);
+  for (const leaf of model.leaves) {
+    if (leaf.series) for (let t = 0; t < H; ++t) V.fill(V0[leaf.slot + t], (leaf.slot + t) * B, (leaf.slot + t + 1) * B);
+    else S.fill(S0[leaf.slot], leaf.slot * B, (leaf.slot + 1) * B);
+  }
+  const k = inputs.length;
+  const dists = inputs.map((i) => i.distribution);
+  const inputSlots = inputs.map((i) => i.node.slot);
+  const seriesBase = inputs.map((i) => (i.series ? V0.slice(i.node.slot, i.node.slot + H) : null));
+  const references = inputs.map((i) => i.reference);
+
+  // Terms: one per (flow node, discount rate), with its coefficient in each output.
+  // Each line's own rate: a transfer's two ends are both discounted at the study rate (lib/model/compile.ts).
   const rateNames = [...new Set(model.lines.map((l) => l.rate))];
-  const rateNodes = rateNames.map((n) => model.nodes.get(n)!);
+  const rateSlots = rateNames.map((n) => model.nodes.get(n)!.slot);
+  const R = rateNames.length;
   const byKey = new Map<string, {node: string; rate: number; coefs: Map<number, number>; saldo: number}>();
   model.lines.forEach((line, i) => {
     const rate = rateNames.indexOf(line.rate);
@@ -319,101 +435,360 @@ function makePlan(model: CompiledModel, overrides: Overrides): Plan {
     term.saldo += line.sign;
     for (const [o, c] of lineCoefficients(model, L, i)) term.coefs.set(o, (term.coefs.get(o) ?? 0) + c);
   });
-  const list = [...byKey.values()];
-  const terms: Term[] = list.map((t) => ({node: t.node, slot: model.nodes.get(t.node)!.slot, rate: t.rate, saldoCoef: t.saldo}));
-  const coefStart = new Int32Array(list.length + 1);
-  const outs: number[] = [];
-  const vals: number[] = [];
-  list.forEach((t, i) => {
-    coefStart[i] = outs.length;
-    for (const [o, c] of t.coefs) {
-      if (c === 0) continue;
-      outs.push(o);
-      vals.push(c);
-    }
-  });
-  coefStart[list.length] = outs.length;
-  return {
-    model,
-    inputs,
-    layout: L,
-    H,
-    S,
-    V,
-    inputSlots: Int32Array.from(inputs.map((i) => i.node.slot)),
-    seriesBase: inputs.map((i) => (i.series ? V.slice(i.node.slot, i.node.slot + H) : null)),
-    references: Float64Array.from(inputs.map((i) => i.reference)),
-    terms,
-    termSlot: Int32Array.from(terms.map((t) => t.slot)),
-    termRate: Int32Array.from(terms.map((t) => t.rate)),
-    coefStart,
-    coefOut: Int32Array.from(outs),
-    coefValue: Float64Array.from(vals),
-    rateNodes
-  };
-}
+  const terms = [...byKey.values()];
+  const J = terms.length;
+  const termSlot = Int32Array.from(terms.map((t) => model.nodes.get(t.node)!.slot));
+  const termRate = Int32Array.from(terms.map((t) => t.rate));
+  const saldoCoef = Float64Array.from(terms.map((t) => t.saldo));
+  const coefs = terms.map((t) => [...t.coefs].filter(([, c]) => c !== 0));
 
-/** Fixed input during a curve run: the leaf and its value (written after the draw). */
-interface Fix {
-  node: GraphNode;
-  value: number;
-}
-
-/**
- * Run `draws` draws on the plan's state. `each(d, out, pv)` receives the outputs of draw d and the
- * present value of every term (valid until the next draw).
- */
-function fastLoop(plan: Plan, draws: number, seed: number, fix: Fix | null, each: (d: number, out: Float64Array, pv: Float64Array, factors: Float64Array) => void, tick: () => void): void {
-  const {model, H, S, V, inputSlots, seriesBase, references, termSlot, termRate, coefStart, coefOut, coefValue, rateNodes} = plan;
-  const k = plan.inputs.length;
-  const sampler = new DrawSampler(plan.inputs, seed);
-  const x = new Float64Array(k);
-  const out = new Float64Array(plan.layout.nOut);
-  const pv = new Float64Array(termSlot.length);
-  const R = rateNodes.length;
-  const factors = new Float64Array(R * H);
-  const rates = new Float64Array(R).fill(NaN);
-  const rateSlots = rateNodes.map((n) => n.slot);
-  const fixSlot = fix ? fix.node.slot : -1;
-  const kernel = model.kernel;
-  const {SALDO, BENEFITS, COSTS, ivSaldo0, ivBenefits0, ivCosts0} = plan.layout;
-  const I = plan.layout.interventions.length;
-  for (let d = 0; d < draws; ++d) {
-    sampler.next(x);
-    for (let i = 0; i < k; ++i) {
-      const base = seriesBase[i];
-      if (base === null) S[inputSlots[i]] = x[i];
-      else {
-        const m = x[i] / references[i];
-        const o = inputSlots[i];
-        for (let t = 0; t < H; ++t) V[o + t] = base[t] * m;
-      }
-    }
-    if (fixSlot >= 0) S[fixSlot] = fix!.value;
-    kernel(S, V);
-    for (let r = 0; r < R; ++r) {
-      const rate = S[rateSlots[r]];
-      if (rate !== rates[r]) {
-        if (!(rate > -1)) throw new RangeError(`draw ${d}: discount rate "${rateNodes[r].name}" must be greater than -1, found ${rate}`);
-        rates[r] = rate;
-        // Same arithmetic as discountFactors (lib/finance/discount.ts): 1 / (1 + r)^t.
-        for (let t = 0; t < H; ++t) factors[r * H + t] = 1 / Math.pow(1 + rate, t);
-      }
-    }
-    out.fill(0);
-    for (let j = 0; j < termSlot.length; ++j) {
-      const o = termSlot[j];
-      const fo = termRate[j] * H;
-      let s = 0;
-      for (let t = 0; t < H; ++t) s += V[o + t] * factors[fo + t];
-      pv[j] = s;
-      for (let c = coefStart[j]; c < coefStart[j + 1]; ++c) out[coefOut[c]] += coefValue[c] * s;
-    }
-    out[SALDO] = out[BENEFITS] - out[COSTS];
-    for (let i = 0; i < I; ++i) out[ivSaldo0 + i] = out[ivBenefits0 + i] - out[ivCosts0 + i];
-    each(d, out, pv, factors);
-    tick();
+  // Curves: which can be computed from the main run's present values.
+  let qalyReweight = false;
+  let qalyProp: boolean[] = [];
+  if (specs.qaly) {
+    const cls = classify(model, specs.qaly.node.name);
+    const termCls = terms.map((t) => cls.get(t.node)!);
+    qalyReweight = termCls.every((c) => c !== "other") && rateNames.every((r) => cls.get(r) === "free");
+    qalyProp = termCls.map((c) => c === "prop");
   }
+  let rateRediscount = false;
+  let rateIndex = -1;
+  if (specs.rate) {
+    const cls = classify(model, specs.rate.node.name);
+    rateIndex = rateNames.indexOf(specs.rate.node.name);
+    rateRediscount = terms.every((t) => cls.get(t.node) === "free" || cls.get(t.node) === "zero") && rateNames.every((r) => r === specs.rate!.node.name || cls.get(r) === "free");
+  }
+  const rateFactors = (specs.rate?.grid ?? []).map((r) => {
+    if (!(r > -1)) throw new RangeError(`discount-rate grid: a rate must be greater than -1, found ${r}`);
+    return discountFactors(r, H);
+  });
+
+  const det = summarize(evaluate(model, overrides));
+  const curveMeta = (spec: CurveSpec | null, method: AcceptabilityCurve["method"]): CurveMeta | null =>
+    spec && {input: spec.node.name, label: spec.node.label, base: S0[spec.node.slot], grid: spec.grid, method};
+  const meta: PsaMeta = {
+    draws,
+    seed,
+    chunks: chunkCount(draws),
+    bins: options.bins ?? 40,
+    keepSamples: options.keepSamples ?? false,
+    inputs: inputs.map((i) => ({name: i.name, label: i.label, unit: i.unit, type: i.spec.type, mean: distMean(i.distribution), sd: Math.sqrt(distVariance(i.distribution))})),
+    deterministic: {costs: det.costs, benefits: det.benefits, saldo: det.saldo, ratio: det.ratio, financialRatio: det.financialRatio},
+    actors: L.actors.map((a) => ({actor: a, label: actorLabels[a]})),
+    interventions: L.interventions,
+    curves: {qaly: curveMeta(specs.qaly, qalyReweight ? "reweight" : "rerun"), discountRate: curveMeta(specs.rate, rateRediscount ? "rediscount" : "rerun")}
+  };
+
+  // Scratch, reused by every chunk.
+  const X = new Float64Array(k * B);
+  const F = new Float64Array(R * H * B);
+  const lastRate = new Float64Array(R).fill(NaN);
+  const rateFactor = new Float64Array(R * H);
+  const PV = new Float64Array(J * B);
+  const OUT = new Float64Array(L.nOut * B);
+  const ok = new Uint8Array(B);
+  const work = new Float64Array(B);
+  const netYear = new Float64Array(H * B);
+  const {COSTS, BENEFITS, SALDO, RATIO, FIN_COSTS, FIN_BENEFITS, FIN_SALDO, FIN_RATIO, ivCosts0, ivBenefits0, ivSaldo0, nOut} = L;
+  const I = L.interventions.length;
+
+  /** Evaluate draws 0 … n − 1 of the chunk whose draws are in X; returns the number of finite draws (ok[b] = 1). */
+  const evaluateBlock = (n: number, fixSlot: number, fixValue: number): number => {
+    for (let i = 0; i < k; ++i) {
+      const col = i * n;
+      const base = seriesBase[i];
+      if (base === null) S.set(X.subarray(col, col + n), inputSlots[i] * B);
+      else {
+        const ref = references[i];
+        for (let t = 0; t < H; ++t) {
+          const bt = base[t];
+          const o = (inputSlots[i] + t) * B;
+          for (let b = 0; b < n; ++b) V[o + b] = bt * (X[col + b] / ref);
+        }
+      }
+    }
+    if (fixSlot >= 0) S.fill(fixValue, fixSlot * B, fixSlot * B + n);
+    kernel(S, V, n);
+    if (fixSlot >= 0) S.fill(S0[fixSlot], fixSlot * B, fixSlot * B + B);
+    // Discount factors per draw (recomputed only when the rate differs from the previous draw's):
+    // the same arithmetic as discountFactors (lib/finance/discount.ts), 1 / (1 + r)^t.
+    for (let r = 0; r < R; ++r) {
+      const so = rateSlots[r] * B;
+      for (let b = 0; b < n; ++b) {
+        const rate = S[so + b];
+        if (rate !== lastRate[r]) {
+          if (!(rate > -1)) throw new RangeError(`discount rate "${rateNames[r]}" must be greater than -1, found ${rate}`);
+          lastRate[r] = rate;
+          for (let t = 0; t < H; ++t) rateFactor[r * H + t] = 1 / Math.pow(1 + rate, t);
+        }
+        for (let t = 0; t < H; ++t) F[(r * H + t) * B + b] = rateFactor[r * H + t];
+      }
+    }
+    // Present value per term: Σ_t amount · factor, then into every output it counts in.
+    OUT.fill(0);
+    work.fill(0, 0, n);
+    for (let j = 0; j < J; ++j) {
+      const pv = j * B;
+      PV.fill(0, pv, pv + n);
+      const o = termSlot[j];
+      const fr = termRate[j] * H;
+      for (let t = 0; t < H; ++t) {
+        const vo = (o + t) * B;
+        const fo = (fr + t) * B;
+        for (let b = 0; b < n; ++b) PV[pv + b] += V[vo + b] * F[fo + b];
+      }
+      // work stays 0 while every present value is finite (x · 0 is NaN for NaN and ±Infinity).
+      for (let b = 0; b < n; ++b) work[b] += PV[pv + b] * 0;
+      for (const [out, c] of coefs[j]) {
+        const oo = out * B;
+        for (let b = 0; b < n; ++b) OUT[oo + b] += c * PV[pv + b];
+      }
+    }
+    for (let b = 0; b < n; ++b) {
+      const c = OUT[COSTS * B + b];
+      const fc = OUT[FIN_COSTS * B + b];
+      OUT[SALDO * B + b] = OUT[BENEFITS * B + b] - c;
+      OUT[RATIO * B + b] = c > 0 ? OUT[BENEFITS * B + b] / c : NaN;
+      OUT[FIN_SALDO * B + b] = OUT[FIN_BENEFITS * B + b] - fc;
+      OUT[FIN_RATIO * B + b] = fc > 0 ? OUT[FIN_BENEFITS * B + b] / fc : NaN;
+    }
+    for (let i = 0; i < I; ++i) {
+      const s = (ivSaldo0 + i) * B;
+      const bb = (ivBenefits0 + i) * B;
+      const cc = (ivCosts0 + i) * B;
+      for (let b = 0; b < n; ++b) OUT[s + b] = OUT[bb + b] - OUT[cc + b];
+    }
+    for (let b = 0; b < n; ++b) ok[b] = work[b] === 0 ? 1 : 0;
+    for (let o = 0; o < nOut; ++o) {
+      if (o === RATIO || o === FIN_RATIO) continue;
+      const oo = o * B;
+      for (let b = 0; b < n; ++b) if (!Number.isFinite(OUT[oo + b])) ok[b] = 0;
+    }
+    let valid = 0;
+    for (let b = 0; b < n; ++b) valid += ok[b];
+    return valid;
+  };
+
+  const countPositive = (n: number): number => {
+    let c = 0;
+    for (let b = 0; b < n; ++b) if (ok[b] && OUT[SALDO * B + b] > 0) ++c;
+    return c;
+  };
+
+  const rerun = (spec: CurveSpec, n: number): ChunkCurve => {
+    const g = spec.grid.length;
+    const positive = new Float64Array(g);
+    const counted = new Float64Array(g);
+    spec.grid.forEach((value, i) => {
+      counted[i] = evaluateBlock(n, spec.node.slot, value);
+      positive[i] = countPositive(n);
+    });
+    return {method: "rerun", positive, counted};
+  };
+
+  const run = (c: number): ChunkResult => {
+    if (!(Number.isInteger(c) && c >= 0 && c < meta.chunks)) throw new RangeError(`chunk ${c} is outside 0 … ${meta.chunks - 1}`);
+    const n = chunkLength(draws, c);
+    drawChunk(dists, seed, c, n, X);
+    const valid = evaluateBlock(n, -1, 0);
+    // Streamed statistics of the draws that count.
+    const moments = new Float64Array(nOut * MOMENTS);
+    for (let o = 0; o < nOut; ++o) {
+      const oo = o * B;
+      let cnt = 0;
+      let sum = 0;
+      let min = Infinity;
+      let max = -Infinity;
+      let pos = 0;
+      for (let b = 0; b < n; ++b) {
+        const v = OUT[oo + b];
+        if (!ok[b] || !Number.isFinite(v)) continue;
+        ++cnt;
+        sum += v;
+        if (v < min) min = v;
+        if (v > max) max = v;
+        if (v > 0) ++pos;
+      }
+      const mean = cnt ? sum / cnt : 0;
+      let m2 = 0;
+      for (let b = 0; b < n; ++b) {
+        const v = OUT[oo + b];
+        if (ok[b] && Number.isFinite(v)) m2 += (v - mean) * (v - mean);
+      }
+      moments.set([cnt, mean, m2, min, max, pos], o * MOMENTS);
+    }
+    const kept = new Float64Array(L.kept.length * valid);
+    L.kept.forEach((o, i) => {
+      let w = i * valid;
+      for (let b = 0; b < n; ++b) if (ok[b]) kept[w++] = OUT[o * B + b];
+    });
+
+    // Curves from the main run's present values, when exact; else by re-running this chunk.
+    let qaly: ChunkCurve | null = null;
+    let discountRate: ChunkCurve | null = null;
+    const allFinite = valid === n;
+    if (specs.qaly && qalyReweight && allFinite) {
+      const grid = specs.qaly.grid;
+      const qo = specs.qaly.node.slot * B;
+      const positive = new Float64Array(grid.length);
+      let zero = false;
+      for (let b = 0; b < n && !zero; ++b) {
+        const q = S[qo + b];
+        if (q === 0) {
+          zero = true; // cannot re-weight from 0: this chunk is re-run
+          break;
+        }
+        let prop = 0;
+        for (let j = 0; j < J; ++j) if (qalyProp[j]) prop += saldoCoef[j] * PV[j * B + b];
+        const rest = OUT[SALDO * B + b] - prop;
+        const per = prop / q;
+        for (let g = 0; g < grid.length; ++g) if (rest + per * grid[g] > 0) positive[g]++;
+      }
+      if (!zero) qaly = {method: "reweight", positive, counted: new Float64Array(grid.length).fill(n)};
+    }
+    if (specs.rate && rateRediscount && allFinite) {
+      const grid = specs.rate.grid;
+      const positive = new Float64Array(grid.length);
+      if (rateIndex >= 0) {
+        netYear.fill(0);
+        for (let b = 0; b < n; ++b) work[b] = OUT[SALDO * B + b];
+        for (let j = 0; j < J; ++j) {
+          if (termRate[j] !== rateIndex) continue;
+          const cj = saldoCoef[j];
+          if (cj === 0) continue;
+          for (let b = 0; b < n; ++b) work[b] -= cj * PV[j * B + b];
+          const o = termSlot[j];
+          for (let t = 0; t < H; ++t) {
+            const vo = (o + t) * B;
+            for (let b = 0; b < n; ++b) netYear[t * B + b] += cj * V[vo + b];
+          }
+        }
+        for (let g = 0; g < grid.length; ++g) {
+          const f = rateFactors[g];
+          let c = 0;
+          for (let b = 0; b < n; ++b) {
+            let s = work[b];
+            for (let t = 0; t < H; ++t) s += netYear[t * B + b] * f[t];
+            if (s > 0) ++c;
+          }
+          positive[g] = c;
+        }
+      } else {
+        // The rate is used by no post: the saldo does not depend on it.
+        positive.fill(countPositive(n));
+      }
+      discountRate = {method: "rediscount", positive, counted: new Float64Array(grid.length).fill(n)};
+    }
+    if (specs.qaly && !qaly) qaly = rerun(specs.qaly, n);
+    if (specs.rate && !discountRate) discountRate = rerun(specs.rate, n);
+    return {chunk: c, draws: n, nonFinite: n - valid, valid, moments, kept, qaly, discountRate};
+  };
+  return {meta, run};
+}
+
+/** Merge chunk results (all chunks of the run, any order) into the result; merging follows the chunk order. */
+export function mergeChunks(meta: PsaMeta, chunkResults: ChunkResult[]): PsaResult {
+  const chunks = [...chunkResults].sort((a, b) => a.chunk - b.chunk);
+  if (chunks.length !== meta.chunks || chunks.some((c, i) => c.chunk !== i)) throw new Error(`merge: expected chunks 0 … ${meta.chunks - 1}, found ${chunks.map((c) => c.chunk).join(", ")}`);
+  const A = meta.actors.length;
+  const I = meta.interventions.length;
+  const L = {COSTS: 0, BENEFITS: 1, SALDO: 2, RATIO: 3, FIN_COSTS: 4, FIN_BENEFITS: 5, FIN_SALDO: 6, FIN_RATIO: 7, actor0: 8, ivCosts0: 8 + A, ivBenefits0: 8 + A + I, ivSaldo0: 8 + A + 2 * I};
+  const nOut = 8 + A + 3 * I;
+  const kept = [0, 1, 2, 3, 7, ...Array.from({length: A}, (_, i) => L.actor0 + i), ...Array.from({length: I}, (_, i) => L.ivSaldo0 + i)];
+  const valid = chunks.reduce((s, c) => s + c.valid, 0);
+  // Chan et al.'s pairwise update, chunk by chunk in chunk order.
+  const merged = new Float64Array(nOut * MOMENTS);
+  for (let o = 0; o < nOut; ++o) {
+    let n = 0;
+    let mean = 0;
+    let m2 = 0;
+    let min = Infinity;
+    let max = -Infinity;
+    let pos = 0;
+    for (const c of chunks) {
+      const [nb, mb, m2b, minb, maxb, posb] = c.moments.subarray(o * MOMENTS, (o + 1) * MOMENTS);
+      if (nb === 0) continue;
+      const total = n + nb;
+      const delta = mb - mean;
+      mean += (delta * nb) / total;
+      m2 += m2b + (delta * delta * n * nb) / total;
+      n = total;
+      if (minb < min) min = minb;
+      if (maxb > max) max = maxb;
+      pos += posb;
+    }
+    merged.set([n, mean, m2, min, max, pos], o * MOMENTS);
+  }
+  const columns = new Map<number, Float64Array>();
+  kept.forEach((o, i) => {
+    const col = new Float64Array(valid);
+    let w = 0;
+    for (const c of chunks) {
+      col.set(c.kept.subarray(i * c.valid, (i + 1) * c.valid), w);
+      w += c.valid;
+    }
+    columns.set(o, col);
+  });
+  const streamed = (o: number): StreamedStats => {
+    const [n, mean, m2, min, max] = merged.subarray(o * MOMENTS, (o + 1) * MOMENTS);
+    const col = columns.get(o);
+    return {n, mean: n ? mean : NaN, sd: n > 1 ? Math.sqrt(m2 / (n - 1)) : 0, min: n ? min : NaN, max: n ? max : NaN, percentiles: col ? percentilesOf(col) : null};
+  };
+  const stats = (o: number): Stats => {
+    if (!columns.has(o)) throw new Error(`output ${o} is not kept per draw`);
+    return streamed(o) as Stats;
+  };
+  const prob = (o: number): number => {
+    const n = merged[o * MOMENTS];
+    return n ? merged[o * MOMENTS + 5] / n : NaN;
+  };
+  const curve = (m: CurveMeta | null, pick: (c: ChunkResult) => ChunkCurve | null): AcceptabilityCurve | null => {
+    if (!m) return null;
+    const positive = new Float64Array(m.grid.length);
+    const counted = new Float64Array(m.grid.length);
+    let method = m.method;
+    for (const c of chunks) {
+      const cc = pick(c)!;
+      if (cc.method === "rerun") method = "rerun";
+      for (let g = 0; g < m.grid.length; ++g) {
+        positive[g] += cc.positive[g];
+        counted[g] += cc.counted[g];
+      }
+    }
+    return {input: m.input, label: m.label, base: m.base, method, points: m.grid.map((x, g) => ({x, probPositive: counted[g] ? positive[g] / counted[g] : NaN}))};
+  };
+  const saldo = columns.get(L.SALDO)!;
+  const result: PsaResult = {
+    method: "fast",
+    draws: meta.draws,
+    seed: meta.seed,
+    chunkSize: CHUNK_SIZE,
+    nonFinite: meta.draws - valid,
+    inputs: meta.inputs,
+    deterministic: meta.deterministic,
+    costs: stats(L.COSTS),
+    benefits: stats(L.BENEFITS),
+    saldo: stats(L.SALDO),
+    probPositive: prob(L.SALDO),
+    ratio: stats(L.RATIO),
+    financialCosts: streamed(L.FIN_COSTS),
+    financialBenefits: streamed(L.FIN_BENEFITS),
+    financialSaldo: streamed(L.FIN_SALDO),
+    financialRatio: stats(L.FIN_RATIO),
+    histogram: histogram(saldo, meta.bins),
+    actors: meta.actors.map((a, i) => ({actor: a.actor, label: a.label, saldo: stats(L.actor0 + i), probPositive: prob(L.actor0 + i)})),
+    interventions: meta.interventions.map((iv, i) => ({
+      id: iv.id,
+      label: iv.label,
+      costs: streamed(L.ivCosts0 + i),
+      benefits: streamed(L.ivBenefits0 + i),
+      saldo: stats(L.ivSaldo0 + i),
+      probPositive: prob(L.ivSaldo0 + i)
+    })),
+    acceptability: {qaly: curve(meta.curves.qaly, (c) => c.qaly), discountRate: curve(meta.curves.discountRate, (c) => c.discountRate)}
+  };
+  if (meta.keepSamples) result.samples = {saldo: Array.from(saldo)};
+  return result;
 }
 
 // --- statistics ------------------------------------------------------------------------------------
@@ -464,31 +839,23 @@ function select(a: Float64Array, k: number, left: number, right: number): void {
   }
 }
 
-/**
- * Mean, sd (n − 1), min, max and percentiles (type 7) of the finite values. Percentiles by
- * selection (each order statistic found in the part of the array right of the previous one), which
- * gives the same order statistics as sorting in O(n).
- */
-export function describe(values: ArrayLike<number>): Stats {
+/** The finite values of `values`, in order. */
+function finite(values: ArrayLike<number>): Float64Array {
   let n = 0;
   for (let i = 0; i < values.length; ++i) if (Number.isFinite(values[i])) ++n;
   const a = new Float64Array(n);
   let j = 0;
-  let sum = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < values.length; ++i) {
-    const v = values[i];
-    if (Number.isFinite(v)) {
-      a[j++] = v;
-      sum += v;
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
-  }
-  const mean = n ? sum / n : NaN;
-  let ss = 0;
-  for (let i = 0; i < n; ++i) ss += (a[i] - mean) ** 2;
+  for (let i = 0; i < values.length; ++i) if (Number.isFinite(values[i])) a[j++] = values[i];
+  return a;
+}
+
+/**
+ * Percentiles (type 7) of a (reordered in place), by selection: each order statistic is found in
+ * the part of the array right of the previous one, which gives the same order statistics as
+ * sorting, in O(n).
+ */
+function percentilesInPlace(a: Float64Array): Record<string, number> {
+  const n = a.length;
   const percentiles: Record<string, number> = {};
   let from = 0;
   for (const p of PERCENTILES) {
@@ -509,13 +876,31 @@ export function describe(values: ArrayLike<number>): Stats {
     percentiles[percentileKey(p)] = value;
     from = lo;
   }
-  return {n, mean, sd: n > 1 ? Math.sqrt(ss / (n - 1)) : 0, min: n ? min : NaN, max: n ? max : NaN, percentiles};
+  return percentiles;
 }
 
-function probPositive(values: Float64Array): number {
-  let c = 0;
-  for (let i = 0; i < values.length; ++i) if (values[i] > 0) ++c;
-  return values.length ? c / values.length : NaN;
+/** Percentiles (type 7) of the finite values (a copy is reordered, not the argument). */
+export function percentilesOf(values: ArrayLike<number>): Record<string, number> {
+  return percentilesInPlace(finite(values));
+}
+
+/** Mean, sd (n − 1), min, max and percentiles (type 7) of the finite values, over the whole array (the reference route). */
+export function describe(values: ArrayLike<number>): Stats {
+  const a = finite(values);
+  const n = a.length;
+  let sum = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; ++i) {
+    const v = a[i];
+    sum += v;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const mean = n ? sum / n : NaN;
+  let ss = 0;
+  for (let i = 0; i < n; ++i) ss += (a[i] - mean) ** 2;
+  return {n, mean, sd: n > 1 ? Math.sqrt(ss / (n - 1)) : 0, min: n ? min : NaN, max: n ? max : NaN, percentiles: percentilesInPlace(a)};
 }
 
 /** Equal-width bins from the minimum to the maximum. */
@@ -534,72 +919,119 @@ export function histogram(values: ArrayLike<number>, bins = 40): {x0: number; x1
   return counts.map((count, b) => ({x0: min + b * w, x1: b === bins - 1 ? max : min + (b + 1) * w, count}));
 }
 
-// --- common set-up -----------------------------------------------------------------------------------
+// --- batched path, in process ------------------------------------------------------------------------
 
-interface Raw {
-  /** Per output (layout order), one value per draw. */
-  outputs: Float64Array[];
-  qaly: AcceptabilityCurve | null;
-  discountRate: AcceptabilityCurve | null;
-}
-
-interface CurveSpec {
-  node: GraphNode;
-  grid: number[];
-}
-
-function linspace(a: number, b: number, n: number): number[] {
-  return Array.from({length: n}, (_, i) => (i === n - 1 ? b : a + ((b - a) * i) / (n - 1)));
-}
-
-function curveSpecs(model: CompiledModel, options: PsaOptions): {qaly: CurveSpec | null; rate: CurveSpec | null} {
-  let qaly: CurveSpec | null = null;
-  if (options.qalyValue !== null) {
-    const node = options.qalyValue !== undefined ? findLeaf(model, options.qalyValue) : model.leaves.find((l) => l.unit === "€/QALY" && !l.series);
-    if (node) {
-      if (node.series) throw new Error(`the QALY value "${node.name}" must be a single number, not a series`);
-      const base = node.leaf!.value as number;
-      const u = node.leaf!.uncertainty;
-      const f = node.leaf!.priceFactor ?? 1;
-      const high = Math.max(2 * base, node.leaf!.control?.max ?? 0, u && "high" in u ? u.high * f : 0);
-      qaly = {node, grid: options.qalyGrid ?? linspace(0, high, 21)};
-    }
+/** Monte Carlo over all uncertain inputs on the batched path, chunk by chunk in this thread. */
+export function psa(model: CompiledModel, options: PsaOptions = {}): PsaResult {
+  const engine = psaEngine(model, options);
+  const {meta} = engine;
+  const chunks: ChunkResult[] = [];
+  let done = 0;
+  for (let c = 0; c < meta.chunks; ++c) {
+    const r = engine.run(c);
+    chunks.push(r);
+    done += r.draws;
+    options.onProgress?.(done, meta.draws);
   }
-  let rate: CurveSpec | null = null;
-  if (options.discountRate !== null) {
-    const node = findLeaf(model, options.discountRate ?? "discountRate");
-    if (node.series) throw new Error(`the discount rate "${node.name}" must be a single number`);
-    rate = {node, grid: options.rateGrid ?? linspace(0, 0.08, 17)};
-  }
-  return {qaly, rate};
+  return mergeChunks(meta, chunks);
 }
 
-function finish(model: CompiledModel, method: PsaResult["method"], raw: Raw, options: PsaOptions, inputs: UncertainInput[], draws: number, seed: number): PsaResult {
+// --- reference implementation -------------------------------------------------------------------------
+
+/** Thrown by a single evaluation whose result is not finite (lib/model; may not exist on every branch). */
+function isNonFiniteError(error: unknown): boolean {
+  return error instanceof Error && error.name === "NonFiniteError";
+}
+
+/** The same draws, each through `summarizeAll(evaluate(model, overrides))`; curves by re-running. */
+export function psaReference(model: CompiledModel, options: PsaOptions = {}): PsaResult {
+  const {draws, seed} = checkOptions(options);
+  const overrides = options.overrides ?? {};
+  const inputs = uncertainInputs(model, overrides);
+  const dists = inputs.map((i) => i.distribution);
   const L = layout(model);
-  const o = raw.outputs;
-  const det = summarize(evaluate(model, options.overrides ?? {}));
-  const ratioOf = (b: Float64Array, c: Float64Array) => {
-    const r = new Float64Array(draws);
-    for (let d = 0; d < draws; ++d) r[d] = c[d] > 0 ? b[d] / c[d] : NaN;
-    return r;
+  const specs = curveSpecs(model, options);
+  const drawOverrides = (cols: Float64Array, n: number, b: number): Overrides => {
+    const o: Overrides = {...overrides};
+    inputs.forEach((input, i) => (o[input.name] = inputValue(input, cols[i * n + b])));
+    return o;
   };
-  const finSaldo = new Float64Array(draws);
-  for (let d = 0; d < draws; ++d) finSaldo[d] = o[L.FIN_BENEFITS][d] - o[L.FIN_COSTS][d];
-  const result: PsaResult = {
-    method,
+  /** Per draw, in draw order: the summary of the draw with `extra` overrides, or null when it is not finite. */
+  const eachDraw = (extra: Overrides, fn: (s: ReturnType<typeof summarizeAll> | null) => void) => {
+    for (let c = 0; c < chunkCount(draws); ++c) {
+      const n = chunkLength(draws, c);
+      const cols = drawChunk(dists, seed, c, n);
+      for (let b = 0; b < n; ++b) {
+        let s: ReturnType<typeof summarizeAll> | null;
+        try {
+          s = summarizeAll(evaluate(model, {...drawOverrides(cols, n, b), ...extra}));
+        } catch (error) {
+          if (!isNonFiniteError(error)) throw error;
+          s = null;
+        }
+        const t = s?.total;
+        if (t && ![t.costs, t.benefits, t.saldo, t.financialCosts, t.financialBenefits, ...t.actors.map((a) => a.saldo), ...s!.interventions.flatMap((iv) => [iv.costs, iv.benefits, iv.saldo])].every(Number.isFinite)) s = null;
+        fn(s);
+      }
+      options.onProgress?.(Math.min(draws, (c + 1) * CHUNK_SIZE), draws);
+    }
+  };
+  const outputs = Array.from({length: L.nOut}, () => [] as number[]);
+  let nonFinite = 0;
+  eachDraw({}, (summary) => {
+    if (!summary) return void ++nonFinite;
+    const {total: s, interventions} = summary;
+    outputs[L.COSTS].push(s.costs);
+    outputs[L.BENEFITS].push(s.benefits);
+    outputs[L.SALDO].push(s.saldo);
+    outputs[L.RATIO].push(s.costs > 0 ? s.benefits / s.costs : NaN);
+    outputs[L.FIN_COSTS].push(s.financialCosts);
+    outputs[L.FIN_BENEFITS].push(s.financialBenefits);
+    outputs[L.FIN_SALDO].push(s.financialBenefits - s.financialCosts);
+    outputs[L.FIN_RATIO].push(s.financialCosts > 0 ? s.financialBenefits / s.financialCosts : NaN);
+    L.actors.forEach((a, i) => outputs[L.actor0 + i].push(s.actors.find((r) => r.actor === a)?.saldo ?? 0));
+    interventions.forEach((iv, i) => {
+      outputs[L.ivCosts0 + i].push(iv.costs);
+      outputs[L.ivBenefits0 + i].push(iv.benefits);
+      outputs[L.ivSaldo0 + i].push(iv.saldo);
+    });
+  });
+  const probPositive = (values: number[]) => (values.length ? values.filter((v) => v > 0).length / values.length : NaN);
+  const curve = (spec: CurveSpec): AcceptabilityCurve => ({
+    input: spec.node.name,
+    label: spec.node.label,
+    base: initialState(model, overrides).S[spec.node.slot],
+    method: "rerun",
+    points: spec.grid.map((value) => {
+      let positive = 0;
+      let counted = 0;
+      eachDraw({[spec.node.name]: value}, (s) => {
+        if (!s) return;
+        ++counted;
+        if (s.total.saldo > 0) ++positive;
+      });
+      return {x: value, probPositive: counted ? positive / counted : NaN};
+    })
+  });
+  const det = summarize(evaluate(model, overrides));
+  const o = outputs;
+  return {
+    method: "reference",
     draws,
     seed,
+    chunkSize: CHUNK_SIZE,
+    nonFinite,
     inputs: inputs.map((i) => ({name: i.name, label: i.label, unit: i.unit, type: i.spec.type, mean: distMean(i.distribution), sd: Math.sqrt(distVariance(i.distribution))})),
     deterministic: {costs: det.costs, benefits: det.benefits, saldo: det.saldo, ratio: det.ratio, financialRatio: det.financialRatio},
     costs: describe(o[L.COSTS]),
     benefits: describe(o[L.BENEFITS]),
     saldo: describe(o[L.SALDO]),
     probPositive: probPositive(o[L.SALDO]),
-    ratio: describe(ratioOf(o[L.BENEFITS], o[L.COSTS])),
+    ratio: describe(o[L.RATIO]),
     financialCosts: describe(o[L.FIN_COSTS]),
     financialBenefits: describe(o[L.FIN_BENEFITS]),
-    financialSaldo: describe(finSaldo),
-    financialRatio: describe(ratioOf(o[L.FIN_BENEFITS], o[L.FIN_COSTS])),
+    financialSaldo: describe(o[L.FIN_SALDO]),
+    financialRatio: describe(o[L.FIN_RATIO]),
     histogram: histogram(o[L.SALDO], options.bins ?? 40),
     actors: L.actors.map((a, i) => ({actor: a, label: actorLabels[a], saldo: describe(o[L.actor0 + i]), probPositive: probPositive(o[L.actor0 + i])})),
     interventions: L.interventions.map((iv, i) => ({
@@ -610,212 +1042,24 @@ function finish(model: CompiledModel, method: PsaResult["method"], raw: Raw, opt
       saldo: describe(o[L.ivSaldo0 + i]),
       probPositive: probPositive(o[L.ivSaldo0 + i])
     })),
-    acceptability: {qaly: raw.qaly, discountRate: raw.discountRate}
+    acceptability: {qaly: specs.qaly ? curve(specs.qaly) : null, discountRate: specs.rate ? curve(specs.rate) : null},
+    ...(options.keepSamples ? {samples: {saldo: o[L.SALDO]}} : {})
   };
-  if (options.keepSamples) result.samples = {saldo: Array.from(o[L.SALDO])};
-  return result;
 }
 
-function checkOptions(options: PsaOptions): {draws: number; seed: number} {
-  const draws = options.draws ?? 10_000;
-  const seed = options.seed ?? 1;
-  if (!(Number.isInteger(draws) && draws >= 1)) throw new RangeError(`draws must be a positive integer, found ${draws}`);
-  if (!(Number.isInteger(seed) && seed >= 0)) throw new RangeError(`seed must be a non-negative integer, found ${seed}`);
-  return {draws, seed};
-}
-
-function progress(options: PsaOptions, total: number): () => void {
-  const every = options.progressEvery ?? 1000;
-  let done = 0;
-  const cb = options.onProgress;
-  return cb
-    ? () => {
-        ++done;
-        if (done % every === 0 || done === total) cb(done, total);
-      }
-    : () => {};
-}
-
-// --- fast path ----------------------------------------------------------------------------------------
-
-/** Monte Carlo over all uncertain inputs with the generated kernel and typed-array accumulation. */
-export function psa(model: CompiledModel, options: PsaOptions = {}): PsaResult {
-  const {draws, seed} = checkOptions(options);
-  const plan = makePlan(model, options.overrides ?? {});
-  const L = plan.layout;
-  const specs = curveSpecs(model, options);
-  const outputs = Array.from({length: L.nOut}, () => new Float64Array(draws));
-  const H = plan.H;
-
-  // QALY curve by re-weighting: every term is free of the QALY value or proportional to it, and
-  // no discount rate depends on it.
-  let qalyReweight = false;
-  let qalyProp: boolean[] = [];
-  if (specs.qaly) {
-    const cls = classify(model, specs.qaly.node.name);
-    const termCls = plan.terms.map((t) => cls.get(t.node)!);
-    qalyReweight = termCls.every((c) => c !== "other") && plan.rateNodes.every((r) => cls.get(r.name) === "free");
-    qalyProp = termCls.map((c) => c === "prop");
+/**
+ * The statistics of a Monte Carlo result whose mean is not a finite number although it has draws
+ * (e.g. values near 1e308 whose sum overflows), as dotted paths ("costs", "actors.gemeente.saldo").
+ * Such a result is refused, never printed as "—" beside other figures.
+ */
+export function nonFiniteStatistics(result: unknown, path = ""): string[] {
+  if (result === null || typeof result !== "object") return [];
+  const o = result as Record<string, unknown>;
+  if (typeof o.n === "number" && "mean" in o) return o.n > 0 && !Number.isFinite(o.mean as number) ? [path] : [];
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(o)) {
+    const id = Array.isArray(o) ? String((v as {id?: string})?.id ?? k) : k;
+    out.push(...nonFiniteStatistics(v, path ? `${path}.${id}` : id));
   }
-  // Discount-rate curve by re-discounting: no formula depends on the rate.
-  let rateRediscount = false;
-  let rateIndex = -1;
-  if (specs.rate) {
-    const cls = classify(model, specs.rate.node.name);
-    rateIndex = plan.rateNodes.findIndex((n) => n.name === specs.rate!.node.name);
-    rateRediscount = plan.terms.every((t) => cls.get(t.node) === "free" || cls.get(t.node) === "zero") && plan.rateNodes.every((r) => r.name === specs.rate!.node.name || cls.get(r.name) === "free");
-  }
-  const qalyGrid = specs.qaly?.grid ?? [];
-  const rateGrid = specs.rate?.grid ?? [];
-  const qalyCounts = new Float64Array(qalyGrid.length);
-  const rateCounts = new Float64Array(rateGrid.length);
-  const rateFactors = rateGrid.map((r) => {
-    if (!(r > -1)) throw new RangeError(`discount-rate grid: a rate must be greater than -1, found ${r}`);
-    return discountFactors(r, H);
-  });
-  const netYear = new Float64Array(H);
-  const qSlot = specs.qaly ? specs.qaly.node.slot : -1;
-  // Base values of the curve inputs (the state holds the last draw after the loop).
-  const qalyBase = specs.qaly ? plan.S[specs.qaly.node.slot] : NaN;
-  const rateBase = specs.rate ? plan.S[specs.rate.node.slot] : NaN;
-  let qalyZeroDraw = false;
-
-  const reruns = (specs.qaly && !qalyReweight ? qalyGrid.length : 0) + (specs.rate && !rateRediscount ? rateGrid.length : 0);
-  const tick = progress(options, draws * (1 + reruns));
-
-  fastLoop(
-    plan,
-    draws,
-    seed,
-    null,
-    (d, out, pv) => {
-      for (let i = 0; i < out.length; ++i) outputs[i][d] = out[i];
-      const saldo = out[L.SALDO];
-      if (specs.qaly && qalyReweight) {
-        const q = plan.S[qSlot];
-        let prop = 0;
-        for (let j = 0; j < pv.length; ++j) if (qalyProp[j]) prop += plan.terms[j].saldoCoef * pv[j];
-        if (q === 0) qalyZeroDraw = true; // cannot re-weight from 0: the curve is re-run
-        else {
-          const rest = saldo - prop;
-          const per = prop / q;
-          for (let g = 0; g < qalyGrid.length; ++g) if (rest + per * qalyGrid[g] > 0) qalyCounts[g]++;
-        }
-      }
-      if (specs.rate && rateRediscount && rateIndex >= 0) {
-        netYear.fill(0);
-        let rest = saldo;
-        const {V, terms, termSlot, termRate} = plan;
-        for (let j = 0; j < terms.length; ++j) {
-          if (termRate[j] !== rateIndex) continue;
-          const c = terms[j].saldoCoef;
-          if (c === 0) continue;
-          rest -= c * pv[j];
-          const o = termSlot[j];
-          for (let t = 0; t < H; ++t) netYear[t] += c * V[o + t];
-        }
-        for (let g = 0; g < rateGrid.length; ++g) {
-          const f = rateFactors[g];
-          let s = rest;
-          for (let t = 0; t < H; ++t) s += netYear[t] * f[t];
-          if (s > 0) rateCounts[g]++;
-        }
-      } else if (specs.rate && rateRediscount) {
-        // The rate is used by no post: the saldo does not depend on it.
-        for (let g = 0; g < rateGrid.length; ++g) if (saldo > 0) rateCounts[g]++;
-      }
-    },
-    tick
-  );
-
-  const rerunCurve = (spec: CurveSpec): number[] =>
-    spec.grid.map((value) => {
-      let c = 0;
-      fastLoop(plan, draws, seed, {node: spec.node, value}, (_d, out) => void (out[L.SALDO] > 0 && ++c), tick);
-      return c / draws;
-    });
-
-  let qaly: AcceptabilityCurve | null = null;
-  if (specs.qaly) {
-    const spec = specs.qaly;
-    const useRerun = !qalyReweight || qalyZeroDraw;
-    const probs = useRerun ? rerunCurve(spec) : Array.from(qalyCounts, (c) => c / draws);
-    qaly = {input: spec.node.name, label: spec.node.label, base: qalyBase, method: useRerun ? "rerun" : "reweight", points: spec.grid.map((x, i) => ({x, probPositive: probs[i]}))};
-  }
-  let discountRate: AcceptabilityCurve | null = null;
-  if (specs.rate) {
-    const spec = specs.rate;
-    const probs = rateRediscount ? Array.from(rateCounts, (c) => c / draws) : rerunCurve(spec);
-    discountRate = {input: spec.node.name, label: spec.node.label, base: rateBase, method: rateRediscount ? "rediscount" : "rerun", points: spec.grid.map((x, i) => ({x, probPositive: probs[i]}))};
-  }
-  return finish(model, "fast", {outputs, qaly, discountRate}, options, plan.inputs, draws, seed);
-}
-
-// --- reference implementation -------------------------------------------------------------------------
-
-/** The same draws, each through `summarizeAll(evaluate(model, overrides))`; curves by re-running. */
-export function psaReference(model: CompiledModel, options: PsaOptions = {}): PsaResult {
-  const {draws, seed} = checkOptions(options);
-  const overrides = options.overrides ?? {};
-  const inputs = uncertainInputs(model, overrides);
-  const L = layout(model);
-  const specs = curveSpecs(model, options);
-  const outputs = Array.from({length: L.nOut}, () => new Float64Array(draws));
-  const total = draws * (1 + (specs.qaly?.grid.length ?? 0) + (specs.rate?.grid.length ?? 0));
-  const tick = progress(options, total);
-  const drawOverrides = (x: Float64Array): Overrides => {
-    const o: Overrides = {...overrides};
-    inputs.forEach((input, i) => (o[input.name] = inputValue(input, x[i])));
-    return o;
-  };
-  {
-    const sampler = new DrawSampler(inputs, seed);
-    const x = new Float64Array(inputs.length);
-    for (let d = 0; d < draws; ++d) {
-      sampler.next(x);
-      const {total: s, interventions} = summarizeAll(evaluate(model, drawOverrides(x)));
-      outputs[L.COSTS][d] = s.costs;
-      outputs[L.BENEFITS][d] = s.benefits;
-      outputs[L.FIN_COSTS][d] = s.financialCosts;
-      outputs[L.FIN_BENEFITS][d] = s.financialBenefits;
-      outputs[L.SALDO][d] = s.saldo;
-      L.actors.forEach((a, i) => (outputs[L.actor0 + i][d] = s.actors.find((r) => r.actor === a)?.saldo ?? 0));
-      interventions.forEach((iv, i) => {
-        outputs[L.ivCosts0 + i][d] = iv.costs;
-        outputs[L.ivBenefits0 + i][d] = iv.benefits;
-        outputs[L.ivSaldo0 + i][d] = iv.saldo;
-      });
-      tick();
-    }
-  }
-  const curve = (spec: CurveSpec, method: AcceptabilityCurve["method"], base: number): AcceptabilityCurve => ({
-    input: spec.node.name,
-    label: spec.node.label,
-    base,
-    method,
-    points: spec.grid.map((value) => {
-      const sampler = new DrawSampler(inputs, seed);
-      const x = new Float64Array(inputs.length);
-      let c = 0;
-      for (let d = 0; d < draws; ++d) {
-        sampler.next(x);
-        if (summarize(evaluate(model, {...drawOverrides(x), [spec.node.name]: value})).saldo > 0) ++c;
-        tick();
-      }
-      return {x: value, probPositive: c / draws};
-    })
-  });
-  const baseOf = (node: GraphNode) => {
-    const {S} = initialState(model, overrides);
-    return S[node.slot];
-  };
-  return finish(
-    model,
-    "reference",
-    {outputs, qaly: specs.qaly ? curve(specs.qaly, "rerun", baseOf(specs.qaly.node)) : null, discountRate: specs.rate ? curve(specs.rate, "rerun", baseOf(specs.rate.node)) : null},
-    options,
-    inputs,
-    draws,
-    seed
-  );
+  return out;
 }

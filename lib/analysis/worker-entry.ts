@@ -1,14 +1,19 @@
-// Web Worker entry for the probabilistic analysis in the browser (bundled by src/workers/psa.js.ts).
-// Message in: {file: ModelFile JSON, registry: RegistryJSON, draws, seed, overrides?, qalyValue?}.
-// Messages out: {type: "progress", done, total}, then {type: "result", result: PsaResult,
-// milliseconds} or {type: "error", message}. The model is compiled here from the same file and
-// registry the data loader validated, so the worker runs exactly the model the page shows.
+// Worker entry for the probabilistic analysis (bundled for the browser by src/workers/psa.js.ts; in
+// Node bundled with lib/cli/psa-worker.ts). Two protocols:
+// - one run: {file, registry, draws, seed, overrides?, qalyValue?} → {type: "progress", done,
+//   total} after each chunk, then {type: "result", result: PsaResult, milliseconds} or
+//   {type: "error", message} (`handle`);
+// - a pool's worker (lib/analysis/psa-pool.ts): {type: "init", request} → {type: "ready", meta},
+//   then {type: "chunks", chunks: [c, …]} → one {type: "chunk", result: ChunkResult} per chunk
+//   (`chunkServer`).
+// The model is compiled here from the same file and registry the data loader validated, so the
+// worker runs exactly the model the page shows.
 import {compileModel} from "../model/compile.js";
 import {registryContext} from "../model/context.js";
 import {Registry, type RegistryJSON} from "../kengetallen/registry.js";
 import type {ModelFile} from "../schema/model.js";
 import type {Overrides} from "../model/evaluate.js";
-import {psa} from "./psa.js";
+import {psa, psaEngine, type ChunkResult, type PsaEngine, type PsaMeta, type PsaResult} from "./psa.js";
 
 export interface PsaRequest {
   file: ModelFile;
@@ -17,22 +22,26 @@ export interface PsaRequest {
   seed: number;
   overrides?: Overrides;
   qalyValue?: string | null;
-  progressEvery?: number;
 }
 
-export type PsaMessage = {type: "progress"; done: number; total: number} | {type: "result"; result: ReturnType<typeof psa>; milliseconds: number} | {type: "error"; message: string};
+export type PsaMessage = {type: "progress"; done: number; total: number} | {type: "result"; result: PsaResult; milliseconds: number} | {type: "error"; message: string};
+
+export type PoolRequest = {type: "init"; request: PsaRequest} | {type: "chunks"; chunks: number[]};
+export type PoolReply = {type: "ready"; meta: PsaMeta} | {type: "chunk"; result: ChunkResult} | {type: "error"; message: string};
+
+function compile(request: PsaRequest) {
+  return compileModel(request.file, registryContext(Registry.fromJSON(request.registry)));
+}
 
 /** Run one request, reporting through `post` (the worker's postMessage, or a test's collector). */
 export function handle(request: PsaRequest, post: (m: PsaMessage) => void): void {
   try {
     const t0 = Date.now();
-    const model = compileModel(request.file, registryContext(Registry.fromJSON(request.registry)));
-    const result = psa(model, {
+    const result = psa(compile(request), {
       draws: request.draws,
       seed: request.seed,
       overrides: request.overrides,
       qalyValue: request.qalyValue,
-      progressEvery: request.progressEvery ?? Math.max(100, Math.round(request.draws / 50)),
       onProgress: (done, total) => post({type: "progress", done, total})
     });
     post({type: "result", result, milliseconds: Date.now() - t0});
@@ -41,8 +50,33 @@ export function handle(request: PsaRequest, post: (m: PsaMessage) => void): void
   }
 }
 
-// In a worker (no `document`), answer every message.
+/** A pool worker's message handler: `init` builds the engine, `chunks` runs chunks (see the protocol above). */
+export function chunkServer(post: (m: PoolReply) => void): (m: PoolRequest) => void {
+  let engine: PsaEngine | null = null;
+  return (m) => {
+    try {
+      if (m.type === "init") {
+        const r = m.request;
+        engine = psaEngine(compile(r), {draws: r.draws, seed: r.seed, overrides: r.overrides, qalyValue: r.qalyValue});
+        post({type: "ready", meta: engine.meta});
+      } else {
+        if (!engine) throw new Error("chunks requested before init");
+        for (const c of m.chunks) post({type: "chunk", result: engine.run(c)});
+      }
+    } catch (error) {
+      post({type: "error", message: (error as Error).message ?? String(error)});
+    }
+  };
+}
+
+// In a Web Worker (no `document`, no `process`), answer every message: pool messages carry a
+// `type`, a one-run request does not.
 const scope = globalThis as unknown as {document?: unknown; onmessage?: unknown; postMessage?: (m: unknown) => void};
 if (typeof scope.document === "undefined" && typeof scope.postMessage === "function" && typeof (globalThis as {process?: unknown}).process === "undefined") {
-  scope.onmessage = (event: {data: PsaRequest}) => handle(event.data, (m) => scope.postMessage!(m));
+  const pool = chunkServer((m) => scope.postMessage!(m));
+  scope.onmessage = (event: {data: PsaRequest | PoolRequest}) => {
+    const data = event.data;
+    if ("type" in data) pool(data);
+    else handle(data, (m) => scope.postMessage!(m));
+  };
 }

@@ -1,14 +1,70 @@
 // rendement psa <model-file> [--draws N] [--seed S] [--json] [--set name=value ...] [--scenario id]
-//                [--qaly-value name] [--reference]
+//                [--qaly-value name] [--reference] [--workers N] [--progress]
 // Probabilistic sensitivity analysis: seeded Monte Carlo over every input with an uncertainty.
-import {loadStudy} from "../io/study.js";
-import {percentileKey, psa, psaReference, PERCENTILES, type Stats} from "../analysis/psa.js";
+// --workers N: N worker_threads (default: the available cores; 1 runs in this thread); the result
+// is the same for every N. Progress goes to stderr when stderr is a terminal or with --progress.
+import {availableParallelism} from "node:os";
+import {fileURLToPath} from "node:url";
+import {Worker} from "node:worker_threads";
+import {defaultRegistry, loadStudy} from "../io/study.js";
+import {registryJSONFor} from "../model/context.js";
+import {nonFiniteStatistics, percentileKey, psa, psaReference, PERCENTILES, type PsaResult, type StreamedStats} from "../analysis/psa.js";
+import {runPsaPool, type PoolWorker} from "../analysis/psa-pool.js";
+import type {PoolReply} from "../analysis/worker-entry.js";
 import {scenarioOverrides} from "../analysis/scenarios.js";
 import {checkOptions, option, parseNumber, parseSets, UsageError} from "./args.js";
 import {isInputError} from "./errors.js";
 import {euro, num, pct} from "./format.js";
 
-const usage = "usage: rendement psa <model-file> [--draws N] [--seed S] [--json] [--set name=value ...] [--scenario id] [--qaly-value name] [--reference]";
+const usage = "usage: rendement psa <model-file> [--draws N] [--seed S] [--json] [--set name=value ...] [--scenario id] [--qaly-value name] [--reference] [--workers N] [--progress]";
+
+let workerSource: string | undefined;
+
+/**
+ * The worker's code: lib/cli/psa-worker.ts and the lib/ code it uses, bundled by esbuild as one
+ * CommonJS script (once per process, ~0,1 s), so that a worker starts from plain JavaScript.
+ */
+export async function psaWorkerSource(): Promise<string> {
+  if (workerSource === undefined) {
+    const {build} = await import("esbuild");
+    const result = await build({entryPoints: [fileURLToPath(new URL("./psa-worker.ts", import.meta.url))], bundle: true, platform: "node", format: "cjs", target: "node20", write: false, logLevel: "silent"});
+    workerSource = result.outputFiles[0].text;
+  }
+  return workerSource;
+}
+
+/** A worker_threads worker running the bundle of lib/cli/psa-worker.ts (psaWorkerSource first), wrapped for the pool. */
+export function nodeWorker(): PoolWorker {
+  if (workerSource === undefined) throw new Error("call psaWorkerSource() before starting workers");
+  const w = new Worker(workerSource, {eval: true});
+  let stopped = false;
+  return {
+    post: (m) => w.postMessage(m),
+    onMessage: (listener) => w.on("message", (m: PoolReply) => listener(m)),
+    onError: (listener) => {
+      w.on("error", listener);
+      w.on("exit", (code) => code !== 0 && !stopped && listener(new Error(`a worker stopped with exit code ${code}`)));
+    },
+    terminate: () => {
+      stopped = true;
+      void w.terminate();
+    }
+  };
+}
+
+/** Progress on stderr, at most every 200 ms, on one line that is rewritten (a terminal) or one line per report. */
+function progressReporter(enabled: boolean): ((done: number, total: number) => void) | undefined {
+  if (!enabled) return undefined;
+  const tty = process.stderr.isTTY;
+  let last = 0;
+  return (done, total) => {
+    const now = Date.now();
+    if (done < total && now - last < 200) return;
+    last = now;
+    const text = `rendement psa: ${done.toLocaleString("nl-NL")} van ${total.toLocaleString("nl-NL")} trekkingen`;
+    process.stderr.write(tty ? `\r${text}${done === total ? "\n" : ""}` : `${text}\n`);
+  };
+}
 
 function pad(rows: string[][]): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
@@ -25,25 +81,43 @@ function integer(argv: string[], name: string, fallback: number, min: number): n
 
 export async function main(argv: string[]): Promise<number> {
   try {
-    const [file, ...extra] = checkOptions("psa", argv, {flags: ["--json", "--reference"], values: ["--set", "--scenario", "--draws", "--seed", "--qaly-value"], repeatable: ["--set"]});
+    const [file, ...extra] = checkOptions("psa", argv, {flags: ["--json", "--reference", "--progress"], values: ["--set", "--scenario", "--draws", "--seed", "--qaly-value", "--workers"], repeatable: ["--set"]});
     if (!file || extra.length) throw new UsageError(usage);
     const draws = integer(argv, "--draws", 10_000, 1);
     const seed = integer(argv, "--seed", 1, 0);
+    const workers = integer(argv, "--workers", availableParallelism(), 1);
     const model = loadStudy(file);
     const scenario = option(argv, "--scenario");
     const overrides = {...(scenario ? scenarioOverrides(model, scenario) : {}), ...parseSets(argv, model)};
     const qalyValue = option(argv, "--qaly-value");
     const t0 = performance.now();
-    const run = argv.includes("--reference") ? psaReference : psa;
-    const r = run(model, {draws, seed, overrides, qalyValue});
+    const onProgress = progressReporter(argv.includes("--progress") || process.stderr.isTTY === true);
+    let r: PsaResult;
+    if (argv.includes("--reference")) r = psaReference(model, {draws, seed, overrides, qalyValue, onProgress});
+    else if (workers === 1) r = psa(model, {draws, seed, overrides, qalyValue, onProgress});
+    else {
+      // Fail here, with the usual message, for bad options and inputs, before starting workers.
+      psa(model, {draws: 1, seed, overrides, qalyValue});
+      const request = {file: model.file, registry: registryJSONFor(model, defaultRegistry()), draws, seed, overrides, qalyValue};
+      await psaWorkerSource();
+      r = await runPsaPool(request, {workers, create: nodeWorker, onProgress}).result;
+    }
     const ms = performance.now() - t0;
+    const overflow = nonFiniteStatistics(r);
+    if (overflow.length) {
+      console.error(`rendement psa: no finite statistics for ${overflow.slice(0, 3).join(", ")}${overflow.length > 3 ? ` and ${overflow.length - 3} more` : ""}: the values are too large to average (check the inputs' magnitudes)`);
+      return 1;
+    }
     if (argv.includes("--json")) {
-      console.log(JSON.stringify({model: model.file.id, title: model.file.title, scenario: scenario ?? null, overrides, milliseconds: Math.round(ms), ...r}, null, 2));
+      // No timing in the JSON: the same seed gives the same bytes, whatever the number of workers.
+      console.log(JSON.stringify({model: model.file.id, title: model.file.title, scenario: scenario ?? null, overrides, ...r}, null, 2));
       return 0;
     }
     console.log(`${model.file.title}: probabilistische gevoeligheidsanalyse`);
-    console.log(`${draws.toLocaleString("nl-NL")} trekkingen, seed ${seed}, ${r.inputs.length} onzekere invoerwaarden (${r.method}, ${(ms / 1000).toLocaleString("nl-NL", {maximumFractionDigits: 2})} s)\n`);
-    const row = (label: string, s: Stats, f: (x: number) => string) => [label, f(s.mean), f(s.sd), ...PERCENTILES.map((p) => f(s.percentiles[percentileKey(p)]))];
+    const how = r.method === "fast" ? `${workers === 1 ? "1 thread" : `${workers} workers`}` : r.method;
+    console.log(`${draws.toLocaleString("nl-NL")} trekkingen, seed ${seed}, ${r.inputs.length} onzekere invoerwaarden (${how}, ${(ms / 1000).toLocaleString("nl-NL", {maximumFractionDigits: 2})} s)\n`);
+    if (r.nonFinite > 0) console.log(`let op: ${r.nonFinite.toLocaleString("nl-NL")} van de ${draws.toLocaleString("nl-NL")} trekkingen gaven geen eindig saldo (NaN of oneindig) en tellen niet mee in de statistieken\n`);
+    const row = (label: string, s: StreamedStats, f: (x: number) => string) => [label, f(s.mean), f(s.sd), ...PERCENTILES.map((p) => (s.percentiles ? f(s.percentiles[percentileKey(p)]) : "—"))];
     const head = ["", "gemiddelde", "sd", ...PERCENTILES.map((p) => `${String(p).replace(".", ",")}%`)];
     console.log(pad([head, row("kosten", r.costs, euro), row("baten", r.benefits, euro), row("saldo", r.saldo, euro), row("K/B", r.ratio, (x) => num(x)), row("financiële K/B", r.financialRatio, (x) => num(x))]));
     console.log(`\nsaldo deterministisch ${euro(r.deterministic.saldo)}; kans op een positief saldo ${pct(r.probPositive)}`);

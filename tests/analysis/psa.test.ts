@@ -1,21 +1,18 @@
 import {describe as group, expect, it} from "vitest";
-import {classify, describe, drawSamples, histogram, percentileKey, psa, psaReference, PERCENTILES, type PsaResult, type Stats} from "../../lib/analysis/psa.js";
+import {spawnSync} from "node:child_process";
+import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {CHUNK_SIZE, classify, describe, drawSamples, histogram, percentileKey, psa, psaReference, PERCENTILES, type PsaResult} from "../../lib/analysis/psa.js";
 import {uncertainInputs, inputValue} from "../../lib/analysis/inputs.js";
 import {mean as distMean} from "../../lib/analysis/distributions.js";
 import {evaluate} from "../../lib/model/evaluate.js";
 import {summarize} from "../../lib/finance/summary.js";
 import {compileModelText} from "../../lib/io/model-file.js";
 import {loadFixture, noKengetallen} from "../model/helpers.js";
+import {close, expectSameStats} from "./psa-helpers.js";
 
 const model = loadFixture("tests/fixtures/model-linear.yaml");
-const close = (a: number, b: number, rel = 1e-9) => expect(Math.abs(a - b)).toBeLessThanOrEqual(rel * Math.max(1, Math.abs(b)));
-
-function expectSameStats(a: Stats, b: Stats) {
-  expect(a.n).toBe(b.n);
-  for (const k of ["mean", "sd", "min", "max"] as const) close(a[k], b[k]);
-  for (const p of PERCENTILES) close(a.percentiles[percentileKey(p)], b.percentiles[percentileKey(p)]);
-}
-
 group("draws", () => {
   it("a fixed seed gives identical draws; another seed gives other draws", () => {
     const a = drawSamples(model, {draws: 200, seed: 11});
@@ -160,7 +157,7 @@ group("a model linear in symmetric inputs", () => {
 group("statistics", () => {
   const r = psa(model, {draws: 2000, seed: 77, keepSamples: true});
   it("percentiles are ordered: min ≤ 2.5 ≤ 5 ≤ 25 ≤ 50 ≤ 75 ≤ 95 ≤ 97.5 ≤ max, for every result", () => {
-    const all: Stats[] = [r.costs, r.benefits, r.saldo, r.ratio, r.financialRatio, ...r.actors.map((a) => a.saldo), ...r.interventions.flatMap((i) => [i.costs, i.benefits, i.saldo])];
+    const all = [r.costs, r.benefits, r.saldo, r.ratio, r.financialRatio, ...r.actors.map((a) => a.saldo), ...r.interventions.map((i) => i.saldo)];
     for (const s of all) {
       const seq = [s.min, ...PERCENTILES.map((p) => s.percentiles[percentileKey(p)]), s.max];
       for (let i = 1; i < seq.length; ++i) expect(seq[i]).toBeGreaterThanOrEqual(seq[i - 1]);
@@ -197,9 +194,72 @@ group("statistics", () => {
     expect(() => psa(model, {draws: 0})).toThrow("draws must be a positive integer, found 0");
     expect(() => psa(model, {seed: 1.5})).toThrow("seed must be a non-negative integer, found 1.5");
   });
-  it("progress is reported up to the total", () => {
+  it("progress is reported after each chunk, up to the total", () => {
     const seen: number[] = [];
-    psa(model, {draws: 250, seed: 1, progressEvery: 100, qalyValue: null, discountRate: null, onProgress: (done, total) => (expect(total).toBe(250), seen.push(done))});
-    expect(seen).toEqual([100, 200, 250]);
+    const draws = 2 * CHUNK_SIZE + 10;
+    psa(model, {draws, seed: 1, qalyValue: null, discountRate: null, onProgress: (done, total) => (expect(total).toBe(draws), seen.push(done))});
+    expect(seen).toEqual([CHUNK_SIZE, 2 * CHUNK_SIZE, draws]);
   });
+  it("per-draw values are kept only for the outputs with percentiles: financial costs, benefits and saldo, and costs and benefits per intervention are streamed", () => {
+    expect(r.financialCosts.percentiles).toBeNull();
+    expect(r.financialSaldo.percentiles).toBeNull();
+    expect(r.interventions[0].costs.percentiles).toBeNull();
+    expect(r.interventions[0].saldo.percentiles).not.toBeNull();
+    // The streamed statistics equal the full-array ones.
+    const ref = psaReference(model, {draws: 2000, seed: 77, qalyValue: null, discountRate: null});
+    expectSameStats(r.financialSaldo, ref.financialSaldo);
+    expectSameStats(r.interventions[1].benefits, ref.interventions[1].benefits);
+  }, 60_000);
+});
+
+group("draws whose result is not finite", () => {
+  // sqrt of a normal input centred on 0: about half the draws give NaN for the zorg line.
+  const text = `
+id: nan
+title: Niet eindig
+priceYear: 2020
+horizon: 2
+discountRate: 0.03
+posts:
+  - {id: kosten, label: Kosten, side: cost}
+  - {id: baten, label: Baten, side: benefit}
+parameters:
+  - {id: x, label: X, value: 0, unit: "-", assumption: test, uncertainty: {type: normal, sd: 1}}
+  - {id: kosten, label: Kosten, value: 100, unit: "€", assumption: test, uncertainty: {type: normal, sd: 50}}
+interventions:
+  - id: a
+    label: A
+    flows:
+      - {id: kosten, label: Kosten, post: kosten, actor: gemeente, effect: cost, amount: "once(kosten)"}
+      - {id: baten, label: Baten, post: baten, actor: deelnemer, effect: benefit, amount: "yearly(100 * sqrt(x))"}
+`;
+  const nan = compileModelText(text, "nan.yaml", noKengetallen);
+  const draws = 1200;
+  const fast = psa(nan, {draws, seed: 4, keepSamples: true});
+  const ref = psaReference(nan, {draws, seed: 4});
+  it("are counted in nonFinite and left out of every statistic, never counted as a saldo ≤ 0", () => {
+    expect(fast.nonFinite).toBeGreaterThan(draws * 0.4);
+    expect(fast.nonFinite).toBeLessThan(draws * 0.6);
+    expect(fast.nonFinite).toBe(ref.nonFinite);
+    expect(fast.saldo.n).toBe(draws - fast.nonFinite);
+    expect(fast.samples!.saldo.length).toBe(draws - fast.nonFinite);
+    expect(fast.samples!.saldo.every(Number.isFinite)).toBe(true);
+    expect(fast.histogram.reduce((a, b) => a + b.count, 0)).toBe(draws - fast.nonFinite);
+    // P(saldo > 0) among the finite draws: with x ≥ 0 the benefits (≥ 0) mostly exceed the costs.
+    expect(fast.probPositive).toBe(fast.samples!.saldo.filter((s) => s > 0).length / (draws - fast.nonFinite));
+    expect(fast.probPositive).toBe(ref.probPositive);
+    expectSameStats(fast.saldo, ref.saldo);
+    expectSameStats(fast.costs, ref.costs);
+  });
+  it("the command line reports them, in the text and in the JSON", () => {
+    const dir = mkdtempSync(join(tmpdir(), "psa-nan-"));
+    const file = join(dir, "nan.yaml");
+    writeFileSync(file, text);
+    const cli = (...args: string[]) => spawnSync("node", ["bin/rendement.mjs", "psa", file, "--draws", String(draws), "--seed", "4", "--workers", "1", ...args], {encoding: "utf8"});
+    const out = cli();
+    expect(out.status).toBe(0);
+    expect(out.stdout).toContain(`let op: ${fast.nonFinite} van de 1.200 trekkingen gaven geen eindig saldo (NaN of oneindig) en tellen niet mee in de statistieken`);
+    expect(JSON.parse(cli("--json").stdout).nonFinite).toBe(fast.nonFinite);
+    rmSync(dir, {recursive: true});
+  }, 60_000);
 });

@@ -4,6 +4,8 @@ import {writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {pathToFileURL} from "node:url";
 import {handle, type PsaMessage, type PsaRequest} from "../../lib/analysis/worker-entry.js";
+import {chunkServer, type PoolReply, type PoolRequest} from "../../lib/analysis/worker-entry.js";
+import {CancelledError, runPsaPool, type PoolWorker} from "../../lib/analysis/psa-pool.js";
 import {psa} from "../../lib/analysis/psa.js";
 import {compileModel} from "../../lib/model/compile.js";
 import {registryContext} from "../../lib/model/context.js";
@@ -16,12 +18,12 @@ const linear = "tests/fixtures/model-linear.yaml";
 
 function request(modelPath: string, draws: number, seed: number): PsaRequest {
   const model = loadStudy(modelPath);
-  return {file: JSON.parse(JSON.stringify(model.file)), registry: JSON.parse(JSON.stringify(defaultRegistry().toJSON())), draws, seed, progressEvery: 100};
+  return {file: JSON.parse(JSON.stringify(model.file)), registry: JSON.parse(JSON.stringify(defaultRegistry().toJSON())), draws, seed};
 }
 
 describe("the PSA worker", () => {
   it("compiles the model from file and registry JSON and posts progress, then the same result as psa() in Node", () => {
-    const req = request(linear, 300, 7);
+    const req = request(linear, 1300, 7);
     const messages: PsaMessage[] = [];
     handle(req, (m) => messages.push(m));
     const last = messages[messages.length - 1];
@@ -30,8 +32,9 @@ describe("the PSA worker", () => {
     expect(progress.length).toBeGreaterThan(1);
     expect(progress.map((m) => (m as {done: number}).done)).toEqual([...progress.map((m) => (m as {done: number}).done)].sort((a, b) => a - b));
     const model = compileModel(req.file, registryContext(Registry.fromJSON(req.registry)));
-    expect((last as {result: unknown}).result).toEqual(psa(model, {draws: 300, seed: 7}));
-  });
+    expect(progress.map((m) => (m as {done: number}).done)).toEqual([512, 1024, 1300]);
+    expect((last as {result: unknown}).result).toEqual(psa(model, {draws: 1300, seed: 7}));
+  }, 60_000);
   it("posts an error message (not an exception) for a bad request", () => {
     const messages: PsaMessage[] = [];
     handle({...request(path, 10, 1), draws: -5}, (m) => messages.push(m));
@@ -52,4 +55,75 @@ describe("the PSA worker", () => {
     const strip = (m: PsaMessage) => (m.type === "result" ? {...m, milliseconds: 0} : m);
     expect(a.map(strip)).toEqual(b.map(strip));
   }, 60_000);
+});
+
+/** A pool worker in this thread: the chunk server behind asynchronous messages (structured clones), as a real worker. */
+function inThread(log: string[] = []): PoolWorker {
+  let listener: (m: PoolReply) => void = () => {};
+  let alive = true;
+  const serve = chunkServer((m) => setTimeout(() => alive && listener(structuredClone(m)), 0));
+  return {
+    post: (m: PoolRequest) => {
+      log.push(m.type === "chunks" ? `chunks ${m.chunks.join(",")}` : m.type);
+      setTimeout(() => alive && serve(structuredClone(m)), 0);
+    },
+    onMessage: (l) => (listener = l),
+    onError: () => {},
+    terminate: () => {
+      alive = false;
+      log.push("terminated");
+    }
+  };
+}
+
+describe("the worker pool (lib/analysis/psa-pool.ts)", () => {
+  it("1, 2 and 3 workers give the same result, equal to psa() in one thread, with progress up to the total", async () => {
+    const req = request(linear, 2600, 11);
+    const model = compileModel(req.file, registryContext(Registry.fromJSON(req.registry)));
+    const expected = JSON.stringify(psa(model, {draws: 2600, seed: 11}));
+    for (const workers of [1, 2, 3]) {
+      const seen: number[] = [];
+      const r = await runPsaPool(req, {workers, create: () => inThread(), onProgress: (done) => seen.push(done)}).result;
+      expect(JSON.stringify(r)).toBe(expected);
+      expect(seen[seen.length - 1]).toBe(2600);
+      expect(seen.length).toBe(6); // 6 chunks of at most 512 draws
+    }
+  }, 60_000);
+  it("cancel() stops every worker and rejects with a CancelledError", async () => {
+    const logs: string[][] = [];
+    const run = runPsaPool(request(linear, 5000, 1), {workers: 2, create: () => inThread((logs[logs.length] = []))});
+    run.cancel();
+    await expect(run.result).rejects.toBeInstanceOf(CancelledError);
+    expect(logs.map((l) => l[l.length - 1])).toEqual(["terminated", "terminated"]);
+  });
+  it("a worker's error rejects the run with its message and stops the others", async () => {
+    const logs: string[][] = [];
+    const run = runPsaPool({...request(linear, 100, 1), draws: 0}, {workers: 2, create: () => inThread((logs[logs.length] = []))});
+    await expect(run.result).rejects.toThrow("draws must be a positive integer, found 0");
+    expect(logs.every((l) => l.includes("terminated"))).toBe(true);
+  });
+  it("rendement psa --workers 1, 2 and 3 (worker_threads) print byte-identical JSON", () => {
+    const out = [1, 2, 3].map((w) => {
+      const r = spawnSync("node", ["bin/rendement.mjs", "psa", "data/studies/zoetermeer/model.yaml", "--draws", "1500", "--seed", "9", "--json", "--workers", String(w)], {encoding: "utf8", maxBuffer: 1 << 26});
+      expect(r.stderr).toBe("");
+      expect(r.status).toBe(0);
+      return r.stdout;
+    });
+    expect(out[1]).toBe(out[0]);
+    expect(out[2]).toBe(out[0]);
+    expect(JSON.parse(out[0]).draws).toBe(1500);
+  }, 120_000);
+  it("rendement psa --progress writes progress to stderr only; stdout stays the JSON result", () => {
+    const r = spawnSync("node", ["bin/rendement.mjs", "psa", linear, "--draws", "1100", "--seed", "2", "--json", "--workers", "2", "--progress"], {encoding: "utf8", maxBuffer: 1 << 26});
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).draws).toBe(1100);
+    // stderr is not a terminal here: one line per report, the last at the total.
+    const lines = r.stderr.trim().split("\n");
+    expect(lines[lines.length - 1]).toBe("rendement psa: 1.100 van 1.100 trekkingen");
+    for (const line of lines) expect(line).toMatch(/^rendement psa: [\d.]+ van 1\.100 trekkingen$/);
+    // Without --progress (and without a terminal) nothing goes to stderr.
+    const quiet = spawnSync("node", ["bin/rendement.mjs", "psa", linear, "--draws", "1100", "--seed", "2", "--json", "--workers", "2"], {encoding: "utf8", maxBuffer: 1 << 26});
+    expect(quiet.stderr).toBe("");
+    expect(quiet.stdout).toBe(r.stdout);
+  }, 120_000);
 });

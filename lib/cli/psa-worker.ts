@@ -1,0 +1,10 @@
+// worker_threads side of `rendement psa --workers N`: the chunk server of
+// lib/analysis/worker-entry.ts behind the worker's parent port. lib/cli/psa.ts bundles this file
+// with esbuild once per process and starts each worker from that bundle (`eval`), so a worker
+// starts without a TypeScript loader. Messages that arrive before the listener is attached wait
+// in the port.
+import {parentPort} from "node:worker_threads";
+import {chunkServer} from "../analysis/worker-entry.js";
+
+const port = parentPort!;
+port.on("message", chunkServer((m) => port.postMessage(m)));

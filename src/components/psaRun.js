@@ -1,0 +1,98 @@
+// The Monte Carlo analysis on a pool of Web Workers, for any page that shows a PSA.
+//
+//   const runner = psaRunner({workerUrl, file, registry});          // once per model
+//   const psaRun = Generators.observe(runner.run({draws, seed}));   // one run per setting
+//   psaStatus(psaRun)                                               // progress, cancel button, timing
+//   psaShown(psaRun)                                                // the result to draw (or the previous one, dimmed)
+//
+// The pool (lib/analysis/psa-pool.ts) starts one worker per core (navigator.hardwareConcurrency)
+// from the bundle src/workers/psa.js and merges the chunks in chunk order, so the numbers equal
+// `rendement psa` for the same seed. While a new run computes, the previous result stays visible,
+// dimmed; "Annuleren" stops the workers and keeps the previous result.
+import {runPsaPool, CancelledError} from "../lib/analysis/psa-pool.js";
+import {formatNumber} from "../lib/format.js";
+import {el} from "./provenance.js";
+
+/** A PoolWorker (lib/analysis/psa-pool.ts) around a module Web Worker; `url` is the worker bundle. */
+export function webWorkerFactory(url) {
+  return () => {
+    const w = new Worker(url, {type: "module"});
+    return {
+      post: (m) => w.postMessage(m),
+      onMessage: (listener) => (w.onmessage = (e) => listener(e.data)),
+      onError: (listener) => (w.onerror = (e) => listener(new Error(e.message || "de rekenhulp (Web Worker) gaf een fout"))),
+      terminate: () => w.terminate()
+    };
+  };
+}
+
+/** The number of workers to start: one per logical core the browser reports (at least 1). */
+export function defaultWorkers() {
+  const n = typeof navigator !== "undefined" ? navigator.hardwareConcurrency : 1;
+  return Math.max(1, Math.min(16, Number.isInteger(n) && n > 0 ? n : 1));
+}
+
+/**
+ * A runner for one model. `run({draws, seed})` gives a function for Generators.observe; its values
+ * are {status: "running", done, total, draws, seed, workers, previous, cancel}, then
+ * {status: "done", result, milliseconds, …}, {status: "cancelled", previous, …} or
+ * {status: "error", message, previous, …}. `previous` is the last finished result (or null).
+ */
+export function psaRunner({workerUrl, file, registry, workers = defaultWorkers(), create = webWorkerFactory(workerUrl)}) {
+  let previous = null;
+  return {
+    run: ({draws, seed, overrides, qalyValue}) => (notify) => {
+      const base = {draws, seed, workers};
+      const t0 = performance.now();
+      const pool = runPsaPool({file, registry, draws, seed, overrides, qalyValue}, {
+        workers,
+        create,
+        onProgress: (done, total) => notify({...base, status: "running", done, total, previous, cancel: pool.cancel})
+      });
+      notify({...base, status: "running", done: 0, total: draws, previous, cancel: () => pool.cancel()});
+      pool.result.then(
+        (result) => {
+          previous = result;
+          notify({...base, status: "done", result, previous: result, milliseconds: performance.now() - t0});
+        },
+        (error) => notify({...base, status: error instanceof CancelledError ? "cancelled" : "error", message: error.message, previous})
+      );
+      return () => pool.cancel();
+    }
+  };
+}
+
+/** The result a page should draw: the finished one, or while running (or after a cancel or error) the previous one; null if none. */
+export function psaShown(run) {
+  return run.status === "done" ? run.result : run.previous ?? null;
+}
+
+/** Style for a block that shows the previous result while a new run computes (dimmed), or nothing. */
+export function psaDim(run) {
+  return run.status === "done" ? undefined : {opacity: "0.45", transition: "opacity 0.2s"};
+}
+
+/** Progress bar with "Annuleren" while running; afterwards the draws, seed, workers, time and any excluded draws. */
+export function psaStatus(run) {
+  const about = (r) => `${formatNumber(run.draws)} trekkingen met seed ${run.seed}, ${formatNumber(r.inputs.length)} onzekere invoerwaarden`;
+  const excluded = (r) =>
+    r.nonFinite > 0
+      ? el("p", {class: "warning", "data-value": "psa-niet-eindig"}, `Let op: ${formatNumber(r.nonFinite)} van de ${formatNumber(r.draws)} trekkingen gaven geen eindig saldo (niet te berekenen of oneindig). Ze tellen niet mee in de uitkomsten hieronder.`)
+      : null;
+  if (run.status === "running") {
+    return el(
+      "div",
+      {class: "psa-progress"},
+      el("progress", {value: run.done, max: run.total, style: {width: "100%"}}),
+      el(
+        "p",
+        {class: "muted"},
+        `Bezig: ${formatNumber(run.done)} van ${formatNumber(run.total)} trekkingen, verdeeld over ${formatNumber(run.workers)} ${run.workers === 1 ? "rekenhulp" : "rekenhulpen"}${run.previous ? "; hieronder staat nog de vorige uitkomst" : ""}… `,
+        el("button", {type: "button", onclick: () => run.cancel()}, "Annuleren")
+      )
+    );
+  }
+  if (run.status === "cancelled") return el("p", {class: "muted"}, run.previous ? "Berekening geannuleerd; hieronder staat de vorige uitkomst." : "Berekening geannuleerd.");
+  if (run.status === "error") return el("p", {class: "warning"}, `De berekening is mislukt: ${run.message}`);
+  return el("div", {}, el("p", {class: "muted"}, `${about(run.result)}; berekend in ${formatNumber(run.milliseconds / 1000, 1)} s met ${formatNumber(run.workers)} ${run.workers === 1 ? "rekenhulp" : "rekenhulpen"} (Web Workers).`), excluded(run.result));
+}

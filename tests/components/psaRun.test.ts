@@ -1,0 +1,89 @@
+// @vitest-environment jsdom
+// The site's Monte Carlo runner (src/components/psaRun.js) with workers in this thread: the same
+// result as psa(), the previous result kept while a rerun computes, and "Annuleren" stopping the
+// workers.
+import {describe, expect, test} from "vitest";
+import {chunkServer, type PoolReply, type PoolRequest} from "../../lib/analysis/worker-entry.js";
+import {psa} from "../../lib/analysis/psa.js";
+import {compileModel} from "../../lib/model/compile.js";
+import {registryContext} from "../../lib/model/context.js";
+import {Registry} from "../../lib/kengetallen/registry.js";
+import {defaultRegistry, loadStudy} from "../../lib/io/study.js";
+
+type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+const load = (name = "psaRun"): Promise<Any> => import(`../../src/components/${name}.js`);
+
+const model = loadStudy("tests/fixtures/model-linear.yaml");
+const file = JSON.parse(JSON.stringify(model.file));
+const registry = JSON.parse(JSON.stringify(defaultRegistry().toJSON()));
+
+function inThread(log: string[]) {
+  let listener: (m: PoolReply) => void = () => {};
+  let alive = true;
+  const serve = chunkServer((m) => setTimeout(() => alive && listener(structuredClone(m)), 0));
+  return {
+    post: (m: PoolRequest) => setTimeout(() => alive && serve(structuredClone(m)), 0),
+    onMessage: (l: (m: PoolReply) => void) => (listener = l),
+    onError: () => {},
+    terminate: () => {
+      alive = false;
+      log.push("terminated");
+    }
+  };
+}
+
+/** Collect the values a Generators.observe function notifies until `until` holds. */
+function observe(fn: (notify: (v: Any) => void) => () => void, until: (v: Any) => boolean, act?: (v: Any) => void): Promise<Any[]> {
+  return new Promise((resolve) => {
+    const seen: Any[] = [];
+    fn((v) => {
+      seen.push(v);
+      act?.(v);
+      if (until(v)) resolve(seen);
+    });
+  });
+}
+
+describe("psaRunner (src/components/psaRun.js)", () => {
+  test("two workers give psa()'s result; progress runs up to the total; the status names draws, seed and workers", async () => {
+    const {psaRunner, psaStatus, psaShown, psaDim} = await load();
+    const log: string[] = [];
+    const runner = psaRunner({workerUrl: "unused", file, registry, workers: 2, create: () => inThread(log)});
+    const seen = await observe(runner.run({draws: 1300, seed: 7}), (v) => v.status !== "running");
+    const last = seen[seen.length - 1];
+    expect(last.status).toBe("done");
+    const expected = psa(compileModel(file, registryContext(Registry.fromJSON(registry))), {draws: 1300, seed: 7});
+    expect(JSON.stringify(last.result)).toBe(JSON.stringify(expected));
+    expect(seen.filter((v) => v.status === "running").map((v) => v.done)).toEqual([0, 512, 1024, 1300]);
+    expect(psaShown(last)).toBe(last.result);
+    expect(psaDim(last)).toBeUndefined();
+    expect(psaStatus(last).textContent).toMatch(/^1\.300 trekkingen met seed 7, \d+ onzekere invoerwaarden; berekend in .* s met 2 rekenhulpen \(Web Workers\)\.$/);
+    expect(log).toEqual(["terminated", "terminated"]);
+  });
+  test("a rerun shows the previous result dimmed; Annuleren stops every worker and keeps the previous result", async () => {
+    const {psaRunner, psaStatus, psaShown, psaDim} = await load();
+    const log: string[] = [];
+    const runner = psaRunner({workerUrl: "unused", file, registry, workers: 2, create: () => inThread(log)});
+    const first = (await observe(runner.run({draws: 600, seed: 1}), (v) => v.status === "done")).pop();
+    log.length = 0;
+    let clicked = false;
+    const seen = await observe(
+      runner.run({draws: 50_000, seed: 2}),
+      (v) => v.status === "cancelled",
+      (v) => {
+        if (v.status !== "running" || clicked) return;
+        expect(psaShown(v)).toBe(first.result);
+        expect(psaDim(v)).toEqual({opacity: "0.45", transition: "opacity 0.2s"});
+        const button = psaStatus(v).querySelector("button");
+        expect(button.textContent).toBe("Annuleren");
+        clicked = true;
+        button.click();
+      }
+    );
+    const last = seen[seen.length - 1];
+    expect(last.status).toBe("cancelled");
+    expect(psaShown(last)).toBe(first.result);
+    expect(psaStatus(last).textContent).toBe("Berekening geannuleerd; hieronder staat de vorige uitkomst.");
+    expect(log).toEqual(["terminated", "terminated"]);
+  });
+});
