@@ -33,6 +33,8 @@ export interface Check {
   verdict: Verdict;
   computedFrom: "report" | "model";
   cause: string | null;
+  /** The cause's description in Dutch (with the assumption it rests on, if any). */
+  causeDescription: string | null;
   /** Dutch text for the reader: the cause's description and the figure's own note. */
   explanation: string;
   restsOnAssumption: boolean;
@@ -62,7 +64,9 @@ export function judge(study: string, figure: PrintedFigure, computed: number | n
   else if (difference !== null && Math.abs(difference) <= figure.tolerance + eps) verdict = "close";
   else verdict = "fail";
   const why = verdict === "fail" ? (value === null ? "Geen berekening voor dit getal." : "Wijkt meer af dan de tolerantie en er is geen oorzaak vastgelegd.") : "";
-  const explanation = [verdict === "report-inconsistent" || verdict === "model-gap" ? cause?.beschrijving : "", figure.toelichting, note, why].filter(Boolean).join(" ");
+  const gap = verdict === "report-inconsistent" || verdict === "model-gap";
+  const causeDescription = gap && cause ? [cause.beschrijving, cause.aanname ? `Aanname: ${cause.aanname}` : ""].filter(Boolean).join(" ") : null;
+  const explanation = [causeDescription, figure.toelichting, note, why].filter(Boolean).join(" ");
   return {
     study,
     id: figure.id,
@@ -82,9 +86,10 @@ export function judge(study: string, figure: PrintedFigure, computed: number | n
     gapPercent: difference === null || figure.printed === 0 ? null : (100 * difference) / Math.abs(figure.printed),
     verdict,
     computedFrom: figure.computedFrom ?? "model",
-    cause: verdict === "report-inconsistent" || verdict === "model-gap" ? (cause?.id ?? null) : null,
+    cause: gap ? (cause?.id ?? null) : null,
+    causeDescription,
     explanation,
-    restsOnAssumption: (verdict === "report-inconsistent" || verdict === "model-gap") && (cause?.restsOnAssumption ?? false),
+    restsOnAssumption: gap && (cause?.restsOnAssumption ?? false),
     reconstructed: figure.reconstructed ?? false
   };
 }
@@ -104,7 +109,7 @@ export interface CheckSummary {
   byBasis: Record<Basis, Counts>;
   byStudy: {study: string; byBasis: Record<Basis, Counts>}[];
   /** Causes counted once, with the checks each touches. */
-  causes: {study: string; id: string; verdict: Verdict; checks: string[]; restsOnAssumption: boolean; explanation: string}[];
+  causes: {study: string; id: string; verdict: Verdict; checks: string[]; restsOnAssumption: boolean; description: string}[];
 }
 
 export function summarizeChecks(checks: Check[]): CheckSummary {
@@ -120,7 +125,7 @@ export function summarizeChecks(checks: Check[]): CheckSummary {
   for (const c of checks) {
     if (!c.cause) continue;
     const key = `${c.study}/${c.cause}`;
-    if (!causes.has(key)) causes.set(key, {study: c.study, id: c.cause, verdict: c.verdict, checks: [], restsOnAssumption: c.restsOnAssumption, explanation: c.explanation});
+    if (!causes.has(key)) causes.set(key, {study: c.study, id: c.cause, verdict: c.verdict, checks: [], restsOnAssumption: c.restsOnAssumption, description: c.causeDescription ?? ""});
     causes.get(key)!.checks.push(c.id);
   }
   const independent = checks.filter((c) => c.basis === "independent");
