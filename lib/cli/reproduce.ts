@@ -10,7 +10,7 @@ import {num} from "./format.js";
 
 /** A value with the digits its printed figure has (one more for computed values and differences). */
 function value(x: number | null, decimals: number, extra = 0): string {
-  return num(x, Math.max(0, decimals) + extra);
+  return num(x, Math.max(0, decimals + extra));
 }
 
 function pad(rows: string[][], right: Set<number>): string {

@@ -1,6 +1,7 @@
 // The report's own arithmetic (browser-safe): a `fromPrinted` formula over the ids of other printed
-// figures of the same file, parsed with the model's formula parser. Only + − × ÷, parentheses,
-// numbers and min/max/round/floor/ceil/abs: enough for subtotals, shares and ratios.
+// figures of the same file and the kengetallen the report prints (`k.<id>`, as entered), parsed with
+// the model's formula parser. Only + − × ÷, parentheses, numbers and min/max/round/floor/ceil/abs:
+// enough for subtotals, shares and ratios.
 import {parseFormula, type Expression} from "../model/expression.js";
 
 const fns: Record<string, (...a: number[]) => number> = {min: Math.min, max: Math.max, round: Math.round, floor: Math.floor, ceil: Math.ceil, abs: Math.abs};
@@ -10,6 +11,10 @@ export function referencedIds(formula: string): string[] {
   const out = new Set<string>();
   const walk = (e: Expression): void => {
     if (e.type === "Identifier") out.add(e.name as string);
+    if (e.type === "MemberExpression") {
+      out.add(memberName(e, "(formula)"));
+      return;
+    }
     for (const k of ["left", "right", "argument"] as const) if (e[k]) walk(e[k] as Expression);
     if (e.type === "CallExpression") (e.arguments as Expression[]).forEach(walk);
   };
@@ -17,7 +22,14 @@ export function referencedIds(formula: string): string[] {
   return [...out];
 }
 
-/** Evaluate `formula` with each identifier replaced by the printed value of that figure. */
+function memberName(e: Expression, formula: string): string {
+  const object = e.object as Expression;
+  const property = e.property as Expression;
+  if (object.type !== "Identifier" || object.name !== "k" || property.type !== "Identifier" || e.computed) throw new Error(`"${formula}": only k.<kengetal id> may have a dot`);
+  return `k.${String(property.name)}`;
+}
+
+/** Evaluate `formula` with each identifier replaced by the printed value of that figure (or kengetal, for `k.<id>`). */
 export function evaluatePrinted(formula: string, printed: (id: string) => number | undefined): number {
   const walk = (e: Expression): number => {
     switch (e.type) {
@@ -27,6 +39,12 @@ export function evaluatePrinted(formula: string, printed: (id: string) => number
       case "Identifier": {
         const v = printed(e.name as string);
         if (v === undefined) throw new Error(`"${formula}" names "${String(e.name)}", which is not a printed figure of this study`);
+        return v;
+      }
+      case "MemberExpression": {
+        const name = memberName(e, formula);
+        const v = printed(name);
+        if (v === undefined) throw new Error(`"${formula}" names "${name}", which is not a kengetal in data/kengetallen`);
         return v;
       }
       case "UnaryExpression": {

@@ -7,6 +7,7 @@ import {fileURLToPath, pathToFileURL} from "node:url";
 import type {PrintedFile} from "../schema/printed.js";
 import {fileExists, readPrinted, readPrintedDir} from "../io/printed-file.js";
 import {evaluatePrinted} from "./arithmetic.js";
+import {defaultRegistry} from "../io/study.js";
 import {judge, type Check} from "./checks.js";
 
 export {readPrinted};
@@ -29,7 +30,7 @@ export async function runChecks({dir = "data/printed", study}: {dir?: string; st
       const cause = figure.cause ? causes.get(figure.cause) : undefined;
       let result: ReturnType<StudyComputations["compute"]>;
       try {
-        if (figure.fromPrinted) result = evaluatePrinted(figure.fromPrinted, (id) => (id === figure.id ? undefined : values.get(id)));
+        if (figure.fromPrinted) result = evaluatePrinted(figure.fromPrinted, (id) => (id.startsWith("k.") ? defaultRegistry().get(id.slice(2))?.value : id === figure.id ? undefined : values.get(id)));
         else if (mod) result = mod.compute(figure);
         else result = {value: null, note: `(geen module lib/reproduce/studies/${printed.study}.ts)`};
       } catch (error) {
