@@ -1,6 +1,7 @@
 // Reproduction verdicts (lib/reproduce/checks.ts) and the honesty rules over every shipped check:
 // `match` only within the printed precision, a report inconsistency shown by the report's own
 // arithmetic, causes counted once, input checks never counted as matches.
+import {readFileSync} from "node:fs";
 import {beforeAll, describe, expect, it} from "vitest";
 import {judge, summarizeChecks, withinPrinted, type Check} from "../../lib/reproduce/checks.js";
 import {runChecks} from "../../lib/reproduce/run.js";
@@ -110,5 +111,21 @@ describe("every shipped check", () => {
     expect(s.byBasis.input.match + s.byBasis.calibration.match + independentMatch).toBe(s.byVerdict.match);
     const perStudy = s.byStudy.reduce((n, x) => n + Object.values(x.byBasis).reduce((m, v) => m + Object.values(v).reduce((a, b) => a + b, 0), 0), 0);
     expect(perStudy).toBe(checks.length);
+  });
+  it("the counts table in README.md and docs/studies.md is the one the checks give (study × basis × verdict)", () => {
+    const s = summarizeChecks(checks);
+    const expected: string[] = [];
+    for (const g of [...s.byStudy, {study: "**all studies**", byBasis: s.byBasis}]) {
+      for (const b of ["independent", "calibration", "input"] as const) {
+        const counts = (["match", "close", "report-inconsistent", "model-gap", "fail"] as const).map((v) => g.byBasis[b][v]);
+        const total = counts.reduce((x, y) => x + y, 0);
+        if (total) expected.push(`| ${g.study} | ${b} | ${counts.join(" | ")} | ${total} |`);
+      }
+    }
+    for (const file of ["README.md", "docs/studies.md"]) {
+      const rows = readFileSync(file, "utf8").split("\n").filter((l) => /^\| [^|]+ \| (independent|calibration|input) \|( \d+ \|){6}$/.test(l));
+      expect(rows, file).toEqual(expected);
+      expect(readFileSync(file, "utf8"), file).toContain(`${s.independentMatch} of ${s.independent}`);
+    }
   });
 });
