@@ -60,7 +60,10 @@ export function summaryText(checks: Check[]): string {
     countsTable(s, true),
     "",
     `${s.causes.length} oorzaken, elk één keer geteld:`,
-    ...s.causes.map((c) => `  ${c.study}/${c.id} (${VERDICT_LABEL[c.verdict as keyof typeof VERDICT_LABEL]}${c.restsOnAssumption ? ", rust op een aanname" : ""}): ${c.checks.join(", ")}`)
+    ...s.causes.flatMap((c) => [
+      `  ${c.study}/${c.id} (${VERDICT_LABEL[c.verdict as keyof typeof VERDICT_LABEL]}${c.restsOnAssumption ? ", rust op een aanname" : ""}): ${c.checks.join(", ")}`,
+      `    ${c.description}`
+    ])
   ];
   return out.join("\n");
 }

@@ -30,6 +30,8 @@ describe("rendement reproduce output", () => {
     expect(s.byBasis.input.match).toBe(1);
     expect(s.byBasis.calibration.close).toBe(1);
     expect(countsTable(s)).toMatch(/invoer\s+1\s+0\s+0\s+0\s+0\s+1/);
+    // The cause is listed once, with its figures and its Dutch description.
+    expect(text).toMatch(/s\/rekensom \(rapport niet consistent, rust op een aanname\): a\n\s+De rekensom van het rapport sluit niet\. Aanname: a/);
   });
   it("exits 1 on any fail, else 0", () => {
     expect(exitCode(checks)).toBe(0);
