@@ -27,6 +27,8 @@ export interface Check {
   printedPrecision: number;
   tolerance: number;
   toleranceWhy: string;
+  /** Why the wider tolerance, in Dutch (null when not recorded). */
+  tolerantieWaarom: string | null;
   difference: number | null;
   /** (computed − printed) / |printed| in %, null when printed is 0 or nothing was computed. */
   gapPercent: number | null;
@@ -82,6 +84,7 @@ export function judge(study: string, figure: PrintedFigure, computed: number | n
     printedPrecision: printedPrecision(figure),
     tolerance: figure.tolerance,
     toleranceWhy: figure.toleranceWhy,
+    tolerantieWaarom: figure.tolerantieWaarom ?? null,
     difference,
     gapPercent: difference === null || figure.printed === 0 ? null : (100 * difference) / Math.abs(figure.printed),
     verdict,

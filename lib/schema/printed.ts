@@ -74,6 +74,8 @@ export const printedFigureSchema = z
     tolerance: z.number().nonnegative(),
     /** Why this tolerance (e.g. "printed with one decimal: [1,25; 1,35) prints as 1,3"). */
     toleranceWhy: z.string().min(1),
+    /** The same reason in Dutch, for the reader (required where a check is `close`; a test enforces it). */
+    tolerantieWaarom: z.string().min(1).optional(),
     /** Scenario id of the study's model file under which the figure is computed, if any. */
     scenario: z.string().optional(),
     /**

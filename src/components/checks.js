@@ -111,7 +111,7 @@ export function checksTable(checks, {showStudy = true} = {}) {
       el("td", {style: num}, formatCheckValue(c.computed, c.unit, c.decimals + 1)),
       el("td", {style: num}, c.difference === null ? "—" : formatCheckValue(c.difference, c.unit, c.decimals + 1), c.gapPercent === null ? "" : el("div", {class: "muted", style: {fontSize: "11px"}}, `${formatNumber(c.gapPercent, 1)}%`)),
       el("td", {}, badge(c.verdict), c.restsOnAssumption ? el("div", {class: "muted", style: {fontSize: "11px"}}, "rust op een aanname") : ""),
-      el("td", {style: {...num, fontSize: "12px"}}, c.rounding === "truncate" ? `afgekapt: +${formatCheckValue(c.printedPrecision, c.unit, c.decimals)}` : `± ${formatCheckValue(c.printedPrecision, c.unit, c.decimals + 1)}`, c.verdict === "close" ? el("div", {class: "muted", style: {fontSize: "11px"}}, `ruimer: ± ${formatCheckValue(c.tolerance, c.unit, c.decimals + 1)}`) : ""),
+      el("td", {style: {...num, fontSize: "12px"}}, c.rounding === "truncate" ? `afgekapt: +${formatCheckValue(c.printedPrecision, c.unit, c.decimals)}` : `± ${formatCheckValue(c.printedPrecision, c.unit, c.decimals + 1)}`, c.verdict === "close" ? el("div", {class: "muted", style: {fontSize: "11px", whiteSpace: "normal", textAlign: "left", minWidth: "12em"}}, `ruimer: ± ${formatCheckValue(c.tolerance, c.unit, c.decimals + 1)}`, c.tolerantieWaarom ? ` (${c.tolerantieWaarom})` : "") : ""),
       el("td", {style: {fontSize: "12px", minWidth: "30em"}}, c.cause ? el("div", {class: "muted", style: {fontSize: "11px"}}, "oorzaak: ", el("a", {href: `#oorzaak-${c.study}-${c.cause}`}, c.cause)) : "", c.explanation),
       el("td", {class: "muted", style: {fontSize: "11px", minWidth: "10em"}}, c.source)
     )

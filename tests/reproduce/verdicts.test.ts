@@ -93,6 +93,9 @@ describe("every shipped check", () => {
     const byKey = new Map(checks.map((c) => [`${c.study}/${c.id}`, c]));
     for (const {printed} of files) for (const f of printed.figures.filter((x) => x.cause)) expect(byKey.get(`${printed.study}/${f.id}`)!.verdict, f.id).not.toBe("match");
   });
+  it("a close check says in Dutch why its wider tolerance holds", () => {
+    expect(checks.filter((c) => c.verdict === "close" && !c.tolerantieWaarom).map((c) => `${c.study}/${c.id}`)).toEqual([]);
+  });
   it("a report-arithmetic formula never uses the figure it checks", () => {
     for (const {printed} of files) for (const f of printed.figures.filter((x) => x.fromPrinted)) expect(f.fromPrinted, f.id).not.toMatch(new RegExp(`\\b${f.id}\\b`));
   });
