@@ -34,17 +34,22 @@ export function verdictCounts(checks) {
   return counts;
 }
 
-/** The headline and a line of badges: "40 van 52 onafhankelijke controles kloppen · 12 klopt · …". */
+/**
+ * The headline and a line of badges over the independent checks only ("229 van 322 onafhankelijke
+ * controles kloppen: 229 klopt · 36 dichtbij · …"), then how many calibration and input checks are
+ * shown apart: they are never counted as a match.
+ */
 export function verdictSummary(checks) {
-  const counts = verdictCounts(checks);
   const independent = checks.filter((c) => (c.basis ?? "independent") === "independent");
-  const matches = independent.filter((c) => c.verdict === "match").length;
+  const counts = verdictCounts(independent);
+  const apart = Object.keys(BASIS).filter((b) => b !== "independent").map((b) => [b, checks.filter((c) => c.basis === b).length]).filter(([, n]) => n > 0);
   return el(
     "p",
     {class: "verdict-summary"},
-    el("strong", {}, `${matches} van ${independent.length} onafhankelijke controles kloppen`),
-    ` (${checks.length} controles in totaal): `,
-    Object.entries(VERDICT).map(([k, v], i) => [i ? " · " : "", badge(k, `${counts[k]} ${v.label}`)])
+    el("strong", {}, `${counts.match} van ${independent.length} onafhankelijke controles kloppen`),
+    ": ",
+    Object.entries(VERDICT).map(([k, v], i) => [i ? " · " : "", badge(k, `${counts[k]} ${v.label}`)]),
+    apart.length ? `. Daarnaast ${apart.map(([b, n]) => `${n} ${BASIS[b].label}controles`).join(" en ")}, apart getoond en niet als ‘klopt’ meegeteld.` : ""
   );
 }
 

@@ -87,6 +87,10 @@ describe.skipIf(!executable)("built pages in Chromium", () => {
       expect(printed?.trim()).toBe("20%");
       const position = await page.locator("tr[data-check] td").first().evaluate((td) => getComputedStyle(td).position);
       expect(position).toBe("sticky");
+      // The headline counts independent checks only; calibration and input checks are named apart.
+      const headline = await page.locator(".verdict-summary").first().textContent();
+      expect(headline).toMatch(/^\d+ van \d+ onafhankelijke controles kloppen: /);
+      expect(headline).toMatch(/Daarnaast \d+ kalibratiecontroles en \d+ invoercontroles, apart getoond/);
       expect(report.pageErrors).toEqual([]);
     } finally {
       await context.close();
