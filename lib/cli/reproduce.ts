@@ -1,22 +1,73 @@
 // rendement reproduce [--json] [--study id]: every printed figure of the seed reports beside what
-// Rendement computes, with the difference and a verdict. Exit code 1 when any check fails.
-import {readdirSync} from "node:fs";
+// Rendement computes, with the difference, its basis (independent / calibration / input) and a
+// verdict (match / close / report-inconsistent / model-gap / fail); then the counts per basis and
+// verdict, per study, and the causes (each counted once). Exit code 1 when any check fails.
 import {runChecks} from "../reproduce/run.js";
+import {summarizeChecks, VERDICTS, type Check, type CheckSummary} from "../reproduce/checks.js";
+import {BASES} from "../schema/printed.js";
+import {BASIS_LABEL, VERDICT_LABEL} from "../reproduce/labels.js";
+import {num} from "./format.js";
 import {checkOptions, option, UsageError} from "./args.js";
-import type {Check} from "../reproduce/checks.js";
+import {printedFileNames} from "../io/printed-file.js";
 
-function fmt(x: number | null): string {
-  if (x === null) return "—";
-  const digits = Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 1 ? 3 : 4;
-  return x.toLocaleString("en-US", {maximumFractionDigits: digits});
+/** A value with the digits its printed figure has (one more for computed values and differences). */
+function value(x: number | null, decimals: number, extra = 0): string {
+  return num(x, Math.max(0, decimals + extra));
+}
+
+function pad(rows: string[][], right: Set<number>): string {
+  const widths = rows[0].map((_, i) => Math.min(48, Math.max(...rows.map((r) => r[i].length))));
+  return rows.map((r) => r.map((x, i) => (i === r.length - 1 ? x : right.has(i) ? x.padStart(widths[i]) : x.padEnd(widths[i]))).join("  ").trimEnd()).join("\n");
 }
 
 export function table(checks: Check[]): string {
-  const rows = checks.map((c) => [c.study, c.id, fmt(c.printed), fmt(c.computed), fmt(c.difference), fmt(c.tolerance), c.verdict, c.explanation]);
-  const header = ["study", "check", "printed", "computed", "difference", "tolerance", "verdict", "explanation"];
-  const widths = header.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((r) => r[i].length))));
-  const line = (r: string[]) => r.map((x, i) => (i < r.length - 1 ? x.padEnd(widths[i]) : x)).join("  ");
-  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+  const head = ["studie", "controle", "basis", "gedrukt", "berekend", "verschil", "verschil %", "± precisie", "oordeel", "oorzaak"];
+  const rows = checks.map((c) => [
+    c.study,
+    c.id,
+    BASIS_LABEL[c.basis],
+    value(c.printed, c.decimals),
+    value(c.computed, c.decimals, 1),
+    value(c.difference, c.decimals, 1),
+    c.gapPercent === null ? "—" : `${num(c.gapPercent, 1)} %`,
+    c.rounding === "truncate" ? `afgekapt ${value(c.printedPrecision, c.decimals)}` : value(c.printedPrecision, c.decimals, 1),
+    VERDICT_LABEL[c.verdict],
+    (c.cause ?? "") + (c.restsOnAssumption ? " (rust op een aanname)" : "")
+  ]);
+  return pad([head, ...rows], new Set([3, 4, 5, 6, 7]));
+}
+
+/** Counts per basis × verdict (one table), or per study × basis × verdict. */
+export function countsTable(summary: CheckSummary, perStudy = false): string {
+  const head = [perStudy ? "studie" : "", "basis", ...VERDICTS.map((v) => VERDICT_LABEL[v]), "totaal"];
+  const groups = perStudy ? summary.byStudy : [{study: "alle studies", byBasis: summary.byBasis}];
+  // Per study, a basis without checks is left out.
+  const rows = groups.flatMap((g) =>
+    BASES.flatMap((b) => {
+      const counts = VERDICTS.map((v) => g.byBasis[b][v]);
+      const total = counts.reduce((x, y) => x + y, 0);
+      return perStudy && total === 0 ? [] : [[g.study, BASIS_LABEL[b], ...counts.map(String), String(total)]];
+    })
+  );
+  return pad([head, ...rows], new Set(VERDICTS.map((_, i) => i + 2).concat([VERDICTS.length + 2])));
+}
+
+export function summaryText(checks: Check[]): string {
+  const s = summarizeChecks(checks);
+  const out = [
+    `${s.independentMatch} van ${s.independent} onafhankelijke controles kloppen (${s.total} controles in totaal; kalibratie en invoer tellen niet mee).`,
+    "",
+    countsTable(s),
+    "",
+    countsTable(s, true),
+    "",
+    `${s.causes.length} oorzaken, elk één keer geteld:`,
+    ...s.causes.flatMap((c) => [
+      `  ${c.study}/${c.id} (${VERDICT_LABEL[c.verdict as keyof typeof VERDICT_LABEL]}${c.restsOnAssumption ? ", rust op een aanname" : ""}): ${c.checks.join(", ")}`,
+      `    ${c.description}`
+    ])
+  ];
+  return out.join("\n");
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -28,7 +79,7 @@ export async function main(argv: string[]): Promise<number> {
     json = argv.includes("--json");
     const study = option(argv, "--study");
     // A study without printed figures is a typo, not a pass with zero checks.
-    const known = readdirSync("data/printed").filter((f) => f.endsWith(".yaml")).map((f) => f.slice(0, -".yaml".length)).sort();
+    const known = printedFileNames("data/printed").map((f) => f.replace(/^.*\//, "").replace(/\.yaml$/, "")).sort();
     if (study !== undefined && !known.includes(study)) throw new UsageError(`--study: unknown study "${study}"; known studies: ${known.join(", ")}`);
     checks = await runChecks({study});
     if (study !== undefined && checks.length === 0) throw new UsageError(`--study ${study}: no printed figures found; known studies: ${known.join(", ")}`);
@@ -37,11 +88,15 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (json) {
-    console.log(JSON.stringify(checks.map(({study, quantity, source, printed, computed, tolerance, verdict, explanation, id, unit, difference}) => ({study, id, quantity, source, printed, computed, difference, unit, tolerance, verdict, explanation})), null, 2));
+    console.log(JSON.stringify({summary: summarizeChecks(checks), checks}, null, 2));
   } else {
     console.log(table(checks));
-    const count = (v: string) => checks.filter((c) => c.verdict === v).length;
-    console.log(`\n${checks.length} checks: ${count("match")} match, ${count("explained")} explained, ${count("fail")} fail`);
+    console.log("\n" + summaryText(checks));
   }
+  return exitCode(checks);
+}
+
+/** 1 when any check fails, else 0. */
+export function exitCode(checks: Check[]): number {
   return checks.some((c) => c.verdict === "fail") ? 1 : 0;
 }

@@ -1,44 +1,99 @@
-// The reproduction table: every printed figure beside what Rendement computes, with the difference,
-// the tolerance (and why), a coloured verdict and the explanation; plus a summary count.
-import {formatEuro, formatNumber, formatPercent} from "../lib/format.js";
+// The reproduction table: every printed figure beside what Rendement computes, with its basis
+// (onafhankelijk / kalibratie / invoer), the difference (and in %), the printed precision, a coloured
+// verdict and the Dutch explanation; plus counts per basis × verdict and per study.
+// Values are shown with their unit by formatQuantity (lib/format.ts).
+import {formatQuantity, formatNumber} from "../lib/format.js";
+import {BASIS_LABEL, BASIS_MEANING, VERDICT_LABEL, VERDICT_MEANING} from "../lib/reproduce/labels.js";
 import {el, numbersTable, csvLink} from "./provenance.js";
 
-export const VERDICT = {
-  match: {label: "klopt", color: "#2e7d32", background: "#e3f3e4"},
-  explained: {label: "verklaard verschil", color: "#8a5a00", background: "#fff1d6"},
-  fail: {label: "wijkt af", color: "#b3261e", background: "#fbe3e1"}
+const COLORS = {
+  match: {color: "#2e7d32", background: "#e3f3e4"},
+  close: {color: "#4a6500", background: "#eef5d6"},
+  "report-inconsistent": {color: "#8a5a00", background: "#fff1d6"},
+  "model-gap": {color: "#5b4a8a", background: "#ece8f6"},
+  fail: {color: "#b3261e", background: "#fbe3e1"}
 };
 
-/** A value in the check's unit, Dutch style. */
-export function formatCheckValue(v, unit) {
+/** Verdicts in their fixed order, with Dutch label, meaning and colours. */
+export const VERDICT = Object.fromEntries(Object.keys(VERDICT_LABEL).map((k) => [k, {label: VERDICT_LABEL[k], meaning: VERDICT_MEANING[k], ...COLORS[k]}]));
+export const BASIS = Object.fromEntries(Object.keys(BASIS_LABEL).map((k) => [k, {label: BASIS_LABEL[k], meaning: BASIS_MEANING[k]}]));
+
+/**
+ * A value in the check's unit with `digits` decimals of the stored value (never negative); a fraction
+ * is shown in %, so 0,09 with two decimals is "9%".
+ */
+export function formatCheckValue(v, unit, digits = 0) {
   if (v === null || v === undefined || !Number.isFinite(v)) return "—";
-  if (unit.startsWith("€")) return formatEuro(v, {digits: Math.abs(v) < 100 && !Number.isInteger(v) ? 2 : 0});
-  if (unit === "fraction" || unit === "%") return formatPercent(v, 1);
-  const digits = Number.isInteger(v) ? 0 : Math.abs(v) < 10 ? 2 : 1;
-  return `${formatNumber(v, digits)}${unit && !["ratio", "verhouding", "aantal"].includes(unit) ? ` ${unit}` : ""}`;
+  return formatQuantity(v, unit, {digits: Math.max(0, unit === "fraction" ? digits - 2 : digits)});
 }
 
 /** Count of checks per verdict. */
 export function verdictCounts(checks) {
-  const counts = {match: 0, explained: 0, fail: 0};
+  const counts = Object.fromEntries(Object.keys(VERDICT).map((k) => [k, 0]));
   for (const c of checks) counts[c.verdict] = (counts[c.verdict] ?? 0) + 1;
   return counts;
 }
 
-/** A summary line of badges: "12 klopt · 2 verklaard verschil · 0 wijkt af". */
+/**
+ * The headline and a line of badges over the independent checks only ("229 van 322 onafhankelijke
+ * controles kloppen: 229 klopt · 36 dichtbij · …"), then how many calibration and input checks are
+ * shown apart: they are never counted as a match.
+ */
 export function verdictSummary(checks) {
-  const counts = verdictCounts(checks);
+  const independent = checks.filter((c) => (c.basis ?? "independent") === "independent");
+  const counts = verdictCounts(independent);
+  const apart = Object.keys(BASIS).filter((b) => b !== "independent").map((b) => [b, checks.filter((c) => c.basis === b).length]).filter(([, n]) => n > 0);
   return el(
     "p",
     {class: "verdict-summary"},
-    `${checks.length} controles: `,
-    Object.entries(VERDICT).map(([k, v], i) => [i ? " · " : "", badge(k, `${counts[k]} ${v.label}`)])
+    el("strong", {}, `${counts.match} van ${independent.length} onafhankelijke controles kloppen`),
+    ": ",
+    Object.entries(VERDICT).map(([k, v], i) => [i ? " · " : "", badge(k, `${counts[k]} ${v.label}`)]),
+    apart.length ? `. Daarnaast ${apart.map(([b, n]) => `${n} ${BASIS[b].label}controles`).join(" en ")}, apart getoond en niet als ‘klopt’ meegeteld.` : ""
   );
 }
 
 export function badge(verdict, text = VERDICT[verdict]?.label ?? verdict) {
   const v = VERDICT[verdict] ?? {color: "#333", background: "#eee"};
-  return el("span", {class: `verdict verdict-${verdict}`, "data-verdict": verdict, style: {color: v.color, background: v.background, padding: "0 0.4em", borderRadius: "3px", fontWeight: 600, whiteSpace: "nowrap"}}, text);
+  return el("span", {class: `verdict verdict-${verdict}`, "data-verdict": verdict, title: v.meaning ?? "", style: {color: v.color, background: v.background, padding: "0 0.4em", borderRadius: "3px", fontWeight: 600, whiteSpace: "nowrap"}}, text);
+}
+
+/** Counts per study × basis × verdict as a table (a basis without checks in a study is left out). */
+export function countsTable(checks) {
+  const studies = [...new Set(checks.map((c) => c.study))];
+  const verdicts = Object.keys(VERDICT);
+  const num = {textAlign: "right"};
+  const rows = [];
+  for (const s of [...studies, null]) {
+    for (const b of Object.keys(BASIS)) {
+      const cs = checks.filter((c) => (s === null || c.study === s) && c.basis === b);
+      if (!cs.length) continue;
+      const counts = verdictCounts(cs);
+      rows.push(
+        el(
+          "tr",
+          {class: s === null ? "total" : ""},
+          el("td", {}, s === null ? el("strong", {}, "alle studies") : s),
+          el("td", {title: BASIS[b].meaning}, BASIS[b].label),
+          verdicts.map((v) => el("td", {style: num}, counts[v] ? formatNumber(counts[v], 0) : "·")),
+          el("td", {style: num}, formatNumber(cs.length, 0))
+        )
+      );
+    }
+  }
+  const head = el("tr", {}, el("th", {}, "Studie"), el("th", {}, "Basis"), verdicts.map((v) => el("th", {style: num}, badge(v))), el("th", {style: num}, "Totaal"));
+  return scrollTable(el("table", {class: "counts-table"}, el("thead", {}, head), el("tbody", {}, rows)));
+}
+
+/** A wide table in a horizontally scrolling box with a sticky first column (local until a shared component exists). */
+export function scrollTable(table) {
+  const style = el(
+    "style",
+    {},
+    `.scroll-table{overflow-x:auto;max-width:100%}.scroll-table table{border-collapse:separate;border-spacing:0;max-width:none}
+.scroll-table th:first-child,.scroll-table td:first-child{position:sticky;left:0;background:var(--theme-background,#fff);z-index:1;box-shadow:1px 0 0 #ddd}`
+  );
+  return el("div", {class: "scroll-table"}, style, table);
 }
 
 /**
@@ -46,42 +101,29 @@ export function badge(verdict, text = VERDICT[verdict]?.label ?? verdict) {
  * @param options.showStudy include the study column
  */
 export function checksTable(checks, {showStudy = true} = {}) {
-  // The verdict comes right after the numbers, so it is visible without scrolling sideways.
-  const head = ["Grootheid", "Rapport", "Rendement", "Verschil", "Oordeel", "Tolerantie", "Toelichting", "Bron"];
-  if (showStudy) head.unshift("Studie");
+  // The quantity comes first (sticky while scrolling sideways), the verdict right after the numbers.
+  const head = ["Grootheid", "Basis", "Rapport", "Rendement", "Verschil", "Oordeel", "Gedrukte precisie", "Toelichting", "Bron"];
+  if (showStudy) head.splice(1, 0, "Studie");
   const num = {textAlign: "right", whiteSpace: "nowrap"};
   const rows = checks.map((c) =>
     el(
       "tr",
-      {"data-verdict": c.verdict, "data-check": `${c.study}/${c.id}`},
+      {"data-verdict": c.verdict, "data-basis": c.basis, "data-check": `${c.study}/${c.id}`, id: `${c.study}--${c.id}`},
+      el("td", {style: {minWidth: "14em"}}, c.quantity, c.reconstructed ? el("span", {title: "Berekend met gereconstrueerde invoer (zie het aannameregister)", class: "muted"}, " (reconstructie)") : ""),
       showStudy ? el("td", {}, c.study) : "",
-      el("td", {}, c.quantity, c.reconstructed ? el("span", {title: "Berekend met gereconstrueerde invoer (zie het aannameregister)", class: "muted"}, " (reconstructie)") : ""),
-      el("td", {style: num}, formatCheckValue(c.printed, c.unit)),
-      el("td", {style: num}, formatCheckValue(c.computed, c.unit)),
-      el("td", {style: num}, c.difference === null ? "—" : formatCheckValue(c.difference, c.unit)),
-      el("td", {}, badge(c.verdict)),
-      el("td", {style: {...num, fontSize: "12px"}, title: c.toleranceWhy}, `± ${formatCheckValue(c.tolerance, c.unit)}`, el("div", {class: "muted", style: {fontSize: "11px", whiteSpace: "normal", textAlign: "left", minWidth: "10em"}}, c.toleranceWhy)),
-      el("td", {style: {fontSize: "12px", minWidth: "14em"}}, c.explanation),
-      el("td", {class: "muted", style: {fontSize: "11px"}}, c.source)
+      el("td", {title: BASIS[c.basis]?.meaning ?? ""}, BASIS[c.basis]?.label ?? c.basis, c.calibratedInputs?.length ? el("div", {class: "muted", style: {fontSize: "11px"}}, `gekalibreerd: ${c.calibratedInputs.join(", ")}`) : ""),
+      el("td", {style: num}, formatCheckValue(c.printed, c.unit, c.decimals)),
+      el("td", {style: num}, formatCheckValue(c.computed, c.unit, c.decimals + 1)),
+      el("td", {style: num}, c.difference === null ? "—" : formatCheckValue(c.difference, c.unit, c.decimals + 1), c.gapPercent === null ? "" : el("div", {class: "muted", style: {fontSize: "11px"}}, `${formatNumber(c.gapPercent, 1)}%`)),
+      el("td", {}, badge(c.verdict), c.restsOnAssumption ? el("div", {class: "muted", style: {fontSize: "11px"}}, "rust op een aanname") : ""),
+      el("td", {style: {...num, fontSize: "12px"}}, c.rounding === "truncate" ? `afgekapt: +${formatCheckValue(c.printedPrecision, c.unit, c.decimals)}` : `± ${formatCheckValue(c.printedPrecision, c.unit, c.decimals + 1)}`, c.verdict === "close" ? el("div", {class: "muted", style: {fontSize: "11px", whiteSpace: "normal", textAlign: "left", minWidth: "12em"}}, `ruimer: ± ${formatCheckValue(c.tolerance, c.unit, c.decimals + 1)}`, c.tolerantieWaarom ? ` (${c.tolerantieWaarom})` : "") : ""),
+      el("td", {style: {fontSize: "12px", minWidth: "30em"}}, c.cause ? el("div", {class: "muted", style: {fontSize: "11px"}}, "oorzaak: ", el("a", {href: `#oorzaak-${c.study}-${c.cause}`}, c.cause)) : "", c.explanation),
+      el("td", {class: "muted", style: {fontSize: "11px", minWidth: "10em"}}, c.source)
     )
   );
-  const table = el("table", {class: "checks-table", style: {maxWidth: "none", width: "100%", fontSize: "13px"}}, el("thead", {}, el("tr", {}, head.map((h) => el("th", {}, h)))), el("tbody", {}, rows));
-  const columns = [
-    {key: "study", label: "study"},
-    {key: "id", label: "id"},
-    {key: "quantity", label: "quantity"},
-    {key: "source", label: "source"},
-    {key: "printed", label: "printed"},
-    {key: "computed", label: "computed"},
-    {key: "difference", label: "difference"},
-    {key: "unit", label: "unit"},
-    {key: "tolerance", label: "tolerance"},
-    {key: "toleranceWhy", label: "tolerance_why"},
-    {key: "verdict", label: "verdict"},
-    {key: "explanation", label: "explanation"},
-    {key: "reconstructed", label: "reconstructed"}
-  ];
-  return el("div", {class: "checks"}, el("div", {style: {overflowX: "auto"}}, table), el("p", {}, csvLink(checks, columns, "reproductie.csv")));
+  const table = el("table", {class: "checks-table", style: {width: "100%", fontSize: "13px"}}, el("thead", {}, el("tr", {}, head.map((h) => el("th", {}, h)))), el("tbody", {}, rows));
+  const columns = ["study", "id", "quantity", "source", "basis", "printed", "computed", "difference", "gapPercent", "unit", "decimals", "printedPrecision", "tolerance", "verdict", "cause", "restsOnAssumption", "explanation", "reconstructed"].map((k) => ({key: k, label: k}));
+  return el("div", {class: "checks"}, scrollTable(table), el("p", {}, csvLink(checks, columns, "reproductie.csv")));
 }
 
 export {numbersTable};

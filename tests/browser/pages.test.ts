@@ -73,4 +73,27 @@ describe.skipIf(!executable)("built pages in Chromium", () => {
       await context.close();
     }
   });
+
+  test("reproductie?study=leiden shows only Leiden's checks, with units (20% not 2000%) and a sticky first column", async () => {
+    const {page, context, report} = await openPage(browser, server.origin, "/reproductie?study=leiden");
+    try {
+      const rows = page.locator("tr[data-check]");
+      await rows.first().waitFor();
+      const ids = await rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-check") ?? ""));
+      expect(ids.length).toBeGreaterThan(30);
+      expect(ids.filter((id) => !id.startsWith("leiden/"))).toEqual([]);
+      // seed 004 §2.4: 'zo'n 20%' uitstroom naar werk, unit "%".
+      const printed = await page.locator('tr[data-check="leiden/uitstroom_werk_binnen_jaar"] td').nth(2).textContent();
+      expect(printed?.trim()).toBe("20%");
+      const position = await page.locator("tr[data-check] td").first().evaluate((td) => getComputedStyle(td).position);
+      expect(position).toBe("sticky");
+      // The headline counts independent checks only; calibration and input checks are named apart.
+      const headline = await page.locator(".verdict-summary").first().textContent();
+      expect(headline).toMatch(/^\d+ van \d+ onafhankelijke controles kloppen: /);
+      expect(headline).toMatch(/Daarnaast \d+ kalibratiecontroles en \d+ invoercontroles, apart getoond/);
+      expect(report.pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

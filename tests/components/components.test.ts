@@ -100,6 +100,25 @@ describe("scenarioRows(results, scope) and costBenefitRows(summary)", () => {
 describe("checks verdictCounts(checks)", () => {
   test("counts every verdict, zero for absent ones", async () => {
     const {verdictCounts} = await load("checks");
-    expect(verdictCounts([{verdict: "match"}, {verdict: "match"}, {verdict: "explained"}])).toEqual({match: 2, explained: 1, fail: 0});
+    expect(verdictCounts([{verdict: "match"}, {verdict: "match"}, {verdict: "model-gap"}])).toEqual({match: 2, close: 0, "report-inconsistent": 0, "model-gap": 1, fail: 0});
+  });
+});
+
+describe("checks formatCheckValue(value, unit, decimals): the reproduction page shows each value with its unit (formatQuantity)", () => {
+  const NBSP = "\u00a0";
+  test("a percentage is not multiplied by 100, € miljoen and per-units stay", async () => {
+    const {formatCheckValue} = await load("checks");
+    expect(formatCheckValue(11, "%", 0)).toBe("11%");
+    expect(formatCheckValue(0.0889, "fraction", 3)).toBe("8,9%");
+    expect(formatCheckValue(0.09, "fraction", 2)).toBe("9%");
+    expect(formatCheckValue(250, "€ miljoen/jaar", 0)).toBe(`€${NBSP}250 miljoen per jaar`);
+    expect(formatCheckValue(7931, "€/cliënt", 0)).toBe(`€${NBSP}7.931 per cliënt`);
+    expect(formatCheckValue(1310, "€/persoon/jaar", -1)).toBe(`€${NBSP}1.310 per persoon per jaar`);
+    expect(formatCheckValue(null, "€", 0)).toBe("—");
+  });
+  test("every unit used in data/printed is known to formatQuantity", async () => {
+    const {formatCheckValue} = await load("checks");
+    const {readPrintedDir} = await import("../../lib/io/printed-file.js");
+    for (const {printed} of readPrintedDir("data/printed")) for (const f of printed.figures) expect(() => formatCheckValue(f.printed, f.unit, f.decimals), `${f.id}: ${f.unit}`).not.toThrow();
   });
 });

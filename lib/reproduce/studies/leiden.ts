@@ -64,7 +64,7 @@ export function compute(figure: PrintedFigure): number | null | {value: number |
   switch (figure.id) {
     case "lk_breakeven_maanden": {
       const value = leidseKrachtBreakEven();
-      return {value, note: "breakEven(lk.maandenSneller) on the gemeente's saldo"};
+      return {value, note: "Berekend als break-even van lk.maandenSneller op het saldo van de gemeente."};
     }
     case "b_totaal_extra_werk_2":
       return quantity("effect", "scholing.extraWerkNa2Jaar") + quantity("effect", "matching.extraWerkNa2Jaar");

@@ -73,7 +73,8 @@ export function compute(figure: PrintedFigure): number | null | {value: number |
     if (!actor) return null;
     const years = paybackExtrapolated(actor.perYear);
     const within = actor.paybackYears;
-    const note = `payback ${years === null ? "never (cumulative net flow stays negative)" : years.toFixed(2) + " years"} with the last year's flow continued; within the 4-year horizon: ${within === null ? "none" : within.toFixed(2)}`;
+    const nl = (x: number) => x.toLocaleString("nl-NL", {minimumFractionDigits: 2, maximumFractionDigits: 2});
+    const note = `Terugverdientijd ${years === null ? "nooit (de cumulatieve netto stroom blijft negatief)" : `${nl(years)} jaar`} met de stroom van het laatste jaar voortgezet; binnen de horizon van 4 jaar: ${within === null ? "geen" : `${nl(within)} jaar`}.`;
     if (r[3] === "_meer_dan_8") return {value: years === null || years > 8 ? 1 : 0, note};
     return {value: years, note};
   }

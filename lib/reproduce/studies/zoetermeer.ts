@@ -94,32 +94,6 @@ export function extraUitstroomKorteTermijn(): number {
   return vh + wa + nab;
 }
 
-const CAL = "calibration target:";
-/** Notes that say when a figure was (partly) used to fit an unprinted input: such a check is not independent. */
-const notes: Record<string, string> = {
-  vh_verhouding: `${CAL} the level of VH's reconstructed outflow curves (figure 3.4 is missing) was fitted so that the base, financial, long-term and extrapolation ratios all print as the report.`,
-  vh_verhouding_financieel: `${CAL} fitted together with vh_verhouding.`,
-  vh_lange_termijn_verhouding: `${CAL} constrained when fitting VH's curves and effect window.`,
-  vh_extrapolatie_verhouding: `${CAL} constrained when fitting VH's curves and effect window.`,
-  vh_extrapolatie_gemeente: `${CAL} VH's effect window (vh.effectJaren = 5,6) was fitted to this 'bijna 0,3 miljoen'.`,
-  wa_verhouding: `${CAL} the part-time wage factor (deeltijdLoonfactor 0,6) was chosen so that 4 % and 6 % print as 0,7 and 1,0.`,
-  wa_netto_6_verhouding: `${CAL} see wa_verhouding.`,
-  wa_alleen_werkacademie_verhouding: `${CAL} the report does not print the net effect of scenario 3a ('naar schatting negatief'); 1,3 % was fitted to this ratio.`,
-  nab_verhouding: `${CAL} the years over which LKS work yields benefits (nab.lksBaatJaren = 4,5) were fitted to the NAB ratios 1,6 and 1,3.`,
-  nab_verhouding_financieel: `${CAL} fitted together with nab_verhouding.`,
-  nab_twee_jaar_verhouding: `${CAL} constrained when fitting nab.lksBaatJaren.`,
-  cockpit_kosten_totaal: `${CAL} VH and NAB person-years in guidance were fitted to the team, specific and regular cost posts.`,
-  cockpit_kosten_teams: `${CAL} see cockpit_kosten_totaal.`,
-  cockpit_kosten_specifieke_inzet: `${CAL} see cockpit_kosten_totaal.`,
-  cockpit_kosten_reguliere_inzet: `${CAL} see cockpit_kosten_totaal.`,
-  cockpit_loonkostensubsidies: "nab.jongerenLksFactor = 1 (no youth reduction, against voetnoot 43) was chosen to come closest to this post.",
-  cockpit_extra_inkomstenbelasting: `${CAL} the tax rate 0,097 = 461.000 / 4.744.000 is this post over the cockpit's gross wage.`,
-  cockpit_vrijwilligerswerk: `${CAL} the volunteer hours (166,7 per person) were fitted to this post.`,
-  cockpit_zorg_na: `${CAL} zorgNaPerWerkjaar (2.970) was fitted to this post.`,
-  cockpit_qol_na: `${CAL} qalyPerWerkjaar (0,0342) was fitted to this post.`,
-  cockpit_saldo_gemeente_uit_posten: `${CAL} this identity motivated the model's actor rules (care savings and 10 % of the school benefit with the gemeente, guidance with the employer); it checks that they close the cockpit, it is not an independent test.`
-};
-
 function value(figure: PrintedFigure): number | null {
   const sc = figure.scenario;
   const vh = () => summaryOf("vh", sc);
@@ -295,8 +269,8 @@ export function conjunctuur() {
   });
 }
 
-export function compute(figure: PrintedFigure): number | null | {value: number | null; note?: string} {
-  const v = value(figure);
-  const note = notes[figure.id];
-  return note ? {value: v, note} : v;
+// What was fitted to which figure is data: `basis: calibration` and `calibratedInputs` in
+// data/printed/zoetermeer.yaml, cross-checked against the assumptions register.
+export function compute(figure: PrintedFigure): number | null {
+  return value(figure);
 }

@@ -1,0 +1,51 @@
+// Reading data/printed/*.yaml (lib/io/printed-file.ts): a bad file names file, line and field.
+import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import path from "node:path";
+import {afterAll, describe, expect, it} from "vitest";
+import {readPrinted} from "../../lib/io/printed-file.js";
+
+const dir = mkdtempSync(path.join(tmpdir(), "printed-"));
+afterAll(() => rmSync(dir, {recursive: true, force: true}));
+
+const head = `study: s
+seed: "000"
+title: t
+models: [m.yaml]
+`;
+const figure = (extra: string) => `  - id: a
+    quantity: q
+    source: s
+    printed: 1.3
+    unit: verhouding
+    tolerance: 0.05
+    toleranceWhy: w
+${extra}`;
+
+function write(name: string, text: string): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+describe("readPrinted(file)", () => {
+  it("reads a minimal valid file, causes default to none", () => {
+    const r = readPrinted(write("ok.yaml", `${head}figures:\n${figure("    basis: independent\n    decimals: 1\n")}`));
+    expect(r.figures[0].basis).toBe("independent");
+    expect(r.causes).toEqual([]);
+  });
+  it("a figure without basis is an error naming file, line and field", () => {
+    const file = write("nobasis.yaml", `${head}figures:\n${figure("    decimals: 1\n")}`);
+    expect(() => readPrinted(file)).toThrow(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:\\d+: .*basis`));
+  });
+  it("decimals that disagree with the printed figure are an error (1,3 is not printed to whole units)", () => {
+    const file = write("decimals.yaml", `${head}figures:\n${figure("    basis: independent\n    decimals: 0\n")}`);
+    expect(() => readPrinted(file)).toThrow(/decimals/);
+  });
+  it("a cause that a figure names must exist, and a report-inconsistent cause needs shownBy", () => {
+    const unknown = write("cause.yaml", `${head}figures:\n${figure("    basis: independent\n    decimals: 1\n    cause: nope\n")}`);
+    expect(() => readPrinted(unknown)).toThrow(/cause.*"nope"/);
+    const noProof = write("proof.yaml", `${head}causes:\n  - {id: c, verdict: report-inconsistent, beschrijving: "De rekensom van het rapport sluit niet.", restsOnAssumption: false}\nfigures:\n${figure("    basis: independent\n    decimals: 1\n    cause: c\n")}`);
+    expect(() => readPrinted(noProof)).toThrow(/shownBy/);
+  });
+});
