@@ -1,5 +1,6 @@
 // Observable Framework configuration for the Rendement site.
 // See README.md ("Pages: rules for authors"): the site must build and run with no network at all.
+import {citationFooter, readBuildInfo} from "./scripts/build-info.js";
 
 interface Page {
   name: string;
@@ -41,6 +42,9 @@ const sections: Section[] = [
   }
 ];
 
+// Version, commit and build date, read once per build (README "Citation and version").
+const build = readBuildInfo();
+
 export default {
   title: "Rendement",
   root: "src",
@@ -52,7 +56,8 @@ export default {
   // The empty data: icon stops the browser from asking for /favicon.ico (a console 404).
   head: `<script>document.documentElement.lang = "nl";</script>
 <link rel="icon" href="data:,">`,
-  footer: "Rendement: open, narekenbare maatschappelijke kosten-batenanalyses (MKBA) van re-integratie.",
+  footer: ({title, path}: {title: string | null; path: string}) =>
+    `<p>Rendement: open, narekenbare maatschappelijke kosten-batenanalyses (MKBA) van re-integratie.</p>\n${citationFooter(build, {title, path})}`,
   toc: {label: "Op deze pagina"},
   search: false,
   // Clean URLs (the default): a page /zoetermeer is written as dist/zoetermeer.html and linked as
