@@ -1,6 +1,6 @@
 // On a plain static server (no rewrite rules, tests/site/plain-server.ts) every built page, opened
 // by its file name, loads without a failed request, and every link on the rendered page (including
-// links that scripts added) answers 200.
+// links that scripts added) answers 200; its citation names the address it was opened at.
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import type {Browser} from "playwright-core";
 import {findChromium, launchChromium, listPages, openPage} from "./harness.js";
@@ -24,10 +24,13 @@ describe.skipIf(!executable)("on a plain static server", () => {
   });
 
   for (const file of files) {
-    test(`${file} loads and every local link on the rendered page answers 200`, async () => {
+    test(`${file} loads, every local link on the rendered page answers 200, the citation names its address`, async () => {
       const {page, context, report} = await openPage(browser, server.origin, file);
       try {
         expect(report.failedRequests).toEqual([]);
+        // The suggested citation carries the address the page was opened at (no SITE_URL at build).
+        const cited = await page.locator(".rendement-citation-url").textContent();
+        if (!process.env.SITE_URL) expect(cited).toBe(server.origin + file);
         const hrefs = await page.$$eval("a[href]", (as) => as.map((a) => (a as HTMLAnchorElement).href));
         const local = [...new Set(hrefs.filter((h) => h.startsWith(server.origin + "/")).map((h) => h.replace(/#.*$/, "")))];
         const failed: string[] = [];

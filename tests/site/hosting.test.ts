@@ -53,7 +53,7 @@ describe("on a plain static server (no rewrites)", () => {
     expect(failed).toEqual([]);
   });
 
-  test("a page's clean URL (no .html) is not what the site links to", () => {
+  test("pages link each other by file name (./x.html), never by a clean URL that needs a rewrite rule", () => {
     // Framework's clean links (./x) need a rewrite rule; the pager and sidebar must link ./x.html.
     const clean = pages.flatMap((page) => {
       const html = readFileSync(join(DIST, page), "utf8");
