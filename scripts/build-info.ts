@@ -3,9 +3,9 @@
 // `citationFooter(...)` in every page's footer; tests/site/citation.test.ts checks every built page.
 //
 // - version: package.json `version`.
-// - commit: `git rev-parse --short=7 HEAD`, plus " (met lokale wijzigingen)" when tracked files differ
-//   from that commit. Without git (or outside a repository) the commit reads "onbekend (geen git)":
-//   the build still succeeds and says so instead of guessing.
+// - commit: `git rev-parse --short=7 HEAD`, plus " met lokale wijzigingen" when tracked files differ
+//   from that commit. Without git, outside a repository, or when git refuses the checkout, the
+//   commit reads "onbekend (geen git-gegevens)": the build still succeeds and says so.
 // - date: SOURCE_DATE_EPOCH (seconds, the reproducible-builds convention) when set, else now; shown as
 //   a Dutch date in Europe/Amsterdam ("30 november 2026").
 // - url: SITE_URL (the published address, e.g. https://example.org/rendement) when set at build
@@ -25,7 +25,7 @@ export interface BuildInfo {
   siteUrl: string | null;
 }
 
-export const UNKNOWN_COMMIT = "onbekend (geen git)";
+export const UNKNOWN_COMMIT = "onbekend (geen git-gegevens)";
 
 function git(args: string[], cwd: string, env: NodeJS.ProcessEnv): string | null {
   try {

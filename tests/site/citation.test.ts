@@ -4,7 +4,7 @@ import {execFileSync} from "node:child_process";
 import {existsSync, readFileSync, readdirSync, statSync} from "node:fs";
 import {join, relative, resolve} from "node:path";
 import {describe, expect, test} from "vitest";
-import {formatDutchDate} from "../../scripts/build-info.js";
+import {formatDutchDate, UNKNOWN_COMMIT} from "../../scripts/build-info.js";
 
 const DIST = resolve("dist");
 
@@ -53,7 +53,7 @@ describe.each(pages.map((f) => [relative(DIST, f), f]))("page %s", (_name, file)
     expect(date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(new Date(`${date}T12:00:00Z`).getTime()).toBeLessThanOrEqual(Date.now() + 86_400_000);
     const dutch = formatDutchDate(new Date(`${date}T12:00:00Z`));
-    expect(text).toContain(`Gebouwd uit versie ${version}, commit ${commit === "onbekend" ? "onbekend (geen git)" : commit}`);
+    expect(text).toContain(`Gebouwd uit versie ${version}, commit ${commit === "onbekend" ? UNKNOWN_COMMIT : commit}`);
     expect(text).toContain(dutch);
   });
 
@@ -61,7 +61,7 @@ describe.each(pages.map((f) => [relative(DIST, f), f]))("page %s", (_name, file)
     const cite = decode(/<cite>([\s\S]*?)<\/cite>/.exec(block?.[5] ?? "")?.[1] ?? "");
     const title = decode(/<title>([^<|]*?)(?: \| [^<]*)?<\/title>/.exec(html)?.[1]?.trim() ?? "");
     expect(cite).toMatch(/^Rendement \(versie [^,]+, commit [^,]+, \d{1,2} [a-z]+ \d{4}\)\. /);
-    expect(cite).toContain(`versie ${version}, commit ${block?.[2] === "onbekend" ? "onbekend (geen git)" : block?.[2]}`);
+    expect(cite).toContain(`versie ${version}, commit ${block?.[2] === "onbekend" ? UNKNOWN_COMMIT : block?.[2]}`);
     expect(cite).toContain(`. ${title}. `);
     expect(block?.[5] ?? "").toMatch(/<span class="rendement-citation-url"[^>]*>[^<]+\.html<\/span>/);
   });
