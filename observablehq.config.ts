@@ -63,6 +63,31 @@ const searchInDutch = `<script>addEventListener("DOMContentLoaded", () => {
   }).observe(out, {childList: true});
 });</script>`;
 
+// On paper the form controls are hidden (src/print.css); this inline script writes each control's
+// current value beside it when the page is printed (Dutch numbers), so a printout shows the inputs
+// its results were computed with. tests/browser/print.test.ts checks it.
+const printValues = `<script>{
+  const nl = (v) => (v !== "" && Number.isFinite(Number(v)) ? Number(v).toLocaleString("nl-NL", {maximumFractionDigits: 10}) : v);
+  const show = () => {
+    for (const old of document.querySelectorAll(".print-value")) old.remove();
+    for (const c of document.querySelectorAll("#observablehq-main input, #observablehq-main select, #observablehq-main textarea")) {
+      const type = c.type;
+      if (c.closest("table") || ["hidden", "search", "button", "submit", "reset", "file", "radio"].includes(type)) continue;
+      if (type === "checkbox" && c.closest("label")) continue; // an option: print.css shows its label when checked
+      if (type === "range" && c.parentElement.querySelector("input[type=number], input[type=text]")) continue;
+      const text = c.tagName === "SELECT" ? Array.from(c.selectedOptions, (o) => o.text).join(", ")
+        : type === "checkbox" ? (c.checked ? "ja" : "nee")
+        : type === "number" || type === "range" ? nl(c.value) : c.value;
+      const out = document.createElement("span");
+      out.className = "print-value";
+      out.textContent = text === "" ? "—" : text;
+      c.after(out);
+    }
+  };
+  addEventListener("beforeprint", show);
+  matchMedia("print").addEventListener("change", (e) => e.matches && show());
+}</script>`;
+
 // Version, commit and build date, read once per build (README "Citation and version").
 const build = readBuildInfo();
 
@@ -79,7 +104,8 @@ export default {
   head: `<script>document.documentElement.lang = "nl";</script>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="/print.css">
-${searchInDutch}`,
+${searchInDutch}
+${printValues}`,
   footer: ({title, path}: {title: string | null; path: string}) =>
     `<p>Rendement: open, narekenbare maatschappelijke kosten-batenanalyses (MKBA) van re-integratie.</p>\n${citationFooter(build, {title, path})}`,
   toc: {label: "Op deze pagina"},

@@ -1,6 +1,7 @@
 // Printing to A4 (src/print.css): with print media emulated at the width of an A4 page's content
 // (210 mm − 2 × 15 mm margins = 180 mm = 680 CSS px), no form control is visible, nothing is wider
-// than the paper, table headers repeat on every printed page, and the build line and citation show.
+// than the paper, each number box and select has its value printed beside it, table headers repeat on
+// every printed page, and the build line and citation show.
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import type {Browser} from "playwright-core";
 import {findChromium, launchChromium, listPages, openPage, serveDist, type StaticServer} from "./harness.js";
@@ -25,7 +26,7 @@ describe.skipIf(!executable)("print to A4", () => {
   });
 
   for (const path of pages) {
-    test(`${path}: no visible form control, nothing wider than ${A4_CONTENT_PX} px, headers repeat, citation shown`, async () => {
+    test(`${path}: no visible form control but their values, nothing wider than ${A4_CONTENT_PX} px, headers repeat, citation shown`, async () => {
       const {page, context} = await openPage(browser, server.origin, path);
       try {
         await page.setViewportSize({width: A4_CONTENT_PX, height: 1000});
@@ -45,10 +46,19 @@ describe.skipIf(!executable)("print to A4", () => {
             if (r.width === 0 && r.height === 0) continue;
             if (r.right > limit + 1 || r.left < -1) wide.push(`${describe(el)} ${Math.round(r.left)}–${Math.round(r.right)} px`);
           }
+          // Number boxes and selects outside tables show their value on paper (.print-value).
+          const unprinted = Array.from(document.querySelectorAll("#observablehq-main input[type=number], #observablehq-main select"))
+            .filter((c) => !c.closest("table"))
+            .filter((c) => {
+              const next = c.nextElementSibling;
+              return !(next && next.classList.contains("print-value") && shown(next) && (next.textContent ?? "").trim() !== "");
+            })
+            .map(describe);
           const headers = Array.from(document.querySelectorAll("thead")).filter(shown).map((t) => getComputedStyle(t).display);
           const citation = document.querySelector(".rendement-citation");
           return {
             controls,
+            unprinted,
             wide: wide.slice(0, 10),
             wideCount: wide.length,
             pageWidth: document.documentElement.scrollWidth,
@@ -57,6 +67,7 @@ describe.skipIf(!executable)("print to A4", () => {
           };
         }, A4_CONTENT_PX);
         expect(found.controls, "visible form controls in print").toEqual([]);
+        expect(found.unprinted, "controls whose value is not printed").toEqual([]);
         expect(found.wide, `${found.wideCount} elements wider than the paper`).toEqual([]);
         expect(found.pageWidth).toBeLessThanOrEqual(A4_CONTENT_PX);
         for (const display of found.headers) expect(display).toBe("table-header-group");
