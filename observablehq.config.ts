@@ -1,5 +1,6 @@
 // Observable Framework configuration for the Rendement site.
 // See README.md ("Pages: rules for authors"): the site must build and run with no network at all.
+import {citationFooter, readBuildInfo} from "./scripts/build-info.js";
 
 interface Page {
   name: string;
@@ -41,6 +42,55 @@ const sections: Section[] = [
   }
 ];
 
+// Framework's search box speaks English ("Search", "no results", "3 results"); its texts are not
+// configurable, so this inline script sets a Dutch placeholder and label and rewrites the count line
+// each time the results are drawn. tests/browser/search.test.ts checks what a reader sees.
+const searchInDutch = `<script>addEventListener("DOMContentLoaded", () => {
+  const box = document.querySelector("#observablehq-search input");
+  const out = document.querySelector("#observablehq-search-results");
+  if (!box || !out) return;
+  box.placeholder = "Zoeken";
+  box.setAttribute("aria-label", "Zoeken op deze site");
+  new MutationObserver(() => {
+    const line = out.firstElementChild;
+    if (!line || line.tagName !== "DIV") return;
+    const m = /^([0-9,]+) results?$/.exec(line.textContent);
+    if (line.textContent === "no results") line.textContent = "geen resultaten";
+    else if (m) {
+      const n = Number(m[1].replace(/,/g, ""));
+      line.textContent = n.toLocaleString("nl-NL") + (n === 1 ? " resultaat" : " resultaten");
+    }
+  }).observe(out, {childList: true});
+});</script>`;
+
+// On paper the form controls are hidden (src/print.css); this inline script writes each control's
+// current value beside it when the page is printed (Dutch numbers), so a printout shows the inputs
+// its results were computed with. tests/browser/print.test.ts checks it.
+const printValues = `<script>{
+  const nl = (v) => (v !== "" && Number.isFinite(Number(v)) ? Number(v).toLocaleString("nl-NL", {maximumFractionDigits: 10}) : v);
+  const show = () => {
+    for (const old of document.querySelectorAll(".print-value")) old.remove();
+    for (const c of document.querySelectorAll("#observablehq-main input, #observablehq-main select, #observablehq-main textarea")) {
+      const type = c.type;
+      if (c.closest("table") || ["hidden", "search", "button", "submit", "reset", "file", "radio"].includes(type)) continue;
+      if (type === "checkbox" && c.closest("label")) continue; // an option: print.css shows its label when checked
+      if (type === "range" && c.parentElement.querySelector("input[type=number], input[type=text]")) continue;
+      const text = c.tagName === "SELECT" ? Array.from(c.selectedOptions, (o) => o.text).join(", ")
+        : type === "checkbox" ? (c.checked ? "ja" : "nee")
+        : type === "number" || type === "range" ? nl(c.value) : c.value;
+      const out = document.createElement("span");
+      out.className = "print-value";
+      out.textContent = text === "" ? "—" : text;
+      c.after(out);
+    }
+  };
+  addEventListener("beforeprint", show);
+  matchMedia("print").addEventListener("change", (e) => e.matches && show());
+}</script>`;
+
+// Version, commit and build date, read once per build (README "Citation and version").
+const build = readBuildInfo();
+
 export default {
   title: "Rendement",
   root: "src",
@@ -50,14 +100,22 @@ export default {
   globalStylesheets: [],
   // Framework 1.13 has no `lang` option and writes a bare <html>; set the language here.
   // The empty data: icon stops the browser from asking for /favicon.ico (a console 404).
+  // print.css: the citation block and print to A4 (README "Print").
   head: `<script>document.documentElement.lang = "nl";</script>
-<link rel="icon" href="data:,">`,
-  footer: "Rendement: open, narekenbare maatschappelijke kosten-batenanalyses (MKBA) van re-integratie.",
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="/print.css">
+${searchInDutch}
+${printValues}`,
+  footer: ({title, path}: {title: string | null; path: string}) =>
+    `<p>Rendement: open, narekenbare maatschappelijke kosten-batenanalyses (MKBA) van re-integratie.</p>\n${citationFooter(build, {title, path})}`,
   toc: {label: "Op deze pagina"},
-  search: false,
-  // Clean URLs (the default): a page /zoetermeer is written as dist/zoetermeer.html and linked as
-  // ./zoetermeer. A static server must serve x.html for /x (the tests' server does).
-  preserveExtension: false
+  // Site search (MiniSearch; its client and index are built into dist/_observablehq/, nothing is
+  // fetched from outside). Its texts are made Dutch by `searchInDutch` above.
+  search: true,
+  // Links that work on any static host, with no rewrite rule: a page is written as dist/x.html and
+  // linked as ./x.html, a folder's home page as ./folder/index.html (README "Hosting").
+  preserveExtension: true,
+  preserveIndex: true
 };
 
 /** Every page path listed in the sidebar, for the built-site tests. */

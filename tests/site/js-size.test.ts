@@ -1,0 +1,46 @@
+// Every built page loads at most 300 KB of gzipped JavaScript (issue 12): its inline module scripts
+// plus every module it reaches in dist/_node, _npm, _import and _observablehq (tests/site/js-size.ts),
+// counting modules loaded later by dynamic import() (search, lazily loaded libraries) as well.
+import {existsSync, readdirSync, statSync} from "node:fs";
+import {join, relative, resolve} from "node:path";
+import {describe, expect, test} from "vitest";
+import {formatKB, pageWeight} from "./js-size.js";
+
+const DIST = resolve("dist");
+/** Gzipped bytes (1 KB = 1000 bytes). */
+export const LIMIT_BYTES = 300_000;
+
+function walk(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const file = join(dir, name);
+    return statSync(file).isDirectory() ? walk(file) : [file];
+  });
+}
+
+const pages = walk(DIST)
+  .map((f) => relative(DIST, f).split("\\").join("/"))
+  .filter((f) => f.endsWith(".html") && !f.startsWith("_"));
+const weights = pages.map((p) => pageWeight(DIST, p)).sort((a, b) => b.totalBytes - a.totalBytes);
+
+test("dist/ holds pages to weigh", () => {
+  expect(pages.length).toBeGreaterThan(0);
+});
+
+test("the weighing finds Framework's runtime on every page (the counter follows imports)", () => {
+  const without = weights.filter((w) => ![...w.modules.keys()].some((f) => /^_observablehq\/runtime\.[0-9a-f]+\.js$/.test(f))).map((w) => w.page);
+  expect(without).toEqual([]);
+});
+
+describe.each(weights.map((w) => [w.page, w] as const))("page %s", (_page, w) => {
+  test(`loads at most ${formatKB(LIMIT_BYTES)} of gzipped JavaScript`, () => {
+    const heaviest = [...w.modules].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([f, n]) => `${f} ${formatKB(n)}`);
+    expect(w.totalBytes, `${w.page}: ${formatKB(w.totalBytes)}; heaviest modules: ${heaviest.join(", ")}`).toBeLessThanOrEqual(LIMIT_BYTES);
+  });
+});
+
+test("report: gzipped JavaScript per page, heaviest first", () => {
+  const lines = weights.map((w) => `  ${formatKB(w.totalBytes).padStart(9)}  ${String(w.modules.size).padStart(3)} modules  ${w.page}`);
+  console.log(`Gzipped JavaScript per page (limit ${formatKB(LIMIT_BYTES)}):\n${lines.join("\n")}\nHeaviest: ${weights[0]?.page} (${formatKB(weights[0]?.totalBytes ?? 0)})`);
+  expect(weights.length).toBe(pages.length);
+});
