@@ -3,9 +3,8 @@
 // Messages out: {type: "progress", done, total}, then {type: "result", result: PsaResult,
 // milliseconds} or {type: "error", message}. The model is compiled here from the same file and
 // registry the data loader validated, so the worker runs exactly the model the page shows.
-import {compileModel} from "../model/compile.js";
-import {registryContext} from "../model/context.js";
-import {Registry, type RegistryJSON} from "../kengetallen/registry.js";
+import {rebuildModel} from "../model/rebuild.js";
+import type {RegistryJSON} from "../kengetallen/registry.js";
 import type {ModelFile} from "../schema/model.js";
 import type {Overrides} from "../model/evaluate.js";
 import {psa} from "./psa.js";
@@ -26,7 +25,7 @@ export type PsaMessage = {type: "progress"; done: number; total: number} | {type
 export function handle(request: PsaRequest, post: (m: PsaMessage) => void): void {
   try {
     const t0 = Date.now();
-    const model = compileModel(request.file, registryContext(Registry.fromJSON(request.registry)));
+    const model = rebuildModel(request);
     const result = psa(model, {
       draws: request.draws,
       seed: request.seed,

@@ -1,8 +1,7 @@
-// Page-level helpers shared by the Zoetermeer pages: rebuild the compiled model from the loader's
-// JSON, and shape one evaluation into the data the components draw. Calculation stays in lib/.
-import {compileModel} from "../lib/model/compile.js";
-import {registryContext} from "../lib/model/context.js";
-import {Registry} from "../lib/kengetallen/registry.js";
+// Page-level helpers shared by the study templates (src/studies/[study]/…): rebuild the compiled model
+// from the loader's JSON, and shape one evaluation into the data the components draw. Calculation
+// stays in lib/; nothing here names a study.
+import {rebuildModel} from "../lib/model/rebuild.js";
 import {valueOf} from "../lib/model/evaluate.js";
 import {explainPost} from "../lib/model/explain.js";
 import {lineResults} from "../lib/finance/summary.js";
@@ -10,15 +9,32 @@ import {actors as actorNames} from "../lib/schema/actors.js";
 import {formatEuro, formatNumber, formatPercent} from "../lib/format.js";
 import {el, postValuation} from "../components/provenance.js";
 
-/** The compiled model, rebuilt in the browser from the parsed model file and its kengetallen. */
-export function buildModel(data) {
-  return compileModel(data.file, registryContext(Registry.fromJSON(data.registry)));
+/** The compiled model of one model file of the study, rebuilt in the browser (lib/model/rebuild.ts). */
+export function buildModel(data, modelFile) {
+  const m = data.models[modelFile];
+  if (!m) throw new Error(`the study has no model file "${modelFile}" (it has ${Object.keys(data.models).join(", ")})`);
+  return rebuildModel(m);
 }
 
 export function interventionOf(model, id) {
   const iv = model.file.interventions.find((x) => x.id === id);
-  if (!iv) throw new Error(`the Zoetermeer model has no intervention "${id}" (it has ${model.file.interventions.map((x) => x.id).join(", ")})`);
+  if (!iv) throw new Error(`the model has no intervention "${id}" (it has ${model.file.interventions.map((x) => x.id).join(", ")})`);
   return iv;
+}
+
+/** The page entry (item or tool) with this id; an unknown id is an error naming the known ones. */
+export function pageOf(list, id) {
+  const p = list.find((x) => x.id === id);
+  if (!p) throw new Error(`no page "${id}" in this study (it has ${list.map((x) => x.id).join(", ")})`);
+  return p;
+}
+
+/** A block of narrative: HTML the loader rendered from the study's Markdown (raw HTML escaped). */
+export function narrative(html, className = "narrative") {
+  const div = document.createElement("div");
+  div.className = className;
+  div.innerHTML = html ?? "";
+  return div;
 }
 
 /** Year labels: calendar years when the model has a start year, else 1, 2, 3 … */
