@@ -36,7 +36,10 @@ const sections: Section[] = [
 
 export default {
   title: "Rendement",
-  root: "src",
+  // RENDEMENT_SRC / RENDEMENT_OUTPUT: only for tests/browser/fixture-study.test.ts, which builds a
+  // copy of src/ with a fixture study into a temporary folder (the shipped build uses src and dist).
+  root: process.env.RENDEMENT_SRC ?? "src",
+  output: process.env.RENDEMENT_OUTPUT ?? "dist",
   pages: sections.filter((s) => s.pages.length > 0).map((s) => ({open: true, ...s})),
   // Every page of every study, from its template (a parameterised route).
   // Every page of every study, from its template (a parameterised route), and the old addresses

@@ -20,8 +20,12 @@ export function studyRoots(env: Record<string, string | undefined> = process.env
   return ["data/studies", ...extra];
 }
 
-/** Every study directory that holds a study.yaml, sorted by id; an id found twice is an error. */
-export function listStudies(roots: string[] = studyRoots()): StudyLocation[] {
+/**
+ * Every study directory that holds a study.yaml, sorted by id; an id found twice is an error.
+ * RENDEMENT_ONLY_STUDIES (ids separated by ",") keeps only those studies (the fixture-study test
+ * builds one study alone).
+ */
+export function listStudies(roots: string[] = studyRoots(), only: string | undefined = process.env.RENDEMENT_ONLY_STUDIES): StudyLocation[] {
   const found = new Map<string, string>();
   for (const root of roots) {
     if (!existsSync(root)) continue;
@@ -32,7 +36,8 @@ export function listStudies(roots: string[] = studyRoots()): StudyLocation[] {
       found.set(name, dir);
     }
   }
-  return [...found].map(([id, dir]) => ({id, dir})).sort((a, b) => a.id.localeCompare(b.id));
+  const keep = only ? new Set(only.split(",").filter(Boolean)) : null;
+  return [...found].filter(([id]) => !keep || keep.has(id)).map(([id, dir]) => ({id, dir})).sort((a, b) => a.id.localeCompare(b.id));
 }
 
 export function parseStudyText(text: string, file: string, dirName?: string): StudyDescription {
@@ -59,7 +64,7 @@ export function readStudy(location: StudyLocation): StudyDescription {
 
 /** The study with this id (an unknown id is an error that lists the known ones). */
 export function findStudy(id: string, roots: string[] = studyRoots()): StudyLocation {
-  const all = listStudies(roots);
+  const all = listStudies(roots, undefined);
   const s = all.find((x) => x.id === id);
   if (!s) throw new InputError(`no study "${id}" under ${roots.join(", ")} (found: ${all.map((x) => x.id).join(", ")})`, id);
   return s;
