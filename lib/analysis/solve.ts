@@ -12,6 +12,8 @@ export interface SolveOptions {
   /** Without quantities: this actor's saldo is brought to zero (default the study's saldo). */
   actor?: string;
   overrides?: Overrides;
+  /** Start of the search when `overrides` does not set the input (default: its model value). */
+  start?: number;
 }
 
 export function quantityTotal(model: CompiledModel, overrides: Overrides, names: string[]): number {
@@ -27,7 +29,7 @@ export function quantityTotal(model: CompiledModel, overrides: Overrides, names:
 /** The input value that meets the target, or null when none is found near the base value. */
 export function solveInput(model: CompiledModel, input: string, options: SolveOptions = {}): number | null {
   const leaf = findLeaf(model, input);
-  const overrides = options.overrides ?? {};
+  const overrides = {...(options.start !== undefined && !(leaf.name in (options.overrides ?? {})) ? {[leaf.name]: options.start} : {}), ...options.overrides};
   if (!options.quantities) return breakEven(model, leaf.name, {actor: options.actor, overrides}).value;
   const names = options.quantities;
   const target = options.target ?? 0;

@@ -99,6 +99,8 @@ export const toolSchema = z
         /** The sum of these quantities is brought to the target. */
         quantities: z.array(z.string().min(1)).min(1).optional(),
         figure: z.string().min(1).optional(),
+        /** Where the search starts when the input is not among the controls (default its model value). */
+        start: z.number().optional(),
         target: z.object({label: text, value: z.number(), unit: text, min: z.number(), max: z.number(), step: z.number().positive()}).strict().optional(),
         actor: z.string().min(1).optional()
       })

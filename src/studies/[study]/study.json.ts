@@ -151,10 +151,10 @@ try {
     });
     const scenarios = runScenarios(model).map((r) => {
       const es = evaluate(model, r.overrides);
-      return {id: r.id, label: r.label, description: r.description ?? null, overrides: r.overrides, outputs: outputs.map((o) => outputValue(valueOf(es, o.name))), solved: tool.solve ? solveInput(model, tool.solve.input, {quantities: tool.solve.quantities, target: tool.solve.target?.value, actor: tool.solve.actor, overrides: r.overrides}) : null};
+      return {id: r.id, label: r.label, description: r.description ?? null, overrides: r.overrides, outputs: outputs.map((o) => outputValue(valueOf(es, o.name))), solved: tool.solve ? solveInput(model, tool.solve.input, {quantities: tool.solve.quantities, target: tool.solve.target?.value, actor: tool.solve.actor, start: tool.solve.start, overrides: r.overrides}) : null};
     });
     const solve = tool.solve
-      ? {...tool.solve, inputInfo: leafInfo(model, tool.solve.input), base: solveInput(model, tool.solve.input, {quantities: tool.solve.quantities, target: tool.solve.target?.value, actor: tool.solve.actor}), figure: tool.solve.figure ? figure(tool.solve.figure, tool.printed, `${where}.solve`) : null}
+      ? {...tool.solve, inputInfo: leafInfo(model, tool.solve.input), base: solveInput(model, tool.solve.input, {quantities: tool.solve.quantities, target: tool.solve.target?.value, actor: tool.solve.actor, start: tool.solve.start}), figure: tool.solve.figure ? figure(tool.solve.figure, tool.printed, `${where}.solve`) : null}
       : null;
     return {...tool, html: {narrative: md(tool.narrative)}, inputs, outputs, scenarios, solve, years: Array.from({length: model.horizon}, (_, t) => (model.file.startYear ?? 0) + t + (model.file.startYear ? 0 : 1))};
   });
