@@ -29,11 +29,14 @@ describe.skipIf(!executable)("study pages built from study data", () => {
     }
   });
 
-  test("VIP Amsterdam (seed 002, Table 12) shows the payback periods against geen re-integratie: gemeente/UWV 4,4 and zorgverzekeraar 2,7 years", async () => {
+  test("VIP Amsterdam (seed 002) shows Table 9 per post and stakeholder (benefit saving € 4.516, income from work € 9.019) and Table 12's payback against geen re-integratie: gemeente/UWV 4,4 and zorgverzekeraar 2,7 years", async () => {
     const {page, context} = await openPage(browser, server.origin, "/studies/voorbeeldprojecten/vip-amsterdam");
     try {
       await expect.poll(() => page.locator("main").innerText()).toContain("4,4 jaar");
-      expect(await page.locator("main").innerText()).toContain("2,7 jaar");
+      const text = await page.locator("main").innerText();
+      expect(text).toContain("2,7 jaar");
+      expect(text).toContain("€\u00A04.516");
+      expect(text).toContain("€\u00A09.019");
     } finally {
       await context.close();
     }

@@ -106,9 +106,12 @@ try {
     const comparisons = (item.comparisons ?? []).map((c) => {
       const overrides: Overrides = c.scenario ? scenarioOverrides(model, c.scenario) : {};
       const s = summarize(evaluate(model, overrides), item.intervention);
+      const actorIds = s.actors.map((a) => a.actor);
       return {
         label: c.label,
         scenario: c.scenario ?? null,
+        // Per post and actor (as the report's tables per stakeholder): present value, gain positive.
+        posts: s.posts.map((p) => ({post: p.post, label: p.label, side: p.side, byActor: Object.fromEntries(actorIds.map((a) => [a, p.byActor[a] ?? 0])), total: p.presentValue})),
         actors: s.actors.map((a) => ({actor: a.actor, label: a.label, costs: a.costs, benefits: a.benefits, saldo: a.saldo, paybackYears: item.payback ? paybackPeriod(a.perYear, 0, {extendYears: item.payback.extendYears}) : null})),
         saldo: s.saldo
       };
