@@ -24,6 +24,15 @@ describe.skipIf(!executable)("study pages built from study data", () => {
       const text = await page.locator("main").innerText();
       expect(text).toContain("€\u00A02.370");
       expect(text).toContain("€\u00A02.380");
+      // The model gives no slider ranges, so the page derives them (0 to twice the value). Moving
+      // "1a. Kosten begeleiding" (€ 390) to 0 raises the saldo from € 1.330 to € 1.720.
+      const saldo = page.locator('[data-value="saldo"]');
+      await expect.poll(() => saldo.textContent()).toBe("€\u00A01.330");
+      await page.locator('input[type="range"]').first().evaluate((input: HTMLInputElement) => {
+        input.value = "0";
+        input.dispatchEvent(new Event("input", {bubbles: true}));
+      });
+      await expect.poll(() => saldo.textContent()).toBe("€\u00A01.720");
     } finally {
       await context.close();
     }

@@ -167,6 +167,38 @@ try {
     : null;
   if (cockpit) modelOf(cockpit.model);
 
+  // An intervention page needs inputs to move. Where the model gives none of its parameters a
+  // slider range, the page gets one per single-number parameter: 0 to twice the value (a fraction:
+  // 0 to 100 %). Only the ranges of the sliders are added; values and formulas are the model's.
+  const derivedControls = new Map<string, Set<string>>();
+  for (const item of study.items) {
+    const iv = modelOf(item.model).file.interventions.find((x) => x.id === item.intervention)!;
+    if ((iv.parameters ?? []).some((p) => p.control)) continue;
+    if (!derivedControls.has(item.model)) derivedControls.set(item.model, new Set());
+    derivedControls.get(item.model)!.add(item.intervention);
+  }
+  const fileForPage = (file: string, m: CompiledModel) => {
+    const ivs = derivedControls.get(file);
+    if (!ivs) return m.file;
+    return {
+      ...m.file,
+      interventions: m.file.interventions.map((iv) =>
+        !ivs.has(iv.id)
+          ? iv
+          : {
+              ...iv,
+              parameters: (iv.parameters ?? []).map((p) => {
+                if (p.control || typeof p.value !== "number" || p.value === 0) return p;
+                const v = p.value;
+                const [min, max] = p.unit === "fraction" ? [0, 1] : v > 0 ? [0, 2 * v] : [2 * v, 0];
+                const step = p.unit === "fraction" ? 0.01 : Math.pow(10, Math.floor(Math.log10(Math.abs(max - min))) - 2);
+                return {...p, control: {min, max, step}};
+              })
+            }
+      )
+    };
+  };
+
   const register = assumptionsPath(location);
   const assumptions = register ? {path: relative(process.cwd(), register), register: readAssumptions(register)} : null;
 
@@ -176,7 +208,7 @@ try {
       // The report's figures computed under a scenario (the scenario charts mark them).
       printedScenarios: (printedFile?.figures ?? []).filter((f) => f.scenario).map((f) => ({id: f.id, quantity: f.quantity, printed: f.printed, unit: f.unit, scenario: f.scenario})),
       dir: location.dir,
-      models: Object.fromEntries([...models].map(([file, m]) => [file, {path: join(location.dir, file), file: m.file, registry: registryJSONFor(m, registry)}])),
+      models: Object.fromEntries([...models].map(([file, m]) => [file, {path: join(location.dir, file), file: fileForPage(file, m), registry: registryJSONFor(m, registry), derivedControls: [...(derivedControls.get(file) ?? [])]}])),
       items,
       tools,
       cockpit,
