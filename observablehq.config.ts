@@ -1,6 +1,7 @@
 // Observable Framework configuration for the Rendement site.
 // See README.md ("Pages: rules for authors"): the site must build and run with no network at all.
 import {citationFooter, readBuildInfo} from "./scripts/build-info.js";
+import {studyPages} from "./lib/io/study-pages.js";
 
 interface Page {
   name: string;
@@ -17,21 +18,13 @@ interface Section {
 // with "/"). A section without pages is left out of the sidebar. The built-site tests check that
 // every page listed here is built, so a typo in a path fails `npm test`.
 // The home page (src/index.md) is the "Rendement" link at the top of the sidebar.
+// The studies' sections are generated from data/studies/*/study.yaml (lib/io/study-pages.ts): every
+// study and its pages, built from the templates under src/studies/[study]/ (`dynamicPaths` below).
+const studies = studyPages();
 const sections: Section[] = [
-  {
-    name: "Zoetermeer",
-    pages: [
-      {name: "Overzicht", path: "/zoetermeer/index"},
-      {name: "Vergunninghouders", path: "/zoetermeer/vh"},
-      {name: "Werkacademie", path: "/zoetermeer/wa"},
-      {name: "Nieuw arbeidsbeperkten", path: "/zoetermeer/nab"},
-      {name: "Cockpit (bijlage 1)", path: "/zoetermeer/cockpit"},
-      {name: "Kosten per type klant", path: "/zoetermeer/klanttypen"},
-      {name: "Aannames", path: "/zoetermeer/aannames"}
-    ]
-  },
+  ...studies.map((s) => ({name: s.title, open: false, pages: s.pages})),
+  {name: "Vergelijking", pages: [{name: "Alle interventies naast elkaar", path: "/vergelijking"}]},
   {name: "Effectmeting", pages: [{name: "Monitoring en uitstroom", path: "/monitoring"}]},
-  {name: "Onzekerheid", pages: [{name: "Gevoeligheid, scenario's en Monte Carlo", path: "/onzekerheid"}]},
   {
     name: "Methode",
     pages: [
@@ -93,8 +86,14 @@ const build = readBuildInfo();
 
 export default {
   title: "Rendement",
-  root: "src",
+  // RENDEMENT_SRC / RENDEMENT_OUTPUT: only for tests/browser/fixture-study.test.ts, which builds a
+  // copy of src/ with a fixture study into a temporary folder (the shipped build uses src and dist).
+  root: process.env.RENDEMENT_SRC ?? "src",
+  output: process.env.RENDEMENT_OUTPUT ?? "dist",
   pages: sections.filter((s) => s.pages.length > 0).map((s) => ({open: true, ...s})),
+  // Every page of every study, from its template (a parameterised route), and the old addresses
+  // that now send the reader to a study page (src/[legacy].md, src/[legacy]/[page].md).
+  dynamicPaths: [...studies.flatMap((s) => s.pages.map((p) => p.path)), ...studies.flatMap((s) => s.redirects.map((r) => r.from))],
 
   // Offline: the default global stylesheet is a Google web font. The theme's own CSS is local.
   globalStylesheets: [],

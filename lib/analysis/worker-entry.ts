@@ -8,9 +8,8 @@
 //   (`chunkServer`).
 // The model is compiled here from the same file and registry the data loader validated, so the
 // worker runs exactly the model the page shows.
-import {compileModel} from "../model/compile.js";
-import {registryContext} from "../model/context.js";
-import {Registry, type RegistryJSON} from "../kengetallen/registry.js";
+import {rebuildModel} from "../model/rebuild.js";
+import type {RegistryJSON} from "../kengetallen/registry.js";
 import type {ModelFile} from "../schema/model.js";
 import type {Overrides} from "../model/evaluate.js";
 import {psa, psaEngine, type ChunkResult, type PsaEngine, type PsaMeta, type PsaResult} from "./psa.js";
@@ -30,7 +29,7 @@ export type PoolRequest = {type: "init"; request: PsaRequest} | {type: "chunks";
 export type PoolReply = {type: "ready"; meta: PsaMeta} | {type: "chunk"; result: ChunkResult} | {type: "error"; message: string};
 
 function compile(request: PsaRequest) {
-  return compileModel(request.file, registryContext(Registry.fromJSON(request.registry)));
+  return rebuildModel(request);
 }
 
 /** Run one request, reporting through `post` (the worker's postMessage, or a test's collector). */

@@ -9,7 +9,7 @@
 import {parseDocument} from "yaml";
 import {yamlData} from "../yaml.js";
 import {z} from "zod";
-import {confidenceLimits, normalQuantile} from "./confidence.js";
+import {confidenceLimits, zForLevel} from "./confidence.js";
 
 const levelOrs = z.record(z.string(), z.number({error: "expected an odds ratio > 0"}).positive({error: "expected an odds ratio > 0"}));
 
@@ -126,7 +126,7 @@ export function effectivenessIndicator(observed: number, expected: number, obser
   let lower: number | null = null;
   let upper: number | null = null;
   if (observedStdErr !== undefined && Number.isFinite(observedStdErr)) {
-    normalQuantile(1 - (1 - level) / 2); // validates level
+    zForLevel(level); // validates level
     const [lo, hi] = confidenceLimits(observed, observedStdErr, "log", level);
     lower = Number.isFinite(lo) ? lo / expected : null;
     upper = Number.isFinite(hi) ? hi / expected : null;

@@ -5,14 +5,14 @@
 // Usage outside the build: npx tsx src/data/monitor.json.ts [cohort.csv] [--min-cell N]
 // Defaults: data/cohorts/synthetic-monitor.csv (synthetic), minCell 10. A bad file ends the build
 // with exit code 1 and `file:line: field: expected ..., found ...` on stderr.
-import {readFileSync} from "node:fs";
 import {formatExclusions, readCohortFile, CohortFileError} from "../../lib/io/cohort-file.js";
 import {durationOf, type CohortRow} from "../../lib/schema/cohort.js";
 import {DEFAULT_MIN_CELL, durabilityOfWork, measureChange, participantCharacteristics, publishedCurves} from "../../lib/cohort/aggregate.js";
 import {curvesByGroup} from "../../lib/cohort/curves.js";
 import {incidenceAt} from "../../lib/cohort/aalen-johansen.js";
-import {calibrateIntercept, effectivenessIndicator, expectedRate, parseRiskModels} from "../../lib/cohort/effectiveness.js";
-import {netEffect, observedFromIncidence, type ReferenceCurve} from "../../lib/cohort/net-effect.js";
+import {calibrateIntercept, effectivenessIndicator, expectedRate} from "../../lib/cohort/effectiveness.js";
+import {readRiskModels} from "../../lib/io/risk-model.js";
+import {publishedNetEffects} from "../../lib/cohort/published-net-effect.js";
 
 const args = process.argv.slice(2);
 const minCell = args.includes("--min-cell") ? Number(args[args.indexOf("--min-cell") + 1]) : DEFAULT_MIN_CELL;
@@ -44,7 +44,7 @@ const curves = publishedCurves(records, ["work", "other"], {months: Array.from({
 // Effectiveness indicator (seed 002 §4.4–4.5). The report prints no intercept for its risk model,
 // so the intercept is calibrated on the comparison group: its mean prediction equals its observed
 // 12-month chance of work. E for a project is then the mean predicted probability of its clients.
-const [model] = parseRiskModels(readFileSync(MODEL_FILE, "utf8"), MODEL_FILE);
+const [model] = readRiskModels(MODEL_FILE);
 const fits = curvesByGroup(records, ["work", "other"]);
 const at12 = new Map(fits.map((f) => [f.group, incidenceAt(f.aj, "work", 12)]));
 const comparison = rows.filter((r) => r.group === COMPARISON);
@@ -64,28 +64,12 @@ if (comparison.length >= minCell && at12.has(COMPARISON)) {
     });
 }
 
-// Net effect of each project against the comparison group's curve as the nulalternatief.
+// Net effect of each project against the comparison group's curve as the nulalternatief, from the
+// published (suppressed) curves: the same function the page calls when a reader moves its sliders.
 const comparisonFit = fits.find((f) => f.group === COMPARISON);
-const netEffects = [] as unknown[];
-if (comparisonFit && comparisonFit.n >= minCell) {
-  const ref = observedFromIncidence(comparisonFit.aj, "work", 24);
-  const reference: ReferenceCurve = {
-    id: "comparison-group",
-    label: `Vergelijkingsgroep ${COMPARISON}`,
-    outcome: "work",
-    population: `${COMPARISON} group of ${file}`,
-    segment: {distanceToLabourMarket: "mixed", benefitDuration: "mixed"},
-    points: ref.months.slice(1).map((m) => ({month: m, cumulative: Math.max(...ref.cumulative.slice(0, m + 1))})),
-    interpolation: "linear",
-    beyondLastPoint: "flat",
-    source: {title: file, locator: `group ${COMPARISON}, Aalen–Johansen CIF of work, months 1–24`},
-    assumption: "Flat after 24 months."
-  };
-  for (const f of fits.filter((x) => x.group !== COMPARISON && x.n >= minCell)) {
-    const r = netEffect({observed: observedFromIncidence(f.aj, "work", 24), reference, horizonYears: 4, extrapolation: {convergeMonths: 24, longTermEffect: 0}});
-    netEffects.push({group: f.group, years: r.years, netEffectShare: r.netEffectShare, benefitMonthsGained: r.benefitMonthsGained});
-  }
-}
+const netEffects = comparisonFit && comparisonFit.n >= minCell
+  ? publishedNetEffects(curves, {referenceGroup: COMPARISON, horizonYears: 4, convergeMonths: 24, longTermEffect: 0, source: file}).map((r) => ({group: r.group, years: r.years, netEffectShare: r.netEffectShare, benefitMonthsGained: r.benefitMonthsGained}))
+  : [];
 
 const out = {
   generated: "src/data/monitor.json.ts",

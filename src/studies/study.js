@@ -1,8 +1,8 @@
-// Page-level helpers shared by the Zoetermeer pages: rebuild the compiled model from the loader's
-// JSON, and shape one evaluation into the data the components draw. Calculation stays in lib/.
-import {compileModel} from "../lib/model/compile.js";
-import {registryContext} from "../lib/model/context.js";
-import {Registry} from "../lib/kengetallen/registry.js";
+// @ts-check
+// Page-level helpers shared by the study templates (src/studies/[study]/…): rebuild the compiled model
+// from the loader's JSON, and shape one evaluation into the data the components draw. Calculation
+// stays in lib/; nothing here names a study.
+import {rebuildModel} from "../lib/model/rebuild.js";
 import {valueOf} from "../lib/model/evaluate.js";
 import {explainPost} from "../lib/model/explain.js";
 import {lineResults} from "../lib/finance/summary.js";
@@ -10,32 +10,71 @@ import {actors as actorNames} from "../lib/schema/actors.js";
 import {formatEuro, formatNumber, formatPercent} from "../lib/format.js";
 import {el, postValuation} from "../components/provenance.js";
 
-/** The compiled model, rebuilt in the browser from the parsed model file and its kengetallen. */
-export function buildModel(data) {
-  return compileModel(data.file, registryContext(Registry.fromJSON(data.registry)));
+// Type-checked by tsc (tsconfig.json includes src/studies/*.js with allowJs; `// @ts-check` above).
+/** @typedef {import("../lib/model/compile.js").CompiledModel} CompiledModel */
+/** @typedef {import("../lib/model/evaluate.js").Evaluation} Evaluation */
+/** @typedef {import("../lib/finance/summary.js").Summary} Summary */
+/** @typedef {import("../lib/model/rebuild.js").ModelJSON} ModelJSON */
+/** @typedef {{cohort?: {stacked: boolean, states: {name: string, label: string}[]}, outflow?: {mode: "curves" | "net", unit: string, panels: {id: string, title: string, with: string, without: string | null}[]} | null}} View */
+
+/** The compiled model of one model file of the study, rebuilt in the browser (lib/model/rebuild.ts). */
+/**
+ * @param {{models: Record<string, ModelJSON>}} data the study loader's JSON
+ * @param {string} modelFile a model file of the study, as named in study.yaml
+ * @returns {CompiledModel}
+ */
+export function buildModel(data, modelFile) {
+  const m = data.models[modelFile];
+  if (!m) throw new Error(`the study has no model file "${modelFile}" (it has ${Object.keys(data.models).join(", ")})`);
+  return rebuildModel(m);
 }
 
+/** @param {CompiledModel} model @param {string} id */
 export function interventionOf(model, id) {
   const iv = model.file.interventions.find((x) => x.id === id);
-  if (!iv) throw new Error(`the Zoetermeer model has no intervention "${id}" (it has ${model.file.interventions.map((x) => x.id).join(", ")})`);
+  if (!iv) throw new Error(`the model has no intervention "${id}" (it has ${model.file.interventions.map((x) => x.id).join(", ")})`);
   return iv;
 }
 
+/** The page entry (item or tool) with this id; an unknown id is an error naming the known ones. */
+/**
+ * @template {{id: string}} T
+ * @param {T[]} list @param {string} id @returns {T}
+ */
+export function pageOf(list, id) {
+  const p = list.find((x) => x.id === id);
+  if (!p) throw new Error(`no page "${id}" in this study (it has ${list.map((x) => x.id).join(", ")})`);
+  return p;
+}
+
+/** A block of narrative: HTML the loader rendered from the study's Markdown (raw HTML escaped). */
+/** @param {string | null | undefined} html @param {string} [className] */
+export function narrative(html, className = "narrative") {
+  const div = document.createElement("div");
+  div.className = className;
+  div.innerHTML = html ?? "";
+  return div;
+}
+
 /** Year labels: calendar years when the model has a start year, else 1, 2, 3 … */
+/** @param {CompiledModel} model @returns {number[]} */
 export function yearLabels(model) {
   return Array.from({length: model.horizon}, (_, t) => (model.file.startYear ? model.file.startYear + t : t + 1));
 }
 
+/** @param {CompiledModel} model */
 export function yearAxisLabel(model) {
   return model.file.startYear ? "jaar" : "jaar na start";
 }
 
+/** @param {Evaluation} e @param {string} name @returns {number[]} */
 function series(e, name) {
   const v = valueOf(e, name);
   return typeof v === "number" ? Array.from({length: e.model.horizon}, () => v) : Array.from(v);
 }
 
 /** Cohort states (from the loader's view) and the yearly costs per cost post of one intervention. */
+/** @param {Evaluation} e @param {Summary} summary @param {View | null | undefined} view */
 export function cohortData(e, summary, view) {
   const states = (view?.cohort?.states ?? []).map((s) => ({id: s.name, label: s.label, values: series(e, s.name)}));
   const costs = summary.posts
@@ -48,6 +87,7 @@ export function cohortData(e, summary, view) {
  * Outflow with and without the intervention, from the loader's view: pairs of quantities, or (mode
  * "net") the net effect alone, drawn against the nulalternatief as the zero line.
  */
+/** @param {Evaluation} e @param {View | null | undefined} view */
 export function outflowData(e, view) {
   const o = view?.outflow;
   const zero = Array.from({length: e.model.horizon}, () => 0);
@@ -56,22 +96,30 @@ export function outflowData(e, view) {
 }
 
 /** What a click on a post node of the effect scheme shows: the valuation of each post it names. */
+/** @param {Evaluation} e @param {string} scope */
 export function valuationOf(e, scope) {
   const pv = new Map(lineResults(e).filter((l) => l.intervention === scope).map((l) => [`${l.flow}|${l.actor}`, l.presentValue]));
+  /** @param {{id: string, label: string, posts?: string[]}} node */
   return (node) => {
     const posts = node.posts?.length ? node.posts : e.model.posts.has(node.id) ? [node.id] : [];
     if (!posts.length) return el("p", {}, `"${node.label}" is in het model niet aan een kosten- of batenpost gekoppeld (niet gewaardeerd of PM).`);
-    return el("div", {}, posts.map((p) => postValuation(explainPost(e, p, scope), {presentValues: pv, actorLabel: (a) => actorNames[a] ?? a})));
+    // postValuation (a JS component) declares its options only through a default `{}`: pass them untyped.
+    /** @type {any} */
+    const options = {presentValues: pv, actorLabel: (/** @type {string} */ a) => actorNames[/** @type {keyof typeof actorNames} */ (a)] ?? a};
+    return el("div", {}, posts.map((p) => postValuation(explainPost(e, p, scope), options)));
   };
 }
 
+/** @param {number | null | undefined} r */
 function ratioText(r) {
   return r === null || r === undefined ? "—" : formatNumber(r, 1);
 }
 
 /** Headline figures of a summary as cards. */
+/** @param {Summary} summary */
 export function keyFigures(summary) {
   const gemeente = summary.actors.find((a) => a.actor === "gemeente");
+  /** @param {string} title @param {string} value @param {string} note @param {string} key */
   const card = (title, value, note, key) => el("div", {class: "card"}, el("h2", {}, title), el("span", {class: "big", "data-value": key}, value), note ? el("p", {class: "muted"}, note) : "");
   return el(
     "div",
@@ -87,7 +135,12 @@ export function keyFigures(summary) {
  * The report's printed societal ratio per scenario, from the printed figures the loader passed on:
  * figures with a scenario whose unit or name says ratio (verhouding), not the financial one.
  */
+/**
+ * @param {{scenario?: string | null, unit: string, quantity: string, printed: number}[] | null | undefined} printed
+ * @returns {Record<string, number>}
+ */
 export function printedScenarioRatios(printed) {
+  /** @type {Record<string, number>} */
   const out = {};
   for (const f of printed ?? []) {
     if (!f.scenario) continue;

@@ -1,0 +1,151 @@
+// The study description (data/studies/<study>/study.yaml): what the report asked, what Rendement
+// computes, where the two differ, and which pages the site builds for the study. The site's page
+// templates (src/studies/[study]/…) read only this file and the model files it names; nothing in
+// src/ or lib/ names a study. Narrative fields are Dutch and may hold Markdown. Browser-safe.
+import {z} from "zod";
+
+const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {error: "expected a lower-case id with dashes (e.g. fs01-groepstraining)"});
+const text = z.string().min(1);
+
+/** Page ids the templates use themselves; an item may not take them. */
+export const reservedPageIds = ["index", "onzekerheid", "cockpit", "aannames", "study"] as const;
+const pageId = id.refine((s) => !(reservedPageIds as readonly string[]).includes(s), {error: `expected an id other than ${reservedPageIds.join(", ")} (used by the templates)`});
+
+/** Which quantities of an intervention the cohort and outflow charts draw (picked from the model). */
+export const viewSchema = z
+  .object({
+    cohort: z.object({stacked: z.boolean().default(false), states: z.array(z.string().min(1))}).strict().optional(),
+    outflow: z
+      .object({
+        mode: z.enum(["curves", "net"]),
+        unit: z.enum(["personen", "fraction"]).default("personen"),
+        panels: z.array(z.object({id, title: text, with: z.string().min(1), without: z.string().min(1).optional()}).strict()).min(1)
+      })
+      .strict()
+      .optional()
+  })
+  .strict();
+
+/** The result a printed figure of data/printed/<study>.yaml is set beside. */
+export const computedResults = ["costs", "benefits", "saldo", "ratio", "financialRatio", "costPerParticipant", "benefitPerParticipant", "saldoPerParticipant", "paybackYears"] as const;
+const printedLink = z.object({figure: z.string().min(1), computed: z.enum(computedResults), label: text.optional()}).strict();
+
+/** The eight steps of a seed-001 factsheet, in the report's order. */
+export const factsheetSteps = ["probleem", "interventie", "effecten", "gemeten", "kosten", "overzicht", "verdeling", "conclusie"] as const;
+export const factsheetStepTitles: Record<(typeof factsheetSteps)[number], string> = {
+  probleem: "1. Probleem en doel",
+  interventie: "2. Interventie, bereik en doelgroep",
+  effecten: "3. Beoogde effecten",
+  gemeten: "4. Gemeten effecten t.o.v. het nulalternatief",
+  kosten: "5. Extra kosten",
+  overzicht: "6. Kosten-batenoverzicht",
+  verdeling: "7. Verdelingseffecten",
+  conclusie: "8. Conclusie en aandachtspunten"
+};
+const steps = z.object(Object.fromEntries(factsheetSteps.map((s) => [s, text])) as Record<(typeof factsheetSteps)[number], typeof text>).strict();
+
+/** One intervention (or factsheet) page: one intervention of one model file. */
+export const itemSchema = z
+  .object({
+    id: pageId,
+    title: text,
+    /** Model file, relative to the study directory. */
+    model: text,
+    /** Intervention id in that model file. */
+    intervention: z.string().min(1),
+    /** Kind of approach and target group, for the comparison page. */
+    approach: text,
+    targetGroup: text,
+    narrative: text,
+    /** The nulalternatief this page compares with. */
+    nulalternatief: text.optional(),
+    cohort: text.optional(),
+    views: viewSchema.optional(),
+    steps: steps.optional(),
+    printed: z.array(printedLink).default([]),
+    /** The model's amounts are per participant already (no participant count in the model). */
+    amountsPerParticipant: z.boolean().default(false),
+    /** Result per actor against each comparison: the base case and named scenarios of the model. */
+    comparisons: z.array(z.object({label: text, scenario: z.string().min(1).optional()}).strict()).optional(),
+    /** Payback per actor: the last year's net flow continues for `extendYears`; `rule` states it. */
+    payback: z.object({extendYears: z.number().int().nonnegative(), rule: text}).strict().optional(),
+    source: text
+  })
+  .strict();
+
+const toolInput = z.object({name: z.string().min(1), min: z.number().optional(), max: z.number().optional(), step: z.number().positive().optional()}).strict();
+
+/** A calculator page: controls on chosen inputs, live outputs, and one question solved on an input. */
+export const toolSchema = z
+  .object({
+    id: pageId,
+    title: text,
+    model: text,
+    narrative: text,
+    /** Inputs shown as controls (leaf names; kengetallen as k.<id>); a range overrides the model's. */
+    inputs: z.array(toolInput),
+    /** File under data/printed/ for the figures named below (default: the study's). */
+    printed: z.string().min(1).optional(),
+    /** Quantities shown live (names), each optionally beside a printed figure. */
+    outputs: z.array(z.object({quantity: z.string().min(1), figure: z.string().min(1).optional()}).strict()).min(1),
+    /**
+     * A question answered on one input: the value of `input` at which `quantity` equals a target
+     * the reader sets (or, without `quantities`, at which the saldo of `actor` is zero).
+     */
+    solve: z
+      .object({
+        input: z.string().min(1),
+        label: text,
+        /** The sum of these quantities is brought to the target. */
+        quantities: z.array(z.string().min(1)).min(1).optional(),
+        figure: z.string().min(1).optional(),
+        /** Where the search starts when the input is not among the controls (default its model value). */
+        start: z.number().optional(),
+        target: z.object({label: text, value: z.number(), unit: text, min: z.number(), max: z.number(), step: z.number().positive()}).strict().optional(),
+        actor: z.string().min(1).optional()
+      })
+      .strict()
+      .optional(),
+    source: text
+  })
+  .strict();
+
+export const studySchema = z
+  .object({
+    /** Equal to the directory name under data/studies/. */
+    id,
+    seed: z.string().regex(/^\d{3}$/, {error: "expected the seed number as three digits, e.g. \"001\""}),
+    title: text,
+    /** Short name for the sidebar. */
+    shortTitle: text,
+    report: text,
+    question: text,
+    computes: text,
+    differences: text,
+    /** File under data/printed/ (without .yaml) whose figures the pages set beside the computed ones. */
+    printed: z.string().min(1).optional(),
+    items: z.array(itemSchema).default([]),
+    tools: z.array(toolSchema).default([]),
+    /** A cockpit page: every input of this model as a control, with the report's printed column. */
+    cockpit: z.object({model: text, title: text, narrative: text, figurePrefix: z.string().min(1)}).strict().optional(),
+    /**
+     * Old site addresses that now live under this study: old path (e.g. "/zoetermeer/vh") → page of
+     * the study ("vh", "rekenhulp/klanttypen", "index"). Each old path becomes a small page that
+     * sends the reader on (src/[legacy]…md).
+     */
+    redirects: z.record(z.string().regex(/^(\/[a-z0-9-]+){1,2}$/, {error: "expected an old path with one or two parts, e.g. /zoetermeer/vh"}), z.string().min(1)).default({}),
+    /** Model files the uncertainty page offers (default: every model an item uses). */
+    uncertainty: z.array(text).optional()
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    const seen = new Set<string>();
+    [...s.items, ...s.tools].forEach((p) => {
+      if (seen.has(p.id)) ctx.addIssue({code: "custom", message: `page id "${p.id}" is used twice`, path: ["items"]});
+      seen.add(p.id);
+    });
+  });
+
+export type StudyItem = z.infer<typeof itemSchema>;
+export type StudyTool = z.infer<typeof toolSchema>;
+export type StudyDescription = z.infer<typeof studySchema>;

@@ -1,0 +1,55 @@
+// Data loader for the comparison page (src/vergelijking.md): every intervention (item) of every study
+// (data/studies/*/study.yaml) with its societal and financial ratio, saldo and cost per participant,
+// type of approach and target group, and the horizon and discount rate behind them. The table is
+// shaped with arquero here (in the browser arquero would need its own bundle).
+import {join} from "node:path";
+import * as aq from "arquero";
+import {listStudies, readStudy} from "../../lib/io/study-description.js";
+import {loadStudy} from "../../lib/io/study.js";
+import {evaluate} from "../../lib/model/evaluate.js";
+import {summarize} from "../../lib/finance/summary.js";
+import type {CompiledModel} from "../../lib/model/compile.js";
+
+try {
+  const rows = listStudies().flatMap((location) => {
+    const study = readStudy(location);
+    const models = new Map<string, CompiledModel>();
+    return study.items.map((item) => {
+      if (!models.has(item.model)) models.set(item.model, loadStudy(join(location.dir, item.model)));
+      const s = summarize(evaluate(models.get(item.model)!), item.intervention);
+      const n = s.participants ?? (item.amountsPerParticipant ? 1 : null);
+      return {
+        study: study.id,
+        studyTitle: study.shortTitle,
+        seed: study.seed,
+        item: item.id,
+        title: item.title,
+        approach: item.approach,
+        targetGroup: item.targetGroup,
+        ratio: s.ratio,
+        financialRatio: s.financialRatio,
+        saldo: s.saldo,
+        participants: s.participants,
+        saldoPerParticipant: n ? s.saldo / n : null,
+        costPerParticipant: n ? s.costs / n : null,
+        horizon: s.horizon,
+        discountRate: s.discountRate,
+        href: `/studies/${study.id}/${item.id}.html`
+      };
+    });
+  });
+  const table = aq
+    .from(rows)
+    .derive({ratioRank: aq.escape((d: {ratio: number | null}) => (d.ratio === null ? -Infinity : d.ratio))})
+    .orderby(aq.desc("ratioRank"), "study", "item")
+    .select(aq.not("ratioRank"));
+  const studies = aq
+    .from(rows)
+    .groupby("study", "studyTitle", "seed", "horizon", "discountRate")
+    .rollup({interventions: aq.op.count()})
+    .orderby("seed", "horizon");
+  process.stdout.write(JSON.stringify({rows: table.objects(), studies: studies.objects()}));
+} catch (error) {
+  process.stderr.write(`vergelijking.json: ${(error as Error).message}\n`);
+  process.exit(1);
+}

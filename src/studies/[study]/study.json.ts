@@ -1,0 +1,222 @@
+// Data loader for every page of one study (start page, intervention/factsheet pages, calculators,
+// cockpit, assumptions): Framework runs it once per study with `--study=<id>` (a parameterised
+// route, see observablehq.config.ts `dynamicPaths`). It reads data/studies/<id>/study.yaml and the
+// model files it names (validated, with the kengetallen), evaluates them with lib/, and emits:
+// - `study`: the description (narrative in Dutch Markdown);
+// - `models`: per model file the parsed file and its kengetallen, from which a page rebuilds the
+//   compiled model with lib/model/rebuild.ts;
+// - `items`, `tools`, `cockpit`: each page's data, with the results at the base inputs (so a test
+//   can compare them with the CLI), the views resolved against the model and the printed figures.
+// One loader output serves all pages of a study (one loader run per study keeps the build short).
+// A bad file ends the build with file, line and field.
+import {parseArgs} from "node:util";
+import {join, relative} from "node:path";
+import {findStudy, readStudy, readStudyPrinted, assumptionsPath} from "../../../lib/io/study-description.js";
+import {readPrinted} from "../../../lib/io/printed-file.js";
+import {readAssumptions} from "../../../lib/io/assumptions.js";
+import {loadStudy, defaultRegistry} from "../../../lib/io/study.js";
+import {registryJSONFor} from "../../../lib/model/context.js";
+import {evaluate, findLeaf, valueOf, type Overrides} from "../../../lib/model/evaluate.js";
+import {summarize, type Summary} from "../../../lib/finance/summary.js";
+import {paybackPeriod} from "../../../lib/finance/payback.js";
+import {runScenarios, scenarioOverrides} from "../../../lib/analysis/scenarios.js";
+import {solveInput} from "../../../lib/analysis/solve.js";
+import type {CompiledModel} from "../../../lib/model/compile.js";
+import type {PrintedFile} from "../../../lib/schema/printed.js";
+import {factsheetSteps, factsheetStepTitles, type StudyItem} from "../../../lib/schema/study.js";
+import MarkdownIt from "markdown-it";
+
+// Narrative is Markdown; raw HTML in it is escaped (html: false), so the page may insert the result.
+const markdown = new MarkdownIt({html: false, linkify: false, typographer: false});
+const md = (text: string | undefined) => (text ? markdown.render(text) : null);
+
+const {values} = parseArgs({options: {study: {type: "string"}}, strict: false});
+const studyId = String(values.study ?? process.argv[2] ?? "");
+
+function fail(message: string): never {
+  process.stderr.write(`studies/${studyId}/study.json: ${message}\n`);
+  process.exit(1);
+}
+
+try {
+  const location = findStudy(studyId);
+  const study = readStudy(location);
+  const printedFile = readStudyPrinted(study);
+  const registry = defaultRegistry();
+  const models = new Map<string, CompiledModel>();
+  const modelOf = (file: string): CompiledModel => {
+    const path = join(location.dir, file);
+    if (!models.has(file)) models.set(file, loadStudy(path));
+    return models.get(file)!;
+  };
+  const printedFiles = new Map<string, PrintedFile | null>([["", printedFile]]);
+  const printedIn = (file?: string): PrintedFile | null => {
+    const key = file ?? "";
+    if (!printedFiles.has(key)) printedFiles.set(key, readPrinted(`data/printed/${key}.yaml`));
+    return printedFiles.get(key)!;
+  };
+  const figure = (id: string, file?: string, where = "") => {
+    const p = printedIn(file);
+    const f = p?.figures.find((x) => x.id === id);
+    if (!f) throw new Error(`${join(location.dir, "study.yaml")}: ${where}: expected a figure id of data/printed/${file ?? study.printed}.yaml, found "${id}"`);
+    // The reader's explanation: the cause the figure shares with others (Dutch), else its own note.
+    const cause = f.cause ? p!.causes?.find((c) => c.id === f.cause) : undefined;
+    return {id: f.id, quantity: f.quantity, source: f.source, printed: f.printed, unit: f.unit, tolerance: f.tolerance, explanation: cause?.beschrijving ?? f.toelichting ?? null};
+  };
+
+  const headline = (s: Summary, perParticipant: boolean) => {
+    const n = s.participants ?? (perParticipant ? 1 : null);
+    return {
+      costs: s.costs,
+      benefits: s.benefits,
+      saldo: s.saldo,
+      ratio: s.ratio,
+      financialRatio: s.financialRatio,
+      participants: s.participants,
+      costPerParticipant: n ? s.costs / n : null,
+      benefitPerParticipant: n ? s.benefits / n : null,
+      saldoPerParticipant: n ? s.saldo / n : null,
+      paybackYears: s.paybackYears,
+      horizon: s.horizon,
+      discountRate: s.discountRate,
+      actors: s.actors.map((a) => ({actor: a.actor, label: a.label, costs: a.costs, benefits: a.benefits, saldo: a.saldo}))
+    };
+  };
+
+  // A view names model quantities; a name the model lacks fails the build (the page would be wrong).
+  const resolveView = (model: CompiledModel, item: StudyItem) => {
+    const v = item.views;
+    if (!v) return null;
+    const q = (name: string) => {
+      const node = model.nodes.get(`${item.intervention}.${name}`);
+      if (!node || node.kind === "flow") throw new Error(`${join(location.dir, "study.yaml")}: items.${item.id}.views: the model ${item.model} has no quantity ${item.intervention}.${name}`);
+      return {name: node.name, label: node.label};
+    };
+    return {
+      cohort: {stacked: v.cohort?.stacked ?? false, states: (v.cohort?.states ?? []).map(q)},
+      outflow: v.outflow ? {mode: v.outflow.mode, unit: v.outflow.unit, panels: v.outflow.panels.map((p) => ({id: p.id, title: p.title, with: q(p.with).name, without: p.without ? q(p.without).name : null}))} : null
+    };
+  };
+
+  const items = study.items.map((item) => {
+    const model = modelOf(item.model);
+    if (!model.file.interventions.some((iv) => iv.id === item.intervention)) {
+      throw new Error(`${join(location.dir, "study.yaml")}: items.${item.id}.intervention: expected an intervention of ${item.model} (${model.file.interventions.map((iv) => iv.id).join(", ")}), found "${item.intervention}"`);
+    }
+    const base = summarize(evaluate(model), item.intervention);
+    const h = headline(base, item.amountsPerParticipant);
+    const comparisons = (item.comparisons ?? []).map((c) => {
+      const overrides: Overrides = c.scenario ? scenarioOverrides(model, c.scenario) : {};
+      const s = summarize(evaluate(model, overrides), item.intervention);
+      const actorIds = s.actors.map((a) => a.actor);
+      return {
+        label: c.label,
+        scenario: c.scenario ?? null,
+        // Per post and actor (as the report's tables per stakeholder): present value, gain positive.
+        posts: s.posts.map((p) => ({post: p.post, label: p.label, side: p.side, byActor: Object.fromEntries(actorIds.map((a) => [a, p.byActor[a] ?? 0])), total: p.presentValue})),
+        actors: s.actors.map((a) => ({actor: a.actor, label: a.label, costs: a.costs, benefits: a.benefits, saldo: a.saldo, paybackYears: item.payback ? paybackPeriod(a.perYear, 0, {extendYears: item.payback.extendYears}) : null})),
+        saldo: s.saldo
+      };
+    });
+    return {
+      ...item,
+      html: {narrative: md(item.narrative), nulalternatief: md(item.nulalternatief), cohort: md(item.cohort)},
+      steps: item.steps ? factsheetSteps.map((k) => ({id: k, title: factsheetStepTitles[k], html: md(item.steps![k])})) : null,
+      label: model.file.interventions.find((iv) => iv.id === item.intervention)!.label,
+      views: resolveView(model, item),
+      base: h,
+      printed: item.printed.map((p, i) => ({...figure(p.figure, undefined, `items.${item.id}.printed[${i}]`), label: p.label ?? null, computed: p.computed, value: h[p.computed]})),
+      comparisons
+    };
+  });
+
+  const leafInfo = (model: CompiledModel, name: string) => {
+    const leaf = findLeaf(model, name);
+    const value = leaf.leaf!.value;
+    if (Array.isArray(value)) throw new Error(`${name}: a calculator input must be a single number, this is a series`);
+    return {name: leaf.name, label: leaf.label, unit: leaf.unit, value: value as number, control: leaf.leaf!.control ?? null};
+  };
+  const outputValue = (v: number | Float64Array) => (typeof v === "number" ? v : Array.from(v));
+
+  const tools = study.tools.map((tool) => {
+    const model = modelOf(tool.model);
+    const where = `tools.${tool.id}`;
+    const inputs = tool.inputs.map((i) => {
+      const info = leafInfo(model, i.name);
+      const min = i.min ?? info.control?.min;
+      const max = i.max ?? info.control?.max;
+      if (min === undefined || max === undefined) throw new Error(`${join(location.dir, "study.yaml")}: ${where}.inputs: ${i.name} has no control range in the model; give min and max`);
+      return {name: info.name, label: info.label, unit: info.unit, value: info.value, min, max, step: i.step ?? info.control?.step ?? (max - min) / 100};
+    });
+    const e = evaluate(model);
+    const outputs = tool.outputs.map((o) => {
+      const node = model.nodes.get(o.quantity);
+      if (!node || node.kind === "flow") throw new Error(`${join(location.dir, "study.yaml")}: ${where}.outputs: the model ${tool.model} has no quantity ${o.quantity}`);
+      return {name: node.name, label: node.label, unit: node.unit, series: node.series, value: outputValue(valueOf(e, node.name)), figure: o.figure ? figure(o.figure, tool.printed, `${where}.outputs`) : null};
+    });
+    const scenarios = runScenarios(model).map((r) => {
+      const es = evaluate(model, r.overrides);
+      return {id: r.id, label: r.label, description: r.description ?? null, overrides: r.overrides, outputs: outputs.map((o) => outputValue(valueOf(es, o.name))), solved: tool.solve ? solveInput(model, tool.solve.input, {quantities: tool.solve.quantities, target: tool.solve.target?.value, actor: tool.solve.actor, start: tool.solve.start, overrides: r.overrides}) : null};
+    });
+    const solve = tool.solve
+      ? {...tool.solve, inputInfo: leafInfo(model, tool.solve.input), base: solveInput(model, tool.solve.input, {quantities: tool.solve.quantities, target: tool.solve.target?.value, actor: tool.solve.actor, start: tool.solve.start}), figure: tool.solve.figure ? figure(tool.solve.figure, tool.printed, `${where}.solve`) : null}
+      : null;
+    return {...tool, html: {narrative: md(tool.narrative)}, inputs, outputs, scenarios, solve, years: Array.from({length: model.horizon}, (_, t) => (model.file.startYear ?? 0) + t + (model.file.startYear ? 0 : 1))};
+  });
+
+  const cockpit = study.cockpit
+    ? {...study.cockpit, html: {narrative: md(study.cockpit.narrative)}, figures: (printedFile?.figures ?? []).filter((f) => f.id.startsWith(study.cockpit!.figurePrefix)).map((f) => ({id: f.id, printed: f.printed, unit: f.unit}))}
+    : null;
+  if (cockpit) modelOf(cockpit.model);
+
+  // An intervention page needs inputs to move. Where the model gives none of its parameters a
+  // slider range, the page gets one per single-number parameter: 0 to twice the value (a fraction:
+  // 0 to 100 %). Only the ranges of the sliders are added; values and formulas are the model's.
+  const derivedControls = new Map<string, Set<string>>();
+  for (const item of study.items) {
+    const iv = modelOf(item.model).file.interventions.find((x) => x.id === item.intervention)!;
+    if ((iv.parameters ?? []).some((p) => p.control)) continue;
+    if (!derivedControls.has(item.model)) derivedControls.set(item.model, new Set());
+    derivedControls.get(item.model)!.add(item.intervention);
+  }
+  const fileForPage = (file: string, m: CompiledModel) => {
+    const ivs = derivedControls.get(file);
+    if (!ivs) return m.file;
+    return {
+      ...m.file,
+      interventions: m.file.interventions.map((iv) =>
+        !ivs.has(iv.id)
+          ? iv
+          : {
+              ...iv,
+              parameters: (iv.parameters ?? []).map((p) => {
+                if (p.control || typeof p.value !== "number" || p.value === 0) return p;
+                const v = p.value;
+                const [min, max] = p.unit === "fraction" ? [0, 1] : v > 0 ? [0, 2 * v] : [2 * v, 0];
+                const step = p.unit === "fraction" ? 0.01 : Math.pow(10, Math.floor(Math.log10(Math.abs(max - min))) - 2);
+                return {...p, control: {min, max, step}};
+              })
+            }
+      )
+    };
+  };
+
+  const register = assumptionsPath(location);
+  const assumptions = register ? {path: relative(process.cwd(), register), register: readAssumptions(register)} : null;
+
+  process.stdout.write(
+    JSON.stringify({
+      study: {...study, items: undefined, tools: undefined, cockpit: undefined, html: {report: md(study.report), question: md(study.question), computes: md(study.computes), differences: md(study.differences)}},
+      // The report's figures computed under a scenario (the scenario charts mark them).
+      printedScenarios: (printedFile?.figures ?? []).filter((f) => f.scenario).map((f) => ({id: f.id, quantity: f.quantity, printed: f.printed, unit: f.unit, scenario: f.scenario})),
+      dir: location.dir,
+      models: Object.fromEntries([...models].map(([file, m]) => [file, {path: join(location.dir, file), file: fileForPage(file, m), registry: registryJSONFor(m, registry), derivedControls: [...(derivedControls.get(file) ?? [])]}])),
+      items,
+      tools,
+      cockpit,
+      assumptions
+    })
+  );
+} catch (error) {
+  fail((error as Error).message);
+}

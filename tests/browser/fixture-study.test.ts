@@ -1,0 +1,93 @@
+// Proof that a study is only data: a fixture study (tests/fixtures/studies/oefenstudie: a
+// study.yaml and a model file, no code) is built into a temporary copy of the site with
+// RENDEMENT_EXTRA_STUDIES, its pages are opened in Chromium, and they must show the saldo and the
+// ratios that the command line (`rendement evaluate --json`) computes for the same model file. The
+// copy lives in a temporary folder inside the project (so node_modules and lib/ resolve) with its
+// own Framework cache; it is removed afterwards, and the shipped src/ cache and dist/ are not touched.
+import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import {spawnSync} from "node:child_process";
+import {cpSync, existsSync, mkdtempSync, rmSync, symlinkSync} from "node:fs";
+import {join, resolve} from "node:path";
+import type {Browser} from "playwright-core";
+import {findChromium, launchChromium, openPage, serveDist, type StaticServer} from "./harness.js";
+import {formatEuro, formatNumber} from "../../lib/format.js";
+
+const executable = findChromium();
+const ROOT = resolve(".");
+const MODEL = "tests/fixtures/studies/oefenstudie/model.yaml";
+const BUILD_TIMEOUT = 600_000;
+
+describe.skipIf(!executable)("a study that is only data (fixture study, built apart from the site)", () => {
+  let tmp = "";
+  let browser: Browser;
+  let server: StaticServer;
+  let build: {status: number | null; stderr: string; stdout: string};
+
+  beforeAll(async () => {
+    tmp = mkdtempSync(join(ROOT, ".fixture-build-"));
+    cpSync(join(ROOT, "src"), join(tmp, "src"), {recursive: true, verbatimSymlinks: true, filter: (from) => from !== join(ROOT, "src", ".observablehq")});
+    // The version names `observable build` would otherwise look up on the registry (see scripts/test-all.mjs).
+    const npmCache = join(ROOT, "src", ".observablehq", "cache", "_npm");
+    if (existsSync(npmCache)) cpSync(npmCache, join(tmp, "src", ".observablehq", "cache", "_npm"), {recursive: true});
+    symlinkSync(join(ROOT, "lib"), join(tmp, "lib"));
+    const r = spawnSync(join(ROOT, "node_modules", ".bin", "observable"), ["build"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      timeout: BUILD_TIMEOUT - 30_000,
+      maxBuffer: 1 << 26,
+      env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", RENDEMENT_SRC: join(tmp, "src"), RENDEMENT_OUTPUT: join(tmp, "dist"), RENDEMENT_EXTRA_STUDIES: "tests/fixtures/studies", RENDEMENT_ONLY_STUDIES: "oefenstudie"}
+    });
+    build = {status: r.status, stderr: r.stderr ?? "", stdout: r.stdout ?? ""};
+    if (build.status === 0) {
+      server = await serveDist(join(tmp, "dist"));
+      browser = await launchChromium(executable!);
+    }
+  }, BUILD_TIMEOUT);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (tmp) rmSync(tmp, {recursive: true, force: true});
+  });
+
+  test("the site builds with the fixture study", () => {
+    expect(build.status, build.stderr.slice(-2000)).toBe(0);
+    expect(existsSync(join(tmp, "dist", "studies", "oefenstudie", "traject.html"))).toBe(true);
+  });
+
+  test("its intervention page shows the saldo and ratios that `rendement evaluate --json` computes", async () => {
+    const cli = spawnSync("npx", ["tsx", "lib/cli.ts", "evaluate", MODEL, "--json"], {cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 26});
+    expect(cli.status, cli.stderr).toBe(0);
+    const iv = JSON.parse(cli.stdout).interventions.find((s: {scope: string}) => s.scope === "iv");
+    const {page, context, report} = await openPage(browser, server.origin, "/studies/oefenstudie/traject");
+    try {
+      const text = (key: string) => page.locator(`[data-value="${key}"]`).first().textContent();
+      await expect.poll(() => text("saldo")).toBe(formatEuro(iv.saldo));
+      expect(await text("ratio")).toBe(formatNumber(iv.ratio, 1));
+      expect(await text("financialRatio")).toBe(formatNumber(iv.financialRatio, 1));
+      expect(report.pageErrors).toEqual([]);
+      expect(report.consoleErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("its start page lists the intervention with the same saldo, and its uncertainty page loads", async () => {
+    const cli = spawnSync("npx", ["tsx", "lib/cli.ts", "evaluate", MODEL, "--json"], {cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 26});
+    const iv = JSON.parse(cli.stdout).interventions[0];
+    for (const path of ["/studies/oefenstudie/", "/studies/oefenstudie/onzekerheid"]) {
+      const {page, context, report} = await openPage(browser, server.origin, path);
+      try {
+        if (path.endsWith("/")) await expect.poll(() => page.locator("main").innerText()).toContain(`saldo ${formatEuro(iv.saldo)}`);
+        else await expect.poll(() => page.locator('[data-chart="tornado"]').count()).toBeGreaterThan(0);
+        expect({...report, errorBoxes: await page.locator(".observablehq--error").count()}).toEqual({pageErrors: [], consoleErrors: [], outsideRequests: [], failedRequests: [], errorBoxes: 0});
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
+  test("the shipped site (dist/) has no page of the fixture study", () => {
+    expect(existsSync(join(ROOT, "dist", "studies", "oefenstudie"))).toBe(false);
+  });
+});
