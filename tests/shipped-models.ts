@@ -9,7 +9,7 @@ export function shippedModelFiles(): string[] {
     for (const entry of readdirSync(dir, {withFileTypes: true})) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (/\.ya?ml$/.test(entry.name) && entry.name !== "assumptions.yaml") out.push(path);
+      else if (/\.ya?ml$/.test(entry.name) && !["assumptions.yaml", "study.yaml"].includes(entry.name)) out.push(path);
     }
   };
   walk("data/models");

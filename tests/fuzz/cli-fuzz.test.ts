@@ -4,6 +4,7 @@
 // whose first line is `rendement <command>: ...`. Never a stack trace, never "NaN" or "Infinity",
 // never an internal error. Fixed seeds and a fixed number of cases, so a failure replays exactly:
 // the failure message names the case's seed, command line and mutation.
+import {shippedModelFiles} from "../shipped-models.js";
 import {afterAll, describe, expect, it} from "vitest";
 import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
@@ -21,15 +22,7 @@ const n = (cases: number) => Math.round(cases * SCALE);
 const dir = mkdtempSync(path.join(tmpdir(), "rendement-fuzz-"));
 afterAll(() => rmSync(dir, {recursive: true, force: true}));
 
-const modelFiles = [
-  "data/models/investering-per-deelnemer.yaml",
-  "tests/fixtures/model-mini.yaml",
-  "tests/fixtures/model-linear.yaml",
-  ...readdirSync("data/studies", {recursive: true, encoding: "utf8"})
-    .filter((f) => f.endsWith(".yaml") && !f.endsWith("assumptions.yaml"))
-    .map((f) => path.join("data/studies", f))
-    .sort()
-];
+const modelFiles = [...shippedModelFiles(), "tests/fixtures/model-mini.yaml", "tests/fixtures/model-linear.yaml"];
 const cohortFiles = ["tests/fixtures/cohort-small.csv", "tests/fixtures/cohort-small-full.csv", "tests/fixtures/cohort-bad.csv"];
 // A slice of the synthetic monitor cohort (the full file is 3.890 rows; 300 keep each run short).
 const monitor = path.join(dir, "monitor.csv");
