@@ -3,7 +3,7 @@
 // exposed as a view named `cohort`), then the plain SQL query of lib/cohort/sql/*-event-table.sql
 // validates every row with the messages of lib/schema/cohort.ts and aggregates the valid ones to
 // the event table (group, months, exit, persons). Node only.
-import {readFileSync, statSync} from "node:fs";
+import {closeSync, openSync, readFileSync, readSync, statSync} from "node:fs";
 import {fileURLToPath} from "node:url";
 import {csvParseRows} from "d3-dsv";
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
@@ -63,13 +63,11 @@ export interface CsvLayout {
 const isSpace = (b: number) => b === 0x20 || b === 0x09 || b === 0x0d || b === 0x0b || b === 0x0c;
 
 /**
- * One pass over the bytes of a CSV file (RFC 4180 quoting): where the header is, which lines start
- * a record and which are blank or inside a quoted field. DuckDB numbers its rows, this turns row
- * numbers back into file lines for the messages.
+ * One pass over the bytes of a CSV file (RFC 4180 quoting), read in chunks: where the header is,
+ * which lines start a record and which are blank or inside a quoted field. DuckDB numbers its rows;
+ * this turns row numbers back into file lines for the messages.
  */
-export function scanCsvLayout(buf: Uint8Array, file: string): CsvLayout {
-  let start = 0;
-  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
+export function scanCsvLayout(path: string): CsvLayout {
   const skipped: number[] = [];
   const blank = new Set<number>();
   let line = 1;
@@ -92,7 +90,7 @@ export function scanCsvLayout(buf: Uint8Array, file: string): CsvLayout {
       if (headerLine) {
         skipped.push(line);
         blank.add(line);
-      }
+      } else headerStart = pos + 1;
     } else if (!headerLine) {
       headerLine = line;
       headerEnd = pos;
@@ -102,36 +100,54 @@ export function scanCsvLayout(buf: Uint8Array, file: string): CsvLayout {
     inRecord = false;
     lineHasContent = false;
   };
-  const n = buf.length;
-  for (let i = start; i < n; ++i) {
-    const b = buf[i];
-    if (b === 0x0a) {
-      if (!headerLine && !lineHasContent && state !== 2) headerStart = i + 1;
-      endLine(i);
-      continue;
-    }
-    if (!lineHasContent && !isSpace(b)) lineHasContent = true;
-    if (state === 2) {
-      if (b === 0x22) state = 3;
-      continue;
-    }
-    if (b === 0x22) {
-      if (state === 0) state = 2;
-      else if (state === 3) state = 2;
-      inRecord = true;
-    } else if (b === 0x2c) {
-      state = 0;
-      inRecord = true;
-    } else if (!isSpace(b) || state !== 0) {
-      state = 1;
-      inRecord = true;
-    }
+  let fd: number;
+  try {
+    fd = openSync(path, "r");
+  } catch (error) {
+    throw new CohortFileError(path, [`${path}: cannot read file: ${(error as Error).message}`]);
   }
-  if (inRecord || lineHasContent || state === 2) endLine(n);
-  if (!headerLine) throw new CohortFileError(file, [`${file}:1: header: expected a header row, found an empty file`]);
-  let text = new TextDecoder().decode(buf.subarray(headerStart || start, headerEnd));
-  text = text.replace(/^\uFEFF/, "").replace(/\r$/, "");
-  const header = (csvParseRows(text)[0] ?? []).map((c) => c.trim().toLowerCase());
+  let header: string[] = [];
+  try {
+    const buf = Buffer.alloc(1 << 20);
+    let offset = 0;
+    for (;;) {
+      const n = readSync(fd, buf, 0, buf.length, offset);
+      if (n === 0) break;
+      let i = 0;
+      if (offset === 0 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) i = headerStart = 3;
+      for (; i < n; ++i) {
+        const b = buf[i];
+        if (b === 0x0a) {
+          endLine(offset + i);
+          continue;
+        }
+        if (!lineHasContent && !isSpace(b)) lineHasContent = true;
+        if (state === 2) {
+          if (b === 0x22) state = 3;
+          continue;
+        }
+        if (b === 0x22) {
+          state = 2;
+          inRecord = true;
+        } else if (b === 0x2c) {
+          state = 0;
+          inRecord = true;
+        } else if (!isSpace(b) || state !== 0) {
+          state = 1;
+          inRecord = true;
+        }
+      }
+      offset += n;
+    }
+    if (inRecord || lineHasContent || state === 2) endLine(offset);
+    if (!headerLine) throw new CohortFileError(path, [`${path}:1: header: expected a header row, found an empty file`]);
+    const head = Buffer.alloc(headerEnd - headerStart);
+    readSync(fd, head, 0, head.length, headerStart);
+    const text = head.toString("utf8").replace(/^\uFEFF/, "").replace(/\r$/, "");
+    header = (csvParseRows(text)[0] ?? []).map((c) => c.trim().toLowerCase());
+  } finally {
+    closeSync(fd);
+  }
   return {headerLine, header, records, skipped, blank};
 }
 
@@ -192,13 +208,7 @@ export async function aggregateCohortFile(path: string, {by = "group", expect}: 
 }
 
 async function fromCsv(con: DuckDBConnection, path: string, by: string, expect?: CohortFormat): Promise<AggregatedCohort> {
-  let buf: Buffer;
-  try {
-    buf = readFileSync(path);
-  } catch (error) {
-    throw new CohortFileError(path, [`${path}: cannot read file: ${(error as Error).message}`]);
-  }
-  const layout = scanCsvLayout(buf, path);
+  const layout = scanCsvLayout(path);
   const {format, known, ignoredColumns} = checkHeader(layout.header, layout.headerLine, path, expect);
   const byProblem = checkBy(by, format, new Set(layout.header.filter((c) => known.has(c))), path);
   if (layout.records === 0) throw new CohortFileError(path, [`${path}:${layout.headerLine + 1}: row: expected at least one data row, found none`]);
@@ -206,24 +216,44 @@ async function fromCsv(con: DuckDBConnection, path: string, by: string, expect?:
   // Column names are our own (the header's, lower-cased), so DuckDB does not sniff anything.
   const cols = layout.header.map((c, i) => (c === "" ? `column_${i}` : c));
   const columns = `{${cols.map((c) => `${str(c)}: 'VARCHAR'`).join(", ")}}`;
-  await con.run(`SET preserve_insertion_order = true`);
-  await con.run(
-    `CREATE OR REPLACE TEMP TABLE cohort_rows AS SELECT ROW_NUMBER() OVER () AS k, * FROM read_csv(${str(path)}, header = true, skip = ${layout.headerLine - 1}, ` +
-      `auto_detect = false, delim = ',', quote = '"', escape = '"', columns = ${columns}, nullstr = '\u0001', store_rejects = true, ` +
-      `rejects_table = 'cohort_rejects', rejects_scan = 'cohort_reject_scans')`
-  );
+  const readCsv =
+    `read_csv(${str(path)}, header = true, skip = ${layout.headerLine - 1}, auto_detect = false, delim = ',', quote = '"', escape = '"', ` +
+    `columns = ${columns}, nullstr = '\u0001', store_rejects = true, rejects_table = 'cohort_rejects', rejects_scan = 'cohort_reject_scans')`;
+  const present = new Set(layout.header);
+  const byExpr = byProblem ? "CAST(NULL AS VARCHAR)" : DERIVED_BY[by] ? `SUBSTR(TRIM(${ident(DERIVED_BY[by])}), 1, 4)` : ident(by);
+  const wanted = format === "duration" ? [...DURATION_COLUMNS] : [...FULL_REQUIRED_COLUMNS, ...FULL_OPTIONAL_COLUMNS];
+  const select = wanted.map((c) => (present.has(c) ? `${ident(c)} AS ${sqlName(c)}` : `CAST(NULL AS VARCHAR) AS ${sqlName(c)}`)).join(", ");
+  const view = (lineExpr: string, from: string) => con.run(`CREATE OR REPLACE TEMP VIEW cohort AS SELECT ${lineExpr} AS line, ${byExpr} AS by_value, ${select} FROM ${from}`);
+  const header = Array.from({length: layout.headerLine}, (_, i) => i + 1);
+
   // Rows of the wrong width (DuckDB reports one reject per extra or missing field; keep the widest).
-  const rejects = (
-    await con.runAndReadAll(
-      `SELECT CAST(line AS DOUBLE) AS line, MAX(error_type) AS error_type, MAX(CAST(regexp_extract(error_message, 'Found: (\\d+)', 1) AS INTEGER)) AS found,
-         MIN(error_message) AS error_message FROM cohort_rejects GROUP BY line ORDER BY line`
-    )
-  ).getRowObjectsJS() as {line: number; error_type: string; found: number | null; error_message: string}[];
-  await con.run(`DROP TABLE IF EXISTS cohort_rejects; DROP TABLE IF EXISTS cohort_reject_scans`);
+  const readRejects = async () => {
+    const rows = (
+      await con.runAndReadAll(
+        `SELECT CAST(line AS DOUBLE) AS line, MAX(error_type) AS error_type, MAX(CAST(regexp_extract(error_message, 'Found: (\\d+)', 1) AS INTEGER)) AS found,
+           MIN(error_message) AS error_message FROM cohort_rejects GROUP BY line ORDER BY line`
+      )
+    ).getRowObjectsJS() as {line: number; error_type: string; found: number | null; error_message: string}[];
+    await con.run(`DROP TABLE IF EXISTS cohort_rejects; DROP TABLE IF EXISTS cohort_reject_scans`);
+    return rows.filter((r) => !layout.blank.has(r.line));
+  };
+
+  // The usual file has no blank lines, no line breaks inside fields and no rows of the wrong width:
+  // then the k-th row DuckDB reads is on line k + header, and one pass over the file does it all.
+  if (layout.skipped.length === 0) {
+    await view(`ROW_NUMBER() OVER () + ${header.length}`, readCsv);
+    const result = await runEventTable(con, path, format, by, []);
+    const rejects = await readRejects();
+    await con.run(`DROP VIEW cohort`);
+    if (rejects.length === 0) return finish(result, path, format, by, layout.records, ignoredColumns, byProblem);
+  }
+
+  // Otherwise: read the rows once into a table, learn which lines DuckDB rejected, and number the rows.
+  await con.run(`CREATE OR REPLACE TEMP TABLE cohort_rows AS SELECT ROW_NUMBER() OVER () AS k, * FROM ${readCsv}`);
+  const rejects = await readRejects();
   const excluded: ExcludedRow[] = [];
-  const skipLines = [...Array.from({length: layout.headerLine}, (_, i) => i + 1), ...layout.skipped];
+  const skipLines = [...header, ...layout.skipped];
   for (const r of rejects) {
-    if (layout.blank.has(r.line)) continue;
     skipLines.push(r.line);
     const what =
       r.error_type === "MISSING COLUMNS" || r.error_type === "TOO MANY COLUMNS"
@@ -231,26 +261,17 @@ async function fromCsv(con: DuckDBConnection, path: string, by: string, expect?:
         : `row: expected a CSV record as in RFC 4180, found ${r.error_message}`;
     excluded.push({line: r.line, reasons: [`${path}:${r.line}: ${what}`]});
   }
-  // Line of the k-th accepted row: k plus the lines before it that are not accepted rows.
+  // Line of the k-th accepted row: k plus the skipped lines before it. Skipped line j (1-based, in
+  // order) has g_j = s_j - j accepted rows before it, so row k comes after every skipped line with g_j < k.
   skipLines.sort((a, b) => a - b);
-  const offsets = skipLines.map((s, j) => s - (j + 1)); // accepted rows before skipped line j
-  let lineExpr: string;
-  if (offsets.every((g) => g === 0)) lineExpr = `k + ${skipLines.length}`;
-  else {
-    await con.run(`CREATE OR REPLACE TEMP TABLE cohort_skips (g BIGINT, before BIGINT)`);
-    // For k > g_j the row comes after skipped line j: the ASOF join finds the last g_j < k.
-    const pairs: string[] = [];
-    for (let j = 0; j < offsets.length; ++j) if (j === offsets.length - 1 || offsets[j + 1] !== offsets[j]) pairs.push(`(${offsets[j]}, ${j + 1})`);
-    for (let i = 0; i < pairs.length; i += 1000) await con.run(`INSERT INTO cohort_skips VALUES ${pairs.slice(i, i + 1000).join(", ")}`);
-    lineExpr = `k + COALESCE((SELECT MAX(before) FROM cohort_skips WHERE g < k), 0)`;
-  }
-  const present = new Set(layout.header);
-  const byExpr = byProblem ? "CAST(NULL AS VARCHAR)" : DERIVED_BY[by] ? `SUBSTR(TRIM(${ident(DERIVED_BY[by])}), 1, 4)` : ident(by);
-  const wanted = format === "duration" ? [...DURATION_COLUMNS] : [...FULL_REQUIRED_COLUMNS, ...FULL_OPTIONAL_COLUMNS];
-  const select = wanted.map((c) => (present.has(c) ? `${ident(c)} AS ${sqlName(c)}` : `CAST(NULL AS VARCHAR) AS ${sqlName(c)}`));
-  await con.run(`CREATE OR REPLACE TEMP VIEW cohort AS SELECT ${lineExpr} AS line, ${byExpr} AS by_value, ${select.join(", ")} FROM cohort_rows`);
+  const offsets = skipLines.map((s, j) => s - (j + 1));
+  await con.run(`CREATE OR REPLACE TEMP TABLE cohort_skips (g BIGINT, before BIGINT)`);
+  const pairs: string[] = [];
+  for (let j = 0; j < offsets.length; ++j) if (j === offsets.length - 1 || offsets[j + 1] !== offsets[j]) pairs.push(`(${offsets[j]}, ${j + 1})`);
+  for (let i = 0; i < pairs.length; i += 1000) await con.run(`INSERT INTO cohort_skips VALUES ${pairs.slice(i, i + 1000).join(", ")}`);
+  await view(`k + COALESCE((SELECT MAX(before) FROM cohort_skips WHERE g < k), 0)`, "cohort_rows");
   const result = await runEventTable(con, path, format, by, excluded);
-  await con.run(`DROP VIEW cohort; DROP TABLE cohort_rows; DROP TABLE IF EXISTS cohort_skips`);
+  await con.run(`DROP VIEW cohort; DROP TABLE cohort_rows; DROP TABLE cohort_skips`);
   return finish(result, path, format, by, layout.records, ignoredColumns, byProblem);
 }
 
