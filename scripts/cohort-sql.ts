@@ -79,9 +79,13 @@ const isDigit = (x: string) => `(${x} BETWEEN '0' AND '9')`;
 /** Only digits (true for ''); strings of one or two characters are checked without TRANSLATE, which is slow in DuckDB. */
 const digitsOnly = (x: string) =>
   `(CASE WHEN LENGTH(${x}) = 1 THEN ${isDigit(x)} WHEN LENGTH(${x}) = 2 THEN ${isDigit(`SUBSTR(${x}, 1, 1)`)} AND ${isDigit(`SUBSTR(${x}, 2, 1)`)} ELSE TRANSLATE(${x}, '0123456789', '') = '' END)`;
-/** /^\d+([.,]\d+)?$/ on x (non-null, trimmed). */
+/**
+ * /^\d+([.,]\d+)?$/ on x (non-null, trimmed), as a CASE: engines evaluate the branches of a CASE
+ * only for the rows that reach them, while AND/OR in a projection may evaluate every operand.
+ */
 const decimalSyntax = (x: string) =>
-  `(LENGTH(${x}) > 0 AND ${isDigit(`SUBSTR(${x}, 1, 1)`)} AND ${isDigit(`SUBSTR(${x}, LENGTH(${x}), 1)`)} AND (${digitsOnly(x)} OR TRANSLATE(${x}, '0123456789', '') IN ('.', ',')))`;
+  `(CASE WHEN LENGTH(${x}) = 0 THEN FALSE WHEN NOT ${isDigit(`SUBSTR(${x}, 1, 1)`)} THEN FALSE WHEN NOT ${isDigit(`SUBSTR(${x}, LENGTH(${x}), 1)`)} THEN FALSE ` +
+  `WHEN LENGTH(${x}) <= 2 THEN ${digitsOnly(x)} ELSE TRANSLATE(${x}, '0123456789', '') IN ('', '.', ',') END)`;
 /** Strip one leading minus sign. */
 const unsigned = (x: string) => `CASE WHEN SUBSTR(${x}, 1, 1) = '-' THEN SUBSTR(${x}, 2) ELSE ${x} END`;
 const dateSyntax = (x: string) =>

@@ -31,7 +31,7 @@ flagged AS (
     src.*,
     (t_id IS NULL OR t_id = '') AS bad_id,
     (t_group IS NULL OR t_group = '') AS bad_group,
-    ((t_months IS NULL OR t_months = '') OR NOT (LENGTH(t_months) > 0 AND (SUBSTR(t_months, 1, 1) BETWEEN '0' AND '9') AND (SUBSTR(t_months, LENGTH(t_months), 1) BETWEEN '0' AND '9') AND ((CASE WHEN LENGTH(t_months) = 1 THEN (t_months BETWEEN '0' AND '9') WHEN LENGTH(t_months) = 2 THEN (SUBSTR(t_months, 1, 1) BETWEEN '0' AND '9') AND (SUBSTR(t_months, 2, 1) BETWEEN '0' AND '9') ELSE TRANSLATE(t_months, '0123456789', '') = '' END) OR TRANSLATE(t_months, '0123456789', '') IN ('.', ',')))) AS bad_months,
+    ((t_months IS NULL OR t_months = '') OR NOT (CASE WHEN LENGTH(t_months) = 0 THEN FALSE WHEN NOT (SUBSTR(t_months, 1, 1) BETWEEN '0' AND '9') THEN FALSE WHEN NOT (SUBSTR(t_months, LENGTH(t_months), 1) BETWEEN '0' AND '9') THEN FALSE WHEN LENGTH(t_months) <= 2 THEN (CASE WHEN LENGTH(t_months) = 1 THEN (t_months BETWEEN '0' AND '9') WHEN LENGTH(t_months) = 2 THEN (SUBSTR(t_months, 1, 1) BETWEEN '0' AND '9') AND (SUBSTR(t_months, 2, 1) BETWEEN '0' AND '9') ELSE TRANSLATE(t_months, '0123456789', '') = '' END) ELSE TRANSLATE(t_months, '0123456789', '') IN ('', '.', ',') END)) AS bad_months,
     ((t_exit IS NULL OR t_exit = '') OR NOT LOWER(t_exit) IN ('work', 'other', 'censored')) AS bad_exit
   FROM src
 ),
