@@ -5,6 +5,7 @@ import {pathToFileURL} from "node:url";
 const commands: Record<string, {summary: string}> = {
   check: {summary: "check <model-file> [--strict]   validate a model file and check the units of its formulas"},
   evaluate: {summary: "evaluate <model-file> [--json] [--set name=value ...]   result tables of a study"},
+  aggregate: {summary: "aggregate <person-level file> [--by <column>] [--min-cell N] [--out file]   disclosure-checked event table"},
   curves: {summary: "curves <file> [--by <column>] [--at 3,6,12,24] [--json]   Kaplan–Meier and cumulative incidence"},
   "net-effect": {summary: "net-effect <cohort-file> --reference <curve-id> [--group G] [--json]   net effect per year against a nulalternatief curve"},
   sensitivity: {summary: "sensitivity <model-file> [--json]   one-way sensitivity (tornado)"},

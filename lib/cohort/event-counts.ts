@@ -35,6 +35,18 @@ export function relabelExits(counts: readonly EventCount[], exitOf: (exit: strin
 }
 
 /**
+ * Times rounded up to whole months (an exit at 2,3 months counts at month 3), cells that become
+ * equal added up. Coarser times leave fewer, larger cells for the disclosure check; no person is
+ * moved earlier.
+ */
+export function roundUpMonths(counts: readonly EventCount[]): EventCount[] {
+  return relabelExits(
+    counts.map((c) => ({...c, months: Math.ceil(c.months)})),
+    (e) => e
+  );
+}
+
+/**
  * Kaplan–Meier and Aalen–Johansen per group from counts (groups sorted by name, as curvesByGroup).
  * Every exit must be `censored` or one of `causes`.
  */
