@@ -151,6 +151,44 @@ export function scanCsvLayout(path: string): CsvLayout {
   return {headerLine, header, records, skipped, blank};
 }
 
+/**
+ * The common case, checked fast (native byte search, no per-byte loop): no quote character and no
+ * empty line anywhere, a header on line 1. Then every line after the header is one record, and
+ * DuckDB's k-th row is on line k + 1. Returns null when the file needs the full scan.
+ */
+export function quickCsvLayout(path: string): CsvLayout | null {
+  let fd: number;
+  try {
+    fd = openSync(path, "r");
+  } catch (error) {
+    throw new CohortFileError(path, [`${path}: cannot read file: ${(error as Error).message}`]);
+  }
+  try {
+    const buf = Buffer.alloc(1 << 20);
+    let offset = 0;
+    let header: string[] | null = null;
+    for (;;) {
+      // Two bytes of overlap so an empty line across a chunk boundary is seen.
+      const start = offset === 0 ? 0 : offset - 2;
+      const n = readSync(fd, buf, 0, buf.length, start);
+      if (n === 0 || (offset > 0 && n <= 2)) break;
+      const chunk = buf.subarray(0, n);
+      if (chunk.indexOf(0x22) >= 0 || chunk.indexOf("\n\n") >= 0 || chunk.indexOf("\n\r\n") >= 0) return null;
+      if (offset === 0) {
+        const end = chunk.indexOf(0x0a);
+        if (end < 0) return null;
+        const text = chunk.subarray(0, end).toString("utf8").replace(/^\uFEFF/, "").replace(/\r$/, "");
+        if (text.trim() === "") return null;
+        header = (csvParseRows(text)[0] ?? []).map((c) => c.trim().toLowerCase());
+      }
+      offset = start + n;
+    }
+    return header ? {headerLine: 1, header, records: -1, skipped: [], blank: new Set()} : null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Header checks with the messages of lib/io/cohort-file.ts. */
 function checkHeader(header: string[], headerLine: number, file: string, expect?: CohortFormat): {format: CohortFormat; known: Set<string>; ignoredColumns: string[]} {
   const format = expect ?? detectFormat(header);
@@ -211,9 +249,10 @@ export async function aggregateCohortFile(path: string, {by = "group", expect}: 
 }
 
 async function fromCsv(con: DuckDBConnection, path: string, by: string, expect?: CohortFormat): Promise<AggregatedCohort> {
-  const layout = scanCsvLayout(path);
+  let layout = quickCsvLayout(path) ?? scanCsvLayout(path);
   const {format, known, ignoredColumns} = checkHeader(layout.header, layout.headerLine, path, expect);
   const byProblem = checkBy(by, format, new Set(layout.header.filter((c) => known.has(c))), path);
+  const noRows = () => new CohortFileError(path, [`${path}:${layout.headerLine + 1}: row: expected at least one data row, found none`]);
   if (layout.records === 0) throw new CohortFileError(path, [`${path}:${layout.headerLine + 1}: row: expected at least one data row, found none`]);
 
   // Column names are our own (the header's, lower-cased), so DuckDB does not sniff anything.
@@ -239,7 +278,7 @@ async function fromCsv(con: DuckDBConnection, path: string, by: string, expect?:
       )
     ).getRowObjectsJS() as {line: number; error_type: string; found: number | null; error_message: string}[];
     await con.run(`DROP TABLE IF EXISTS cohort_rejects; DROP TABLE IF EXISTS cohort_reject_scans`);
-    return rows.filter((r) => !layout.blank.has(r.line));
+    return rows;
   };
 
   // The usual file has no blank lines, no line breaks inside fields and no rows of the wrong width:
@@ -249,12 +288,19 @@ async function fromCsv(con: DuckDBConnection, path: string, by: string, expect?:
     const result = await runEventTable(con, path, format, by, []);
     const rejects = await readRejects();
     await con.run(`DROP VIEW cohort`);
-    if (rejects.length === 0) return finish(result, path, format, by, layout.records, ignoredColumns, byProblem);
+    if (rejects.length === 0) {
+      const records = result.counts.reduce((s, c) => s + c.count, 0) + result.excluded.length;
+      if (records === 0) throw noRows();
+      return finish(result, path, format, by, records, ignoredColumns, byProblem);
+    }
+    // A row of the wrong width (or a line of spaces): number the rows from the exact layout.
+    if (layout.records < 0) layout = scanCsvLayout(path);
+    if (layout.records === 0) throw noRows();
   }
 
   // Otherwise: read the rows once into a table, learn which lines DuckDB rejected, and number the rows.
   await con.run(`CREATE OR REPLACE TEMP TABLE cohort_rows AS SELECT ROW_NUMBER() OVER () AS k, * FROM ${readCsv}`);
-  const rejects = await readRejects();
+  const rejects = (await readRejects()).filter((r) => !layout.blank.has(r.line));
   const excluded: ExcludedRow[] = [];
   const skipLines = [...header, ...layout.skipped];
   for (const r of rejects) {
