@@ -6,9 +6,11 @@
 //   npx tsx scripts/cohort-sql.ts          (rewrite the files)
 //
 // The SQL sticks to the subset that DuckDB, Trino and Spark SQL share: CASE, TRIM, LOWER, SUBSTR,
-// LENGTH, REPLACE, TRANSLATE, CHR, MOD, FLOOR, CAST(... AS DOUBLE|INTEGER|VARCHAR), ||, COUNT,
+// LENGTH, REPLACE, TRANSLATE, CHR, MOD, FLOOR, CAST(... AS DOUBLE|INTEGER|BIGINT), CONCAT, ||, COUNT,
 // MIN/ROW_NUMBER OVER (PARTITION BY ...), UNION ALL. No regular expressions (their functions differ),
-// no backslashes in literals (Spark reads them as escapes), no reserved words as column names.
+// no backslashes in literals (Spark reads them as escapes), no reserved words as column names, no
+// casts to text (Spark wants VARCHAR(n) or STRING, Trino VARCHAR): a number that a message needs is
+// returned in its own column.
 // Every message is the one lib/schema/cohort.ts (zod) gives, so both paths print the same lines.
 import {writeFileSync} from "node:fs";
 import {fileURLToPath} from "node:url";
@@ -166,7 +168,8 @@ function header(format: string, columns: string[]): string {
 --   ${columns.map(sqlColumn).join(", ")}
 --            VARCHAR  the cells as read (empty cell = '', absent optional column = NULL);
 --            the column "group" is called group_name here (GROUP is a reserved word).
--- Output: one row per excluded row   (kind = 'excluded', line, message: one "field: problem" per line)
+-- Output: one row per excluded row   (kind = 'excluded', line, message: one "field: problem" per line;
+--                                     a duplicate id's message ends "also on line " + first_line)
 --         and the event table         (kind = 'count', group_value, months, exit_label, persons)
 --         where exit_label is 'censored' or the exit, and months is DOUBLE.
 -- Plain SQL shared by DuckDB, Trino and Spark SQL (see docs/cohort.md).
@@ -252,17 +255,18 @@ sorted AS (
     CASE WHEN reasons = '' AND line = id_first THEN CAST(NULL AS BIGINT) ELSE line END AS line,
     CASE
       WHEN reasons <> '' THEN reasons
-      WHEN line = id_first THEN CAST(NULL AS VARCHAR)
-      ELSE 'id: expected a unique id, found ' || ${show("person")} || ' also on line ' || CAST(id_first AS VARCHAR) || CHR(10)
+      WHEN line = id_first THEN NULL
+      ELSE 'id: expected a unique id, found ' || ${show("person")} || ' also on line '
     END AS message,
+    CASE WHEN reasons = '' AND line <> id_first THEN id_first END AS first_line,
     CASE WHEN reasons = '' AND line = id_first THEN group_value END AS group_value,
     CASE WHEN reasons = '' AND line = id_first THEN months END AS months,
     CASE WHEN reasons = '' AND line = id_first THEN exit_label END AS exit_label
   FROM marked
 )
-SELECT kind, line, message, group_value, months, exit_label, COUNT(*) AS persons
+SELECT kind, line, message, first_line, group_value, months, exit_label, COUNT(*) AS persons
 FROM sorted
-GROUP BY kind, line, message, group_value, months, exit_label
+GROUP BY kind, line, message, first_line, group_value, months, exit_label
 `;
 }
 

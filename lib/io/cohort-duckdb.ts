@@ -357,6 +357,7 @@ async function runEventTable(con: DuckDBConnection, path: string, format: Cohort
     kind: string;
     line: bigint | null;
     message: string | null;
+    first_line: bigint | null;
     group_value: string | null;
     months: number | null;
     exit_label: string | null;
@@ -366,7 +367,9 @@ async function runEventTable(con: DuckDBConnection, path: string, format: Cohort
   for (const r of rows) {
     if (r.kind === "excluded") {
       const line = Number(r.line);
-      excluded.push({line, reasons: r.message!.replace(/\n$/, "").split("\n").map((m) => `${path}:${line}: ${m}`)});
+      const reasons = r.message!.replace(/\n$/, "").split("\n");
+      if (r.first_line !== null) reasons[reasons.length - 1] += String(r.first_line);
+      excluded.push({line, reasons: reasons.map((m) => `${path}:${line}: ${m}`)});
     } else {
       const group = groupLabel(by, r.group_value!);
       const key = `${group}\u0000${r.months}\u0000${r.exit_label}`;

@@ -7,7 +7,8 @@
 --   id, inflow_date, group_name, follow_up_start, follow_up_end, exit_type, exit_date, hours, benefit_type, age, sex, education, origin, unemployment_duration, children, poor_mental_health, trajectory_date, job_end_date, ladder_0, ladder_6, ladder_12, zrm_0, zrm_6, zrm_12, zrm_finances_0, zrm_finances_6, zrm_finances_12, zrm_daytime_activities_0, zrm_daytime_activities_6, zrm_daytime_activities_12, zrm_housing_0, zrm_housing_6, zrm_housing_12, zrm_domestic_relations_0, zrm_domestic_relations_6, zrm_domestic_relations_12, zrm_mental_health_0, zrm_mental_health_6, zrm_mental_health_12, zrm_physical_health_0, zrm_physical_health_6, zrm_physical_health_12, zrm_addiction_0, zrm_addiction_6, zrm_addiction_12, zrm_adl_0, zrm_adl_6, zrm_adl_12, zrm_social_network_0, zrm_social_network_6, zrm_social_network_12, zrm_social_participation_0, zrm_social_participation_6, zrm_social_participation_12, zrm_justice_0, zrm_justice_6, zrm_justice_12
 --            VARCHAR  the cells as read (empty cell = '', absent optional column = NULL);
 --            the column "group" is called group_name here (GROUP is a reserved word).
--- Output: one row per excluded row   (kind = 'excluded', line, message: one "field: problem" per line)
+-- Output: one row per excluded row   (kind = 'excluded', line, message: one "field: problem" per line;
+--                                     a duplicate id's message ends "also on line " + first_line)
 --         and the event table         (kind = 'count', group_value, months, exit_label, persons)
 --         where exit_label is 'censored' or the exit, and months is DOUBLE.
 -- Plain SQL shared by DuckDB, Trino and Spark SQL (see docs/cohort.md).
@@ -310,14 +311,15 @@ sorted AS (
     CASE WHEN reasons = '' AND line = id_first THEN CAST(NULL AS BIGINT) ELSE line END AS line,
     CASE
       WHEN reasons <> '' THEN reasons
-      WHEN line = id_first THEN CAST(NULL AS VARCHAR)
-      ELSE 'id: expected a unique id, found ' || CASE WHEN person IS NULL THEN 'nothing' WHEN person = '' THEN 'blank' ELSE '"' || REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(person, CHR(92), CHR(92) || CHR(92)), '"', CHR(92) || '"'), CHR(10), CHR(92) || 'n'), CHR(13), CHR(92) || 'r'), CHR(9), CHR(92) || 't') || '"' END || ' also on line ' || CAST(id_first AS VARCHAR) || CHR(10)
+      WHEN line = id_first THEN NULL
+      ELSE 'id: expected a unique id, found ' || CASE WHEN person IS NULL THEN 'nothing' WHEN person = '' THEN 'blank' ELSE '"' || REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(person, CHR(92), CHR(92) || CHR(92)), '"', CHR(92) || '"'), CHR(10), CHR(92) || 'n'), CHR(13), CHR(92) || 'r'), CHR(9), CHR(92) || 't') || '"' END || ' also on line '
     END AS message,
+    CASE WHEN reasons = '' AND line <> id_first THEN id_first END AS first_line,
     CASE WHEN reasons = '' AND line = id_first THEN group_value END AS group_value,
     CASE WHEN reasons = '' AND line = id_first THEN months END AS months,
     CASE WHEN reasons = '' AND line = id_first THEN exit_label END AS exit_label
   FROM marked
 )
-SELECT kind, line, message, group_value, months, exit_label, COUNT(*) AS persons
+SELECT kind, line, message, first_line, group_value, months, exit_label, COUNT(*) AS persons
 FROM sorted
-GROUP BY kind, line, message, group_value, months, exit_label
+GROUP BY kind, line, message, first_line, group_value, months, exit_label

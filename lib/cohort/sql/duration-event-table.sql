@@ -7,7 +7,8 @@
 --   id, group_name, months, exit
 --            VARCHAR  the cells as read (empty cell = '', absent optional column = NULL);
 --            the column "group" is called group_name here (GROUP is a reserved word).
--- Output: one row per excluded row   (kind = 'excluded', line, message: one "field: problem" per line)
+-- Output: one row per excluded row   (kind = 'excluded', line, message: one "field: problem" per line;
+--                                     a duplicate id's message ends "also on line " + first_line)
 --         and the event table         (kind = 'count', group_value, months, exit_label, persons)
 --         where exit_label is 'censored' or the exit, and months is DOUBLE.
 -- Plain SQL shared by DuckDB, Trino and Spark SQL (see docs/cohort.md).
@@ -78,14 +79,15 @@ sorted AS (
     CASE WHEN reasons = '' AND line = id_first THEN CAST(NULL AS BIGINT) ELSE line END AS line,
     CASE
       WHEN reasons <> '' THEN reasons
-      WHEN line = id_first THEN CAST(NULL AS VARCHAR)
-      ELSE 'id: expected a unique id, found ' || CASE WHEN person IS NULL THEN 'nothing' WHEN person = '' THEN 'blank' ELSE '"' || REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(person, CHR(92), CHR(92) || CHR(92)), '"', CHR(92) || '"'), CHR(10), CHR(92) || 'n'), CHR(13), CHR(92) || 'r'), CHR(9), CHR(92) || 't') || '"' END || ' also on line ' || CAST(id_first AS VARCHAR) || CHR(10)
+      WHEN line = id_first THEN NULL
+      ELSE 'id: expected a unique id, found ' || CASE WHEN person IS NULL THEN 'nothing' WHEN person = '' THEN 'blank' ELSE '"' || REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(person, CHR(92), CHR(92) || CHR(92)), '"', CHR(92) || '"'), CHR(10), CHR(92) || 'n'), CHR(13), CHR(92) || 'r'), CHR(9), CHR(92) || 't') || '"' END || ' also on line '
     END AS message,
+    CASE WHEN reasons = '' AND line <> id_first THEN id_first END AS first_line,
     CASE WHEN reasons = '' AND line = id_first THEN group_value END AS group_value,
     CASE WHEN reasons = '' AND line = id_first THEN months END AS months,
     CASE WHEN reasons = '' AND line = id_first THEN exit_label END AS exit_label
   FROM marked
 )
-SELECT kind, line, message, group_value, months, exit_label, COUNT(*) AS persons
+SELECT kind, line, message, first_line, group_value, months, exit_label, COUNT(*) AS persons
 FROM sorted
-GROUP BY kind, line, message, group_value, months, exit_label
+GROUP BY kind, line, message, first_line, group_value, months, exit_label
