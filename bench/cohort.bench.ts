@@ -65,12 +65,16 @@ function writeCsv(file: string, d: ReturnType<typeof makeData>) {
 const hasTime = existsSync("/usr/bin/time");
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 
-/** Run a command `runs` times after one warm-up; wall time from outside, peak RSS from /usr/bin/time. */
+/**
+ * Run a command `runs` times after one warm-up; wall time from outside; peak RSS and CPU time
+ * (user + system, which a shared machine inflates less than wall time) from /usr/bin/time.
+ */
 function measureProcess(name: string, cmd: string[], {runs = 3, warmup = 1, unit, note}: {runs?: number; warmup?: number; unit: string; note: string}): BenchResult {
   const times: number[] = [];
   const peaks: number[] = [];
+  const cpus: number[] = [];
   for (let i = 0; i < warmup + runs; ++i) {
-    const argv = hasTime ? ["/usr/bin/time", "-f", "PEAK_KB=%M", ...cmd] : cmd;
+    const argv = hasTime ? ["/usr/bin/time", "-f", "PEAK_KB=%M CPU_S=%U+%S", ...cmd] : cmd;
     const t0 = performance.now();
     const r = spawnSync(argv[0], argv.slice(1), {cwd: root, encoding: "utf8", maxBuffer: 1 << 26});
     const ms = performance.now() - t0;
@@ -79,10 +83,13 @@ function measureProcess(name: string, cmd: string[], {runs = 3, warmup = 1, unit
     times.push(ms);
     const m = /PEAK_KB=(\d+)/.exec(r.stderr ?? "");
     if (m) peaks.push(Number(m[1]) / 1024);
+    const c = /CPU_S=([\d.]+)\+([\d.]+)/.exec(r.stderr ?? "");
+    if (c) cpus.push(Number(c[1]) + Number(c[2]));
   }
   times.sort((a, b) => a - b);
   const q = (p: number) => times[Math.min(times.length - 1, Math.round((times.length - 1) * p))];
-  const peak = peaks.length ? `peak ${Math.round(peaks.sort((a, b) => a - b)[peaks.length >> 1])} MB; ` : "";
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1];
+  const peak = peaks.length ? `peak ${Math.round(median(peaks))} MB, CPU ${median(cpus).toFixed(2)} s; ` : "";
   return {name, unit, runs, medianMs: q(0.5), minMs: times[0], maxMs: times[times.length - 1], iqrMs: q(0.75) - q(0.25), note: `${peak}${note}`};
 }
 
