@@ -222,8 +222,18 @@ export class CohortOptionError extends Error {}
 const isParquet = (path: string) => /\.parquet$/i.test(path);
 
 let instance: Promise<DuckDBInstance> | undefined;
-/** CSV files smaller than this are read on one thread, with DuckDB's memory held to 3 × the file size (at least 64 MB). */
+/** CSV files smaller than this are read on one thread. */
 const SMALL_CSV_BYTES = 64 * 2 ** 20;
+
+/**
+ * DuckDB's memory limit: `mib`, or its default (80 % of RAM) for null. A small duration table is held
+ * to 3 × its size (at least 64 MiB): DuckDB then keeps fewer buffers (a million rows: ~200 MB peak
+ * instead of ~260 MB). The full format (57 text columns through the window) needs more than that
+ * and keeps the default.
+ */
+async function setMemoryLimit(con: DuckDBConnection, mib: number | null): Promise<void> {
+  await con.run(`SET memory_limit = '${mib ?? Math.floor((0.8 * totalmem()) / 2 ** 20)}MiB'`);
+}
 async function connect(bytes: number, parquet: boolean): Promise<DuckDBConnection> {
   // Spilled data (if a memory limit is reached) goes to the system temp folder, not the working folder.
   instance ??= DuckDBInstance.create(":memory:", {temp_directory: tmpdir()});
@@ -234,8 +244,7 @@ async function connect(bytes: number, parquet: boolean): Promise<DuckDBConnectio
   // peak instead of 260–300 MB (measured here); larger files and Parquet use every core.
   const small = !parquet && bytes < SMALL_CSV_BYTES;
   await con.run(`SET threads = ${small ? 1 : Math.max(1, availableParallelism())}`);
-  const limitMiB = small ? Math.max(64, Math.ceil((3 * bytes) / 2 ** 20)) : Math.floor((0.8 * totalmem()) / 2 ** 20); // DuckDB's default: 80 % of RAM
-  await con.run(`SET memory_limit = '${limitMiB}MiB'`);
+  await setMemoryLimit(con, null);
   return con;
 }
 
@@ -264,6 +273,8 @@ export async function aggregateCohortFile(path: string, {by = "group", expect}: 
 async function fromCsv(con: DuckDBConnection, path: string, by: string, expect?: CohortFormat): Promise<AggregatedCohort> {
   let layout = quickCsvLayout(path) ?? scanCsvLayout(path);
   const {format, known, ignoredColumns} = checkHeader(layout.header, layout.headerLine, path, expect);
+  const bytes = statSync(path).size;
+  if (format === "duration" && bytes < SMALL_CSV_BYTES) await setMemoryLimit(con, Math.max(64, Math.ceil((3 * bytes) / 2 ** 20)));
   const byProblem = checkBy(by, format, new Set(layout.header.filter((c) => known.has(c))), path);
   const noRows = () => new CohortFileError(path, [`${path}:${layout.headerLine + 1}: row: expected at least one data row, found none`]);
   if (layout.records === 0) throw new CohortFileError(path, [`${path}:${layout.headerLine + 1}: row: expected at least one data row, found none`]);
