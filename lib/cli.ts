@@ -11,7 +11,8 @@ type CommandModule = {main: (argv: string[]) => Promise<number>};
 const commands: Record<string, {summary: string; load?: () => Promise<CommandModule>}> = {
   check: {summary: "check <model-file> [--strict]   validate a model file and check the units of its formulas", load: () => import("./cli/check.js")},
   evaluate: {summary: "evaluate <model-file> [--json] [--set name=value ...] [--scenario id]   result tables of a study", load: () => import("./cli/evaluate.js")},
-  curves: {summary: "curves <file> [--by <column>] [--at 3,6,12,24] [--max-excluded 5%] [--json]   Kaplan–Meier and cumulative incidence", load: () => import("./cli/curves.js")},
+  aggregate: {summary: "aggregate <person-level file> [--by <column>] [--min-cell N] [--out file]   disclosure-checked event table", load: () => import("./cli/aggregate.js")},
+  curves: {summary: "curves <file> [--by <column>] [--at 3,6,12,24] [--max-excluded 5%] [--engine duckdb|js] [--json]   Kaplan–Meier and cumulative incidence", load: () => import("./cli/curves.js")},
   "net-effect": {summary: "net-effect <cohort-file> --reference <curve-id> [--group G] [--json]   net effect per year against a nulalternatief curve", load: () => import("./cli/net-effect.js")},
   sensitivity: {summary: "sensitivity <model-file> [--json]   one-way sensitivity (tornado)", load: () => import("./cli/sensitivity.js")},
   scenarios: {summary: "scenarios <model-file> [--json]   the study's scenarios side by side", load: () => import("./cli/scenarios.js")},

@@ -1,16 +1,24 @@
-// rendement curves <file> [--by <column>|inflow_year|start_year] [--at 3,6,12,24] [--json] [--causes detailed|work-other] [--conf-type log|log-log|plain] [--max-excluded 5%]
+// rendement curves <file> [--by <column>|inflow_year|start_year] [--at 3,6,12,24] [--json] [--causes detailed|work-other] [--conf-type log|log-log|plain] [--engine duckdb|js] [--max-excluded 5%]
 // Kaplan–Meier survival (any exit) with its confidence interval and the Aalen–Johansen cumulative
 // incidence per exit type, per group, at the requested months. Accepts the full cohort format and
-// the minimal duration table (detected from the header). Exit codes: 0 ok, 2 bad input or usage, or
-// more than --max-excluded of the rows excluded (default 5 %, lib/cohort/exclusions.ts).
+// the minimal duration table (detected from the header), as CSV or Parquet, and an event table
+// (group, months, exit, count) as written by `rendement aggregate`. Person-level files are read and
+// aggregated by DuckDB (lib/io/cohort-duckdb.ts); `--engine js` reads CSV in process instead.
+// Exit codes: 0 ok, 2 bad input or usage, or more than --max-excluded of the rows excluded (default
+// 5 %, lib/cohort/exclusions.ts).
 import {CohortFileError, formatExclusions, readCohortFile} from "../io/cohort-file.js";
+import {aggregateCohortFile, causesOf, CohortOptionError} from "../io/cohort-duckdb.js";
+import {isEventTableHeader, readCsvHeader, readEventTable} from "../io/event-table-file.js";
 import {cohortRecords} from "./cohort-records.js";
-import {curvesByGroup, summarizeAt, type GroupSummary} from "../cohort/curves.js";
+import {curvesByGroup, summarizeAt, type GroupCurves, type GroupSummary} from "../cohort/curves.js";
+import {CENSORED, curvesFromCounts, relabelExits} from "../cohort/event-counts.js";
+import {EXIT_TYPES} from "../schema/cohort.js";
 import type {ConfType} from "../cohort/confidence.js";
 import {numberOption, parseNumber, UsageError} from "./args.js";
-import {DEFAULT_MAX_EXCLUDED} from "../cohort/exclusions.js";
+import {DEFAULT_MAX_EXCLUDED, maxExcludedProblem, summarizeExclusions, unknownColumnsWarning} from "../cohort/exclusions.js";
 
-const USAGE = "Usage: rendement curves <file> [--by <column>] [--at 3,6,12,24] [--json] [--causes detailed|work-other] [--conf-type log|log-log|plain] [--max-excluded 5%]";
+const USAGE =
+  "Usage: rendement curves <file> [--by <column>] [--at 3,6,12,24] [--json] [--causes detailed|work-other] [--conf-type log|log-log|plain] [--max-excluded 5%] [--engine duckdb|js]";
 
 interface Args {
   file: string;
@@ -20,12 +28,13 @@ interface Args {
   causes: "detailed" | "work-other" | undefined;
   confType: ConfType;
   maxExcluded: number;
+  engine: "duckdb" | "js";
 }
 
-const ACCEPTED = "--by <column>, --at <months>, --json, --causes <mode>, --conf-type <type>, --max-excluded <share>, --help";
+const ACCEPTED = "--by <column>, --at <months>, --json, --causes <mode>, --conf-type <type>, --max-excluded <share>, --engine <duckdb|js>, --help";
 
 function parseArgs(argv: string[]): Args | string {
-  const args: Args = {file: "", by: "group", at: [3, 6, 12, 24], json: false, causes: undefined, confType: "log", maxExcluded: DEFAULT_MAX_EXCLUDED};
+  const args: Args = {file: "", by: "group", at: [3, 6, 12, 24], json: false, causes: undefined, confType: "log", maxExcluded: DEFAULT_MAX_EXCLUDED, engine: "duckdb"};
   const seen = new Set<string>();
   for (let i = 0; i < argv.length; ++i) {
     const a = argv[i];
@@ -54,6 +63,10 @@ function parseArgs(argv: string[]): Args | string {
     } else if (a === "--max-excluded") {
       const v = value();
       args.maxExcluded = numberOption([a, v], a, DEFAULT_MAX_EXCLUDED, {min: 0, max: 1, percent: true, what: "a share of the rows from 0 to 1 (0.05) or a percentage (5%)"});
+    } else if (a === "--engine") {
+      const v = value();
+      if (v !== "duckdb" && v !== "js") return `--engine: expected duckdb or js, found "${v}"`;
+      args.engine = v;
     } else if (a === "--help" || a === "-h") return USAGE;
     else if (a.startsWith("--") || /^-[A-Za-z]/.test(a)) return `unknown option ${a}; rendement curves accepts ${ACCEPTED}`;
     else if (!args.file) args.file = a;
@@ -98,42 +111,102 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`rendement curves: ${args}${args.startsWith("expected a file") ? ` (${USAGE})` : ""}`);
     return 2;
   }
-  let file;
+  let read: Read | string;
   try {
-    file = readCohortFile(args.file, {maxExcluded: args.maxExcluded});
+    read = await readCurves(args);
   } catch (error) {
-    if (error instanceof CohortFileError) {
+    if (error instanceof CohortFileError || error instanceof CohortOptionError) {
       console.error(`rendement curves: ${error.message}`);
       return 2;
     }
     throw error;
   }
-  const notes = formatExclusions(file);
-  if (notes) console.error(notes);
-
-  const grouped = cohortRecords(file, args.file, args.by, args.causes);
-  if (typeof grouped === "string") {
-    console.error(`rendement curves: ${grouped}`);
+  if (typeof read === "string") {
+    console.error(`rendement curves: ${read}`);
     return 2;
   }
-  const {records, causes} = grouped;
-  const curves = curvesByGroup(records, causes, {confType: args.confType});
+  const {curves, format, rowsRead, rowsExcluded, persons} = read;
   const summaries = curves.map((c) => summarizeAt(c, args.at));
   if (args.json) {
     const payload = {
       file: args.file,
-      format: file.format,
+      format,
       by: args.by,
       confType: args.confType,
       confLevel: 0.95,
-      rowsRead: file.summary.read,
-      rowsExcluded: file.summary.excluded,
+      rowsRead,
+      rowsExcluded,
       groups: summaries
     };
     console.log(JSON.stringify(payload, jsonNumber, 2));
   } else {
-    console.log(`${args.file}: ${file.format === "duration" ? "duration table" : "full cohort"}, ${file.summary.accepted} persons (${file.summary.excluded} rows excluded); conf.type ${args.confType}\n`);
+    const what = format === "duration" ? "duration table" : format === "full" ? "full cohort" : "event table";
+    console.log(`${args.file}: ${what}, ${persons} persons (${rowsExcluded} rows excluded); conf.type ${args.confType}\n`);
     console.log(renderText(summaries, args.by, 0.95));
   }
   return 0;
+}
+
+interface Read {
+  curves: GroupCurves[];
+  format: "full" | "duration" | "event-table";
+  rowsRead: number;
+  rowsExcluded: number;
+  persons: number;
+}
+
+const isParquet = (path: string) => /\.parquet$/i.test(path);
+
+/** Curves from the file by the path its kind asks for; a string is a usage problem. */
+async function readCurves(args: Args): Promise<Read | string> {
+  const header = isParquet(args.file) ? null : readCsvHeader(args.file);
+  if (header && isEventTableHeader(header)) return eventTableCurves(args);
+  if (args.engine === "js") {
+    if (isParquet(args.file)) return "--engine js: reads CSV only; Parquet is read by the DuckDB engine";
+    return inProcessCurves(args);
+  }
+  const agg = await aggregateCohortFile(args.file, {by: args.by});
+  // The same rules as the in-process reader (lib/cohort/exclusions.ts): a summary, never one line
+  // per row, and more than --max-excluded of the rows excluded fails the command.
+  const warnings = agg.summary.ignoredColumns.length ? [unknownColumnsWarning(args.file, 1, agg.summary.ignoredColumns, agg.format)] : [];
+  const tooMany = maxExcludedProblem(agg.summary, args.maxExcluded);
+  if (tooMany) throw new CohortFileError(args.file, [tooMany, ...warnings, summarizeExclusions(agg.summary, agg.excluded)]);
+  const notes = formatExclusions({...agg, warnings});
+  if (notes) console.error(notes);
+  if (agg.format === "duration" && args.causes === "detailed") return "--causes detailed: the duration table only distinguishes work and other exits";
+  const {causes, causeOf} = causesOf(agg.format, args.causes ?? "detailed");
+  const curves = curvesFromCounts(relabelExits(agg.counts, causeOf), causes, {confType: args.confType});
+  return {curves, format: agg.format, rowsRead: agg.summary.read, rowsExcluded: agg.summary.excluded, persons: agg.summary.accepted};
+}
+
+/** The in-process path: every row parsed and validated in JavaScript (lib/io/cohort-file.ts). */
+function inProcessCurves(args: Args): Read | string {
+  const file = readCohortFile(args.file, {maxExcluded: args.maxExcluded});
+  const notes = formatExclusions(file);
+  if (notes) console.error(notes);
+  const grouped = cohortRecords(file, args.file, args.by, args.causes);
+  if (typeof grouped === "string") return grouped;
+  const curves = curvesByGroup(grouped.records, grouped.causes, {confType: args.confType});
+  return {curves, format: file.format, rowsRead: file.summary.read, rowsExcluded: file.summary.excluded, persons: file.summary.accepted};
+}
+
+const DETAILED = EXIT_TYPES.filter((t) => t !== "none") as string[];
+
+/** An event table (rendement aggregate): its exits say whether the causes are work/other or detailed. */
+function eventTableCurves(args: Args): Read | string {
+  if (args.by !== "group") return `--by ${args.by}: an event table (${args.file}) is already grouped by its column "group"`;
+  const counts = readEventTable(args.file);
+  const exits = new Set(counts.map((c) => c.exit).filter((e) => e !== CENSORED));
+  const workOther = [...exits].every((e) => e === "work" || e === "other");
+  const detailed = [...exits].every((e) => DETAILED.includes(e));
+  if (!workOther && !detailed) {
+    const bad = [...exits].find((e) => !DETAILED.includes(e) && e !== "work" && e !== "other");
+    throw new CohortFileError(args.file, [`${args.file}: exit: expected ${CENSORED}, work, other or one of ${DETAILED.join(", ")}, found "${bad}"`]);
+  }
+  if (workOther && !detailed && args.causes === "detailed") return "--causes detailed: this event table only distinguishes work and other exits";
+  const mode = workOther && !detailed ? "work-other" : (args.causes ?? "detailed");
+  const {causes, causeOf} = causesOf(workOther && !detailed ? "duration" : "full", mode);
+  const curves = curvesFromCounts(relabelExits(counts, causeOf), causes, {confType: args.confType});
+  const persons = counts.reduce((s, c) => s + c.count, 0);
+  return {curves, format: "event-table", rowsRead: counts.length, rowsExcluded: 0, persons};
 }

@@ -22,6 +22,16 @@ export function rowMessage(file: string, line: number, p: RowProblem): string {
   return `${file}:${line}: ${p.field}: ${p.expected}, found ${p.found}`;
 }
 
+/**
+ * A problem read back from its message text `field: expected ..., found ...` (the form every reader
+ * writes; the SQL reader returns messages, lib/io/cohort-duckdb.ts). Text that does not have that form
+ * is kept whole as the expectation of field "row".
+ */
+export function problemFromMessage(message: string): RowProblem {
+  const m = /^([^:]+): (.*?), found (.*)$/s.exec(message);
+  return m ? {field: m[1], expected: m[2], found: m[3]} : {field: "row", expected: message, found: ""};
+}
+
 /** The reason a problem is counted under in a summary: the field and what was expected (no value). */
 export function reasonOf(p: RowProblem): string {
   return `${p.field}: ${p.expected}`;
