@@ -48,6 +48,9 @@ export default {
 
   // Offline: the default global stylesheet is a Google web font. The theme's own CSS is local.
   globalStylesheets: [],
+  // The site stylesheet: Framework's default theme (local) plus the shared rules for number boxes,
+  // wide tables, the Dutch pager and print (src/style.css).
+  style: "style.css",
   // Framework 1.13 has no `lang` option and writes a bare <html>; set the language here.
   // The empty data: icon stops the browser from asking for /favicon.ico (a console 404).
   head: `<script>document.documentElement.lang = "nl";</script>

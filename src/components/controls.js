@@ -3,7 +3,7 @@
 // ({"vh.nettoEffect": 0.05, …}), so a page writes `const overrides = view(controls(model, …))`.
 // Fractions are shown in percent; a series parameter is scaled as a whole (its largest value is the
 // slider's value), so the profile over the years is kept.
-import * as Inputs from "@observablehq/inputs";
+import {numberInput} from "./numberInput.js";
 import {el} from "./provenance.js";
 
 /** Leaves with a control range, optionally only those in the given scopes ("" = study level) or names. */
@@ -38,7 +38,7 @@ function round(x) {
   return Number(x.toPrecision(12));
 }
 
-/** One slider for a leaf; its value is what the slider shows (percent for fractions). */
+/** One number box with a slider for a leaf; its value is what the box shows (percent for fractions). */
 function slider(leaf, {compact = false} = {}) {
   const c = leaf.leaf.control;
   const pct = isFraction(leaf);
@@ -46,12 +46,10 @@ function slider(leaf, {compact = false} = {}) {
   const unit = pct ? "%" : leaf.unit === "fraction" ? "" : leaf.unit;
   const label = `${c.label ?? leaf.label}${unit ? ` (${unit})` : ""}${Array.isArray(leaf.leaf.value) ? " — schaalt de reeks per jaar" : ""}`;
   const base = round(baseNumber(leaf) * k);
-  const options = {step: c.step !== undefined ? round(c.step * k) : undefined, value: Math.min(Math.max(base, round(c.min * k)), round(c.max * k))};
-  // Compact: the label on its own line above the slider (Inputs puts it beside, 120 px wide).
-  const form = Inputs.range([round(c.min * k), round(c.max * k)], compact ? options : {...options, label});
-  // Inputs sets its widths as variables on the form itself; a narrow column needs a shorter slider.
-  if (compact) form.style.setProperty("--input-width", "150px");
-  return {form, element: compact ? el("div", {class: "control-compact"}, el("div", {style: {fontSize: "13px", marginTop: "0.5rem"}}, label), form) : form};
+  const [min, max] = [round(c.min * k), round(c.max * k)];
+  const form = numberInput([min, max], {label, step: c.step !== undefined ? round(c.step * k) : undefined, value: Math.min(Math.max(base, min), max)});
+  if (compact) form.classList.add("number-input-compact");
+  return {form, element: form};
 }
 
 /**

@@ -82,7 +82,15 @@ export function numbersTable(rows, columns, {summary = "Cijfers bij deze grafiek
       )
     )
   );
-  return el("details", {class: "numbers", open}, el("summary", {}, summary), table, el("p", {}, csvLink(rows, columns, filename)));
+  return el("details", {class: "numbers", open}, el("summary", {}, summary), scrollTable(table), el("p", {}, csvLink(rows, columns, filename)));
+}
+
+/**
+ * A wide table in its own horizontal scroll box, first column sticky (CSS `.table-scroll` in
+ * src/style.css): the page never grows wider than the screen. Use it for every hand-built table.
+ */
+export function scrollTable(table) {
+  return el("div", {class: "table-scroll", tabindex: "0", role: "region", "aria-label": "Tabel, opzij te schuiven"}, table);
 }
 
 /** A Dutch citation of a source: a registry/model source object, a plain title, or nothing. */

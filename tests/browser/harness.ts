@@ -204,3 +204,186 @@ export async function chartStates(page: Page): Promise<ChartState[]> {
     })
   );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Reader-facing quality checks (issue 10), run on every built page at 1280 × 900 and 390 × 844.
+
+export const WIDTHS = [
+  {width: 1280, height: 900},
+  {width: 390, height: 844}
+] as const;
+
+/** What the layout check found on a page at the current viewport width. */
+export interface LayoutReport {
+  innerWidth: number;
+  scrollWidth: number;
+  /** The element reaching furthest right (tag.class and its right edge), for the report. */
+  widest: string;
+  /** Elements whose text is cut with an ellipsis while they hold a digit. */
+  ellipsisNumbers: string[];
+  /** Text in a chart or the effect scheme drawn under 10 px (text and its size). */
+  smallText: string[];
+  /** Tick labels of one chart axis that overlap each other. */
+  overlappingTicks: string[];
+}
+
+export async function layoutReport(page: Page, {minFontPx = 10}: {minFontPx?: number} = {}): Promise<LayoutReport> {
+  return page.evaluate((minFontPx) => {
+    const describe = (e: Element) => {
+      const cls = typeof e.className === "string" && e.className ? "." + e.className.trim().split(/\s+/).slice(0, 2).join(".") : "";
+      const chart = e.closest("[data-chart]")?.getAttribute("data-chart");
+      return `${e.tagName.toLowerCase()}${cls}${chart ? ` in chart ${chart}` : ""}`;
+    };
+    const visible = (e: Element) => {
+      const r = e.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) return false;
+      const s = getComputedStyle(e);
+      return s.visibility !== "hidden" && s.display !== "none";
+    };
+    // Furthest right edge among elements not inside a scrolling container (those scroll on their own).
+    const clipped = (e: Element) => {
+      for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+        const o = getComputedStyle(p).overflowX;
+        if (o === "auto" || o === "scroll" || o === "hidden" || o === "clip") return true;
+      }
+      return false;
+    };
+    let widest = "";
+    let right = 0;
+    for (const e of Array.from(document.querySelectorAll("body *"))) {
+      if (!visible(e) || clipped(e)) continue;
+      const r = e.getBoundingClientRect().right + window.scrollX;
+      if (r > right + 0.5) {
+        right = r;
+        widest = `${describe(e)} (right edge ${Math.round(r)} px)`;
+      }
+    }
+    const ellipsisNumbers: string[] = [];
+    for (const e of Array.from(document.querySelectorAll("#observablehq-main *"))) {
+      if (!(e instanceof HTMLElement) || !visible(e)) continue;
+      if (getComputedStyle(e).textOverflow !== "ellipsis") continue;
+      if (e.scrollWidth > e.clientWidth + 1 && /\d/.test(e.textContent ?? "")) ellipsisNumbers.push(`${describe(e)}: "${(e.textContent ?? "").slice(0, 40)}"`);
+    }
+    // Text in SVG charts: cut with "…" by Plot's lineWidth/textOverflow, or drawn too small.
+    const smallText: string[] = [];
+    for (const t of Array.from(document.querySelectorAll("[data-chart] svg text, .effect-scheme svg text"))) {
+      if (!(t instanceof SVGTextElement) || !visible(t) || !(t.textContent ?? "").trim()) continue;
+      const scale = t.getScreenCTM()?.a ?? 1;
+      const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+      if (px < minFontPx - 0.05) smallText.push(`${describe(t)}: "${(t.textContent ?? "").slice(0, 30)}" at ${px.toFixed(1)} px`);
+    }
+    for (const t of Array.from(document.querySelectorAll("[data-chart] svg text"))) {
+      if ((t.textContent ?? "").includes("…")) ellipsisNumbers.push(`${describe(t)}: "${(t.textContent ?? "").slice(0, 40)}" (cut with …)`);
+    }
+    const overlappingTicks: string[] = [];
+    for (const g of Array.from(document.querySelectorAll('svg g[aria-label$="tick label"]'))) {
+      const boxes = Array.from(g.querySelectorAll("text"))
+        .filter((t) => visible(t) && (t.textContent ?? "").trim())
+        .map((t) => ({text: t.textContent ?? "", r: t.getBoundingClientRect()}));
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i].r;
+          const b = boxes[j].r;
+          const overlap = Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
+          if (overlap) overlappingTicks.push(`${describe(g)}: "${boxes[i].text}" / "${boxes[j].text}"`);
+        }
+      }
+    }
+    return {
+      innerWidth: window.innerWidth,
+      scrollWidth: document.documentElement.scrollWidth,
+      widest,
+      ellipsisNumbers,
+      smallText,
+      overlappingTicks
+    };
+  }, minFontPx);
+}
+
+/**
+ * English words that must not reach a reader of this Dutch site: UI text of Framework, Inputs and
+ * the browser, and code left in text. Chosen not to hit Dutch ("of", "download", "data", "link",
+ * "website" are Dutch too, so they are not listed).
+ */
+export const ENGLISH_UI = [
+  /\bNext page\b/,
+  /\bPrevious page\b/,
+  /\b\d[\d.,]*\s+results?\b/i,
+  /\bSearch\b/,
+  /\bLoading\b/i,
+  /\bPlease\b/i,
+  /\bCancel\b/,
+  /\bSubmit\b/,
+  /\bSelect all\b/i,
+  /\bNo results\b/i,
+  /\bShow more\b/i,
+  /\bundefined\b/,
+  /\bNaN\b/,
+  /\[object Object\]/,
+  /\(\{\s*\w+\s*,/,
+  /\bbreakEven\b/,
+  /\bnetEffectShare\b/,
+  /\bbenefitMonthsGained\b/
+];
+
+/** Visible text of the page, plus the CSS-generated text of the pager links. */
+export async function readerText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const pager = Array.from(document.querySelectorAll("#observablehq-footer nav a"))
+      .map((a) => getComputedStyle(a, "::before").content.replace(/^"|"$/g, ""))
+      .join("\n");
+    const placeholders = Array.from(document.querySelectorAll("input[placeholder]"))
+      .map((i) => i.getAttribute("placeholder"))
+      .join("\n");
+    return `${document.body.innerText}\n${pager}\n${placeholders}`;
+  });
+}
+
+export function englishWords(text: string): string[] {
+  const found: string[] = [];
+  for (const re of ENGLISH_UI) {
+    const m = text.match(re);
+    if (m) {
+      const i = m.index ?? 0;
+      found.push(`${re}: "…${text.slice(Math.max(0, i - 30), i + m[0].length + 30).replace(/\s+/g, " ")}…"`);
+    }
+  }
+  return found;
+}
+
+/** One number box after typing into it. */
+export interface BoxState {
+  label: string;
+  box: string;
+  slider: string | null;
+  model: string | null;
+  message: string;
+  messageVisible: boolean;
+}
+
+/** The state of the n-th `.number-input` on the page. */
+export async function boxState(page: Page, index: number): Promise<BoxState> {
+  return page.locator("form.number-input").nth(index).evaluate((form) => {
+    const msg = form.querySelector(".number-input-message") as HTMLElement | null;
+    const r = msg?.getBoundingClientRect();
+    return {
+      label: form.querySelector("label")?.textContent ?? "",
+      box: (form.querySelector(".number-input-box") as HTMLInputElement).value,
+      slider: (form.querySelector(".number-input-slider") as HTMLInputElement | null)?.value ?? null,
+      model: form.getAttribute("data-value"),
+      message: msg?.textContent ?? "",
+      messageVisible: !!msg && !msg.hidden && !!r && r.width > 0 && r.height > 0
+    };
+  });
+}
+
+/** Types `text` into the n-th number box with the keyboard (select all, type, Tab to leave). */
+export async function typeInto(page: Page, index: number, text: string): Promise<void> {
+  const box = page.locator("form.number-input .number-input-box").nth(index);
+  await box.scrollIntoViewIfNeeded();
+  await box.click();
+  await box.press("ControlOrMeta+a");
+  await box.press("Backspace");
+  await box.pressSequentially(text);
+  await box.press("Tab");
+}

@@ -1,7 +1,27 @@
 // Every built page, opened in Debian's Chromium from dist/ served on 127.0.0.1.
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import type {Browser} from "playwright-core";
-import {CHROMIUM_MISSING, chartStates, declaredCharts, findChromium, launchChromium, listPages, openPage, serveDist, type StaticServer} from "./harness.js";
+import {writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {
+  CHROMIUM_MISSING,
+  WIDTHS,
+  boxState,
+  chartStates,
+  declaredCharts,
+  englishWords,
+  findChromium,
+  launchChromium,
+  layoutReport,
+  listPages,
+  openPage,
+  readerText,
+  serveDist,
+  typeInto,
+  type StaticServer
+} from "./harness.js";
+import {formatInputNumber, parseDutchNumber} from "../../lib/format.js";
 
 const executable = findChromium();
 const pages = listPages();
@@ -51,6 +71,83 @@ describe.skipIf(!executable)("built pages in Chromium", () => {
     });
   }
 
+  // Reader-facing quality on every page (issue 10): one page load per page, first at 1280 × 900
+  // (layout, chart text size, tick overlap, language, then every number box typed into with the
+  // keyboard), then the same page resized to 390 × 844 (layout and language again).
+  const widest: Record<string, string> = {};
+  // English text owned by another branch and being translated there: stripped before the check,
+  // and asserted to still be present, so this list fails (and must be emptied) once it is fixed.
+  // - lib/reproduce/studies/leiden.ts: Reproductie's explanations (helper `repro`, issue 13).
+  const KNOWN_ENGLISH: Record<string, string[]> = {"/reproductie": ["breakEven(lk.maandenSneller) on the gemeente's saldo"]};
+  const language = async (path: string, page: import("playwright-core").Page) => {
+    let text = await readerText(page);
+    for (const known of KNOWN_ENGLISH[path] ?? []) {
+      expect(text, `${path}: known English text "${known}" is gone: remove it from KNOWN_ENGLISH`).toContain(known);
+      text = text.split(known).join("");
+    }
+    return englishWords(text);
+  };
+  afterAll(() => {
+    const file = join(tmpdir(), "rendement-widest-390.json");
+    writeFileSync(file, JSON.stringify(widest, null, 2));
+  });
+  for (const path of pages) {
+    test(`${path}: fits 1280 and 390 px, no number cut with "…", chart text ≥ 10 px, no overlapping tick labels, no English UI words, every number box takes a Dutch comma and shows a Dutch message out of range`, async () => {
+      const {page, context} = await openPage(browser, server.origin, path);
+      try {
+        await page.setViewportSize(WIDTHS[0]);
+        await page.waitForTimeout(300);
+        const wide = await layoutReport(page);
+        expect(wide.scrollWidth, `${path} at 1280 px is ${wide.scrollWidth} px wide; widest: ${wide.widest}`).toBeLessThanOrEqual(wide.innerWidth);
+        expect(wide.ellipsisNumbers, `${path}: numbers cut with …`).toEqual([]);
+        expect(wide.smallText, `${path}: chart text under 10 px at 1280 px`).toEqual([]);
+        expect(wide.overlappingTicks, `${path}: overlapping tick labels`).toEqual([]);
+        expect(await language(path, page), `${path}: English UI text`).toEqual([]);
+
+        // No browser number box (English validation bubbles, no decimal comma) anywhere.
+        expect(await page.locator('input[type="number"]').count(), `${path}: input[type=number] left`).toBe(0);
+        const n = await page.locator("form.number-input").count();
+        for (let i = 0; i < n; i++) {
+          const form = page.locator("form.number-input").nth(i);
+          if (!(await form.isVisible())) continue;
+          const min = Number(await form.getAttribute("data-min"));
+          const max = Number(await form.getAttribute("data-max"));
+          const integer = (await form.locator(".number-input-box").getAttribute("inputmode")) === "numeric";
+          // A value inside the range with a decimal comma (a whole number for whole-number boxes).
+          const inside = integer ? Math.round(min + (max - min) / 3) : Number((min + (max - min) / 3).toFixed(2));
+          const typed = formatInputNumber(inside);
+          await typeInto(page, i, typed);
+          let st = await boxState(page, i);
+          const label = `${path} box "${st.label}" typed "${typed}"`;
+          expect(parseDutchNumber(st.box), label).toBeCloseTo(inside, 9);
+          expect(Number(st.model), label).toBeCloseTo(inside, 9);
+          if (st.slider !== null) expect(Number(st.slider), label).toBeCloseTo(inside, 9);
+          expect(st.messageVisible, `${label}: no message for a valid value`).toBe(false);
+          // Above the maximum: clamped visibly, with a Dutch message beside the box.
+          const above = formatInputNumber(max + Math.max(1, Math.abs(max)));
+          await typeInto(page, i, above);
+          st = await boxState(page, i);
+          const label2 = `${path} box "${st.label}" typed "${above}"`;
+          expect(parseDutchNumber(st.box), label2).toBe(max);
+          expect(Number(st.model), label2).toBe(max);
+          if (st.slider !== null) expect(Number(st.slider), label2).toBe(max);
+          expect(st.messageVisible, `${label2}: message visible`).toBe(true);
+          expect(st.message, label2).toMatch(/buiten het bereik/);
+        }
+
+        await page.setViewportSize(WIDTHS[1]);
+        await page.waitForTimeout(500);
+        const narrow = await layoutReport(page);
+        widest[path] = narrow.widest;
+        expect(narrow.scrollWidth, `${path} at 390 px is ${narrow.scrollWidth} px wide; widest: ${narrow.widest}`).toBeLessThanOrEqual(narrow.innerWidth);
+        expect(narrow.ellipsisNumbers, `${path} at 390 px: numbers cut with …`).toEqual([]);
+        expect(await language(path, page), `${path} at 390 px: English UI text`).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
   test("home page: moving the discount-rate slider from 2,25% to 10% recomputes the saldo and redraws the chart", async () => {
     const {page, context, report} = await openPage(browser, server.origin, "/");
     try {
@@ -60,7 +157,7 @@ describe.skipIf(!executable)("built pages in Chromium", () => {
       // At 2,25%: −6000 + 1500 × (1 − 1,0225^−5) / 0,0225 = 1.019,18 → "€ 1.019".
       await expect.poll(() => saldo.textContent()).toBe("€\u00A01.019");
       const before = await chart.innerHTML();
-      await page.locator('input[type="range"]').evaluate((input: HTMLInputElement) => {
+      await page.locator('input[type="range"]').first().evaluate((input: HTMLInputElement) => {
         input.value = "10";
         input.dispatchEvent(new Event("input", {bubbles: true}));
       });
