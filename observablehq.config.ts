@@ -36,7 +36,8 @@ const sections: Section[] = [
     pages: [
       {name: "Rekenregels", path: "/methode"},
       {name: "Reproductie van de rapporten", path: "/reproductie"},
-      {name: "Kengetallen", path: "/kengetallen"}
+      {name: "Kengetallen", path: "/kengetallen"},
+      {name: "Begrippen", path: "/begrippen"}
     ]
   }
 ];

@@ -4,6 +4,7 @@
 // Fractions are shown in percent; a series parameter is scaled as a whole (its largest value is the
 // slider's value), so the profile over the years is kept.
 import {numberInput} from "./numberInput.js";
+import {parseDutchNumber} from "../lib/format.js";
 import {el} from "./provenance.js";
 
 /** Leaves with a control range, optionally only those in the given scopes ("" = study level) or names. */
@@ -98,11 +99,32 @@ export function controls(model, {scopes, names, groupByScope = false, scopeLabel
     }
     return out;
   };
+  // Shareable state: every changed input lives in the page address as ?<leaf name>=<shown value>
+  // (dot decimal, percent for fractions). Opening such a link restores the values (clamped into
+  // the control's range); the reset button removes them from the address.
+  const shownBase = (leaf) => round(baseNumber(leaf) * (isFraction(leaf) ? 100 : 1));
+  const params = new URLSearchParams(location.search);
+  for (const [name, {input}] of inputs) {
+    if (!params.has(name)) continue;
+    const x = parseDutchNumber(params.get(name));
+    if (Number.isFinite(x)) input.value = x;
+  }
+  const writeUrl = () => {
+    const url = new URL(location.href);
+    for (const [name, {leaf, input}] of inputs) {
+      if (Math.abs(input.value - shownBase(leaf)) > 1e-12) url.searchParams.set(name, String(input.value));
+      else url.searchParams.delete(name);
+    }
+    if (url.href !== location.href) history.replaceState(history.state, "", url.href);
+  };
   root.value = read();
+  root.dataset.overrides = JSON.stringify(root.value);
   root.addEventListener("input", (event) => {
     if (event.target === root) return;
     event.stopPropagation();
     root.value = read();
+    root.dataset.overrides = JSON.stringify(root.value);
+    writeUrl();
     root.dispatchEvent(new Event("input", {bubbles: true}));
   });
   const reset = el("button", {type: "button", class: "reset-controls", style: {gridColumn: "1 / -1", justifySelf: "start", marginTop: "0.5rem"}}, "Terug naar de uitgangswaarden");
@@ -113,8 +135,13 @@ export function controls(model, {scopes, names, groupByScope = false, scopeLabel
       input.value = Math.min(Math.max(round(baseNumber(leaf) * k), round(c.min * k)), round(c.max * k));
     }
     root.value = read();
+    root.dataset.overrides = JSON.stringify(root.value);
+    writeUrl();
     root.dispatchEvent(new Event("input", {bubbles: true}));
   });
-  root.append(reset);
+  root.append(
+    reset,
+    el("p", {class: "muted", style: {gridColumn: "1 / -1", fontSize: "13px", margin: "0.25rem 0 0"}}, "Gewijzigde waarden staan in het adres van deze pagina: wie de link opent, ziet dezelfde invoer.")
+  );
   return root;
 }

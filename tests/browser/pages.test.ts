@@ -148,6 +148,44 @@ describe.skipIf(!executable)("built pages in Chromium", () => {
     });
   }
 
+  test("shareable state: a changed model input goes into the address, opening that address restores it, and reset removes it", async () => {
+    // The first page with model controls (src/components/controls.js), whichever study it shows.
+    let found: string | undefined;
+    for (const path of pages) {
+      const {page, context} = await openPage(browser, server.origin, path);
+      try {
+        if ((await page.locator(".model-controls form.number-input").count()) === 0) continue;
+        const form = page.locator(".model-controls form.number-input").first();
+        const min = Number(await form.getAttribute("data-min"));
+        const max = Number(await form.getAttribute("data-max"));
+        const start = Number(await form.getAttribute("data-value"));
+        const target = start === max ? min : max;
+        const index = await page.locator("form.number-input").evaluateAll((all, first) => all.indexOf(first as HTMLFormElement), await form.elementHandle());
+        await typeInto(page, index, formatInputNumber(target));
+        await expect.poll(() => page.evaluate(() => location.search)).not.toBe("");
+        found = await page.evaluate(() => location.href);
+      } finally {
+        await context.close();
+      }
+      if (found) break;
+    }
+    expect(found, "no page with model controls").toBeDefined();
+    const url = new URL(found!);
+    const {page, context} = await openPage(browser, server.origin, url.pathname + url.search);
+    try {
+      const [[name, value]] = Array.from(url.searchParams.entries());
+      const form = page.locator(".model-controls form.number-input").first();
+      expect(Number(await form.getAttribute("data-value")), `restored ${name}`).toBe(Number(value));
+      expect(parseDutchNumber(await form.locator(".number-input-box").inputValue())).toBe(Number(value));
+      expect(JSON.parse((await page.locator(".model-controls").first().getAttribute("data-overrides")) ?? "{}")).toHaveProperty([name]);
+      await page.locator(".model-controls .reset-controls").first().click();
+      await expect.poll(() => page.evaluate(() => location.search)).toBe("");
+      expect(await page.locator(".model-controls").first().getAttribute("data-overrides")).toBe("{}");
+    } finally {
+      await context.close();
+    }
+  });
+
   test("home page: moving the discount-rate slider from 2,25% to 10% recomputes the saldo and redraws the chart", async () => {
     const {page, context, report} = await openPage(browser, server.origin, "/");
     try {
