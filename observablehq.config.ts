@@ -1,4 +1,6 @@
 // Observable Framework configuration for the Rendement site.
+import {execFileSync} from "node:child_process";
+import {readFileSync} from "node:fs";
 // See README.md ("Pages: rules for authors"): the site must build and run with no network at all.
 
 interface Page {
@@ -42,6 +44,54 @@ const sections: Section[] = [
   }
 ];
 
+// Version, commit and date of this build, for the footer's "gebouwd uit" line and the suggested
+// citation on every page. SOURCE_DATE_EPOCH (seconds) pins the date for a reproducible build;
+// without git the commit reads "onbekend".
+function buildInfo(): {version: string; commit: string; date: string} {
+  const version = (JSON.parse(readFileSync("package.json", "utf8")) as {version: string}).version;
+  let commit = "onbekend";
+  try {
+    commit = execFileSync("git", ["rev-parse", "--short=10", "HEAD"], {encoding: "utf8", stdio: ["ignore", "pipe", "ignore"]}).trim() || commit;
+  } catch {
+    // not a git checkout (e.g. an unpacked release): keep "onbekend"
+  }
+  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
+  const when = Number.isFinite(epoch) && epoch > 0 ? new Date(epoch * 1000) : new Date();
+  const date = new Intl.DateTimeFormat("nl-NL", {day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Amsterdam"}).format(when);
+  return {version, commit, date};
+}
+
+const build = buildInfo();
+
+// The footer of every page: what the site is, what it was built from, and how to cite the page
+// (title and address are filled in by the head script below, per page).
+const footer = `<div class="site-footer">
+<p>Rendement: open, narekenbare maatschappelijke kosten-batenanalyses (MKBA) van re-integratie.</p>
+<p class="build-info">Versie ${build.version}, commit <code>${build.commit}</code>, gebouwd op ${build.date}.</p>
+<p class="citation">Citeer deze pagina als: Rendement (${build.version}, commit ${build.commit}, ${build.date}). <i class="cite-title"></i>. <span class="cite-url"></span></p>
+</div>`;
+
+// Framework 1.13 has no `lang` option and writes a bare <html>; set the language here. The same
+// script puts Framework's search box in Dutch (its placeholder and result counts are English in
+// its own code) and fills in the page title and address of the footer's citation.
+const headScript = `<script>
+document.documentElement.lang = "nl";
+document.addEventListener("DOMContentLoaded", () => {
+  const input = document.querySelector("#observablehq-search input");
+  if (input) input.placeholder = "Zoeken";
+  const results = document.querySelector("#observablehq-search-results");
+  if (results) new MutationObserver(() => {
+    const head = results.firstElementChild;
+    if (!head || head.tagName !== "DIV") return;
+    const m = /^([\\d,.]+) results?$/.exec(head.textContent);
+    if (head.textContent === "no results") head.textContent = "geen resultaten";
+    else if (m) { const n = Number(m[1].replace(/[,.]/g, "")); head.textContent = n.toLocaleString("nl-NL") + (n === 1 ? " resultaat" : " resultaten"); }
+  }).observe(results, {childList: true});
+  for (const t of document.querySelectorAll(".cite-title")) t.textContent = document.title.replace(/ \\| Rendement$/, "");
+  for (const u of document.querySelectorAll(".cite-url")) u.textContent = location.origin + location.pathname;
+});
+</script>`;
+
 export default {
   title: "Rendement",
   root: "src",
@@ -54,14 +104,16 @@ export default {
   style: "style.css",
   // Framework 1.13 has no `lang` option and writes a bare <html>; set the language here.
   // The empty data: icon stops the browser from asking for /favicon.ico (a console 404).
-  head: `<script>document.documentElement.lang = "nl";</script>
+  head: `${headScript}
 <link rel="icon" href="data:,">`,
-  footer: "Rendement: open, narekenbare maatschappelijke kosten-batenanalyses (MKBA) van re-integratie.",
+  footer,
   toc: {label: "Op deze pagina"},
-  search: false,
-  // Clean URLs (the default): a page /zoetermeer is written as dist/zoetermeer.html and linked as
-  // ./zoetermeer. A static server must serve x.html for /x (the tests' server does).
-  preserveExtension: false
+  // Site search: Framework bundles MiniSearch and writes its index to dist/_observablehq/, so it
+  // works offline (the browser tests fail on any outside request).
+  search: true,
+  // Links end in .html (./kengetallen.html), so dist/ works on any plain static server, without
+  // rewrite rules; the browser tests check every link on a server that does no rewriting.
+  preserveExtension: true
 };
 
 /** Every page path listed in the sidebar, for the built-site tests. */

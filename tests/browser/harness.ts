@@ -91,10 +91,11 @@ export interface StaticServer {
 }
 
 /**
- * A tiny static server for dist/ on 127.0.0.1 and a free port. Clean URLs: /x is served from
- * x.html (or x/index.html), as Framework links pages; unknown paths get 404 (404.html when built).
+ * A tiny static server for dist/ on 127.0.0.1 and a free port. With `rewrite` (default) /x is also
+ * served from x.html (clean URLs); without it, it behaves like a plain static host: a path is a file,
+ * and a path ending in / is its index.html. Unknown paths get 404 (404.html when built).
  */
-export async function serveDist(dist = DIST): Promise<StaticServer> {
+export async function serveDist(dist = DIST, {rewrite = true}: {rewrite?: boolean} = {}): Promise<StaticServer> {
   const root = resolve(dist);
   const server: Server = createServer((req, res) => {
     let pathname: string;
@@ -109,7 +110,7 @@ export async function serveDist(dist = DIST): Promise<StaticServer> {
       res.writeHead(403).end("forbidden");
       return;
     }
-    const candidates = pathname.endsWith("/") ? [join(base, "index.html")] : [base, `${base}.html`, join(base, "index.html")];
+    const candidates = pathname.endsWith("/") ? [join(base, "index.html")] : rewrite ? [base, `${base}.html`, join(base, "index.html")] : [base];
     const file = candidates.find((f) => existsSync(f) && statSync(f).isFile());
     if (!file) {
       const notFound = join(root, "404.html");
@@ -386,4 +387,22 @@ export async function typeInto(page: Page, index: number, text: string): Promise
   await box.press("Backspace");
   await box.pressSequentially(text);
   await box.press("Tab");
+}
+
+/** The file a built page is written to, as a plain static host serves it: "/" → "/", "/a/b" → "/a/b.html". */
+export function pageFile(path: string): string {
+  return path.endsWith("/") ? path : `${path}.html`;
+}
+
+/** Every link on the rendered page that stays on the site, as a path (no query or fragment). */
+export async function localLinks(page: Page, origin: string): Promise<string[]> {
+  // Same-page anchors (the table of contents) are left out.
+  const hrefs = await page.$$eval("a[href]", (as) => as.filter((a) => !a.getAttribute("href")!.startsWith("#")).map((a) => (a as HTMLAnchorElement).href));
+  const out = new Set<string>();
+  for (const href of hrefs) {
+    if (!href.startsWith(origin + "/")) continue;
+    const url = new URL(href);
+    out.add(url.pathname);
+  }
+  return [...out].sort();
 }

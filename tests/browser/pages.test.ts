@@ -1,7 +1,7 @@
 // Every built page, opened in Debian's Chromium from dist/ served on 127.0.0.1.
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import type {Browser} from "playwright-core";
-import {writeFileSync} from "node:fs";
+import {existsSync, statSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {
@@ -14,12 +14,15 @@ import {
   findChromium,
   launchChromium,
   layoutReport,
+  localLinks,
+  pageFile,
   listPages,
   openPage,
   readerText,
   serveDist,
   typeInto,
-  type StaticServer
+  type StaticServer,
+  DIST
 } from "./harness.js";
 import {formatInputNumber, parseDutchNumber} from "../../lib/format.js";
 
@@ -53,7 +56,7 @@ describe.skipIf(!executable)("built pages in Chromium", () => {
 
   for (const path of pages) {
     test(`${path} loads with no page error, console error, outside request or error box, and draws every declared chart`, async () => {
-      const {page, context, report} = await openPage(browser, server.origin, path);
+      const {page, context, report} = await openPage(browser, server.origin, pageFile(path));
       try {
         const errorBoxes = await page.$$eval(".observablehq--error", (els) => els.map((e) => e.textContent ?? ""));
         const charts = await chartStates(page);
@@ -93,7 +96,7 @@ describe.skipIf(!executable)("built pages in Chromium", () => {
   });
   for (const path of pages) {
     test(`${path}: fits 1280 and 390 px, no number cut with "…", chart text ≥ 10 px, no overlapping tick labels, no English UI words, every number box takes a Dutch comma and shows a Dutch message out of range`, async () => {
-      const {page, context} = await openPage(browser, server.origin, path);
+      const {page, context} = await openPage(browser, server.origin, pageFile(path));
       try {
         await page.setViewportSize(WIDTHS[0]);
         await page.waitForTimeout(300);
@@ -103,6 +106,14 @@ describe.skipIf(!executable)("built pages in Chromium", () => {
         expect(wide.smallText, `${path}: chart text under 10 px at 1280 px`).toEqual([]);
         expect(wide.overlappingTicks, `${path}: overlapping tick labels`).toEqual([]);
         expect(await language(path, page), `${path}: English UI text`).toEqual([]);
+
+        // Every link that stays on the site points at a file a plain static host serves as it is
+        // (x.html, or a folder's index.html): no clean URLs that need a rewrite rule.
+        const unservable = (await localLinks(page, server.origin)).filter((link) => {
+          const file = join(DIST, decodeURIComponent(link), link.endsWith("/") ? "index.html" : "");
+          return !(existsSync(file) && statSync(file).isFile());
+        });
+        expect(unservable, `${path}: links a plain static server cannot serve`).toEqual([]);
 
         // No browser number box (English validation bubbles, no decimal comma) anywhere.
         expect(await page.locator('input[type="number"]').count(), `${path}: input[type=number] left`).toBe(0);
@@ -148,11 +159,40 @@ describe.skipIf(!executable)("built pages in Chromium", () => {
     });
   }
 
+  test("plain static hosting: every built page is served under its file name by a server that does no rewriting", async () => {
+    const plain = await serveDist(DIST, {rewrite: false});
+    try {
+      const statuses = await Promise.all(pages.map(async (path) => `${pageFile(path)}: ${(await fetch(plain.origin + pageFile(path))).status}`));
+      expect(statuses).toEqual(pages.map((path) => `${pageFile(path)}: 200`));
+      // and a clean URL is not (the reason links end in .html)
+      if (pages.includes("/methode")) expect((await fetch(plain.origin + "/methode")).status).toBe(404);
+    } finally {
+      await plain.close();
+    }
+  });
+
+  test("site search works offline and answers in Dutch: typing 'discontovoet' lists pages with a Dutch count", async () => {
+    const {page, context, report} = await openPage(browser, server.origin, "/");
+    try {
+      const input = page.locator("#observablehq-search input");
+      expect(await input.getAttribute("placeholder")).toBe("Zoeken");
+      await input.focus();
+      await input.pressSequentially("discontovoet");
+      const results = page.locator("#observablehq-search-results");
+      await expect.poll(() => results.locator("ol li").count()).toBeGreaterThan(0);
+      await expect.poll(async () => (await results.locator("div").first().textContent()) ?? "").toMatch(/^\d[\d.]* resulta(at|ten)$/);
+      expect(report.outsideRequests).toEqual([]);
+      expect(report.failedRequests).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   test("shareable state: a changed model input goes into the address, opening that address restores it, and reset removes it", async () => {
     // The first page with model controls (src/components/controls.js), whichever study it shows.
     let found: string | undefined;
     for (const path of pages) {
-      const {page, context} = await openPage(browser, server.origin, path);
+      const {page, context} = await openPage(browser, server.origin, pageFile(path));
       try {
         if ((await page.locator(".model-controls form.number-input").count()) === 0) continue;
         const form = page.locator(".model-controls form.number-input").first();
