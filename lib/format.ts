@@ -115,6 +115,9 @@ const COUNT_UNITS = new Set([
   "keuze"
 ]);
 
+/** A yes/no switch as model files write it ("0/1"): printed as "ja"/"nee", like "1 = ja, 0 = nee". */
+const SWITCH_UNIT = "0/1";
+
 /** Default decimals per base unit when the caller gives none. */
 function defaultDigits(base: string, x: number): number {
   if (base === "€") return 0;
@@ -135,6 +138,7 @@ export function parseUnit(unit: string): {base: string; per: string[]} {
 
 /** True when formatQuantity knows the unit (its base; any "per" part is printed as written). */
 export function isKnownUnit(unit: string): boolean {
+  if (unit === SWITCH_UNIT) return true;
   try {
     const {base} = parseUnit(unit);
     return base === "€" || base === "€ miljoen" || base === "%" || base === "fraction" || base === "ratio" ||
@@ -155,6 +159,7 @@ export function isKnownUnit(unit: string): boolean {
  */
 export function formatQuantity(x: number, unit: string, {digits}: {digits?: number} = {}): string {
   if (!isKnownUnit(unit)) throw new RangeError(`formatQuantity: unknown unit "${unit}"`);
+  if (unit === SWITCH_UNIT) unit = "1 = ja, 0 = nee";
   const {base, per} = parseUnit(unit);
   const perText = per.map((p) => ` per ${p}`).join("");
   const nf = nonFinite(x);

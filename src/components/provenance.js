@@ -6,7 +6,7 @@
 // SVG element), `numbersTable` (the numbers behind a chart as a <details> table with a CSV
 // download) and `sourceText` (a Dutch citation of a source object). No htl: Framework 1.13 cannot
 // resolve htl 1.0.0 by bare specifier, so elements are built with the DOM API.
-import {formatEuro, formatNumber, formatPercent} from "../lib/format.js";
+import {formatEuro, formatNumber, formatPercent, formatQuantity, isKnownUnit, parseUnit} from "../lib/format.js";
 import {formatSourceNl} from "../lib/kengetallen/describe.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -108,19 +108,28 @@ export function sourceText(source) {
   return JSON.stringify(source);
 }
 
-/** A value with its unit, Dutch style: "€ 16.800 per jaar", "4,0%", "230 personen". */
+/**
+ * A value with its unit, Dutch style, through lib/format.ts formatQuantity: "€ 16.800 per jaar",
+ * "4%", "230 personen", "1 maand". Amounts under € 100 with cents keep 2 decimals, shares keep a
+ * decimal only when they have one. A series shows "(elk jaar)" when constant, else its first years.
+ * A unit formatQuantity does not know is printed after the number as written.
+ */
 export function formatValue(value, unit = "") {
   const one = (v) => {
-    if (unit.startsWith("€")) return formatEuro(v, {digits: Math.abs(v) < 100 && !Number.isInteger(v) ? 2 : 0}) + (unit.length > 1 ? ` ${unit.slice(1).replace(/^\//, "per ")}` : "");
-    if (unit === "fraction") return formatPercent(v, Math.abs(v * 100 - Math.round(v * 100)) > 1e-9 ? 1 : 0);
-    const digits = Number.isInteger(v) ? 0 : Math.abs(v) >= 100 ? 1 : Math.abs(v) >= 1 ? 2 : 3;
-    return `${formatNumber(v, digits)}${unit && unit !== "aantal" ? ` ${unit}` : ""}`;
+    const base = unit ? parseUnit(unit).base : "";
+    const digits =
+      base === "€" ? (Math.abs(v) < 100 && !Number.isInteger(v) ? 2 : 0)
+      : base === "fraction" ? (Math.abs(v * 100 - Math.round(v * 100)) > 1e-9 ? 1 : 0)
+      : base === "€ miljoen" || base === "%" ? undefined
+      : Number.isInteger(v) ? 0 : Math.abs(v) >= 100 ? 1 : Math.abs(v) >= 1 ? 2 : 3;
+    if (unit && isKnownUnit(unit)) return formatQuantity(v, unit, {digits});
+    return `${formatNumber(v, digits ?? 2)}${unit ? ` ${unit}` : ""}`;
   };
   if (Array.isArray(value) || ArrayBuffer.isView(value)) {
     const arr = Array.from(value);
     const same = arr.every((x) => x === arr[0]);
     if (same) return `${one(arr[0])} (elk jaar)`;
-    const shown = arr.slice(0, 8).map((x, t) => `j${t}: ${one(x)}`).join("; ");
+    const shown = arr.slice(0, 8).map((x, t) => `jaar ${t}: ${one(x)}`).join("; ");
     return arr.length > 8 ? `${shown}; …` : shown;
   }
   return one(value);

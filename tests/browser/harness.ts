@@ -378,14 +378,20 @@ export async function boxState(page: Page, index: number): Promise<BoxState> {
   });
 }
 
-/** Types `text` into the n-th number box with the keyboard (select all, type, Tab to leave). */
-export async function typeInto(page: Page, index: number, text: string): Promise<void> {
+/**
+ * Types `text` into the n-th number box with the keyboard: select all, delete, type, Tab to leave.
+ * `perKey` (default) sends one key press per character, as a reader types (each one recomputes the
+ * model); otherwise the text arrives as one keyboard input event (as from an input method), which
+ * keeps pages with many boxes fast on a busy machine.
+ */
+export async function typeInto(page: Page, index: number, text: string, {perKey = true}: {perKey?: boolean} = {}): Promise<void> {
   const box = page.locator("form.number-input .number-input-box").nth(index);
   await box.scrollIntoViewIfNeeded();
   await box.click();
   await box.press("ControlOrMeta+a");
   await box.press("Backspace");
-  await box.pressSequentially(text);
+  if (perKey) await box.pressSequentially(text);
+  else await page.keyboard.insertText(text);
   await box.press("Tab");
 }
 

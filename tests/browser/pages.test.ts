@@ -127,7 +127,8 @@ describe.skipIf(!executable)("built pages in Chromium", () => {
           // A value inside the range with a decimal comma (a whole number for whole-number boxes).
           const inside = integer ? Math.round(min + (max - min) / 3) : Number((min + (max - min) / 3).toFixed(2));
           const typed = formatInputNumber(inside);
-          await typeInto(page, i, typed);
+          // Key by key on the first two boxes of a page, one input event on the others.
+          await typeInto(page, i, typed, {perKey: i < 2});
           let st = await boxState(page, i);
           const label = `${path} box "${st.label}" typed "${typed}"`;
           expect(parseDutchNumber(st.box), label).toBeCloseTo(inside, 9);
@@ -136,7 +137,7 @@ describe.skipIf(!executable)("built pages in Chromium", () => {
           expect(st.messageVisible, `${label}: no message for a valid value`).toBe(false);
           // Above the maximum: clamped visibly, with a Dutch message beside the box.
           const above = formatInputNumber(max + Math.max(1, Math.abs(max)));
-          await typeInto(page, i, above);
+          await typeInto(page, i, above, {perKey: i < 2});
           st = await boxState(page, i);
           const label2 = `${path} box "${st.label}" typed "${above}"`;
           expect(parseDutchNumber(st.box), label2).toBe(max);
@@ -156,7 +157,7 @@ describe.skipIf(!executable)("built pages in Chromium", () => {
       } finally {
         await context.close();
       }
-    });
+    }, 180_000);
   }
 
   test("plain static hosting: every built page is served under its file name by a server that does no rewriting", async () => {
