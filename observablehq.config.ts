@@ -104,7 +104,10 @@ export default {
   style: "style.css",
   // Framework 1.13 has no `lang` option and writes a bare <html>; set the language here.
   // The empty data: icon stops the browser from asking for /favicon.ico (a console 404).
+  // The head also carries the "save chart as SVG/PNG" buttons (src/components/chartSave.js, a plain
+  // script inlined so that every page has it without importing it).
   head: `${headScript}
+<script>${readFileSync("src/components/chartSave.js", "utf8")}</script>
 <link rel="icon" href="data:,">`,
   footer,
   toc: {label: "Op deze pagina"},

@@ -33,17 +33,29 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-/** A CSV field, quoted when needed (RFC 4180). */
+/** A CSV field, quoted when needed (RFC 4180); numbers as JavaScript writes them (dot decimal). */
 function csvField(v) {
   const s = v === null || v === undefined ? "" : String(v);
-  return /[",\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** Rows as CSV text with the given columns ({key, label}); raw numbers, decimal point. */
+/** Rows as CSV text (RFC 4180: CRLF line ends, quoted fields) with the given columns ({key, label}); raw numbers, decimal point. */
 export function toCsv(rows, columns) {
   const head = columns.map((c) => csvField(c.label ?? c.key)).join(",");
   const body = rows.map((r) => columns.map((c) => csvField(typeof c.value === "function" ? c.value(r) : r[c.key])).join(","));
-  return [head, ...body].join("\n") + "\n";
+  return [head, ...body].join("\r\n") + "\r\n";
+}
+
+/** A link that downloads `rows` as JSON: the raw values (numbers as numbers), with the column labels. */
+export function jsonLink(rows, columns, filename) {
+  const a = el("a", {href: "#", download: filename, class: "json-download"}, `Downloaden als JSON (${filename})`);
+  a.addEventListener("click", () => {
+    const data = {columns: columns.map((c) => ({key: c.key, label: c.label ?? c.key})), rows: rows.map((r) => Object.fromEntries(columns.map((c) => [c.key, typeof c.value === "function" ? c.value(r) : r[c.key] ?? null])))};
+    const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], {type: "application/json"}));
+    a.href = url;
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  });
+  return a;
 }
 
 /** A link that downloads `rows` as CSV (built as a Blob when clicked). */
@@ -82,7 +94,7 @@ export function numbersTable(rows, columns, {summary = "Cijfers bij deze grafiek
       )
     )
   );
-  return el("details", {class: "numbers", open}, el("summary", {}, summary), scrollTable(table), el("p", {}, csvLink(rows, columns, filename)));
+  return el("details", {class: "numbers", open}, el("summary", {}, summary), scrollTable(table), el("p", {class: "downloads"}, csvLink(rows, columns, filename), " · ", jsonLink(rows, columns, filename.replace(/\.csv$/, "") + ".json")));
 }
 
 /**

@@ -1,7 +1,7 @@
 // Every built page, opened in Debian's Chromium from dist/ served on 127.0.0.1.
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import type {Browser} from "playwright-core";
-import {existsSync, statSync, writeFileSync} from "node:fs";
+import {existsSync, readFileSync, statSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {
@@ -184,6 +184,29 @@ describe.skipIf(!executable)("built pages in Chromium", () => {
       await expect.poll(async () => (await results.locator("div").first().textContent()) ?? "").toMatch(/^\d[\d.]* resulta(at|ten)$/);
       expect(report.outsideRequests).toEqual([]);
       expect(report.failedRequests).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("every chart has SVG and PNG save buttons; saving the home page's chart gives a real SVG and a real PNG", async () => {
+    const {page, context} = await openPage(browser, server.origin, "/");
+    try {
+      const chart = page.locator('[data-chart="contante-waarde"]');
+      await expect.poll(() => chart.locator(".chart-save button").count()).toBe(2);
+      // every chart on the page got its buttons
+      const without = await page.$$eval("[data-chart]", (cs) => cs.filter((c) => c.querySelector("svg") && !c.querySelector(".chart-save")).map((c) => c.getAttribute("data-chart")));
+      expect(without).toEqual([]);
+      const [svgDownload] = await Promise.all([page.waitForEvent("download"), chart.getByRole("button", {name: "Opslaan als SVG"}).click()]);
+      expect(svgDownload.suggestedFilename()).toBe("contante-waarde.svg");
+      const svgText = readFileSync((await svgDownload.path())!, "utf8");
+      expect(svgText).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+      expect(svgText).toMatch(/<rect|<path/);
+      const [pngDownload] = await Promise.all([page.waitForEvent("download"), chart.getByRole("button", {name: "Opslaan als PNG"}).click()]);
+      expect(pngDownload.suggestedFilename()).toBe("contante-waarde.png");
+      const png = readFileSync((await pngDownload.path())!);
+      expect(png.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
+      expect(png.length).toBeGreaterThan(1000);
     } finally {
       await context.close();
     }

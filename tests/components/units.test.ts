@@ -60,3 +60,17 @@ describe("formatQuantity with a model switch (unit 0/1)", () => {
     expect(formatQuantity(0, "0/1")).toBe("nee");
   });
 });
+
+describe("toCsv(rows, columns): the CSV behind every table (RFC 4180)", () => {
+  test("CRLF line ends, a header of labels, numbers with a dot decimal, quotes doubled, fields with comma, quote or line break quoted", async () => {
+    const {toCsv} = await load("provenance");
+    const rows = [
+      {post: "Uitkering, bijstand", value: 1234.5},
+      {post: 'de "extra" baan', value: -0.25},
+      {post: "twee\nregels", value: null}
+    ];
+    expect(toCsv(rows, [{key: "post", label: "post"}, {key: "value", label: "NCW (€)"}])).toBe(
+      'post,NCW (€)\r\n"Uitkering, bijstand",1234.5\r\n"de ""extra"" baan",-0.25\r\n"twee\nregels",\r\n'
+    );
+  });
+});
