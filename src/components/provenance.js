@@ -71,8 +71,28 @@ export function csvLink(rows, columns, filename) {
 }
 
 /**
- * The numbers behind a chart: a collapsible table plus a CSV download.
- * `columns`: [{key, label, format?, value?, align?}]; `format` turns a value into Dutch text.
+ * A result number the reader can click to see how it was computed: a button showing `content`
+ * that opens a dialog with `render()` (normally `postValuation(explainPost(e, post, scope))` or
+ * `provenance(explain(e, name))`: formula, quantities, kengetallen with source and price year).
+ * Use it for every result number on a page: cards, table cells, cockpit cells.
+ */
+export function explainable(content, render, {title = "Hoe is dit getal berekend?"} = {}) {
+  const button = el("button", {type: "button", class: "explainable", title: "Klik om te zien hoe dit getal is berekend"}, content);
+  button.addEventListener("click", () => {
+    const close = el("button", {type: "button", class: "explain-close"}, "Sluiten");
+    const dialog = el("dialog", {class: "explain-dialog", "aria-label": title}, el("div", {class: "explain-dialog-head"}, el("strong", {}, title || "Hoe is dit getal berekend?"), close), render());
+    close.addEventListener("click", () => dialog.close());
+    dialog.addEventListener("close", () => dialog.remove());
+    document.body.append(dialog);
+    dialog.showModal();
+  });
+  return button;
+}
+
+/**
+ * The numbers behind a chart: a collapsible table plus CSV and JSON downloads.
+ * `columns`: [{key, label, format?, value?, align?, explain?}]; `format` turns a value into Dutch
+ * text; `explain(row)` makes each number of that column clickable (see `explainable`).
  */
 export function numbersTable(rows, columns, {summary = "Cijfers bij deze grafiek", filename = "cijfers.csv", open = false} = {}) {
   const table = el(
@@ -88,7 +108,9 @@ export function numbersTable(rows, columns, {summary = "Cijfers bij deze grafiek
           {},
           columns.map((c) => {
             const v = typeof c.value === "function" ? c.value(r) : r[c.key];
-            return el("td", {style: {textAlign: c.align ?? (typeof v === "number" ? "right" : "left")}}, c.format ? c.format(v, r) : v ?? "");
+            const text = c.format ? c.format(v, r) : v ?? "";
+            const content = typeof c.explain === "function" && typeof v === "number" ? explainable(text, () => c.explain(r), {title: `${r.label ?? ""}${c.label ? ` — ${c.label}` : ""}`}) : text;
+            return el("td", {style: {textAlign: c.align ?? (typeof v === "number" ? "right" : "left")}}, content);
           })
         )
       )

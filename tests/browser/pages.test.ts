@@ -212,6 +212,37 @@ describe.skipIf(!executable)("built pages in Chromium", () => {
     }
   });
 
+  test("provenance on results: clicking a result number opens how it was computed (formula and kengetallen with source), and closes again", async () => {
+    let checked = false;
+    for (const path of pages) {
+      const {page, context, report} = await openPage(browser, server.origin, pageFile(path));
+      try {
+        // numbers tables are collapsed <details>: open them so their numbers can be clicked
+        await page.$$eval("details.numbers", (ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+        const numbers = page.locator("button.explainable");
+        if ((await numbers.count()) === 0) continue;
+        const first = numbers.first();
+        expect(await first.textContent(), `${path}: the clickable number shows a Dutch amount`).toMatch(/^€\u00A0-?[\d.]+$/);
+        await first.scrollIntoViewIfNeeded();
+        await first.click();
+        const dialog = page.locator("dialog.explain-dialog[open]");
+        await expect.poll(() => dialog.count()).toBe(1);
+        const text = (await dialog.textContent()) ?? "";
+        expect(text, `${path}: the dialog explains the number`).toMatch(/Waardering/);
+        expect(text).toMatch(/Formule/);
+        expect(text).toMatch(/Kengetallen en parameters/);
+        await dialog.getByRole("button", {name: "Sluiten"}).click();
+        await expect.poll(() => page.locator("dialog.explain-dialog").count()).toBe(0);
+        expect(report.pageErrors).toEqual([]);
+        checked = true;
+      } finally {
+        await context.close();
+      }
+      if (checked) break;
+    }
+    expect(checked, "no page has a clickable result number").toBe(true);
+  });
+
   test("shareable state: a changed model input goes into the address, opening that address restores it, and reset removes it", async () => {
     // The first page with model controls (src/components/controls.js), whichever study it shows.
     let found: string | undefined;
