@@ -243,6 +243,28 @@ describe.skipIf(!executable)("built pages in Chromium", () => {
     expect(checked, "no page has a clickable result number").toBe(true);
   });
 
+  test("the kengetallen registry downloads whole as RFC 4180 CSV (CRLF, dot decimal) and as JSON with numbers as numbers", async () => {
+    const {page, context} = await openPage(browser, server.origin, "/kengetallen.html");
+    try {
+      const [csv] = await Promise.all([page.waitForEvent("download"), page.locator("a.csv-download", {hasText: "kengetallen.csv"}).click()]);
+      const text = readFileSync((await csv.path())!, "utf8");
+      const lines = text.split("\r\n");
+      expect(lines[0]).toBe("id,kengetal,thema,waarde,eenheid,prijspeil,prijspeil_basis,actor,aard,bron,onzekerheid,toelichting,bestand");
+      const [json] = await Promise.all([page.waitForEvent("download"), page.locator("a.json-download", {hasText: "kengetallen.json"}).click()]);
+      const data = JSON.parse(readFileSync((await json.path())!, "utf8")) as {rows: {raw: unknown; id: string}[]};
+      // one CSV line per registry row, plus the header and the empty string after the last CRLF
+      expect(lines.length).toBe(data.rows.length + 2);
+      expect(data.rows.length).toBeGreaterThan(100);
+      const numeric = data.rows.filter((r) => typeof r.raw === "number");
+      expect(numeric.length).toBeGreaterThan(data.rows.length / 2);
+      // the same value, with a dot decimal, in the CSV line of that id
+      const sample = numeric.find((r) => !Number.isInteger(r.raw as number)) ?? numeric[0];
+      expect(lines.find((l) => l.startsWith(`${sample.id},`))).toContain(`,${String(sample.raw)},`);
+    } finally {
+      await context.close();
+    }
+  });
+
   test("shareable state: a changed model input goes into the address, opening that address restores it, and reset removes it", async () => {
     // The first page with model controls (src/components/controls.js), whichever study it shows.
     let found: string | undefined;
