@@ -58,6 +58,62 @@ export function jsonLink(rows, columns, filename) {
   return a;
 }
 
+/**
+ * The Excel display format for a column, from how the page formats its first number: amounts
+ * ("€ 1.234") as euro, percentages as percent (of a fraction, or of a number already in percent),
+ * other numbers with thousands grouping. Excel shows these with the reader's own separators (a Dutch
+ * Excel writes € 1.234,5); the cell holds the number itself.
+ */
+export function xlsxFormat(column, rows) {
+  const r = rows.find((row) => typeof (typeof column.value === "function" ? column.value(row) : row[column.key]) === "number");
+  if (!r) return undefined;
+  const v = typeof column.value === "function" ? column.value(r) : r[column.key];
+  const text = String(column.format ? column.format(v, r) : "");
+  const decimals = /,\d/.test(text) ? "." + "0".repeat((text.match(/,(\d+)/) ?? ["", "00"])[1].length) : "";
+  if (/^€/.test(text.trim())) return `[$€-413] #,##0${decimals}`;
+  if (/%$/.test(text.trim())) return Math.abs(v) <= 1.5 && Math.abs(v * 100 - parseFloat(text.replace(/\./g, "").replace(",", "."))) < 1 ? `0${decimals || ".0"}%` : `0${decimals || ".0"}"%"`;
+  return "#,##0.###";
+}
+
+/** The rows as XLSX cells: a header row, then numbers as numbers (with a display format) and text as text. */
+export function xlsxData(rows, columns) {
+  const formats = columns.map((c) => xlsxFormat(c, rows));
+  const header = columns.map((c) => ({value: c.label ?? c.key, fontWeight: "bold"}));
+  const body = rows.map((r) =>
+    columns.map((c, i) => {
+      const v = typeof c.value === "function" ? c.value(r) : r[c.key];
+      if (typeof v === "number" && Number.isFinite(v)) return {value: v, type: Number, format: formats[i]};
+      if (v === null || v === undefined || (typeof v === "number" && !Number.isFinite(v))) return null;
+      return {value: Array.isArray(v) ? v.join("; ") : String(v), type: String};
+    })
+  );
+  return [header, ...body];
+}
+
+/**
+ * A button that downloads `rows` as XLSX. The XLSX writer (write-excel-file) is loaded only when
+ * clicked, so it does not weigh on the page.
+ */
+export function xlsxButton(rows, columns, filename) {
+  const button = el("button", {type: "button", class: "xlsx-download"}, `Downloaden als Excel (${filename})`);
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    try {
+      const {default: writeXlsxFile} = await import("write-excel-file/browser");
+      const blob = await writeXlsxFile(xlsxData(rows, columns)).toBlob();
+      const url = URL.createObjectURL(blob);
+      const a = el("a", {href: url, download: filename});
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return button;
+}
+
 /** A link that downloads `rows` as CSV (built as a Blob when clicked). */
 export function csvLink(rows, columns, filename) {
   const a = el("a", {href: "#", download: filename, class: "csv-download"}, `Downloaden als CSV (${filename})`);
@@ -116,7 +172,7 @@ export function numbersTable(rows, columns, {summary = "Cijfers bij deze grafiek
       )
     )
   );
-  return el("details", {class: "numbers", open}, el("summary", {}, summary), scrollTable(table), el("p", {class: "downloads"}, csvLink(rows, columns, filename), " · ", jsonLink(rows, columns, filename.replace(/\.csv$/, "") + ".json")));
+  return el("details", {class: "numbers", open}, el("summary", {}, summary), scrollTable(table), el("p", {class: "downloads"}, csvLink(rows, columns, filename), " · ", jsonLink(rows, columns, filename.replace(/\.csv$/, "") + ".json"), " · ", xlsxButton(rows, columns, filename.replace(/\.csv$/, "") + ".xlsx")));
 }
 
 /**

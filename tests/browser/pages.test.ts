@@ -25,6 +25,7 @@ import {
   DIST
 } from "./harness.js";
 import {formatInputNumber, parseDutchNumber} from "../../lib/format.js";
+import {strFromU8, unzipSync} from "fflate";
 
 const executable = findChromium();
 const pages = listPages();
@@ -291,6 +292,38 @@ describe.skipIf(!executable)("built pages in Chromium", () => {
       }
     }
   }, 240_000);
+
+  test("a results table downloads as XLSX with numbers as numbers and a euro display format, the writer loaded only on click", async () => {
+    let checked = false;
+    for (const path of pages) {
+      const {page, context, report} = await openPage(browser, server.origin, pageFile(path));
+      const requested: string[] = [];
+      page.on("request", (r) => requested.push(r.url()));
+      try {
+        await page.$$eval("details.numbers", (ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+        const buttons = page.locator("button.xlsx-download");
+        if ((await buttons.count()) === 0) continue;
+        // the XLSX writer is not part of the page until a reader asks for a download
+        expect(requested.filter((u) => u.includes("write-excel-file"))).toEqual([]);
+        const button = buttons.first();
+        await button.scrollIntoViewIfNeeded();
+        const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
+        expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+        const zip = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
+        const sheet = strFromU8(zip["xl/worksheets/sheet1.xml"]);
+        const styles = strFromU8(zip["xl/styles.xml"]);
+        // at least one plain numeric cell (no t="s"/"inlineStr"), and a euro number format
+        expect(sheet).toMatch(/<c r="[A-Z]+\d+"(?: s="\d+")?><v>-?\d+(\.\d+)?(E[-+]?\d+)?<\/v><\/c>/);
+        expect(styles).toMatch(/formatCode="\[\$€-413\] #,##0/);
+        expect(report.outsideRequests).toEqual([]);
+        checked = true;
+      } finally {
+        await context.close();
+      }
+      if (checked) break;
+    }
+    expect(checked, "no page has an XLSX download").toBe(true);
+  });
 
   test("shareable state: a changed model input goes into the address, opening that address restores it, and reset removes it", async () => {
     // The first page with model controls (src/components/controls.js), whichever study it shows.
