@@ -70,7 +70,7 @@ export function controls(model, {scopes, names, groupByScope = false, scopeLabel
     class: "model-controls",
     style: compact
       ? {display: "grid", gridTemplateColumns: "1fr"}
-      : {display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(330px, 1fr))", columnGap: "1.5rem", alignItems: "end"}
+      : {display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(min(330px, 100%), 1fr))", columnGap: "1.5rem", alignItems: "end"}
   });
   if (!leaves.length) {
     root.append(el("p", {class: "muted"}, "Het modelbestand geeft voor deze invoer geen schuifregelaars (control-bereik) op."));

@@ -249,6 +249,8 @@ export async function layoutReport(page: Page, {minFontPx = 10}: {minFontPx?: nu
       }
       return false;
     };
+    // The widest piece of content (chart, table, form, image, code) not inside a scrolling box,
+    // and the widest content that scrolls inside its own box; named in failures and the report.
     let widest = "";
     let right = 0;
     for (const e of Array.from(document.querySelectorAll("body *"))) {
@@ -259,6 +261,28 @@ export async function layoutReport(page: Page, {minFontPx = 10}: {minFontPx?: nu
         widest = `${describe(e)} (right edge ${Math.round(r)} px)`;
       }
     }
+    let content = "";
+    let contentRight = 0;
+    for (const e of Array.from(document.querySelectorAll("#observablehq-main :is(svg, table, canvas, img, pre, form, figure, dl)"))) {
+      if (!visible(e) || clipped(e) || e.parentElement?.closest("svg")) continue;
+      const r = e.getBoundingClientRect();
+      if (r.right > contentRight + 0.5) {
+        contentRight = r.right;
+        content = `${describe(e)} (${Math.round(r.width)} px wide, right edge ${Math.round(r.right)} px)`;
+      }
+    }
+    let scroller = "";
+    let scrollerWidth = 0;
+    for (const e of Array.from(document.querySelectorAll("#observablehq-main *"))) {
+      if (!(e instanceof HTMLElement) || !visible(e)) continue;
+      const o = getComputedStyle(e).overflowX;
+      if ((o === "auto" || o === "scroll") && e.scrollWidth > e.clientWidth + 1 && e.scrollWidth > scrollerWidth) {
+        scrollerWidth = e.scrollWidth;
+        scroller = `${describe(e)}: ${e.scrollWidth} px of content scrolls in ${e.clientWidth} px`;
+      }
+    }
+    if (content) widest = `${widest}; widest content: ${content}`;
+    if (scroller) widest = `${widest}; widest scrolling box: ${scroller}`;
     const ellipsisNumbers: string[] = [];
     for (const e of Array.from(document.querySelectorAll("#observablehq-main *"))) {
       if (!(e instanceof HTMLElement) || !visible(e)) continue;
