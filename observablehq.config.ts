@@ -1,4 +1,5 @@
 // Observable Framework configuration for the Rendement site.
+import {readFileSync} from "node:fs";
 // See README.md ("Pages: rules for authors"): the site must build and run with no network at all.
 import {citationFooter, readBuildInfo} from "./scripts/build-info.js";
 import {studyPages} from "./lib/io/study-pages.js";
@@ -30,7 +31,8 @@ const sections: Section[] = [
     pages: [
       {name: "Rekenregels", path: "/methode"},
       {name: "Reproductie van de rapporten", path: "/reproductie"},
-      {name: "Kengetallen", path: "/kengetallen"}
+      {name: "Kengetallen", path: "/kengetallen"},
+      {name: "Begrippen", path: "/begrippen"}
     ]
   }
 ];
@@ -97,14 +99,19 @@ export default {
 
   // Offline: the default global stylesheet is a Google web font. The theme's own CSS is local.
   globalStylesheets: [],
+  // The site stylesheet: Framework's default theme (local) plus the shared rules for number boxes,
+  // wide tables, the Dutch pager and print (src/style.css).
+  style: "style.css",
   // Framework 1.13 has no `lang` option and writes a bare <html>; set the language here.
   // The empty data: icon stops the browser from asking for /favicon.ico (a console 404).
-  // print.css: the citation block and print to A4 (README "Print").
+  // print.css: the citation block and print to A4 (README "Print"). The head also carries the "save
+  // chart as SVG/PNG" buttons (src/components/chartSave.js, a plain script inlined into every page).
   head: `<script>document.documentElement.lang = "nl";</script>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="/print.css">
 ${searchInDutch}
-${printValues}`,
+${printValues}
+<script>${readFileSync("src/components/chartSave.js", "utf8")}</script>`,
   footer: ({title, path}: {title: string | null; path: string}) =>
     `<p>Rendement: open, narekenbare maatschappelijke kosten-batenanalyses (MKBA) van re-integratie.</p>\n${citationFooter(build, {title, path})}`,
   toc: {label: "Op deze pagina"},

@@ -115,6 +115,9 @@ const COUNT_UNITS = new Set([
   "keuze"
 ]);
 
+/** A yes/no switch as model files write it ("0/1"): printed as "ja"/"nee", like "1 = ja, 0 = nee". */
+const SWITCH_UNIT = "0/1";
+
 /** Default decimals per base unit when the caller gives none. */
 function defaultDigits(base: string, x: number): number {
   if (base === "€") return 0;
@@ -135,6 +138,7 @@ export function parseUnit(unit: string): {base: string; per: string[]} {
 
 /** True when formatQuantity knows the unit (its base; any "per" part is printed as written). */
 export function isKnownUnit(unit: string): boolean {
+  if (unit === SWITCH_UNIT) return true;
   try {
     const {base} = parseUnit(unit);
     return base === "€" || base === "€ miljoen" || base === "%" || base === "fraction" || base === "ratio" ||
@@ -155,6 +159,7 @@ export function isKnownUnit(unit: string): boolean {
  */
 export function formatQuantity(x: number, unit: string, {digits}: {digits?: number} = {}): string {
   if (!isKnownUnit(unit)) throw new RangeError(`formatQuantity: unknown unit "${unit}"`);
+  if (unit === SWITCH_UNIT) unit = "1 = ja, 0 = nee";
   const {base, per} = parseUnit(unit);
   const perText = per.map((p) => ` per ${p}`).join("");
   const nf = nonFinite(x);
@@ -184,4 +189,64 @@ export function formatQuantity(x: number, unit: string, {digits}: {digits?: numb
       return `${text}${NBSP}${word}${perText}`;
     }
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Number boxes: what a reader types, and what the box shows.
+
+/**
+ * A number as a reader types it, Dutch or plain: "3,5" → 3.5, "3.5" → 3.5, "1.234,5" → 1234.5,
+ * "1.000" → 1000 (a dot before exactly three digits is a Dutch thousands point), "−2" → -2,
+ * "2,25 %" → 2.25 (a trailing % or a leading € is ignored; the box's unit says what it means).
+ * Anything else ("", "-", "3,5,1", "abc", "1e3") is NaN: the caller shows a message, never a
+ * silently different value.
+ */
+export function parseDutchNumber(text: string): number {
+  let s = String(text).trim().replace(/[\s\u00A0\u202F]/g, "").replace(/^€/, "").replace(/%$/, "").replace(/^[−–]/, "-");
+  if (!/^-?[\d.,]+$/.test(s)) return NaN;
+  const negative = s.startsWith("-");
+  if (negative) s = s.slice(1);
+  let normalized: string;
+  if (s.includes(",")) {
+    // Comma = decimal comma; dots before it are thousands points in groups of three.
+    const [int, frac, ...rest] = s.split(",");
+    if (rest.length || !/^\d*$/.test(frac) || !/\d/.test(int + frac)) return NaN;
+    if (int.includes(".") && !/^\d{1,3}(\.\d{3})+$/.test(int)) return NaN;
+    normalized = `${int.replace(/\./g, "") || "0"}.${frac || "0"}`;
+  } else if (/^\d{1,3}(\.\d{3})+$/.test(s)) {
+    normalized = s.replace(/\./g, "");
+  } else if (/^\d*\.?\d*$/.test(s) && /\d/.test(s)) {
+    normalized = s;
+  } else {
+    return NaN;
+  }
+  if (!/\d/.test(normalized)) return NaN;
+  const x = Number(normalized);
+  return negative ? -x : x;
+}
+
+/**
+ * A number for a number box: Dutch decimal comma, no thousands points, all significant decimals
+ * (up to 10), so that parsing the box gives the value back: formatInputNumber(3.5) → "3,5",
+ * formatInputNumber(2250) → "2250", formatInputNumber(0.1 + 0.2) → "0,3".
+ */
+export function formatInputNumber(x: number): string {
+  const nf = nonFinite(x);
+  if (nf !== undefined) return nf;
+  return formatter({maximumFractionDigits: 10, useGrouping: false, signDisplay: "negative"}).format(Number(x.toPrecision(12)));
+}
+
+/**
+ * One compact money format for chart axes and labels: formatEuroCompact(1_500_000) → "€ 1,5 mln",
+ * formatEuroCompact(250_000) → "€ 250.000", formatEuroCompact(-2_000_000) → "€ -2 mln",
+ * formatEuroCompact(3e9) → "€ 3.000 mln". Amounts under € 1 miljoen are written out (no "k"),
+ * from € 1 miljoen on in "mln" with at most one decimal, so one chart never mixes "k" and "mln".
+ */
+export function formatEuroCompact(x: number): string {
+  const nf = nonFinite(x);
+  if (nf !== undefined) return nf;
+  if (Math.abs(x) < 999_999.5) return formatEuro(x);
+  const m = x / 1e6;
+  const text = formatter({maximumFractionDigits: Math.abs(m) >= 100 ? 0 : 1, signDisplay: "negative"}).format(m);
+  return `€${NBSP}${text}${NBSP}mln`;
 }

@@ -1,11 +1,11 @@
 // Who pays, who gains: per actor the costs (left), the benefits (right) and the saldo (a tick),
 // as diverging bars in netto contante waarde, with the numbers as a table.
 import * as Plot from "@observablehq/plot";
-import {formatEuro, formatNumber} from "../lib/format.js";
+import {formatEuro, formatEuroCompact, formatNumber} from "../lib/format.js";
 import {el, numbersTable} from "./provenance.js";
 
 function short(v) {
-  return Math.abs(v) >= 1e6 ? `€ ${formatNumber(v / 1e6, 2)} mln` : Math.abs(v) >= 1e4 ? `€ ${formatNumber(v / 1e3, 0)}k` : formatEuro(v);
+  return formatEuroCompact(v);
 }
 
 /** Long rows for the chart: one cost and one benefit segment per actor. */

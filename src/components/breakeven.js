@@ -1,7 +1,7 @@
 // Break-even chart: the saldo against one input (saldoCurve from lib/analysis/breakeven.ts), with
 // the zero line and the break-even value (breakEven) marked where the saldo crosses zero.
 import * as Plot from "@observablehq/plot";
-import {formatEuro, formatNumber} from "../lib/format.js";
+import {formatEuro, formatEuroCompact, formatNumber} from "../lib/format.js";
 import {el} from "./provenance.js";
 
 /**
@@ -18,8 +18,8 @@ export function breakevenChart(curve, {width = 800, breakEven = null, base = nul
     width,
     height: 320,
     marginLeft: 80,
-    x: {label: curve.label, tickFormat: format, ticks: Math.max(3, Math.floor(width / 110))},
-    y: {label: "saldo (€)", grid: true, tickFormat: (v) => formatEuro(v)},
+    x: {label: curve.label, tickFormat: format, ticks: Math.max(2, Math.floor(width / 110))},
+    y: {label: "saldo (€)", grid: true, tickFormat: (v) => formatEuroCompact(v)},
     color: {legend: lines.length > 1, domain: lines.map((s) => s.label)},
     marks: [
       Plot.ruleY([0], {stroke: "#b3261e", strokeDasharray: "4 3"}),

@@ -1,7 +1,7 @@
 // Cohort development per year by state (in begeleiding, aan het werk, met loonkostensubsidie,
 // uitgestroomd om andere redenen …), stacked, and next to it the yearly costs of the intervention.
 import * as Plot from "@observablehq/plot";
-import {formatEuro, formatNumber} from "../lib/format.js";
+import {formatEuro, formatEuroCompact, formatNumber} from "../lib/format.js";
 import {el, numbersTable} from "./provenance.js";
 
 const PALETTE = ["#1f5c99", "#f28e2b", "#59a14f", "#9c6ade", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#8a8f98"];
@@ -26,7 +26,9 @@ export function cohort(data, {width = 800} = {}) {
   const half = costs.length ? Math.max(260, Math.floor((width - 30) / 2)) : width;
   const stateLabels = states.map((s) => s.label);
   const costLabels = costs.map((s) => s.label);
-  const x = {label: data.yearLabel ?? "jaar", type: data.stacked === false ? "point" : "band", tickFormat: (y) => String(y)};
+  // A year label needs about 40 px: show every k-th year so that labels never overlap.
+  const every = Math.max(1, Math.ceil((years.length * 40) / Math.max(1, half - 70)));
+  const x = {label: data.yearLabel ?? "jaar", type: data.stacked === false ? "point" : "band", tickFormat: (y) => String(y), ticks: years.filter((_, i) => i % every === 0)};
   const stateChart = Plot.plot({
     width: half,
     height: 300,
@@ -52,7 +54,7 @@ export function cohort(data, {width = 800} = {}) {
         height: 300,
         marginLeft: 70,
         x: {...x, type: "band"},
-        y: {label: "kosten per jaar (€, niet verdisconteerd)", grid: true, tickFormat: (v) => formatEuro(v)},
+        y: {label: "kosten per jaar (€, niet verdisconteerd)", grid: true, tickFormat: (v) => formatEuroCompact(v)},
         color: {domain: costLabels, range: PALETTE.slice().reverse(), legend: true},
         marks: [
           Plot.barY(costRows, {x: "year", y: "value", fill: "label", order: costLabels, title: (d) => `${d.year}: ${d.label}\n${formatEuro(d.value)}`}),

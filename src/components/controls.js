@@ -3,7 +3,8 @@
 // ({"vh.nettoEffect": 0.05, …}), so a page writes `const overrides = view(controls(model, …))`.
 // Fractions are shown in percent; a series parameter is scaled as a whole (its largest value is the
 // slider's value), so the profile over the years is kept.
-import * as Inputs from "@observablehq/inputs";
+import {numberInput} from "./numberInput.js";
+import {parseDutchNumber} from "../lib/format.js";
 import {el} from "./provenance.js";
 
 /** Leaves with a control range, optionally only those in the given scopes ("" = study level) or names. */
@@ -38,7 +39,7 @@ function round(x) {
   return Number(x.toPrecision(12));
 }
 
-/** One slider for a leaf; its value is what the slider shows (percent for fractions). */
+/** One number box with a slider for a leaf; its value is what the box shows (percent for fractions). */
 function slider(leaf, {compact = false} = {}) {
   const c = leaf.leaf.control;
   const pct = isFraction(leaf);
@@ -46,12 +47,10 @@ function slider(leaf, {compact = false} = {}) {
   const unit = pct ? "%" : leaf.unit === "fraction" ? "" : leaf.unit;
   const label = `${c.label ?? leaf.label}${unit ? ` (${unit})` : ""}${Array.isArray(leaf.leaf.value) ? " — schaalt de reeks per jaar" : ""}`;
   const base = round(baseNumber(leaf) * k);
-  const options = {step: c.step !== undefined ? round(c.step * k) : undefined, value: Math.min(Math.max(base, round(c.min * k)), round(c.max * k))};
-  // Compact: the label on its own line above the slider (Inputs puts it beside, 120 px wide).
-  const form = Inputs.range([round(c.min * k), round(c.max * k)], compact ? options : {...options, label});
-  // Inputs sets its widths as variables on the form itself; a narrow column needs a shorter slider.
-  if (compact) form.style.setProperty("--input-width", "150px");
-  return {form, element: compact ? el("div", {class: "control-compact"}, el("div", {style: {fontSize: "13px", marginTop: "0.5rem"}}, label), form) : form};
+  const [min, max] = [round(c.min * k), round(c.max * k)];
+  const form = numberInput([min, max], {label, step: c.step !== undefined ? round(c.step * k) : undefined, value: Math.min(Math.max(base, min), max)});
+  if (compact) form.classList.add("number-input-compact");
+  return {form, element: form};
 }
 
 /**
@@ -71,7 +70,7 @@ export function controls(model, {scopes, names, groupByScope = false, scopeLabel
     class: "model-controls",
     style: compact
       ? {display: "grid", gridTemplateColumns: "1fr"}
-      : {display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(330px, 1fr))", columnGap: "1.5rem", alignItems: "end"}
+      : {display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(min(330px, 100%), 1fr))", columnGap: "1.5rem", alignItems: "end"}
   });
   if (!leaves.length) {
     root.append(el("p", {class: "muted"}, "Het modelbestand geeft voor deze invoer geen schuifregelaars (control-bereik) op."));
@@ -100,11 +99,32 @@ export function controls(model, {scopes, names, groupByScope = false, scopeLabel
     }
     return out;
   };
+  // Shareable state: every changed input lives in the page address as ?<leaf name>=<shown value>
+  // (dot decimal, percent for fractions). Opening such a link restores the values (clamped into
+  // the control's range); the reset button removes them from the address.
+  const shownBase = (leaf) => round(baseNumber(leaf) * (isFraction(leaf) ? 100 : 1));
+  const params = new URLSearchParams(location.search);
+  for (const [name, {input}] of inputs) {
+    if (!params.has(name)) continue;
+    const x = parseDutchNumber(params.get(name));
+    if (Number.isFinite(x)) input.value = x;
+  }
+  const writeUrl = () => {
+    const url = new URL(location.href);
+    for (const [name, {leaf, input}] of inputs) {
+      if (Math.abs(input.value - shownBase(leaf)) > 1e-12) url.searchParams.set(name, String(input.value));
+      else url.searchParams.delete(name);
+    }
+    if (url.href !== location.href) history.replaceState(history.state, "", url.href);
+  };
   root.value = read();
+  root.dataset.overrides = JSON.stringify(root.value);
   root.addEventListener("input", (event) => {
     if (event.target === root) return;
     event.stopPropagation();
     root.value = read();
+    root.dataset.overrides = JSON.stringify(root.value);
+    writeUrl();
     root.dispatchEvent(new Event("input", {bubbles: true}));
   });
   const reset = el("button", {type: "button", class: "reset-controls", style: {gridColumn: "1 / -1", justifySelf: "start", marginTop: "0.5rem"}}, "Terug naar de uitgangswaarden");
@@ -115,8 +135,13 @@ export function controls(model, {scopes, names, groupByScope = false, scopeLabel
       input.value = Math.min(Math.max(round(baseNumber(leaf) * k), round(c.min * k)), round(c.max * k));
     }
     root.value = read();
+    root.dataset.overrides = JSON.stringify(root.value);
+    writeUrl();
     root.dispatchEvent(new Event("input", {bubbles: true}));
   });
-  root.append(reset);
+  root.append(
+    reset,
+    el("p", {class: "muted", style: {gridColumn: "1 / -1", fontSize: "13px", margin: "0.25rem 0 0"}}, "Gewijzigde waarden staan in het adres van deze pagina: wie de link opent, ziet dezelfde invoer.")
+  );
   return root;
 }

@@ -2,7 +2,7 @@
 // baten" figures: cost posts and benefit posts in two groups, immaterial benefits (quality of life,
 // MVO) visibly apart (hatched, light green as in the report), with a legend and the numbers as a table.
 import * as Plot from "@observablehq/plot";
-import {formatEuro, formatNumber} from "../lib/format.js";
+import {formatEuro, formatEuroCompact, formatNumber} from "../lib/format.js";
 import {el, numbersTable} from "./provenance.js";
 
 const KIND = {
@@ -25,7 +25,7 @@ export function costBenefitRows(summary) {
 }
 
 function millions(v) {
-  return Math.abs(v) >= 1e6 ? `€ ${formatNumber(v / 1e6, 1)} mln` : formatEuro(v);
+  return formatEuroCompact(v);
 }
 
 /**

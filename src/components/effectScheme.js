@@ -15,6 +15,9 @@ const STYLE = {
   post: {fill: "#1f5c99", stroke: "#143d66", text: "#ffffff"}
 };
 const NODE_WIDTH = 150;
+/** Labels are 11 px in the scheme's own units: at this scale they are 10 px on screen. */
+const MIN_SCALE = 10 / 11;
+const MAX_SCALE = 2.5;
 const LINE_HEIGHT = 13;
 const PAD = 7;
 const uid = Math.random().toString(36).slice(2, 8);
@@ -121,17 +124,23 @@ export function effectScheme(scheme, {valuation, width = 1000, title = "Effecten
   const H = Math.ceil(graph.height);
 
   const detail = el("div", {class: "effect-detail", "aria-live": "polite"}, el("p", {class: "muted"}, "Klik op een blauwe kosten- of batenpost om te zien hoe die is gewaardeerd: hoeveelheid × kengetal, met bron."));
-  // Scaled to the available width, but never below 62 % of the natural size (the labels must stay
-  // readable); a wider scheme scrolls sideways.
-  const shown = Math.min(W, Math.max(width, 0.62 * W));
+  // Scaled to the available width, but never so small that the 11-px labels drop under 10 px
+  // (MIN_SCALE); a wider scheme scrolls (pans) sideways in its own box, and the reader can zoom.
+  const fit = Math.min(1, Math.max(width / W, MIN_SCALE));
+  let scale = fit;
   const svg = el("svg", {
     viewBox: `0 0 ${W} ${H}`,
-    width: shown,
-    height: (H * shown) / W,
+    width: W * scale,
+    height: H * scale,
     role: "img",
     "aria-label": title,
-    style: {maxWidth: "none", height: "auto", fontFamily: "var(--sans-serif, system-ui)", fontSize: "11px"}
+    style: {maxWidth: "none", fontFamily: "var(--sans-serif, system-ui)", fontSize: "11px"}
   });
+  const zoomTo = (k) => {
+    scale = Math.min(MAX_SCALE, Math.max(MIN_SCALE, k));
+    svg.setAttribute("width", W * scale);
+    svg.setAttribute("height", H * scale);
+  };
   svg.append(
     el(
       "defs",
@@ -245,7 +254,15 @@ export function effectScheme(scheme, {valuation, width = 1000, title = "Effecten
     "div",
     {class: "effect-scheme", "data-chart": "effectenschema"},
     el("style", {}, STYLES),
-    el("div", {class: "effect-svg"}, svg),
+    el(
+      "div",
+      {class: "effect-zoom", role: "group", "aria-label": "Zoomen"},
+      el("button", {type: "button", onclick: () => zoomTo(scale * 1.25)}, "Vergroten"),
+      el("button", {type: "button", onclick: () => zoomTo(scale / 1.25)}, "Verkleinen"),
+      el("button", {type: "button", onclick: () => zoomTo(fit)}, "Passend"),
+      el("span", {class: "muted"}, "Schuif het schema opzij om de rest te zien.")
+    ),
+    el("div", {class: "effect-svg", tabindex: "0", "aria-label": "Effectenschema, opzij te schuiven"}, svg),
     legend,
     postButtons,
     detail,
@@ -254,7 +271,10 @@ export function effectScheme(scheme, {valuation, width = 1000, title = "Effecten
 }
 
 const STYLES = `
-.effect-scheme .effect-svg { overflow-x: auto; }
+.effect-scheme .effect-svg { overflow: auto; max-width: 100%; max-height: 80vh; }
+.effect-zoom { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; font-size: 12px; margin: 0.3rem 0; }
+.effect-zoom button { font-size: 12px; }
+@media print { .effect-scheme .effect-svg { overflow: visible; max-height: none; } .effect-scheme .effect-svg svg { width: 100%; height: auto; } .effect-zoom { display: none; } }
 .effect-scheme .node-post:focus rect, .effect-scheme .node-post:hover rect { stroke: #f2b705; stroke-width: 3; }
 .effect-scheme .node-post:focus { outline: none; }
 .effect-legend { display: flex; flex-wrap: wrap; gap: 0.4rem 1.2rem; font-size: 12px; margin: 0.4rem 0; align-items: center; }

@@ -1,7 +1,34 @@
-// A left margin that fits the longest category label (about 6 px per character), capped at `cap`
-// pixels and at `share` of the chart width, and a tick format that shortens longer labels with "…".
-export function labelAxis(labels, width, {cap, share}) {
+// A left margin for category labels (about 6 px per character), capped at `cap` pixels and at
+// `share` of the chart width. Labels longer than the margin are wrapped over several lines (never
+// cut with "…": the reader must see the whole name); `rowHeight` is the band height that fits them.
+export function wrapLabel(text, maxChars) {
+  const words = String(text).split(/\s+/).filter(Boolean);
+  const lines = [];
+  let line = "";
+  for (const w of words) {
+    if (line && (line + " " + w).length > maxChars) {
+      lines.push(line);
+      line = w;
+    } else line = line ? `${line} ${w}` : w;
+  }
+  if (line) lines.push(line);
+  return lines.join("\n");
+}
+
+export function labelAxis(labels, width, {cap, share, minRow = 28}) {
   const marginLeft = Math.min(cap, width * share, 12 + 6 * Math.max(...labels.map((l) => l.length)));
   const maxChars = Math.max(8, Math.floor((marginLeft - 14) / 6));
-  return {marginLeft, tickFormat: (l) => (l.length > maxChars ? l.slice(0, maxChars - 1) + "…" : l)};
+  const lines = Math.max(1, ...labels.map((l) => wrapLabel(l, maxChars).split("\n").length));
+  return {marginLeft, tickFormat: (l) => wrapLabel(l, maxChars), rowHeight: Math.max(minRow, 12 * lines + 8)};
+}
+
+/**
+ * The width a chart may take inside a `.card` of a Framework grid with `columns` columns, for a page
+ * `width` (Framework's reactive width): the grid gap (1rem) and the card's padding and border
+ * (2 × 1rem + 2 px) come off, and grids fall back to one column under 640 px. A chart drawn wider
+ * would be scaled down by the browser, its text under 10 px.
+ */
+export function cardWidth(width, {columns = 1, max = Infinity} = {}) {
+  const n = width < 640 ? 1 : columns;
+  return Math.max(120, Math.min(max, Math.floor((width - (n - 1) * 16) / n) - 34));
 }

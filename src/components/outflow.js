@@ -38,7 +38,7 @@ export function outflow(data, {width = 800} = {}) {
       width: panelWidth,
       height: 280,
       marginLeft: 50,
-      x: {label: data.xLabel ?? "jaar", tickFormat: (v) => String(v)},
+      x: {label: data.xLabel ?? "jaar", ticks: Math.max(2, Math.floor((panelWidth - 70) / 50)), tickFormat: (v) => (Number.isInteger(v) ? String(v) : formatNumber(v, 1))},
       y: {label: data.unit === "fraction" ? "aandeel uitgestroomd naar werk" : net ? "extra personen aan het werk" : "personen aan het werk", grid: true, tickFormat: fmt},
       color: {domain: [withLabel, nullLabel, "winst"], range: [WITH, WITHOUT, "#bbbbbb"], legend: true},
       marks: [

@@ -6,7 +6,7 @@
 // SVG element), `numbersTable` (the numbers behind a chart as a <details> table with a CSV
 // download) and `sourceText` (a Dutch citation of a source object). No htl: Framework 1.13 cannot
 // resolve htl 1.0.0 by bare specifier, so elements are built with the DOM API.
-import {formatEuro, formatNumber, formatPercent} from "../lib/format.js";
+import {formatEuro, formatNumber, formatPercent, formatQuantity, isKnownUnit, parseUnit} from "../lib/format.js";
 import {formatSourceNl} from "../lib/kengetallen/describe.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -33,17 +33,85 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-/** A CSV field, quoted when needed (RFC 4180). */
+/** A CSV field, quoted when needed (RFC 4180); numbers as JavaScript writes them (dot decimal). */
 function csvField(v) {
   const s = v === null || v === undefined ? "" : String(v);
-  return /[",\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** Rows as CSV text with the given columns ({key, label}); raw numbers, decimal point. */
+/** Rows as CSV text (RFC 4180: CRLF line ends, quoted fields) with the given columns ({key, label}); raw numbers, decimal point. */
 export function toCsv(rows, columns) {
   const head = columns.map((c) => csvField(c.label ?? c.key)).join(",");
   const body = rows.map((r) => columns.map((c) => csvField(typeof c.value === "function" ? c.value(r) : r[c.key])).join(","));
-  return [head, ...body].join("\n") + "\n";
+  return [head, ...body].join("\r\n") + "\r\n";
+}
+
+/** A link that downloads `rows` as JSON: the raw values (numbers as numbers), with the column labels. */
+export function jsonLink(rows, columns, filename) {
+  const a = el("a", {href: "#", download: filename, class: "json-download"}, `Downloaden als JSON (${filename})`);
+  a.addEventListener("click", () => {
+    const data = {columns: columns.map((c) => ({key: c.key, label: c.label ?? c.key})), rows: rows.map((r) => Object.fromEntries(columns.map((c) => [c.key, typeof c.value === "function" ? c.value(r) : r[c.key] ?? null])))};
+    const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], {type: "application/json"}));
+    a.href = url;
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  });
+  return a;
+}
+
+/**
+ * The Excel display format for a column, from how the page formats its first number: amounts
+ * ("€ 1.234") as euro, percentages as percent (of a fraction, or of a number already in percent),
+ * other numbers with thousands grouping. Excel shows these with the reader's own separators (a Dutch
+ * Excel writes € 1.234,5); the cell holds the number itself.
+ */
+export function xlsxFormat(column, rows) {
+  const r = rows.find((row) => typeof (typeof column.value === "function" ? column.value(row) : row[column.key]) === "number");
+  if (!r) return undefined;
+  const v = typeof column.value === "function" ? column.value(r) : r[column.key];
+  const text = String(column.format ? column.format(v, r) : "");
+  const decimals = /,\d/.test(text) ? "." + "0".repeat((text.match(/,(\d+)/) ?? ["", "00"])[1].length) : "";
+  if (/^€/.test(text.trim())) return `[$€-413] #,##0${decimals}`;
+  if (/%$/.test(text.trim())) return Math.abs(v) <= 1.5 && Math.abs(v * 100 - parseFloat(text.replace(/\./g, "").replace(",", "."))) < 1 ? `0${decimals || ".0"}%` : `0${decimals || ".0"}"%"`;
+  return "#,##0.###";
+}
+
+/** The rows as XLSX cells: a header row, then numbers as numbers (with a display format) and text as text. */
+export function xlsxData(rows, columns) {
+  const formats = columns.map((c) => xlsxFormat(c, rows));
+  const header = columns.map((c) => ({value: c.label ?? c.key, fontWeight: "bold"}));
+  const body = rows.map((r) =>
+    columns.map((c, i) => {
+      const v = typeof c.value === "function" ? c.value(r) : r[c.key];
+      if (typeof v === "number" && Number.isFinite(v)) return {value: v, type: Number, format: formats[i]};
+      if (v === null || v === undefined || (typeof v === "number" && !Number.isFinite(v))) return null;
+      return {value: Array.isArray(v) ? v.join("; ") : String(v), type: String};
+    })
+  );
+  return [header, ...body];
+}
+
+/**
+ * A button that downloads `rows` as XLSX. The XLSX writer (write-excel-file) is loaded only when
+ * clicked, so it does not weigh on the page.
+ */
+export function xlsxButton(rows, columns, filename) {
+  const button = el("button", {type: "button", class: "xlsx-download"}, `Downloaden als Excel (${filename})`);
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    try {
+      const {default: writeXlsxFile} = await import("write-excel-file/browser");
+      const blob = await writeXlsxFile(xlsxData(rows, columns)).toBlob();
+      const url = URL.createObjectURL(blob);
+      const a = el("a", {href: url, download: filename});
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return button;
 }
 
 /** A link that downloads `rows` as CSV (built as a Blob when clicked). */
@@ -59,8 +127,28 @@ export function csvLink(rows, columns, filename) {
 }
 
 /**
- * The numbers behind a chart: a collapsible table plus a CSV download.
- * `columns`: [{key, label, format?, value?, align?}]; `format` turns a value into Dutch text.
+ * A result number the reader can click to see how it was computed: a button showing `content`
+ * that opens a dialog with `render()` (normally `postValuation(explainPost(e, post, scope))` or
+ * `provenance(explain(e, name))`: formula, quantities, kengetallen with source and price year).
+ * Use it for every result number on a page: cards, table cells, cockpit cells.
+ */
+export function explainable(content, render, {title = "Hoe is dit getal berekend?"} = {}) {
+  const button = el("button", {type: "button", class: "explainable", title: "Klik om te zien hoe dit getal is berekend"}, content);
+  button.addEventListener("click", () => {
+    const close = el("button", {type: "button", class: "explain-close"}, "Sluiten");
+    const dialog = el("dialog", {class: "explain-dialog", "aria-label": title}, el("div", {class: "explain-dialog-head"}, el("strong", {}, title || "Hoe is dit getal berekend?"), close), render());
+    close.addEventListener("click", () => dialog.close());
+    dialog.addEventListener("close", () => dialog.remove());
+    document.body.append(dialog);
+    dialog.showModal();
+  });
+  return button;
+}
+
+/**
+ * The numbers behind a chart: a collapsible table plus CSV and JSON downloads.
+ * `columns`: [{key, label, format?, value?, align?, explain?}]; `format` turns a value into Dutch
+ * text; `explain(row)` makes each number of that column clickable (see `explainable`).
  */
 export function numbersTable(rows, columns, {summary = "Cijfers bij deze grafiek", filename = "cijfers.csv", open = false} = {}) {
   const table = el(
@@ -76,13 +164,23 @@ export function numbersTable(rows, columns, {summary = "Cijfers bij deze grafiek
           {},
           columns.map((c) => {
             const v = typeof c.value === "function" ? c.value(r) : r[c.key];
-            return el("td", {style: {textAlign: c.align ?? (typeof v === "number" ? "right" : "left")}}, c.format ? c.format(v, r) : v ?? "");
+            const text = c.format ? c.format(v, r) : v ?? "";
+            const content = typeof c.explain === "function" && typeof v === "number" ? explainable(text, () => c.explain(r), {title: `${r.label ?? ""}${c.label ? ` — ${c.label}` : ""}`}) : text;
+            return el("td", {style: {textAlign: c.align ?? (typeof v === "number" ? "right" : "left")}}, content);
           })
         )
       )
     )
   );
-  return el("details", {class: "numbers", open}, el("summary", {}, summary), table, el("p", {}, csvLink(rows, columns, filename)));
+  return el("details", {class: "numbers", open}, el("summary", {}, summary), scrollTable(table), el("p", {class: "downloads"}, csvLink(rows, columns, filename), " · ", jsonLink(rows, columns, filename.replace(/\.csv$/, "") + ".json"), " · ", xlsxButton(rows, columns, filename.replace(/\.csv$/, "") + ".xlsx")));
+}
+
+/**
+ * A wide table in its own horizontal scroll box, first column sticky (CSS `.table-scroll` in
+ * src/style.css): the page never grows wider than the screen. Use it for every hand-built table.
+ */
+export function scrollTable(table) {
+  return el("div", {class: "table-scroll", tabindex: "0", role: "region", "aria-label": "Tabel, opzij te schuiven"}, table);
 }
 
 /** A Dutch citation of a source: a registry/model source object, a plain title, or nothing. */
@@ -100,19 +198,28 @@ export function sourceText(source) {
   return JSON.stringify(source);
 }
 
-/** A value with its unit, Dutch style: "€ 16.800 per jaar", "4,0%", "230 personen". */
+/**
+ * A value with its unit, Dutch style, through lib/format.ts formatQuantity: "€ 16.800 per jaar",
+ * "4%", "230 personen", "1 maand". Amounts under € 100 with cents keep 2 decimals, shares keep a
+ * decimal only when they have one. A series shows "(elk jaar)" when constant, else its first years.
+ * A unit formatQuantity does not know is printed after the number as written.
+ */
 export function formatValue(value, unit = "") {
   const one = (v) => {
-    if (unit.startsWith("€")) return formatEuro(v, {digits: Math.abs(v) < 100 && !Number.isInteger(v) ? 2 : 0}) + (unit.length > 1 ? ` ${unit.slice(1).replace(/^\//, "per ")}` : "");
-    if (unit === "fraction") return formatPercent(v, Math.abs(v * 100 - Math.round(v * 100)) > 1e-9 ? 1 : 0);
-    const digits = Number.isInteger(v) ? 0 : Math.abs(v) >= 100 ? 1 : Math.abs(v) >= 1 ? 2 : 3;
-    return `${formatNumber(v, digits)}${unit && unit !== "aantal" ? ` ${unit}` : ""}`;
+    const base = unit ? parseUnit(unit).base : "";
+    const digits =
+      base === "€" ? (Math.abs(v) < 100 && !Number.isInteger(v) ? 2 : 0)
+      : base === "fraction" ? (Math.abs(v * 100 - Math.round(v * 100)) > 1e-9 ? 1 : 0)
+      : base === "€ miljoen" || base === "%" ? undefined
+      : Number.isInteger(v) ? 0 : Math.abs(v) >= 100 ? 1 : Math.abs(v) >= 1 ? 2 : 3;
+    if (unit && isKnownUnit(unit)) return formatQuantity(v, unit, {digits});
+    return `${formatNumber(v, digits ?? 2)}${unit ? ` ${unit}` : ""}`;
   };
   if (Array.isArray(value) || ArrayBuffer.isView(value)) {
     const arr = Array.from(value);
     const same = arr.every((x) => x === arr[0]);
     if (same) return `${one(arr[0])} (elk jaar)`;
-    const shown = arr.slice(0, 8).map((x, t) => `j${t}: ${one(x)}`).join("; ");
+    const shown = arr.slice(0, 8).map((x, t) => `jaar ${t}: ${one(x)}`).join("; ");
     return arr.length > 8 ? `${shown}; …` : shown;
   }
   return one(value);

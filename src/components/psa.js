@@ -2,7 +2,7 @@
 // distribution of the saldo (histogram with the 95 % band and the mean) and acceptability curves
 // (the probability of a positive saldo against the QALY value or the discount rate).
 import * as Plot from "@observablehq/plot";
-import {formatEuro, formatNumber, formatPercent} from "../lib/format.js";
+import {formatEuro, formatEuroCompact, formatNumber, formatPercent} from "../lib/format.js";
 import {el} from "./provenance.js";
 import {labelAxis} from "./labels.js";
 
@@ -15,7 +15,7 @@ export function psaHistogram(result, {width = 800} = {}) {
     width,
     height: 300,
     marginLeft: 60,
-    x: {label: "saldo (€)", tickFormat: (v) => formatEuro(v), ticks: Math.max(3, Math.floor(width / 130))},
+    x: {label: "saldo (€)", tickFormat: (v) => formatEuroCompact(v), ticks: Math.max(2, Math.floor(width / 110))},
     y: {label: "aantal trekkingen", grid: true, tickFormat: (v) => formatNumber(v)},
     marks: [
       Plot.rectX([{x1: lo, x2: hi}], {x1: "x1", x2: "x2", y1: 0, y2: Math.max(...result.histogram.map((b) => b.count)), fill: "#9bb7d4", fillOpacity: 0.3}),
@@ -36,12 +36,12 @@ export function psaHistogram(result, {width = 800} = {}) {
 /** Percentile band per scope (intervention or actor): 2,5–97,5 % and 25–75 %, the median as a tick. */
 export function psaBands(rows, {width = 800, name = "psa-banden"} = {}) {
   const labels = rows.map((r) => r.label);
-  const {marginLeft, tickFormat} = labelAxis(labels, width, {cap: 300, share: 0.4});
+  const {marginLeft, tickFormat, rowHeight} = labelAxis(labels, width, {cap: 300, share: 0.4, minRow: 34});
   const chart = Plot.plot({
     width,
-    height: 34 * rows.length + 50,
+    height: rowHeight * rows.length + 50,
     marginLeft,
-    x: {label: "saldo (€)", grid: true, tickFormat: (v) => formatEuro(v), ticks: Math.max(3, Math.floor(width / 140))},
+    x: {label: "saldo (€)", grid: true, tickFormat: (v) => formatEuroCompact(v), ticks: Math.max(2, Math.floor((width - marginLeft) / 110))},
     y: {label: null, domain: labels, tickFormat},
     marks: [
       Plot.ruleY(rows, {y: "label", x1: (d) => d.saldo.percentiles.p2_5, x2: (d) => d.saldo.percentiles.p97_5, stroke: "#9bb7d4", strokeWidth: 8}),
@@ -63,7 +63,7 @@ export function acceptability(curve, {width = 800, name = "aanvaardbaarheid", fo
     width,
     height: 260,
     marginLeft: 55,
-    x: {label: xLabel, tickFormat: format, ticks: Math.max(3, Math.floor(width / 110))},
+    x: {label: xLabel, tickFormat: format, ticks: Math.max(2, Math.floor(width / 110))},
     y: {label: "kans op positief saldo", domain: [0, 1], grid: true, tickFormat: (v) => formatPercent(v, 0)},
     marks: [
       Plot.ruleY([0.5], {stroke: "#999", strokeDasharray: "2 3"}),

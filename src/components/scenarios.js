@@ -59,7 +59,7 @@ export function scenarios(results, {scope = "total", width = 800, printed = {}} 
     rows.map((r) => ({...r, printed: printed[r.id] ?? null})),
     [
       {key: "label", label: "scenario"},
-      {key: "ratio", label: "maatschappelijke verhouding", format: (v) => (v === null ? "—" : formatNumber(v, 2)), align: "right"},
+      {key: "ratio", label: "maatschappelijke baten-kostenverhouding (B/K)", format: (v) => (v === null ? "—" : formatNumber(v, 2)), align: "right"},
       {key: "printed", label: "rapport", format: (v) => (v === null ? "" : formatNumber(v, 1)), align: "right"},
       {key: "financialRatio", label: "financiële verhouding", format: (v) => (v === null ? "—" : formatNumber(v, 2)), align: "right"},
       {key: "saldo", label: "saldo (€)", format: (v) => (v === null ? "—" : formatEuro(v)), align: "right"},

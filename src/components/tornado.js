@@ -2,7 +2,7 @@
 // from the base saldo to the saldo at the input's low value and one to the saldo at its high value,
 // largest swing on top. With the numbers as a table under the chart.
 import * as Plot from "@observablehq/plot";
-import {formatEuro, formatNumber} from "../lib/format.js";
+import {formatEuro, formatEuroCompact, formatNumber} from "../lib/format.js";
 import {el, numbersTable} from "./provenance.js";
 import {labelAxis} from "./labels.js";
 
@@ -20,13 +20,13 @@ export function tornado(t, {top = 15, width = 800} = {}) {
     {label: b.label, end: "hoog", input: b.high, saldo: b.saldoHigh}
   ]);
   const labels = bars.map((b) => b.label);
-  const {marginLeft, tickFormat} = labelAxis(labels, width, {cap: 360, share: 0.45});
+  const {marginLeft, tickFormat, rowHeight} = labelAxis(labels, width, {cap: 360, share: 0.45});
   const chart = Plot.plot({
     width,
-    height: 28 * bars.length + 60,
+    height: rowHeight * bars.length + 60,
     marginLeft,
     marginRight: 20,
-    x: {label: "saldo (€)", grid: true, tickFormat: (v) => formatEuro(v), ticks: Math.max(3, Math.floor(width / 140))},
+    x: {label: "saldo (€)", grid: true, tickFormat: (v) => formatEuroCompact(v), ticks: Math.max(2, Math.floor((width - marginLeft) / 110))},
     y: {label: null, domain: labels, tickFormat},
     color: {domain: ["laag", "hoog"], range: ["#c26b2c", "#1f5c99"], legend: true, tickFormat: (d) => (d === "laag" ? "invoer laag" : "invoer hoog")},
     marks: [
@@ -44,8 +44,8 @@ export function tornado(t, {top = 15, width = 800} = {}) {
       {key: "saldoLow", label: "saldo bij laag", format: (v) => formatEuro(v), align: "right"},
       {key: "saldoHigh", label: "saldo bij hoog", format: (v) => formatEuro(v), align: "right"},
       {key: "swing", label: "bereik", format: (v) => formatEuro(v), align: "right"},
-      {key: "ratioLow", label: "K/B laag", format: (v) => (v === null ? "—" : formatNumber(v, 2)), align: "right"},
-      {key: "ratioHigh", label: "K/B hoog", format: (v) => (v === null ? "—" : formatNumber(v, 2)), align: "right"}
+      {key: "ratioLow", label: "B/K laag", format: (v) => (v === null ? "—" : formatNumber(v, 2)), align: "right"},
+      {key: "ratioHigh", label: "B/K hoog", format: (v) => (v === null ? "—" : formatNumber(v, 2)), align: "right"}
     ],
     {summary: "Alle invoerwaarden (tabel)", filename: `tornado-${t.scope}.csv`}
   );

@@ -91,10 +91,11 @@ export interface StaticServer {
 }
 
 /**
- * A tiny static server for dist/ on 127.0.0.1 and a free port. Clean URLs: /x is served from
- * x.html (or x/index.html), as Framework links pages; unknown paths get 404 (404.html when built).
+ * A tiny static server for dist/ on 127.0.0.1 and a free port. With `rewrite` (default) /x is also
+ * served from x.html (clean URLs); without it, it behaves like a plain static host: a path is a file,
+ * and a path ending in / is its index.html. Unknown paths get 404 (404.html when built).
  */
-export async function serveDist(dist = DIST): Promise<StaticServer> {
+export async function serveDist(dist = DIST, {rewrite = true}: {rewrite?: boolean} = {}): Promise<StaticServer> {
   const root = resolve(dist);
   const server: Server = createServer((req, res) => {
     let pathname: string;
@@ -109,7 +110,7 @@ export async function serveDist(dist = DIST): Promise<StaticServer> {
       res.writeHead(403).end("forbidden");
       return;
     }
-    const candidates = pathname.endsWith("/") ? [join(base, "index.html")] : [base, `${base}.html`, join(base, "index.html")];
+    const candidates = pathname.endsWith("/") ? [join(base, "index.html")] : rewrite ? [base, `${base}.html`, join(base, "index.html")] : [base];
     const file = candidates.find((f) => existsSync(f) && statSync(f).isFile());
     if (!file) {
       const notFound = join(root, "404.html");
@@ -203,4 +204,235 @@ export async function chartStates(page: Page): Promise<ChartState[]> {
       return {name: el.getAttribute("data-chart") ?? "", drawn: surfaces.length, shapes};
     })
   );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reader-facing quality checks (issue 10), run on every built page at 1280 × 900 and 390 × 844.
+
+export const WIDTHS = [
+  {width: 1280, height: 900},
+  {width: 390, height: 844}
+] as const;
+
+/** What the layout check found on a page at the current viewport width. */
+export interface LayoutReport {
+  innerWidth: number;
+  scrollWidth: number;
+  /** The element reaching furthest right (tag.class and its right edge), for the report. */
+  widest: string;
+  /** Elements whose text is cut with an ellipsis while they hold a digit. */
+  ellipsisNumbers: string[];
+  /** Text in a chart or the effect scheme drawn under 10 px (text and its size). */
+  smallText: string[];
+  /** Tick labels of one chart axis that overlap each other. */
+  overlappingTicks: string[];
+}
+
+export async function layoutReport(page: Page, {minFontPx = 10}: {minFontPx?: number} = {}): Promise<LayoutReport> {
+  return page.evaluate((minFontPx) => {
+    const describe = (e: Element) => {
+      const cls = typeof e.className === "string" && e.className ? "." + e.className.trim().split(/\s+/).slice(0, 2).join(".") : "";
+      const chart = e.closest("[data-chart]")?.getAttribute("data-chart");
+      return `${e.tagName.toLowerCase()}${cls}${chart ? ` in chart ${chart}` : ""}`;
+    };
+    const visible = (e: Element) => {
+      const r = e.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) return false;
+      const s = getComputedStyle(e);
+      return s.visibility !== "hidden" && s.display !== "none";
+    };
+    // Furthest right edge among elements not inside a scrolling container (those scroll on their own).
+    const clipped = (e: Element) => {
+      for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+        const o = getComputedStyle(p).overflowX;
+        if (o === "auto" || o === "scroll" || o === "hidden" || o === "clip") return true;
+      }
+      return false;
+    };
+    // The widest piece of content (chart, table, form, image, code) not inside a scrolling box,
+    // and the widest content that scrolls inside its own box; named in failures and the report.
+    let widest = "";
+    let right = 0;
+    for (const e of Array.from(document.querySelectorAll("body *"))) {
+      if (!visible(e) || clipped(e)) continue;
+      const r = e.getBoundingClientRect().right + window.scrollX;
+      if (r > right + 0.5) {
+        right = r;
+        widest = `${describe(e)} (right edge ${Math.round(r)} px)`;
+      }
+    }
+    let content = "";
+    let contentRight = 0;
+    for (const e of Array.from(document.querySelectorAll("#observablehq-main :is(svg, table, canvas, img, pre, form, figure, dl)"))) {
+      if (!visible(e) || clipped(e) || e.parentElement?.closest("svg")) continue;
+      const r = e.getBoundingClientRect();
+      if (r.right > contentRight + 0.5) {
+        contentRight = r.right;
+        content = `${describe(e)} (${Math.round(r.width)} px wide, right edge ${Math.round(r.right)} px)`;
+      }
+    }
+    let scroller = "";
+    let scrollerWidth = 0;
+    for (const e of Array.from(document.querySelectorAll("#observablehq-main *"))) {
+      if (!(e instanceof HTMLElement) || !visible(e)) continue;
+      const o = getComputedStyle(e).overflowX;
+      if ((o === "auto" || o === "scroll") && e.scrollWidth > e.clientWidth + 1 && e.scrollWidth > scrollerWidth) {
+        scrollerWidth = e.scrollWidth;
+        scroller = `${describe(e)}: ${e.scrollWidth} px of content scrolls in ${e.clientWidth} px`;
+      }
+    }
+    if (content) widest = `${widest}; widest content: ${content}`;
+    if (scroller) widest = `${widest}; widest scrolling box: ${scroller}`;
+    const ellipsisNumbers: string[] = [];
+    for (const e of Array.from(document.querySelectorAll("#observablehq-main *"))) {
+      if (!(e instanceof HTMLElement) || !visible(e)) continue;
+      if (getComputedStyle(e).textOverflow !== "ellipsis") continue;
+      if (e.scrollWidth > e.clientWidth + 1 && /\d/.test(e.textContent ?? "")) ellipsisNumbers.push(`${describe(e)}: "${(e.textContent ?? "").slice(0, 40)}"`);
+    }
+    // Text in SVG charts: cut with "…" by Plot's lineWidth/textOverflow, or drawn too small.
+    const smallText: string[] = [];
+    for (const t of Array.from(document.querySelectorAll("[data-chart] svg text, .effect-scheme svg text"))) {
+      if (!(t instanceof SVGTextElement) || !visible(t) || !(t.textContent ?? "").trim()) continue;
+      const scale = t.getScreenCTM()?.a ?? 1;
+      const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+      if (px < minFontPx - 0.05) smallText.push(`${describe(t)}: "${(t.textContent ?? "").slice(0, 30)}" at ${px.toFixed(1)} px`);
+    }
+    for (const t of Array.from(document.querySelectorAll("[data-chart] svg text"))) {
+      if ((t.textContent ?? "").includes("…")) ellipsisNumbers.push(`${describe(t)}: "${(t.textContent ?? "").slice(0, 40)}" (cut with …)`);
+    }
+    const overlappingTicks: string[] = [];
+    for (const g of Array.from(document.querySelectorAll('svg g[aria-label$="tick label"]'))) {
+      const boxes = Array.from(g.querySelectorAll("text"))
+        .filter((t) => visible(t) && (t.textContent ?? "").trim())
+        .map((t) => ({text: t.textContent ?? "", r: t.getBoundingClientRect()}));
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i].r;
+          const b = boxes[j].r;
+          const overlap = Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
+          if (overlap) overlappingTicks.push(`${describe(g)}: "${boxes[i].text}" / "${boxes[j].text}"`);
+        }
+      }
+    }
+    return {
+      innerWidth: window.innerWidth,
+      scrollWidth: document.documentElement.scrollWidth,
+      widest,
+      ellipsisNumbers,
+      smallText,
+      overlappingTicks
+    };
+  }, minFontPx);
+}
+
+/**
+ * English words that must not reach a reader of this Dutch site: UI text of Framework, Inputs and
+ * the browser, and code left in text. Chosen not to hit Dutch ("of", "download", "data", "link",
+ * "website" are Dutch too, so they are not listed).
+ */
+export const ENGLISH_UI = [
+  /\bNext page\b/,
+  /\bPrevious page\b/,
+  /\b\d[\d.,]*\s+results?\b/i,
+  /\bSearch\b/,
+  /\bLoading\b/i,
+  /\bPlease\b/i,
+  /\bCancel\b/,
+  /\bSubmit\b/,
+  /\bSelect all\b/i,
+  /\bNo results\b/i,
+  /\bShow more\b/i,
+  /\bundefined\b/,
+  /\bNaN\b/,
+  /\[object Object\]/,
+  /\(\{\s*\w+\s*,/,
+  /\bbreakEven\b/,
+  /\bnetEffectShare\b/,
+  /\bbenefitMonthsGained\b/
+];
+
+/** Visible text of the page, plus the CSS-generated text of the pager links. */
+export async function readerText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const pager = Array.from(document.querySelectorAll("#observablehq-footer nav a"))
+      .map((a) => getComputedStyle(a, "::before").content.replace(/^"|"$/g, ""))
+      .join("\n");
+    const placeholders = Array.from(document.querySelectorAll("input[placeholder]"))
+      .map((i) => i.getAttribute("placeholder"))
+      .join("\n");
+    return `${document.body.innerText}\n${pager}\n${placeholders}`;
+  });
+}
+
+export function englishWords(text: string): string[] {
+  const found: string[] = [];
+  for (const re of ENGLISH_UI) {
+    const m = text.match(re);
+    if (m) {
+      const i = m.index ?? 0;
+      found.push(`${re}: "…${text.slice(Math.max(0, i - 30), i + m[0].length + 30).replace(/\s+/g, " ")}…"`);
+    }
+  }
+  return found;
+}
+
+/** One number box after typing into it. */
+export interface BoxState {
+  label: string;
+  box: string;
+  slider: string | null;
+  model: string | null;
+  message: string;
+  messageVisible: boolean;
+}
+
+/** The state of the n-th `.number-input` on the page. */
+export async function boxState(page: Page, index: number): Promise<BoxState> {
+  return page.locator("form.number-input").nth(index).evaluate((form) => {
+    const msg = form.querySelector(".number-input-message") as HTMLElement | null;
+    const r = msg?.getBoundingClientRect();
+    return {
+      label: form.querySelector("label")?.textContent ?? "",
+      box: (form.querySelector(".number-input-box") as HTMLInputElement).value,
+      slider: (form.querySelector(".number-input-slider") as HTMLInputElement | null)?.value ?? null,
+      model: form.getAttribute("data-value"),
+      message: msg?.textContent ?? "",
+      messageVisible: !!msg && !msg.hidden && !!r && r.width > 0 && r.height > 0
+    };
+  });
+}
+
+/**
+ * Types `text` into the n-th number box with the keyboard: select all, delete, type, Tab to leave.
+ * `perKey` (default) sends one key press per character, as a reader types (each one recomputes the
+ * model); otherwise the text arrives as one keyboard input event (as from an input method), which
+ * keeps pages with many boxes fast on a busy machine.
+ */
+export async function typeInto(page: Page, index: number, text: string, {perKey = true}: {perKey?: boolean} = {}): Promise<void> {
+  const box = page.locator("form.number-input .number-input-box").nth(index);
+  await box.scrollIntoViewIfNeeded();
+  await box.click();
+  await box.press("ControlOrMeta+a");
+  await box.press("Backspace");
+  if (perKey) await box.pressSequentially(text);
+  else await page.keyboard.insertText(text);
+  await box.press("Tab");
+}
+
+/** The file a built page is written to, as a plain static host serves it: "/" → "/", "/a/b" → "/a/b.html". */
+export function pageFile(path: string): string {
+  return path.endsWith("/") ? path : `${path}.html`;
+}
+
+/** Every link on the rendered page that stays on the site, as a path (no query or fragment). */
+export async function localLinks(page: Page, origin: string): Promise<string[]> {
+  // Same-page anchors (the table of contents) are left out.
+  const hrefs = await page.$$eval("a[href]", (as) => as.filter((a) => !a.getAttribute("href")!.startsWith("#")).map((a) => (a as HTMLAnchorElement).href));
+  const out = new Set<string>();
+  for (const href of hrefs) {
+    if (!href.startsWith(origin + "/")) continue;
+    const url = new URL(href);
+    out.add(url.pathname);
+  }
+  return [...out].sort();
 }

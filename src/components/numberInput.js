@@ -1,0 +1,145 @@
+// A number box with an optional slider, for every number a reader sets on the site (replaces
+// Inputs.range / Inputs.number, whose type=number box takes no decimal comma, answers in the
+// browser's English and can show one value while the model uses another).
+//
+// Behaviour (one rule, everywhere):
+// - The box is type=text with inputmode=decimal: the reader types Dutch ("3,5", "1.000") or plain
+//   ("3.5"); parseDutchNumber reads it. The browser's own validation bubbles never appear.
+// - While typing, a valid value inside the range is applied at once: box, slider and model agree.
+//   A value outside the range, or text that is no number, shows a Dutch message beside the box and
+//   the model keeps the last valid value (the message says which value is used).
+// - On Enter or leaving the box the value is settled: outside the range it is clamped VISIBLY
+//   (box, slider and model all show the bound, the message stays and names the typed value); text
+//   that is no number is replaced by the last valid value, with a message.
+// - The element's `value` is the number the model uses; `data-value` holds the same number (for
+//   the browser tests); it emits "input" only when that number changes.
+import {formatInputNumber, parseDutchNumber} from "../lib/format.js";
+import {el} from "./provenance.js";
+
+let counter = 0;
+
+/** Snaps a slider position to the step grid from min (the box itself takes any value in range). */
+export function snap(x, min, step) {
+  if (!step || !(step > 0)) return x;
+  return Number((min + Math.round((x - min) / step) * step).toPrecision(12));
+}
+
+/**
+ * What a typed text means for a box with range [min, max]: {value, message, state}.
+ * state "ok" (apply value), "out" (value is the clamped bound), "nan" (no number: value undefined).
+ */
+export function judge(text, min, max) {
+  const x = parseDutchNumber(text);
+  if (!Number.isFinite(x)) {
+    return {state: "nan", value: undefined, message: `“${String(text).trim()}” is geen getal. Typ bijvoorbeeld ${formatInputNumber(min)} of ${formatInputNumber((min + max) / 2)}; een komma is de decimaalkomma.`};
+  }
+  if (x < min || x > max) {
+    const bound = x < min ? min : max;
+    return {state: "out", value: bound, typed: x, message: `${formatInputNumber(x)} ligt buiten het bereik ${formatInputNumber(min)} tot ${formatInputNumber(max)}; er wordt gerekend met ${formatInputNumber(bound)}.`};
+  }
+  return {state: "ok", value: x, message: ""};
+}
+
+/**
+ * @param range [min, max] in the units the box shows
+ * @param options.label text before the box (the unit belongs in the label, e.g. "Discontovoet (%)")
+ * @param options.value start value (clamped into the range)
+ * @param options.step slider step (typed values may lie between steps)
+ * @param options.slider false for a box alone (e.g. a seed)
+ * @param options.integer only whole numbers (a decimal is rounded, with a message)
+ * @param options.width box width in px (default 6.5em)
+ */
+export function numberInput([min, max], {label = "", value, step, slider = true, integer = false, name} = {}) {
+  const id = `number-input-${++counter}`;
+  let current = Math.min(Math.max(value ?? min, min), max);
+  const box = el("input", {
+    id,
+    type: "text",
+    inputmode: integer ? "numeric" : "decimal",
+    autocomplete: "off",
+    spellcheck: "false",
+    class: "number-input-box",
+    "aria-describedby": `${id}-message`,
+    name
+  });
+  const range = slider ? el("input", {type: "range", class: "number-input-slider", min, max, step: "any", "aria-label": label || undefined, tabindex: "-1"}) : null;
+  const message = el("output", {id: `${id}-message`, class: "number-input-message", "aria-live": "polite", for: id});
+  message.hidden = true;
+  const form = el(
+    "form",
+    {class: "number-input", novalidate: true, "data-min": min, "data-max": max},
+    label ? el("label", {for: id, class: "number-input-label"}, label) : null,
+    el("div", {class: "number-input-row"}, box, range),
+    message
+  );
+
+  const show = (text) => {
+    message.textContent = text;
+    message.hidden = !text;
+    form.classList.toggle("number-input-invalid", !!text);
+    box.setAttribute("aria-invalid", text ? "true" : "false");
+  };
+  const apply = (x, {emit = true, rewriteBox = true} = {}) => {
+    const changed = x !== current;
+    current = x;
+    if (rewriteBox) box.value = formatInputNumber(x);
+    if (range) range.value = String(x);
+    form.dataset.value = String(x);
+    if (changed && emit) form.dispatchEvent(new Event("input", {bubbles: true}));
+  };
+  const settleInteger = (x) => (integer && !Number.isInteger(x) ? Math.round(x) : x);
+
+  box.addEventListener("input", (event) => {
+    event.stopPropagation();
+    const j = judge(box.value, min, max);
+    if (j.state === "ok") {
+      const x = settleInteger(j.value);
+      show(x !== j.value ? `Alleen hele getallen: er wordt gerekend met ${formatInputNumber(x)}.` : "");
+      apply(x, {rewriteBox: false});
+    } else if (j.state === "out") {
+      show(`${formatInputNumber(j.typed)} ligt buiten het bereik ${formatInputNumber(min)} tot ${formatInputNumber(max)}. Er wordt nu gerekend met ${formatInputNumber(current)}; na Enter of het verlaten van het vak met ${formatInputNumber(j.value)}.`);
+    } else {
+      show(box.value.trim() === "" ? `Vul een getal in van ${formatInputNumber(min)} tot ${formatInputNumber(max)}; er wordt gerekend met ${formatInputNumber(current)}.` : `${j.message} Er wordt gerekend met ${formatInputNumber(current)}.`);
+    }
+  });
+  const settle = () => {
+    const j = judge(box.value, min, max);
+    if (j.state === "ok") {
+      const x = settleInteger(j.value);
+      if (x === j.value) show("");
+      apply(x);
+    } else if (j.state === "out") {
+      show(j.message);
+      apply(settleInteger(j.value));
+    } else {
+      show(box.value.trim() === "" ? `Het vak was leeg; er wordt gerekend met ${formatInputNumber(current)}.` : `${j.message} Er wordt gerekend met ${formatInputNumber(current)}.`);
+      apply(current);
+    }
+  };
+  box.addEventListener("change", (event) => {
+    event.stopPropagation();
+    settle();
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    settle();
+  });
+  if (range) {
+    range.addEventListener("input", (event) => {
+      event.stopPropagation();
+      show("");
+      apply(settleInteger(snap(+range.value, min, step)));
+    });
+    range.addEventListener("change", (event) => event.stopPropagation());
+  }
+
+  Object.defineProperty(form, "value", {
+    get: () => current,
+    set: (x) => {
+      show("");
+      apply(Math.min(Math.max(+x, min), max), {emit: false});
+    }
+  });
+  apply(current, {emit: false});
+  return form;
+}
