@@ -94,14 +94,12 @@ export function columns(scheme) {
   return layer;
 }
 
-/**
- * @param scheme {nodes: [{id, type, label, posts?, note?}], edges: [{from, to, sign, style, note?}]}
- * @param options.valuation (node) => Element: what to show when a post node is clicked
- * @param options.width available width in pixels
- * @param options.title accessible title of the diagram
- */
-export function effectScheme(scheme, {valuation, width = 1000, title = "Effectenschema"} = {}) {
-  if (!scheme || !scheme.nodes?.length) return el("p", {class: "muted"}, "Voor deze interventie is geen effectenschema vastgelegd in het modelbestand.");
+// The layout depends on the scheme alone, never on the inputs: computed once per scheme object and
+// reused on every redraw (a slider move redraws the page; dagre took ~40 ms of each redraw).
+const layouts = new WeakMap();
+function laidOut(scheme) {
+  let cached = layouts.get(scheme);
+  if (cached) return cached;
   const layer = columns(scheme);
   const g = new dagre.graphlib.Graph({multigraph: true});
   g.setGraph({rankdir: "LR", nodesep: 10, ranksep: 34, edgesep: 6, marginx: 8, marginy: 8});
@@ -119,6 +117,20 @@ export function effectScheme(scheme, {valuation, width = 1000, title = "Effecten
     g.setEdge(e.from, e.to, {minlen, weight: e.style === "uncertain" ? 1 : 2}, `e${i}`);
   });
   dagre.layout(g);
+  cached = {g, wrapped, edges};
+  layouts.set(scheme, cached);
+  return cached;
+}
+
+/**
+ * @param scheme {nodes: [{id, type, label, posts?, note?}], edges: [{from, to, sign, style, note?}]}
+ * @param options.valuation (node) => Element: what to show when a post node is clicked
+ * @param options.width available width in pixels
+ * @param options.title accessible title of the diagram
+ */
+export function effectScheme(scheme, {valuation, width = 1000, title = "Effectenschema"} = {}) {
+  if (!scheme || !scheme.nodes?.length) return el("p", {class: "muted"}, "Voor deze interventie is geen effectenschema vastgelegd in het modelbestand.");
+  const {g, wrapped, edges} = laidOut(scheme);
   const graph = g.graph();
   const W = Math.ceil(graph.width);
   const H = Math.ceil(graph.height);

@@ -1,7 +1,10 @@
-// The JavaScript a built page loads, found from dist/ alone: the page's inline module scripts, its
-// modulepreloads and script sources, and, transitively, every module they import (static `import …
-// from`, `import "…"` and dynamic `import("…")`) that lies in Framework's module folders (_node, _npm,
-// _import, _observablehq). Sizes are gzip (zlib, default level), per file, as a server sends them.
+// The JavaScript a built page loads, found from dist/ alone: the page's inline module scripts (whose
+// cells import their modules when the page opens), its modulepreloads and script sources, and,
+// transitively, every module they import statically (`import … from`, `import "…"`) that lies in
+// Framework's module folders (_node, _npm, _import, _observablehq): that is what a page loads when it
+// opens. A dynamic `import("…")` inside a module runs only on demand (the search box on focus, the
+// XLSX writer on a download click): those modules, and what they import, are counted apart as
+// `lazyBytes`. Sizes are gzip (zlib, default level), per file, as a server sends them.
 import {existsSync, readFileSync, statSync} from "node:fs";
 import {join, posix, relative, resolve} from "node:path";
 import {gzipSync} from "node:zlib";
@@ -14,14 +17,24 @@ export interface PageWeight {
   inlineBytes: number;
   /** Module files (relative to dist/) and their gzipped bytes. */
   modules: Map<string, number>;
-  /** inlineBytes + every module. */
+  /** inlineBytes + every module loaded when the page opens. */
   totalBytes: number;
+  /** Modules loaded only on demand (dynamic import inside a module), not already loaded on open. */
+  lazyModules: Map<string, number>;
+  lazyBytes: number;
 }
 
 const SPECIFIER = /(?<![\w$.])(?:from|import)\s*\(?\s*["']([^"'\s]+)["']/g;
 
 function specifiers(code: string): string[] {
   return Array.from(code.matchAll(SPECIFIER), (m) => m[1]).filter((s) => /^(?:\.{1,2}\/|\/)/.test(s));
+}
+
+const DYNAMIC = /(?<![\w$.])import\s*\(\s*["']([^"'\s]+)["']/g;
+
+/** The specifiers of a module's dynamic `import("…")` calls. */
+function dynamicSpecifiers(code: string): Set<string> {
+  return new Set(Array.from(code.matchAll(DYNAMIC), (m) => m[1]));
 }
 
 /** dist-relative path of `spec` imported from dist-relative `from` ("" for a page at the root). */
@@ -48,19 +61,31 @@ export function pageWeight(distDir: string, page: string): PageWeight {
   for (const m of html.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+)"/gi)) queue.push(m[1]);
   for (const m of html.matchAll(/<script\b[^>]*\ssrc="([^"]+)"/gi)) queue.push(m[1]);
   for (const m of inline) queue.push(...specifiers(m[2]));
-  const modules = new Map<string, number>();
-  const pending = queue.map((spec) => resolveIn(dist, page, spec)).filter((f): f is string => f !== null);
-  while (pending.length) {
-    const file = pending.pop()!;
-    if (modules.has(file) || !MODULE_FOLDERS.some((d) => file.startsWith(`${d}/`)) || !/\.m?js$/.test(file)) continue;
-    modules.set(file, gzipSize(join(dist, file)));
-    for (const spec of specifiers(readFileSync(join(dist, file), "utf8"))) {
-      const next = resolveIn(dist, file, spec);
-      if (next && !modules.has(next)) pending.push(next);
+  // Two passes: what the page loads on open, then what its modules import on demand.
+  const follow = (start: string[], into: Map<string, number>, skip: Map<string, number>, lazy: string[]) => {
+    const pending = [...start];
+    while (pending.length) {
+      const file = pending.pop()!;
+      if (into.has(file) || skip.has(file) || !MODULE_FOLDERS.some((d) => file.startsWith(`${d}/`)) || !/\.m?js$/.test(file)) continue;
+      into.set(file, gzipSize(join(dist, file)));
+      const code = readFileSync(join(dist, file), "utf8");
+      const dynamic = dynamicSpecifiers(code);
+      for (const spec of specifiers(code)) {
+        const next = resolveIn(dist, file, spec);
+        if (!next) continue;
+        if (dynamic.has(spec)) lazy.push(next);
+        else if (!into.has(next)) pending.push(next);
+      }
     }
-  }
-  const totalBytes = inlineBytes + [...modules.values()].reduce((a, b) => a + b, 0);
-  return {page: relative(dist, join(dist, page)).split("\\").join("/"), inlineBytes, modules, totalBytes};
+  };
+  const modules = new Map<string, number>();
+  const lazyStart: string[] = [];
+  follow(queue.map((spec) => resolveIn(dist, page, spec)).filter((f): f is string => f !== null), modules, new Map(), lazyStart);
+  const lazyModules = new Map<string, number>();
+  follow(lazyStart, lazyModules, modules, []);
+  const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+  const totalBytes = inlineBytes + sum(modules);
+  return {page: relative(dist, join(dist, page)).split("\\").join("/"), inlineBytes, modules, totalBytes, lazyModules, lazyBytes: sum(lazyModules)};
 }
 
 export function formatKB(bytes: number): string {
