@@ -175,7 +175,9 @@ export async function openPage(browser: Browser, origin: string, path: string): 
     if (response.url().startsWith(origin) && response.status() >= 400) report.failedRequests.push(`${response.url()}: HTTP ${response.status()}`);
   });
   await page.goto(origin + path, {waitUntil: "load"});
-  await page.waitForLoadState("networkidle");
+  // A page whose Monte Carlo starts on load keeps its workers busy: on a loaded machine the network
+  // can take longer than Playwright's default 30 s to go quiet.
+  await page.waitForLoadState("networkidle", {timeout: 90_000});
   await page.waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0, null, {timeout: 30_000});
   return {page, context, report};
 }
