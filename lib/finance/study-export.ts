@@ -248,3 +248,52 @@ export function studyExportLong(x: StudyExport): {columns: ExportColumn[]; rows:
   const rows = (Object.keys(exportColumns) as (keyof StudyExport)[]).flatMap((t) => (x[t] as unknown as Record<string, unknown>[]).map((r) => ({table: exportTableNames[t], ...r})));
   return {columns, rows};
 }
+
+/** A spreadsheet cell: a number with an Excel display format, or text. */
+export type SheetCell = {kind: "number"; value: number; format: string} | {kind: "text"; value: string; bold?: boolean} | null;
+
+const EURO = "[$€-413] #,##0";
+const EURO_CENTS = "[$€-413] #,##0.00";
+const PERCENT = "0.0##%";
+const PLAIN = "#,##0.####";
+
+/** The Excel display format of a number in a column (an input's value takes its row's unit). */
+export function sheetFormat(column: ExportColumn, row: Record<string, unknown>): string {
+  if (column.key === "year" || column.key === "calendarYear" || column.key === "priceYear" || column.key === "modelPriceYear") return "0";
+  switch (column.display) {
+    case "euro":
+      return EURO;
+    case "fraction":
+      return PERCENT;
+    case "unit": {
+      const unit = String(row.unit ?? "");
+      if (unit.startsWith("€")) return EURO_CENTS;
+      if (unit === "fraction") return PERCENT;
+      return PLAIN;
+    }
+    default:
+      return PLAIN;
+  }
+}
+
+/**
+ * The three tables as spreadsheet sheets (invoer, resultaten, totalen): a bold header row of Dutch
+ * column names, then numbers as numbers with Dutch-style display formats (€, %, thousands) and text
+ * as text; an empty value is an empty cell. Excel shows the formats with the reader's separators.
+ */
+export function studyExportSheets(x: StudyExport): {sheet: string; rows: SheetCell[][]}[] {
+  return (Object.keys(exportColumns) as (keyof StudyExport)[]).map((t) => {
+    const columns = exportColumns[t];
+    const header: SheetCell[] = columns.map((c) => ({kind: "text", value: c.label, bold: true}));
+    const body = (x[t] as unknown as Record<string, unknown>[]).map((r) =>
+      columns.map((c): SheetCell => {
+        const v = r[c.key];
+        if (typeof v === "number") return Number.isFinite(v) ? {kind: "number", value: v, format: sheetFormat(c, r)} : null;
+        if (v === null || v === undefined || v === "") return null;
+        if (typeof v === "boolean") return {kind: "text", value: v ? "ja" : "nee"};
+        return {kind: "text", value: String(v)};
+      })
+    );
+    return {sheet: exportTableNames[t], rows: [header, ...body]};
+  });
+}

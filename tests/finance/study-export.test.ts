@@ -3,7 +3,7 @@ import {describe, expect, it} from "vitest";
 import {loadStudy} from "../../lib/io/study.js";
 import {evaluate} from "../../lib/model/evaluate.js";
 import {summarize, summarizeAll} from "../../lib/finance/summary.js";
-import {exportColumns, studyExport, studyExportLong} from "../../lib/finance/study-export.js";
+import {exportColumns, studyExport, studyExportLong, studyExportSheets} from "../../lib/finance/study-export.js";
 import {shippedModelFiles} from "../shipped-models.js";
 
 const close = (a: number, b: number, scale: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-9 * Math.max(1, scale));
@@ -70,5 +70,27 @@ describe("studyExportLong: one CSV with a `tabel` column", () => {
     expect(new Set(rows.map((r) => r.table))).toEqual(new Set(["invoer", "resultaten", "totalen"]));
     for (const t of Object.values(exportColumns)) for (const c of t) expect(columns.map((k) => k.key)).toContain(c.key);
     expect(new Set(columns.map((c) => c.key)).size).toBe(columns.length);
+  });
+});
+
+describe("studyExportSheets: XLSX sheets with numbers as numbers", () => {
+  it("gives one sheet per table, amounts in euro format, a share as percent, text as text", () => {
+    const model = loadStudy("data/studies/voorbeeldprojecten/vip-amsterdam.yaml", {onWarning: () => {}});
+    const x = studyExport([{model: "vip.yaml", evaluation: evaluate(model)}]);
+    const sheets = studyExportSheets(x);
+    expect(sheets.map((s) => s.sheet)).toEqual(["invoer", "resultaten", "totalen"]);
+    const results = sheets[1];
+    const pvColumn = exportColumns.results.findIndex((c) => c.key === "presentValue");
+    const rateColumn = exportColumns.results.findIndex((c) => c.key === "discountRate");
+    expect(results.rows.length).toBe(x.results.length + 1);
+    expect(results.rows[1][pvColumn]).toEqual({kind: "number", value: x.results[0].presentValue, format: "[$€-413] #,##0"});
+    expect(results.rows[1][rateColumn]).toMatchObject({kind: "number", value: x.results[0].discountRate, format: "0.0##%"});
+    expect(results.rows[1][0]).toEqual({kind: "text", value: "vip.yaml"});
+    // An input in euros gets a euro format with cents, a share a percent format.
+    const inputs = sheets[0];
+    const valueColumn = exportColumns.inputs.findIndex((c) => c.key === "value");
+    const euroRow = x.inputs.findIndex((r) => r.unit.startsWith("€"));
+    expect(euroRow).toBeGreaterThanOrEqual(0);
+    expect(inputs.rows[euroRow + 1][valueColumn]).toMatchObject({kind: "number", format: "[$€-413] #,##0.00"});
   });
 });
