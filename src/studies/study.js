@@ -3,7 +3,7 @@
 // from the loader's JSON, and shape one evaluation into the data the components draw. Calculation
 // stays in lib/; nothing here names a study.
 import {rebuildModel} from "../lib/model/rebuild.js";
-import {valueOf} from "../lib/model/evaluate.js";
+import {evaluate, valueOf} from "../lib/model/evaluate.js";
 import {explainPost} from "../lib/model/explain.js";
 import {lineResults} from "../lib/finance/summary.js";
 import {actors as actorNames} from "../lib/schema/actors.js";
@@ -27,6 +27,17 @@ export function buildModel(data, modelFile) {
   const m = data.models[modelFile];
   if (!m) throw new Error(`the study has no model file "${modelFile}" (it has ${Object.keys(data.models).join(", ")})`);
   return rebuildModel(m);
+}
+
+/**
+ * One evaluation per model file of the study, for the whole-study download: the page's own model
+ * (if any) with the reader's inputs, every other model file at its base values.
+ * @param {{models: Record<string, ModelJSON>}} data the study loader's JSON
+ * @param {{model: string, evaluation: Evaluation}} [own] the page's model file and its evaluation
+ * @returns {{model: string, evaluation: Evaluation}[]}
+ */
+export function studyEvaluations(data, own) {
+  return Object.keys(data.models).map((file) => ({model: file, evaluation: own && own.model === file ? own.evaluation : evaluate(buildModel(data, file))}));
 }
 
 /** @param {CompiledModel} model @param {string} id */
