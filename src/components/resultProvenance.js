@@ -12,7 +12,7 @@ function figure(rx, v) {
   return rx.unit === "verhouding" ? formatNumber(v, 2) : formatEuro(v);
 }
 
-/** Render a ResultExplanation (from `explainResult`). */
+/** Render a ResultExplanation, as explainResult gives it. */
 export function resultProvenance(rx) {
   const side = (t) => (t.side === "cost" ? "kosten" : "baten");
   return el(
