@@ -3,12 +3,13 @@
 // from the loader's JSON, and shape one evaluation into the data the components draw. Calculation
 // stays in lib/; nothing here names a study.
 import {rebuildModel} from "../lib/model/rebuild.js";
-import {valueOf} from "../lib/model/evaluate.js";
+import {evaluate, valueOf} from "../lib/model/evaluate.js";
 import {explainPost} from "../lib/model/explain.js";
 import {lineResults} from "../lib/finance/summary.js";
 import {actors as actorNames} from "../lib/schema/actors.js";
 import {formatEuro, formatNumber, formatPercent} from "../lib/format.js";
 import {el, postValuation} from "../components/provenance.js";
+import {explainableResult} from "../components/resultProvenance.js";
 
 // Type-checked by tsc (tsconfig.json includes src/studies/*.js with allowJs; `// @ts-check` above).
 /** @typedef {import("../lib/model/compile.js").CompiledModel} CompiledModel */
@@ -27,6 +28,17 @@ export function buildModel(data, modelFile) {
   const m = data.models[modelFile];
   if (!m) throw new Error(`the study has no model file "${modelFile}" (it has ${Object.keys(data.models).join(", ")})`);
   return rebuildModel(m);
+}
+
+/**
+ * One evaluation per model file of the study, for the whole-study download: the page's own model
+ * (if any) with the reader's inputs, every other model file at its base values.
+ * @param {{models: Record<string, ModelJSON>}} data the study loader's JSON
+ * @param {{model: string, evaluation: Evaluation}} [own] the page's model file and its evaluation
+ * @returns {{model: string, evaluation: Evaluation}[]}
+ */
+export function studyEvaluations(data, own) {
+  return Object.keys(data.models).map((file) => ({model: file, evaluation: own && own.model === file ? own.evaluation : evaluate(buildModel(data, file))}));
 }
 
 /** @param {CompiledModel} model @param {string} id */
@@ -115,19 +127,25 @@ function ratioText(r) {
   return r === null || r === undefined ? "—" : formatNumber(r, 1);
 }
 
-/** Headline figures of a summary as cards. */
-/** @param {Summary} summary */
-export function keyFigures(summary) {
+/**
+ * Headline figures of a summary as cards. With the evaluation `e`, every figure (ratios, saldo,
+ * costs, benefits, the gemeente's saldo) is a button that shows how it was computed.
+ * @param {Summary} summary
+ * @param {Evaluation} [e]
+ */
+export function keyFigures(summary, e) {
   const gemeente = summary.actors.find((a) => a.actor === "gemeente");
-  /** @param {string} title @param {string} value @param {string} note @param {string} key */
+  /** @param {string} text @param {import("../lib/finance/explain-result.js").ResultMeasure} measure @param {string} title @param {any} [actor] */
+  const figure = (text, measure, title, actor) => (e && text !== "—" ? explainableResult(text, e, summary.scope, measure, {actor, title}) : text);
+  /** @param {string} title @param {string | Node} value @param {any} note @param {string} key */
   const card = (title, value, note, key) => el("div", {class: "card"}, el("h2", {}, title), el("span", {class: "big", "data-value": key}, value), note ? el("p", {class: "muted"}, note) : "");
   return el(
     "div",
     {class: "grid grid-cols-4"},
-    card("Maatschappelijke verhouding", ratioText(summary.ratio), `baten ${formatEuro(summary.benefits)} / kosten ${formatEuro(summary.costs)} (${summary.ratio === null ? "—" : formatNumber(summary.ratio, 2)})`, "ratio"),
-    card("Financiële verhouding", ratioText(summary.financialRatio), `zonder immateriële baten (${summary.financialRatio === null ? "—" : formatNumber(summary.financialRatio, 2)})`, "financialRatio"),
-    card("Saldo (NCW)", formatEuro(summary.saldo), `discontovoet ${formatPercent(summary.discountRate, 2)}, ${summary.horizon} jaar`, "saldo"),
-    card("Saldo gemeente", gemeente ? formatEuro(gemeente.saldo) : "—", summary.costPerParticipant !== null ? `kosten per deelnemer ${formatEuro(summary.costPerParticipant)}` : "", "saldoGemeente")
+    card("Maatschappelijke verhouding", figure(ratioText(summary.ratio), "ratio", "Maatschappelijke baten-kostenverhouding"), ["baten ", figure(formatEuro(summary.benefits), "benefits", "Baten (NCW)"), " / kosten ", figure(formatEuro(summary.costs), "costs", "Kosten (NCW)"), ` (${summary.ratio === null ? "—" : formatNumber(summary.ratio, 2)})`], "ratio"),
+    card("Financiële verhouding", figure(ratioText(summary.financialRatio), "financialRatio", "Financiële baten-kostenverhouding"), `zonder immateriële baten (${summary.financialRatio === null ? "—" : formatNumber(summary.financialRatio, 2)})`, "financialRatio"),
+    card("Saldo (NCW)", figure(formatEuro(summary.saldo), "saldo", "Saldo (NCW)"), `discontovoet ${formatPercent(summary.discountRate, 2)}, ${summary.horizon} jaar`, "saldo"),
+    card("Saldo gemeente", gemeente ? figure(formatEuro(gemeente.saldo), "actorSaldo", "Saldo gemeente", "gemeente") : "—", summary.costPerParticipant !== null ? ["kosten per deelnemer ", figure(formatEuro(summary.costPerParticipant), "costPerParticipant", "Kosten per deelnemer")] : "", "saldoGemeente")
   );
 }
 

@@ -225,13 +225,13 @@ describe.skipIf(!executable)("built pages in Chromium", () => {
         const numbers = page.locator("button.explainable");
         if ((await numbers.count()) === 0) continue;
         const first = numbers.first();
-        expect(await first.textContent(), `${path}: the clickable number shows a Dutch amount`).toMatch(/^€\u00A0-?[\d.]+$/);
+        expect(await first.textContent(), `${path}: the clickable number shows a Dutch amount or ratio`).toMatch(/^(€\u00A0-?[\d.]+|-?\d+(,\d+)?)$/);
         await first.scrollIntoViewIfNeeded();
         await first.click();
         const dialog = page.locator("dialog.explain-dialog[open]");
         await expect.poll(() => dialog.count()).toBe(1);
         const text = (await dialog.textContent()) ?? "";
-        expect(text, `${path}: the dialog explains the number`).toMatch(/Waardering/);
+        expect(text, `${path}: the dialog explains the number (a post's valuation or a result's posts)`).toMatch(/Waardering|Posten \(contante waarde\)/);
         expect(text).toMatch(/Formule/);
         expect(text).toMatch(/Kengetallen en parameters/);
         await dialog.getByRole("button", {name: "Sluiten"}).click();

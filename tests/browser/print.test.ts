@@ -37,7 +37,7 @@ describe.skipIf(!executable)("print to A4", () => {
           const shown = (el: Element) => el.checkVisibility({checkOpacity: true, checkVisibilityCSS: true});
           const describe = (el: Element) =>
             `<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.getAttribute("class") ? `.${String(el.getAttribute("class")).trim().split(/\s+/).join(".")}` : ""}${el.getAttribute("data-chart") ? ` data-chart=${el.getAttribute("data-chart")}` : ""}>`;
-          const controls = Array.from(document.querySelectorAll("input, select, button, textarea")).filter(shown).map(describe);
+          const controls = Array.from(document.querySelectorAll("input, select, button:not(.explainable), textarea")).filter(shown).map(describe);
           const wide: string[] = [];
           for (const el of Array.from(document.body.querySelectorAll("*"))) {
             // Inside an svg, content is clipped to the svg's own box, which is checked itself.

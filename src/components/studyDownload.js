@@ -1,0 +1,62 @@
+// Download the whole study (lib/finance/study-export.ts): inputs, results per post, actor and year,
+// and totals, as one CSV (RFC 4180, dot decimal, a first column `tabel`), JSON (the three tables)
+// or XLSX (one sheet per table; the writer is loaded only when clicked, as in provenance.js).
+import {exportColumns, exportTableNames, studyExport, studyExportLong, studyExportSheets} from "../lib/finance/study-export.js";
+import {el, toCsv} from "./provenance.js";
+
+/** Start a download of `blob` under `filename`. */
+function save(blob, filename) {
+  const url = URL.createObjectURL(blob);
+  const a = el("a", {href: url, download: filename});
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * Three buttons that download the whole study. `evaluations()` gives, when clicked, one evaluation
+ * per model file of the study ({model, evaluation}), the page's own model with the reader's inputs.
+ * `name`: the file name without extension; `meta`: what the JSON says about the study.
+ */
+export function studyDownloads(evaluations, {name = "studie", meta = {}} = {}) {
+  const tables = () => studyExport(evaluations());
+  const button = (label, format, make) => {
+    const b = el("button", {type: "button", class: "study-download", "data-format": format}, label);
+    b.addEventListener("click", async () => {
+      b.disabled = true;
+      try {
+        await make();
+      } finally {
+        b.disabled = false;
+      }
+    });
+    return b;
+  };
+  const csv = button("CSV", "csv", () => {
+    const {columns, rows} = studyExportLong(tables());
+    save(new Blob([toCsv(rows, columns)], {type: "text/csv;charset=utf-8"}), `${name}.csv`);
+  });
+  const json = button("JSON", "json", () => {
+    const x = tables();
+    const out = {
+      ...meta,
+      tabellen: Object.fromEntries(Object.entries(exportTableNames).map(([key, table]) => [table, {kolommen: exportColumns[key].map((c) => ({naam: c.key, omschrijving: c.label})), rijen: x[key]}]))
+    };
+    save(new Blob([JSON.stringify(out, null, 1)], {type: "application/json"}), `${name}.json`);
+  });
+  const xlsx = button("Excel (XLSX)", "xlsx", async () => {
+    const sheets = studyExportSheets(tables());
+    const {default: writeXlsxFile} = await import("write-excel-file/browser");
+    const cell = (c) => (c === null ? null : c.kind === "number" ? {value: c.value, type: Number, format: c.format} : {value: c.value, type: String, fontWeight: c.bold ? "bold" : undefined});
+    const blob = await writeXlsxFile(sheets.map((s) => ({data: s.rows.map((r) => r.map(cell)), sheet: s.sheet, stickyRowsCount: 1}))).toBlob();
+    save(blob, `${name}.xlsx`);
+  });
+  return el(
+    "div",
+    {class: "study-downloads downloads"},
+    el("strong", {}, "Hele studie downloaden: "),
+    csv, " ", json, " ", xlsx,
+    el("p", {class: "muted"}, "Alle invoer (uitgangswaarde, eenheid, bron, prijspeil en de waarde die u hier instelde), de bedragen per post, belanghebbende en jaar (niet verdisconteerd en als contante waarde) en de totalen. De CSV is één bestand met een kolom “tabel” (invoer, resultaten, totalen), punt als decimaalteken; Excel heeft een werkblad per tabel.")
+  );
+}
