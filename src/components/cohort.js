@@ -35,7 +35,7 @@ export function cohort(data, {width = 800} = {}) {
   const costLabels = costs.map((s) => s.label);
   // A year label needs about 40 px: show every k-th year so that labels never overlap.
   const every = Math.max(1, Math.ceil((years.length * 40) / Math.max(1, half - 70)));
-  /** @type {import("@observablehq/plot").ScaleOptions} */
+  /** @type {import("./types.js").ScaleOptions} */
   const x = {label: data.yearLabel ?? "jaar", type: data.stacked === false ? "point" : "band", tickFormat: (y) => String(y), ticks: years.filter((_, i) => i % every === 0)};
   const stateChart = Plot.plot({
     width: half,

@@ -16,7 +16,7 @@ import {el, numbersTable} from "./provenance.js";
  * @template V
  * @typedef {{get(id: string): V} & Map<string, V>} NodeMap
  */
-/** @typedef {{g: import("@dagrejs/dagre").Graph, wrapped: NodeMap<string[]>, edges: SchemeEdge[]}} Layout */
+/** @typedef {{g: import("./types.js").Graph, wrapped: NodeMap<string[]>, edges: SchemeEdge[]}} Layout */
 
 /** @type {NodeType[]} */
 const TYPE_ORDER = ["activity", "direct", "intermediate", "post"];

@@ -124,11 +124,11 @@ export function xlsxFormat(column, rows) {
 /**
  * @param {Row[]} rows
  * @param {Column[]} columns
- * @returns {import("write-excel-file/browser").SheetData}
+ * @returns {import("./types.js").SheetData}
  */
 export function xlsxData(rows, columns) {
   const formats = columns.map((c) => xlsxFormat(c, rows));
-  /** @type {import("write-excel-file/browser").Row} */
+  /** @type {import("./types.js").SheetRow} */
   const header = columns.map((c) => ({value: c.label ?? c.key, fontWeight: "bold"}));
   const body = rows.map((r) =>
     columns.map((c, i) => {
