@@ -4,11 +4,18 @@ import * as Plot from "@observablehq/plot";
 import {formatEuro, formatEuroCompact, formatNumber} from "../lib/format.js";
 import {el, numbersTable} from "./provenance.js";
 
+/** @typedef {import("../lib/finance/summary.js").Summary} Summary */
+/** @typedef {import("../lib/finance/summary.js").ActorResult} ActorResult */
+
+/** @param {number} v */
 function short(v) {
   return formatEuroCompact(v);
 }
 
-/** Long rows for the chart: one cost and one benefit segment per actor. */
+/**
+ * Long rows for the chart: one cost and one benefit segment per actor.
+ * @param {Summary} summary
+ */
 export function actorRows(summary) {
   return summary.actors
     .slice()
@@ -19,7 +26,10 @@ export function actorRows(summary) {
     ]);
 }
 
-/** @param summary a Summary (lib/finance/summary.ts) */
+/**
+ * @param {Summary} summary a Summary (lib/finance/summary.ts)
+ * @param {{width?: number}} [options]
+ */
 export function actors(summary, {width = 800} = {}) {
   const rows = actorRows(summary);
   const order = [...new Set(rows.map((r) => r.label))];

@@ -5,11 +5,20 @@ import {formatEuro, formatEuroCompact, formatNumber} from "../lib/format.js";
 import {el} from "./provenance.js";
 
 /**
- * @param curve {label, points: [{x, saldo, actors, interventions}]}
- * @param options.breakEven the input value at which the saldo is zero (or null)
- * @param options.series extra lines: [{key, label, value: (point) => number}]
+ * @typedef {import("../lib/analysis/breakeven.js").SaldoCurvePoint} SaldoCurvePoint
+ * @typedef {{key: string, label: string, value: (point: SaldoCurvePoint) => number}} Series
+ */
+/**
+ * @param {{label: string, points: SaldoCurvePoint[]}} curve {label, points: [{x, saldo, actors, interventions}]}
+ * @param {object} [options]
+ * @param {number} [options.width]
+ * @param {number | null} [options.breakEven] the input value at which the saldo is zero (or null)
+ * @param {number | null} [options.base] the input's value in the model (a dotted line), or null
+ * @param {(v: number) => string} [options.format] tick format of the input
+ * @param {Series[]} [options.series] extra lines: [{key, label, value: (point) => number}]
  */
 export function breakevenChart(curve, {width = 800, breakEven = null, base = null, format = (v) => formatNumber(v), series = []} = {}) {
+  /** @type {Series[]} */
   const lines = [{key: "totaal", label: "saldo totaal", value: (p) => p.saldo}, ...series];
   const xs = curve.points.map((p) => p.x);
   const rightHalf = breakEven !== null && breakEven > (Math.min(...xs) + Math.max(...xs)) / 2;

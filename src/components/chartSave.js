@@ -6,7 +6,12 @@
 (() => {
   const SVG_NS = "http://www.w3.org/2000/svg";
 
+  /**
+   * @param {Element} chart
+   * @returns {SVGSVGElement | null}
+   */
   function largestSvg(chart) {
+    /** @type {SVGSVGElement | null} */
     let best = null;
     let area = 0;
     for (const svg of chart.querySelectorAll("svg")) {
@@ -17,8 +22,9 @@
     return best;
   }
 
+  /** @param {SVGSVGElement} svg */
   function svgText(svg) {
-    const copy = svg.cloneNode(true);
+    const copy = /** @type {SVGSVGElement} */ (svg.cloneNode(true));
     const r = svg.getBoundingClientRect();
     copy.setAttribute("xmlns", SVG_NS);
     copy.setAttribute("width", String(Math.round(r.width)));
@@ -32,6 +38,10 @@
     return new XMLSerializer().serializeToString(copy);
   }
 
+  /**
+   * @param {Blob} blob
+   * @param {string} filename
+   */
   function save(blob, filename) {
     const url = URL.createObjectURL(blob);
     const a = document.createElement("a");
@@ -43,11 +53,13 @@
     setTimeout(() => URL.revokeObjectURL(url), 10000);
   }
 
+  /** @param {HTMLElement} chart */
   function saveSvg(chart) {
     const svg = largestSvg(chart);
     if (svg) save(new Blob([svgText(svg)], {type: "image/svg+xml;charset=utf-8"}), `${chart.dataset.chart}.svg`);
   }
 
+  /** @param {HTMLElement} chart */
   function savePng(chart) {
     const svg = largestSvg(chart);
     if (!svg) return;
@@ -58,7 +70,8 @@
       const canvas = document.createElement("canvas");
       canvas.width = Math.round(r.width * 2);
       canvas.height = Math.round(r.height * 2);
-      const context = canvas.getContext("2d");
+      // A new canvas always has a 2d context (getContext returns null only after another context type).
+      const context = /** @type {CanvasRenderingContext2D} */ (canvas.getContext("2d"));
       context.fillStyle = "#fff";
       context.fillRect(0, 0, canvas.width, canvas.height);
       context.drawImage(image, 0, 0, canvas.width, canvas.height);
@@ -69,12 +82,14 @@
   }
 
   function addButtons() {
-    for (const chart of document.querySelectorAll("[data-chart]:not([data-chart-save])")) {
+    for (const chart of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll("[data-chart]:not([data-chart-save])"))) {
       if (!largestSvg(chart)) continue;
       chart.setAttribute("data-chart-save", "");
       const bar = document.createElement("div");
       bar.className = "chart-save";
-      for (const [label, f] of [["Opslaan als SVG", saveSvg], ["Opslaan als PNG", savePng]]) {
+      /** @type {[string, (chart: HTMLElement) => void][]} */
+      const buttons = [["Opslaan als SVG", saveSvg], ["Opslaan als PNG", savePng]];
+      for (const [label, f] of buttons) {
         const button = document.createElement("button");
         button.type = "button";
         button.textContent = label;

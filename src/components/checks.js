@@ -6,6 +6,11 @@ import {formatQuantity, formatNumber} from "../lib/format.js";
 import {BASIS_LABEL, BASIS_MEANING, VERDICT_LABEL, VERDICT_MEANING} from "../lib/reproduce/labels.js";
 import {el, numbersTable, csvLink} from "./provenance.js";
 
+/** @typedef {import("../lib/reproduce/checks.js").Check} Check */
+/** @typedef {import("../lib/reproduce/checks.js").Verdict} Verdict */
+/** @typedef {import("../lib/schema/printed.js").Basis} Basis */
+
+/** @type {Record<Verdict, {color: string, background: string}>} */
 const COLORS = {
   match: {color: "#2e7d32", background: "#e3f3e4"},
   close: {color: "#4a6500", background: "#eef5d6"},
@@ -15,19 +20,28 @@ const COLORS = {
 };
 
 /** Verdicts in their fixed order, with Dutch label, meaning and colours. */
-export const VERDICT = Object.fromEntries(Object.keys(VERDICT_LABEL).map((k) => [k, {label: VERDICT_LABEL[k], meaning: VERDICT_MEANING[k], ...COLORS[k]}]));
-export const BASIS = Object.fromEntries(Object.keys(BASIS_LABEL).map((k) => [k, {label: BASIS_LABEL[k], meaning: BASIS_MEANING[k]}]));
+/** @type {Record<string, {label: string, meaning: string, color: string, background: string}>} */
+export const VERDICT = Object.fromEntries(/** @type {Verdict[]} */ (Object.keys(VERDICT_LABEL)).map((k) => [k, {label: VERDICT_LABEL[k], meaning: VERDICT_MEANING[k], ...COLORS[k]}]));
+/** @type {Record<string, {label: string, meaning: string}>} */
+export const BASIS = Object.fromEntries(/** @type {Basis[]} */ (Object.keys(BASIS_LABEL)).map((k) => [k, {label: BASIS_LABEL[k], meaning: BASIS_MEANING[k]}]));
 
 /**
  * A value in the check's unit with `digits` decimals of the stored value (never negative); a fraction
  * is shown in %, so 0,09 with two decimals is "9%".
+ * @param {number | null | undefined} v
+ * @param {string} unit
+ * @param {number} [digits]
  */
 export function formatCheckValue(v, unit, digits = 0) {
   if (v === null || v === undefined || !Number.isFinite(v)) return "—";
   return formatQuantity(v, unit, {digits: Math.max(0, unit === "fraction" ? digits - 2 : digits)});
 }
 
-/** Count of checks per verdict. */
+/**
+ * Count of checks per verdict.
+ * @param {Pick<Check, "verdict">[]} checks
+ * @returns {Record<string, number>}
+ */
 export function verdictCounts(checks) {
   const counts = Object.fromEntries(Object.keys(VERDICT).map((k) => [k, 0]));
   for (const c of checks) counts[c.verdict] = (counts[c.verdict] ?? 0) + 1;
@@ -38,11 +52,12 @@ export function verdictCounts(checks) {
  * The headline and a line of badges over the independent checks only ("229 van 322 onafhankelijke
  * controles kloppen: 229 klopt · 36 dichtbij · …"), then how many calibration and input checks are
  * shown apart: they are never counted as a match.
+ * @param {Pick<Check, "verdict" | "basis">[]} checks
  */
 export function verdictSummary(checks) {
   const independent = checks.filter((c) => (c.basis ?? "independent") === "independent");
   const counts = verdictCounts(independent);
-  const apart = Object.keys(BASIS).filter((b) => b !== "independent").map((b) => [b, checks.filter((c) => c.basis === b).length]).filter(([, n]) => n > 0);
+  const apart = Object.keys(BASIS).filter((b) => b !== "independent").map((b) => /** @type {[string, number]} */ ([b, checks.filter((c) => c.basis === b).length])).filter(([, n]) => n > 0);
   return el(
     "p",
     {class: "verdict-summary"},
@@ -53,12 +68,19 @@ export function verdictSummary(checks) {
   );
 }
 
+/**
+ * @param {string} verdict
+ * @param {string} [text]
+ */
 export function badge(verdict, text = VERDICT[verdict]?.label ?? verdict) {
   const v = VERDICT[verdict] ?? {color: "#333", background: "#eee"};
   return el("span", {class: `verdict verdict-${verdict}`, "data-verdict": verdict, title: v.meaning ?? "", style: {color: v.color, background: v.background, padding: "0 0.4em", borderRadius: "3px", fontWeight: 600, whiteSpace: "nowrap"}}, text);
 }
 
-/** Counts per study × basis × verdict as a table (a basis without checks in a study is left out). */
+/**
+ * Counts per study × basis × verdict as a table (a basis without checks in a study is left out).
+ * @param {Pick<Check, "verdict" | "basis" | "study">[]} checks
+ */
 export function countsTable(checks) {
   const studies = [...new Set(checks.map((c) => c.study))];
   const verdicts = Object.keys(VERDICT);
@@ -85,7 +107,10 @@ export function countsTable(checks) {
   return scrollTable(el("table", {class: "counts-table"}, el("thead", {}, head), el("tbody", {}, rows)));
 }
 
-/** A wide table in a horizontally scrolling box with a sticky first column (local until a shared component exists). */
+/**
+ * A wide table in a horizontally scrolling box with a sticky first column (local until a shared component exists).
+ * @param {Node} table
+ */
 export function scrollTable(table) {
   const style = el(
     "style",
@@ -97,8 +122,8 @@ export function scrollTable(table) {
 }
 
 /**
- * @param checks Check[] (lib/reproduce/checks.ts)
- * @param options.showStudy include the study column
+ * @param {Check[]} checks Check[] (lib/reproduce/checks.ts)
+ * @param {{showStudy?: boolean}} [options] showStudy: include the study column
  */
 export function checksTable(checks, {showStudy = true} = {}) {
   // The quantity comes first (sticky while scrolling sideways), the verdict right after the numbers.

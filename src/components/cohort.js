@@ -4,19 +4,26 @@ import * as Plot from "@observablehq/plot";
 import {formatEuro, formatEuroCompact, formatNumber} from "../lib/format.js";
 import {el, numbersTable} from "./provenance.js";
 
+/** @typedef {import("./provenance.js").Column} Column */
+/** @typedef {{id: string, label: string, values: number[]}} Series */
+/** @typedef {{years: number[], states?: Series[], costs?: Series[], yearLabel?: string, stacked?: boolean}} CohortData */
+
 const PALETTE = ["#1f5c99", "#f28e2b", "#59a14f", "#9c6ade", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#8a8f98"];
 
 /**
  * Long rows from series: `states` and `costs` are [{id, label, values: number[]}], `years` the year
  * labels (numbers) in the same order as the values.
+ * @param {number[]} years
+ * @param {Series[]} series
  */
 export function cohortRows(years, series) {
   return series.flatMap((s) => years.map((year, t) => ({year, t, id: s.id, label: s.label, value: s.values[t] ?? 0})));
 }
 
 /**
- * @param data {years: number[], states: [{id, label, values}], costs?: [{id, label, values}], yearLabel?: string,
+ * @param {CohortData} data {years: number[], states: [{id, label, values}], costs?: [{id, label, values}], yearLabel?: string,
  *   stacked?: boolean (false: states overlap and are drawn as lines)}
+ * @param {{width?: number}} [options]
  */
 export function cohort(data, {width = 800} = {}) {
   const {years, states = [], costs = []} = data;
@@ -28,6 +35,7 @@ export function cohort(data, {width = 800} = {}) {
   const costLabels = costs.map((s) => s.label);
   // A year label needs about 40 px: show every k-th year so that labels never overlap.
   const every = Math.max(1, Math.ceil((years.length * 40) / Math.max(1, half - 70)));
+  /** @type {import("./types.js").ScaleOptions} */
   const x = {label: data.yearLabel ?? "jaar", type: data.stacked === false ? "point" : "band", tickFormat: (y) => String(y), ticks: years.filter((_, i) => i % every === 0)};
   const stateChart = Plot.plot({
     width: half,
@@ -63,6 +71,7 @@ export function cohort(data, {width = 800} = {}) {
       })
     : null;
   const tableRows = years.map((year, t) => {
+    /** @type {Record<string, number>} */
     const r = {year};
     for (const s of states) r[`s_${s.id}`] = s.values[t] ?? 0;
     for (const c of costs) r[`c_${c.id}`] = c.values[t] ?? 0;
@@ -72,8 +81,8 @@ export function cohort(data, {width = 800} = {}) {
     tableRows,
     [
       {key: "year", label: data.yearLabel ?? "jaar", format: (v) => String(v)},
-      ...states.map((s) => ({key: `s_${s.id}`, label: s.label, format: (v) => formatNumber(v, 1), align: "right"})),
-      ...costs.map((c) => ({key: `c_${c.id}`, label: `${c.label} (€)`, format: (v) => formatEuro(v), align: "right"}))
+      ...states.map((s) => /** @satisfies {Column} */ ({key: `s_${s.id}`, label: s.label, format: (v) => formatNumber(v, 1), align: "right"})),
+      ...costs.map((c) => /** @satisfies {Column} */ ({key: `c_${c.id}`, label: `${c.label} (€)`, format: (v) => formatEuro(v), align: "right"}))
     ],
     {summary: "Cohort en kosten per jaar (tabel)", filename: "cohort.csv"}
   );

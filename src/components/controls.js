@@ -7,26 +7,53 @@ import {numberInput} from "./numberInput.js";
 import {parseDutchNumber} from "../lib/format.js";
 import {el} from "./provenance.js";
 
-/** Leaves with a control range, optionally only those in the given scopes ("" = study level) or names. */
+/** @typedef {import("../lib/model/compile.js").CompiledModel} CompiledModel */
+/** @typedef {import("../lib/model/compile.js").GraphNode} GraphNode */
+/** @typedef {import("../lib/model/compile.js").Leaf} Leaf */
+/** @typedef {import("../lib/model/evaluate.js").Overrides} Overrides */
+/** @typedef {import("./numberInput.js").NumberInput} NumberInput */
+/** A leaf node with a control range. */
+/** @typedef {GraphNode & {leaf: Leaf & {control: NonNullable<Leaf["control"]>}}} ControlLeaf */
+/** The controls: a <div> whose `value` is the overrides object. */
+/** @typedef {HTMLDivElement & {value: Overrides}} Controls */
+
+/**
+ * Leaves with a control range, optionally only those in the given scopes ("" = study level) or names.
+ * @param {CompiledModel} model
+ * @param {{scopes?: string[], names?: string[]}} [options]
+ * @returns {ControlLeaf[]}
+ */
 export function controlLeaves(model, {scopes, names} = {}) {
-  return model.leaves.filter((leaf) => {
-    if (!leaf.leaf?.control) return false;
-    if (names) return names.includes(leaf.name);
-    if (scopes) return scopes.includes(leaf.scope ?? "");
-    return true;
-  });
+  return /** @type {ControlLeaf[]} */ (
+    model.leaves.filter((leaf) => {
+      if (!leaf.leaf?.control) return false;
+      if (names) return names.includes(leaf.name);
+      if (scopes) return scopes.includes(leaf.scope ?? "");
+      return true;
+    })
+  );
 }
 
+/**
+ * @param {ControlLeaf} leaf
+ * @returns {number}
+ */
 function baseNumber(leaf) {
   const v = leaf.leaf.value;
   return Array.isArray(v) ? v.reduce((m, x) => (Math.abs(x) > Math.abs(m) ? x : m), 0) : v;
 }
 
+/** @param {GraphNode} leaf */
 function isFraction(leaf) {
   return leaf.unit === "fraction";
 }
 
-/** The override for a leaf when its slider shows `shown` (in percent for fractions). */
+/**
+ * The override for a leaf when its slider shows `shown` (in percent for fractions).
+ * @param {ControlLeaf} leaf
+ * @param {number} shown
+ * @returns {number | number[]}
+ */
 export function overrideFor(leaf, shown) {
   const x = isFraction(leaf) ? shown / 100 : shown;
   const v = leaf.leaf.value;
@@ -35,11 +62,16 @@ export function overrideFor(leaf, shown) {
   return m === 0 ? v.map(() => x) : v.map((y) => (y * x) / m);
 }
 
+/** @param {number} x */
 function round(x) {
   return Number(x.toPrecision(12));
 }
 
-/** One number box with a slider for a leaf; its value is what the box shows (percent for fractions). */
+/**
+ * One number box with a slider for a leaf; its value is what the box shows (percent for fractions).
+ * @param {ControlLeaf} leaf
+ * @param {{compact?: boolean}} [options]
+ */
 function slider(leaf, {compact = false} = {}) {
   const c = leaf.leaf.control;
   const pct = isFraction(leaf);
@@ -54,29 +86,33 @@ function slider(leaf, {compact = false} = {}) {
 }
 
 /**
- * @param model a CompiledModel (lib/model/compile.ts)
- * @param options.scopes intervention ids to include ("" = study-level parameters)
- * @param options.names or: exactly these leaf names, in this order
- * @param options.groupByScope put a heading above each intervention's sliders
- * @param options.scopeLabel (scope) => heading text
- * @param options.compact one column, labels above the sliders (for a narrow side panel)
- * @returns an element whose `value` is an overrides object; it emits "input" on every change
+ * @param {CompiledModel} model a CompiledModel (lib/model/compile.ts)
+ * @param {object} [options]
+ * @param {string[]} [options.scopes] intervention ids to include ("" = study-level parameters)
+ * @param {string[]} [options.names] or: exactly these leaf names, in this order
+ * @param {boolean} [options.groupByScope] put a heading above each intervention's sliders
+ * @param {(scope: string) => string} [options.scopeLabel] (scope) => heading text
+ * @param {boolean} [options.compact] one column, labels above the sliders (for a narrow side panel)
+ * @returns {Controls} an element whose `value` is an overrides object; it emits "input" on every change
  */
 export function controls(model, {scopes, names, groupByScope = false, scopeLabel = (s) => s || "Studie", compact = false} = {}) {
   let leaves = controlLeaves(model, {scopes, names});
-  if (names) leaves = names.map((n) => leaves.find((l) => l.name === n)).filter(Boolean);
+  if (names) leaves = /** @type {ControlLeaf[]} */ (names.map((n) => leaves.find((l) => l.name === n)).filter(Boolean));
   // Compact (a narrow column): each label above its slider, one column. Otherwise a grid of sliders.
-  const root = el("div", {
-    class: "model-controls",
-    style: compact
-      ? {display: "grid", gridTemplateColumns: "1fr"}
-      : {display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(min(330px, 100%), 1fr))", columnGap: "1.5rem", alignItems: "end"}
-  });
+  const root = /** @type {Controls} */ (
+    el("div", {
+      class: "model-controls",
+      style: compact
+        ? {display: "grid", gridTemplateColumns: "1fr"}
+        : {display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(min(330px, 100%), 1fr))", columnGap: "1.5rem", alignItems: "end"}
+    })
+  );
   if (!leaves.length) {
     root.append(el("p", {class: "muted"}, "Het modelbestand geeft voor deze invoer geen schuifregelaars (control-bereik) op."));
     root.value = {};
     return root;
   }
+  /** @type {Map<string, {leaf: ControlLeaf, input: NumberInput}>} */
   const inputs = new Map();
   const groups = groupByScope ? [...new Set(leaves.map((l) => l.scope ?? ""))] : [null];
   for (const g of groups) {
@@ -91,6 +127,7 @@ export function controls(model, {scopes, names, groupByScope = false, scopeLabel
     }
   }
   const read = () => {
+    /** @type {Overrides} */
     const out = {};
     for (const [name, {leaf, input}] of inputs) {
       const shown = input.value;
@@ -102,11 +139,12 @@ export function controls(model, {scopes, names, groupByScope = false, scopeLabel
   // Shareable state: every changed input lives in the page address as ?<leaf name>=<shown value>
   // (dot decimal, percent for fractions). Opening such a link restores the values (clamped into
   // the control's range); the reset button removes them from the address.
+  /** @param {ControlLeaf} leaf */
   const shownBase = (leaf) => round(baseNumber(leaf) * (isFraction(leaf) ? 100 : 1));
   const params = new URLSearchParams(location.search);
   for (const [name, {input}] of inputs) {
     if (!params.has(name)) continue;
-    const x = parseDutchNumber(params.get(name));
+    const x = parseDutchNumber(/** @type {string} */ (params.get(name)));
     if (Number.isFinite(x)) input.value = x;
   }
   const writeUrl = () => {

@@ -5,32 +5,41 @@ import * as Plot from "@observablehq/plot";
 import {formatEuro, formatEuroCompact, formatNumber} from "../lib/format.js";
 import {el, numbersTable} from "./provenance.js";
 
+/** @typedef {import("../lib/finance/summary.js").Summary} Summary */
+/** @typedef {"cost" | "financial" | "immaterial"} Kind */
+/** @typedef {ReturnType<typeof costBenefitRows>[number]} CostBenefitRow */
+
+/** @type {Record<Kind, {label: string, color: string}>} */
 const KIND = {
   cost: {label: "Kosten", color: "#c0504d"},
   financial: {label: "Baten (financieel)", color: "#1f5c99"},
   immaterial: {label: "Baten (immaterieel, niet in financiële verhouding)", color: "#9bd18b"}
 };
 
-/** Rows per post: {post, label, side, nature, kind, amount}; PM posts are listed, not drawn. */
+/**
+ * Rows per post: {post, label, side, nature, kind, amount}; PM posts are listed, not drawn.
+ * @param {Summary} summary
+ */
 export function costBenefitRows(summary) {
   return summary.posts.map((p) => ({
     post: p.post,
     label: p.label + (p.pm ? " (PM)" : ""),
     side: p.side,
     nature: p.nature,
-    kind: p.side === "cost" ? "cost" : p.nature === "immaterial" ? "immaterial" : "financial",
+    kind: /** @type {Kind} */ (p.side === "cost" ? "cost" : p.nature === "immaterial" ? "immaterial" : "financial"),
     pm: p.pm,
     amount: p.amount
   }));
 }
 
+/** @param {number} v */
 function millions(v) {
   return formatEuroCompact(v);
 }
 
 /**
- * @param summary a Summary (lib/finance/summary.ts) for one intervention or the total
- * @param options.width available width
+ * @param {Summary} summary a Summary (lib/finance/summary.ts) for one intervention or the total
+ * @param {{width?: number, title?: string}} [options] width: available width; title: a heading above the chart
  */
 export function costBenefit(summary, {width = 800, title} = {}) {
   const rows = costBenefitRows(summary);
@@ -38,6 +47,7 @@ export function costBenefit(summary, {width = 800, title} = {}) {
   const hatchId = `hatch-${Math.random().toString(36).slice(2, 8)}`;
   const labels = drawn.map((r) => r.label);
   // Costs point left, benefits right: one bar per post, costs against benefits.
+  /** @param {CostBenefitRow} d */
   const signed = (d) => (d.side === "cost" ? -d.amount : d.amount);
   const chart = Plot.plot({
     width,
@@ -53,7 +63,7 @@ export function costBenefit(summary, {width = 800, title} = {}) {
         defs.innerHTML = `<pattern id="${hatchId}" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="${KIND.immaterial.color}"/><line x1="0" y1="0" x2="0" y2="6" stroke="#3d7a2e" stroke-width="2"/></pattern>`;
         return defs;
       },
-      ...Object.keys(KIND).map((kind) =>
+      .../** @type {Kind[]} */ (Object.keys(KIND)).map((kind) =>
         Plot.barX(
           drawn.filter((d) => d.kind === kind),
           {
@@ -61,7 +71,7 @@ export function costBenefit(summary, {width = 800, title} = {}) {
             y: "label",
             fill: kind === "immaterial" ? `url(#${hatchId})` : KIND[kind].color,
             stroke: kind === "immaterial" ? "#3d7a2e" : null,
-            title: (d) => `${d.label}\n${KIND[d.kind].label}: ${formatEuro(d.amount)}`
+            title: /** @param {CostBenefitRow} d */ (d) => `${d.label}\n${KIND[d.kind].label}: ${formatEuro(d.amount)}`
           }
         )
       ),

@@ -44,6 +44,7 @@ export function curveChart(points, {width = 640, height = 320, yLabel = "", yDom
 /**
  * Indicator (observed / expected) per group as a dot with its interval; 1 = as expected.
  * @param {{group: string, indicator: number, lower: number|null, upper: number|null}[]} rows
+ * @param {{width?: number}} [options]
  */
 export function indicatorChart(rows, {width = 640} = {}) {
   return Plot.plot({

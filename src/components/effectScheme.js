@@ -6,8 +6,23 @@ import dagre from "@dagrejs/dagre";
 import * as d3 from "d3";
 import {el, numbersTable} from "./provenance.js";
 
+/** @typedef {import("../lib/schema/model.js").EffectScheme} EffectScheme */
+/** @typedef {EffectScheme["nodes"][number]} SchemeNode */
+/** @typedef {EffectScheme["edges"][number]} SchemeEdge */
+/** @typedef {SchemeNode["type"]} NodeType */
+/**
+ * A Map keyed by node id that holds every node of the scheme, so `get` of a node id never gives
+ * undefined (the code below reads it only with ids of the scheme's nodes).
+ * @template V
+ * @typedef {{get(id: string): V} & Map<string, V>} NodeMap
+ */
+/** @typedef {{g: import("./types.js").Graph, wrapped: NodeMap<string[]>, edges: SchemeEdge[]}} Layout */
+
+/** @type {NodeType[]} */
 const TYPE_ORDER = ["activity", "direct", "intermediate", "post"];
+/** @type {Record<NodeType, string>} */
 const TYPE_LABEL = {activity: "Activiteit", direct: "Direct effect", intermediate: "Tussenliggend effect", post: "Kosten- of batenpost"};
+/** @type {Record<NodeType, {fill: string, stroke: string, text: string}>} */
 const STYLE = {
   activity: {fill: "#f3ede2", stroke: "#a08c6a", text: "#3b2f1c"},
   direct: {fill: "#fde3c4", stroke: "#d9822b", text: "#4a2a07"},
@@ -22,7 +37,12 @@ const LINE_HEIGHT = 13;
 const PAD = 7;
 const uid = Math.random().toString(36).slice(2, 8);
 
-/** Greedy word wrap to lines of at most `max` characters. */
+/**
+ * Greedy word wrap to lines of at most `max` characters.
+ * @param {unknown} text
+ * @param {number} [max]
+ * @returns {string[]}
+ */
 export function wrap(text, max = 26) {
   const words = String(text).split(/\s+/).filter(Boolean);
   const lines = [];
@@ -41,21 +61,25 @@ export function wrap(text, max = 26) {
  * Column of every node: activities 0, others the longest path from an activity (at least 1), posts
  * in the last column. Cycles are broken first: a depth-first search from the activities marks each
  * edge that leads back to a node on the current path, and those edges are ignored for the columns.
+ * @param {EffectScheme} scheme
+ * @returns {NodeMap<number>}
  */
 export function columns(scheme) {
-  const byId = new Map(scheme.nodes.map((n) => [n.id, n]));
-  const out = new Map(scheme.nodes.map((n) => [n.id, []]));
+  const byId = /** @type {NodeMap<SchemeNode>} */ (new Map(scheme.nodes.map((n) => [n.id, n])));
+  const out = /** @type {NodeMap<string[]>} */ (new Map(scheme.nodes.map((n) => [n.id, []])));
   for (const e of scheme.edges) {
     if (!byId.has(e.from) || !byId.has(e.to)) continue;
     if (byId.get(e.to).type === "activity" || byId.get(e.from).type === "post") continue;
     out.get(e.from).push(e.to);
   }
   // Depth-first search (iterative), activities first: keep only forward and cross edges.
+  /** @type {Map<string, 1 | 2>} */
   const state = new Map(); // 1 = on the path, 2 = done
-  const kept = new Map(scheme.nodes.map((n) => [n.id, []]));
+  const kept = /** @type {NodeMap<string[]>} */ (new Map(scheme.nodes.map((n) => [n.id, []])));
   const order = [...scheme.nodes.filter((n) => n.type === "activity"), ...scheme.nodes.filter((n) => n.type !== "activity")];
   for (const root of order) {
     if (state.has(root.id)) continue;
+    /** @type {[string, number][]} */
     const stack = [[root.id, 0]];
     state.set(root.id, 1);
     while (stack.length) {
@@ -77,12 +101,12 @@ export function columns(scheme) {
     }
   }
   // Longest path over the kept edges (a DAG), in topological order.
-  const indegree = new Map(scheme.nodes.map((n) => [n.id, 0]));
+  const indegree = /** @type {NodeMap<number>} */ (new Map(scheme.nodes.map((n) => [n.id, 0])));
   for (const targets of kept.values()) for (const t of targets) indegree.set(t, indegree.get(t) + 1);
-  const layer = new Map(scheme.nodes.map((n) => [n.id, n.type === "activity" ? 0 : 1]));
+  const layer = /** @type {NodeMap<number>} */ (new Map(scheme.nodes.map((n) => [n.id, n.type === "activity" ? 0 : 1])));
   const ready = scheme.nodes.filter((n) => indegree.get(n.id) === 0).map((n) => n.id);
   while (ready.length) {
-    const id = ready.shift();
+    const id = /** @type {string} */ (ready.shift());
     for (const t of kept.get(id)) {
       layer.set(t, Math.max(layer.get(t), layer.get(id) + 1));
       indegree.set(t, indegree.get(t) - 1);
@@ -96,7 +120,12 @@ export function columns(scheme) {
 
 // The layout depends on the scheme alone, never on the inputs: computed once per scheme object and
 // reused on every redraw (a slider move redraws the page; dagre took ~40 ms of each redraw).
+/** @type {WeakMap<EffectScheme, Layout>} */
 const layouts = new WeakMap();
+/**
+ * @param {EffectScheme} scheme
+ * @returns {Layout}
+ */
 function laidOut(scheme) {
   let cached = layouts.get(scheme);
   if (cached) return cached;
@@ -104,7 +133,7 @@ function laidOut(scheme) {
   const g = new dagre.graphlib.Graph({multigraph: true});
   g.setGraph({rankdir: "LR", nodesep: 10, ranksep: 34, edgesep: 6, marginx: 8, marginy: 8});
   g.setDefaultEdgeLabel(() => ({}));
-  const wrapped = new Map();
+  const wrapped = /** @type {NodeMap<string[]>} */ (new Map());
   for (const n of scheme.nodes) {
     const lines = wrap(n.label, 23);
     wrapped.set(n.id, lines);
@@ -123,10 +152,11 @@ function laidOut(scheme) {
 }
 
 /**
- * @param scheme {nodes: [{id, type, label, posts?, note?}], edges: [{from, to, sign, style, note?}]}
- * @param options.valuation (node) => Element: what to show when a post node is clicked
- * @param options.width available width in pixels
- * @param options.title accessible title of the diagram
+ * @param {EffectScheme | null | undefined} scheme {nodes: [{id, type, label, posts?, note?}], edges: [{from, to, sign, style, note?}]}
+ * @param {object} [options]
+ * @param {(node: SchemeNode) => Node} [options.valuation] (node) => Element: what to show when a post node is clicked
+ * @param {number} [options.width] available width in pixels
+ * @param {string} [options.title] accessible title of the diagram
  */
 export function effectScheme(scheme, {valuation, width = 1000, title = "Effectenschema"} = {}) {
   if (!scheme || !scheme.nodes?.length) return el("p", {class: "muted"}, "Voor deze interventie is geen effectenschema vastgelegd in het modelbestand.");
@@ -148,10 +178,11 @@ export function effectScheme(scheme, {valuation, width = 1000, title = "Effecten
     "aria-label": title,
     style: {maxWidth: "none", fontFamily: "var(--sans-serif, system-ui)", fontSize: "11px"}
   });
+  /** @param {number} k */
   const zoomTo = (k) => {
     scale = Math.min(MAX_SCALE, Math.max(MIN_SCALE, k));
-    svg.setAttribute("width", W * scale);
-    svg.setAttribute("height", H * scale);
+    svg.setAttribute("width", String(W * scale));
+    svg.setAttribute("height", String(H * scale));
   };
   svg.append(
     el(
@@ -166,7 +197,7 @@ export function effectScheme(scheme, {valuation, width = 1000, title = "Effecten
       )
     )
   );
-  const line = d3.line().x((p) => p.x).y((p) => p.y).curve(d3.curveBasis);
+  const line = d3.line(/** @param {{x: number, y: number}} p */ (p) => p.x, /** @param {{x: number, y: number}} p */ (p) => p.y).curve(d3.curveBasis);
   const edgeLayer = el("g", {class: "edges"});
   edges.forEach((e, i) => {
     const points = g.edge(e.from, e.to, `e${i}`).points;
@@ -193,8 +224,9 @@ export function effectScheme(scheme, {valuation, width = 1000, title = "Effecten
   });
   svg.append(edgeLayer);
 
+  /** @type {SVGGElement | null} */
   let selected = null;
-  const selectors = new Map();
+  const selectors = /** @type {NodeMap<() => void>} */ (new Map());
   const nodeLayer = el("g", {class: "nodes"});
   for (const n of scheme.nodes) {
     const p = g.node(n.id);
@@ -212,9 +244,9 @@ export function effectScheme(scheme, {valuation, width = 1000, title = "Effecten
       group.setAttribute("role", "button");
       group.style.cursor = "pointer";
       const select = () => {
-        if (selected) selected.querySelector("rect").setAttribute("stroke-width", 1.2), selected.querySelector("rect").setAttribute("stroke", STYLE.post.stroke);
+        if (selected) /** @type {SVGRectElement} */ (selected.querySelector("rect")).setAttribute("stroke-width", "1.2"), /** @type {SVGRectElement} */ (selected.querySelector("rect")).setAttribute("stroke", STYLE.post.stroke);
         selected = group;
-        rect.setAttribute("stroke-width", 3.5);
+        rect.setAttribute("stroke-width", "3.5");
         rect.setAttribute("stroke", "#f2b705");
         detail.replaceChildren(valuation(n));
       };
@@ -231,6 +263,7 @@ export function effectScheme(scheme, {valuation, width = 1000, title = "Effecten
   }
   svg.append(nodeLayer);
 
+  /** @param {NodeType} type */
   const swatch = (type) => el("span", {class: "legend-item"}, el("span", {class: "swatch", style: {background: STYLE[type].fill, border: `1px solid ${STYLE[type].stroke}`}}), TYPE_LABEL[type]);
   const legend = el(
     "div",

@@ -1,6 +1,11 @@
 // A left margin for category labels (about 6 px per character), capped at `cap` pixels and at
 // `share` of the chart width. Labels longer than the margin are wrapped over several lines (never
 // cut with "…": the reader must see the whole name); `rowHeight` is the band height that fits them.
+/**
+ * @param {unknown} text
+ * @param {number} maxChars
+ * @returns {string}
+ */
 export function wrapLabel(text, maxChars) {
   const words = String(text).split(/\s+/).filter(Boolean);
   const lines = [];
@@ -15,6 +20,12 @@ export function wrapLabel(text, maxChars) {
   return lines.join("\n");
 }
 
+/**
+ * @param {string[]} labels
+ * @param {number} width
+ * @param {{cap: number, share: number, minRow?: number}} options
+ * @returns {{marginLeft: number, tickFormat: (l: string) => string, rowHeight: number}}
+ */
 export function labelAxis(labels, width, {cap, share, minRow = 28}) {
   const marginLeft = Math.min(cap, width * share, 12 + 6 * Math.max(...labels.map((l) => l.length)));
   const maxChars = Math.max(8, Math.floor((marginLeft - 14) / 6));
@@ -27,6 +38,8 @@ export function labelAxis(labels, width, {cap, share, minRow = 28}) {
  * `width` (Framework's reactive width): the grid gap (1rem) and the card's padding and border
  * (2 × 1rem + 2 px) come off, and grids fall back to one column under 640 px. A chart drawn wider
  * would be scaled down by the browser, its text under 10 px.
+ * @param {number} width
+ * @param {{columns?: number, max?: number}} [options]
  */
 export function cardWidth(width, {columns = 1, max = Infinity} = {}) {
   const n = width < 640 ? 1 : columns;

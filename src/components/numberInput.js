@@ -16,9 +16,23 @@
 import {formatInputNumber, parseDutchNumber} from "../lib/format.js";
 import {el} from "./provenance.js";
 
+/**
+ * The number box: a <form> whose `value` is the number the model uses.
+ * @typedef {HTMLFormElement & {value: number}} NumberInput
+ */
+/**
+ * What a typed text means (see `judge`).
+ * @typedef {{state: "ok", value: number, message: string} | {state: "out", value: number, typed: number, message: string} | {state: "nan", value: undefined, message: string}} Judgement
+ */
+
 let counter = 0;
 
-/** Snaps a slider position to the step grid from min (the box itself takes any value in range). */
+/**
+ * Snaps a slider position to the step grid from min (the box itself takes any value in range).
+ * @param {number} x
+ * @param {number} min
+ * @param {number | undefined} step
+ */
 export function snap(x, min, step) {
   if (!step || !(step > 0)) return x;
   return Number((min + Math.round((x - min) / step) * step).toPrecision(12));
@@ -27,6 +41,10 @@ export function snap(x, min, step) {
 /**
  * What a typed text means for a box with range [min, max]: {value, message, state}.
  * state "ok" (apply value), "out" (value is the clamped bound), "nan" (no number: value undefined).
+ * @param {string} text
+ * @param {number} min
+ * @param {number} max
+ * @returns {Judgement}
  */
 export function judge(text, min, max) {
   const x = parseDutchNumber(text);
@@ -41,13 +59,15 @@ export function judge(text, min, max) {
 }
 
 /**
- * @param range [min, max] in the units the box shows
- * @param options.label text before the box (the unit belongs in the label, e.g. "Discontovoet (%)")
- * @param options.value start value (clamped into the range)
- * @param options.step slider step (typed values may lie between steps)
- * @param options.slider false for a box alone (e.g. a seed)
- * @param options.integer only whole numbers (a decimal is rounded, with a message)
- * @param options.width box width in px (default 6.5em)
+ * @param {[number, number]} range [min, max] in the units the box shows
+ * @param {object} [options]
+ * @param {string} [options.label] text before the box (the unit belongs in the label, e.g. "Discontovoet (%)")
+ * @param {number} [options.value] start value (clamped into the range)
+ * @param {number} [options.step] slider step (typed values may lie between steps)
+ * @param {boolean} [options.slider] false for a box alone (e.g. a seed)
+ * @param {boolean} [options.integer] only whole numbers (a decimal is rounded, with a message)
+ * @param {string} [options.name] the box's form field name
+ * @returns {NumberInput}
  */
 export function numberInput([min, max], {label = "", value, step, slider = true, integer = false, name} = {}) {
   const id = `number-input-${++counter}`;
@@ -73,12 +93,17 @@ export function numberInput([min, max], {label = "", value, step, slider = true,
     message
   );
 
+  /** @param {string} text */
   const show = (text) => {
     message.textContent = text;
     message.hidden = !text;
     form.classList.toggle("number-input-invalid", !!text);
     box.setAttribute("aria-invalid", text ? "true" : "false");
   };
+  /**
+   * @param {number} x
+   * @param {{emit?: boolean, rewriteBox?: boolean}} [options]
+   */
   const apply = (x, {emit = true, rewriteBox = true} = {}) => {
     const changed = x !== current;
     current = x;
@@ -87,6 +112,7 @@ export function numberInput([min, max], {label = "", value, step, slider = true,
     form.dataset.value = String(x);
     if (changed && emit) form.dispatchEvent(new Event("input", {bubbles: true}));
   };
+  /** @param {number} x */
   const settleInteger = (x) => (integer && !Number.isInteger(x) ? Math.round(x) : x);
 
   box.addEventListener("input", (event) => {
@@ -141,5 +167,5 @@ export function numberInput([min, max], {label = "", value, step, slider = true,
     }
   });
   apply(current, {emit: false});
-  return form;
+  return /** @type {NumberInput} */ (form);
 }

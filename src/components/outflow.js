@@ -4,10 +4,18 @@ import * as Plot from "@observablehq/plot";
 import {formatNumber, formatPercent} from "../lib/format.js";
 import {el, numbersTable} from "./provenance.js";
 
+/** @typedef {import("./provenance.js").Column} Column */
+/** @typedef {{id: string, title: string, with: number[], without: number[]}} Panel */
+/** @typedef {{xs: number[], xLabel?: string, unit: string, mode?: "curves" | "net", panels: Panel[]}} OutflowData */
+
 const WITH = "#f28e2b";
 const WITHOUT = "#4e79a7";
 
-/** Rows {x, with, without, gain} for one panel. */
+/**
+ * Rows {x, with, without, gain} for one panel.
+ * @param {Panel} panel
+ * @param {number[]} xs
+ */
 export function outflowRows(panel, xs) {
   return xs.map((x, i) => {
     const w = panel.with[i] ?? 0;
@@ -17,11 +25,14 @@ export function outflowRows(panel, xs) {
 }
 
 /**
- * @param data {xs: number[], xLabel?: string, unit: "fraction" | "personen", panels: [{id, title, with: number[], without: number[]}]}
+ * @param {OutflowData | null | undefined} data {xs: number[], xLabel?: string, unit: "fraction" | "personen", panels: [{id, title, with: number[], without: number[]}]}
+ * @param {{width?: number}} [options]
  */
 export function outflow(data, {width = 800} = {}) {
   if (!data?.panels?.length) return el("p", {class: "muted"}, "Het modelbestand legt voor deze interventie geen uitstroomcurve tegenover het nulalternatief vast.");
+  /** @type {(v: number) => string} */
   const fmt = data.unit === "fraction" ? (v) => formatPercent(v, 0) : (v) => formatNumber(v);
+  /** @type {(v: number) => string} */
   const fmtExact = data.unit === "fraction" ? (v) => formatPercent(v, 1) : (v) => formatNumber(v, 1);
   const panelWidth = data.panels.length > 1 ? Math.max(280, Math.floor((width - 30 * (data.panels.length - 1)) / data.panels.length) - 2) : width;
   // Mode "net": the model gives only the net effect; the nulalternatief is the zero line.
@@ -51,6 +62,7 @@ export function outflow(data, {width = 800} = {}) {
     return {panel, rows, chart};
   });
   const tableRows = data.xs.map((x, i) => {
+    /** @type {Record<string, number>} */
     const r = {x};
     for (const {panel, rows} of charts) {
       r[`${panel.id}_with`] = rows[i].with;
@@ -63,11 +75,11 @@ export function outflow(data, {width = 800} = {}) {
     tableRows,
     [
       {key: "x", label: data.xLabel ?? "jaar", format: (v) => String(v)},
-      ...charts.flatMap(({panel}) => [
+      ...charts.flatMap(({panel}) => /** @satisfies {Column[]} */ ([
         {key: `${panel.id}_with`, label: `${panel.title}: met interventie`, format: fmtExact, align: "right"},
         {key: `${panel.id}_without`, label: `${panel.title}: nulalternatief`, format: fmtExact, align: "right"},
         {key: `${panel.id}_gain`, label: `${panel.title}: winst`, format: fmtExact, align: "right"}
-      ])
+      ]))
     ],
     {summary: "Uitstroom per jaar (tabel)", filename: "uitstroom.csv"}
   );

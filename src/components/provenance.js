@@ -9,37 +9,72 @@
 import {formatEuro, formatNumber, formatPercent, formatQuantity, isKnownUnit, parseUnit} from "../lib/format.js";
 import {formatSourceNl} from "../lib/kengetallen/describe.js";
 
+/** @typedef {import("../lib/model/explain.js").Explanation} Explanation */
+/** @typedef {import("../lib/model/explain.js").PostExplanation} PostExplanation */
+/** @typedef {import("../lib/model/evaluate.js").LeafValue} LeafValue */
+/** A row of a numbers table: any record; a column reads `row[key]` or `value(row)`. */
+/** @typedef {Record<string, any>} Row */
+/**
+ * A column of a numbers table (see `numbersTable`).
+ * @typedef {object} Column
+ * @property {string} key
+ * @property {string} [label]
+ * @property {(v: any, row: Row) => string} [format]
+ * @property {(row: Row) => unknown} [value]
+ * @property {"left" | "right" | "center"} [align]
+ * @property {(row: Row) => Node} [explain]
+ */
+/** Attributes of `el`: `on…` handlers, `style` as an object, true for an empty attribute; null/undefined/false are skipped. */
+/** @typedef {Record<string, unknown> | null} Attributes */
+/**
+ * The element `el(tag)` makes: an SVG element for the SVG tags (SVG_TAGS), else the HTML element.
+ * @template {string} T
+ * @typedef {T extends SvgTag ? SVGElementTagNameMap[T] : T extends keyof HTMLElementTagNameMap ? HTMLElementTagNameMap[T] : HTMLElement} ElementFor
+ */
+/** @typedef {"svg" | "g" | "rect" | "path" | "line" | "circle" | "text" | "tspan" | "defs" | "marker" | "pattern" | "title" | "polygon" | "polyline" | "ellipse" | "foreignObject"} SvgTag */
+
 const SVG_NS = "http://www.w3.org/2000/svg";
 const SVG_TAGS = new Set(["svg", "g", "rect", "path", "line", "circle", "text", "tspan", "defs", "marker", "pattern", "title", "polygon", "polyline", "ellipse", "foreignObject"]);
 
 /**
  * Create an element: `el("div", {class: "x", onclick: f}, child, "text", [more])`. SVG tags get the
  * SVG namespace; `style` may be an object; null/undefined/false children are skipped.
+ * @template {string} T
+ * @param {T} tag
+ * @param {Attributes} [attrs]
+ * @param {...unknown} children
+ * @returns {ElementFor<T>}
  */
 export function el(tag, attrs = {}, ...children) {
   const node = SVG_TAGS.has(tag) ? document.createElementNS(SVG_NS, tag) : document.createElement(tag);
   for (const [k, v] of Object.entries(attrs ?? {})) {
     if (v === undefined || v === null || v === false) continue;
-    if (k.startsWith("on") && typeof v === "function") node.addEventListener(k.slice(2), v);
+    if (k.startsWith("on") && typeof v === "function") node.addEventListener(k.slice(2), /** @type {EventListener} */ (v));
     else if (k === "style" && typeof v === "object") Object.assign(node.style, v);
     else node.setAttribute(k, v === true ? "" : String(v));
   }
+  /** @param {unknown} c */
   const add = (c) => {
     if (c === undefined || c === null || c === false) return;
     if (Array.isArray(c)) c.forEach(add);
     else node.append(c instanceof Node ? c : String(c));
   };
   children.forEach(add);
-  return node;
+  return /** @type {ElementFor<T>} */ (/** @type {unknown} */ (node));
 }
 
 /** A CSV field, quoted when needed (RFC 4180); numbers as JavaScript writes them (dot decimal). */
+/** @param {unknown} v */
 function csvField(v) {
   const s = v === null || v === undefined ? "" : String(v);
   return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** Rows as CSV text (RFC 4180: CRLF line ends, quoted fields) with the given columns ({key, label}); raw numbers, decimal point. */
+/**
+ * @param {Row[]} rows
+ * @param {Column[]} columns
+ */
 export function toCsv(rows, columns) {
   const head = columns.map((c) => csvField(c.label ?? c.key)).join(",");
   const body = rows.map((r) => columns.map((c) => csvField(typeof c.value === "function" ? c.value(r) : r[c.key])).join(","));
@@ -47,6 +82,11 @@ export function toCsv(rows, columns) {
 }
 
 /** A link that downloads `rows` as JSON: the raw values (numbers as numbers), with the column labels. */
+/**
+ * @param {Row[]} rows
+ * @param {Column[]} columns
+ * @param {string} filename
+ */
 export function jsonLink(rows, columns, filename) {
   const a = el("a", {href: "#", download: filename, class: "json-download"}, `Downloaden als JSON (${filename})`);
   a.addEventListener("click", () => {
@@ -64,6 +104,11 @@ export function jsonLink(rows, columns, filename) {
  * other numbers with thousands grouping. Excel shows these with the reader's own separators (a Dutch
  * Excel writes € 1.234,5); the cell holds the number itself.
  */
+/**
+ * @param {Column} column
+ * @param {Row[]} rows
+ * @returns {string | undefined}
+ */
 export function xlsxFormat(column, rows) {
   const r = rows.find((row) => typeof (typeof column.value === "function" ? column.value(row) : row[column.key]) === "number");
   if (!r) return undefined;
@@ -76,8 +121,14 @@ export function xlsxFormat(column, rows) {
 }
 
 /** The rows as XLSX cells: a header row, then numbers as numbers (with a display format) and text as text. */
+/**
+ * @param {Row[]} rows
+ * @param {Column[]} columns
+ * @returns {import("./types.js").SheetData}
+ */
 export function xlsxData(rows, columns) {
   const formats = columns.map((c) => xlsxFormat(c, rows));
+  /** @type {import("./types.js").SheetRow} */
   const header = columns.map((c) => ({value: c.label ?? c.key, fontWeight: "bold"}));
   const body = rows.map((r) =>
     columns.map((c, i) => {
@@ -93,6 +144,11 @@ export function xlsxData(rows, columns) {
 /**
  * A button that downloads `rows` as XLSX. The XLSX writer (write-excel-file) is loaded only when
  * clicked, so it does not weigh on the page.
+ */
+/**
+ * @param {Row[]} rows
+ * @param {Column[]} columns
+ * @param {string} filename
  */
 export function xlsxButton(rows, columns, filename) {
   const button = el("button", {type: "button", class: "xlsx-download"}, `Downloaden als Excel (${filename})`);
@@ -115,6 +171,11 @@ export function xlsxButton(rows, columns, filename) {
 }
 
 /** A link that downloads `rows` as CSV (built as a Blob when clicked). */
+/**
+ * @param {Row[]} rows
+ * @param {Column[]} columns
+ * @param {string} filename
+ */
 export function csvLink(rows, columns, filename) {
   const a = el("a", {href: "#", download: filename, class: "csv-download"}, `Downloaden als CSV (${filename})`);
   a.addEventListener("click", () => {
@@ -131,6 +192,9 @@ export function csvLink(rows, columns, filename) {
  * that opens a dialog with `render()` (normally `postValuation(explainPost(e, post, scope))` or
  * `provenance(explain(e, name))`: formula, quantities, kengetallen with source and price year).
  * Use it for every result number on a page: cards, table cells, cockpit cells.
+ * @param {unknown} content
+ * @param {() => unknown} render
+ * @param {{title?: string}} [options]
  */
 export function explainable(content, render, {title = "Hoe is dit getal berekend?"} = {}) {
   const button = el("button", {type: "button", class: "explainable", title: "Klik om te zien hoe dit getal is berekend"}, content);
@@ -149,6 +213,9 @@ export function explainable(content, render, {title = "Hoe is dit getal berekend
  * The numbers behind a chart: a collapsible table plus CSV and JSON downloads.
  * `columns`: [{key, label, format?, value?, align?, explain?}]; `format` turns a value into Dutch
  * text; `explain(row)` makes each number of that column clickable (see `explainable`).
+ * @param {Row[]} rows
+ * @param {Column[]} columns
+ * @param {{summary?: string, filename?: string, open?: boolean}} [options]
  */
 export function numbersTable(rows, columns, {summary = "Cijfers bij deze grafiek", filename = "cijfers.csv", open = false} = {}) {
   const table = el(
@@ -165,7 +232,7 @@ export function numbersTable(rows, columns, {summary = "Cijfers bij deze grafiek
           columns.map((c) => {
             const v = typeof c.value === "function" ? c.value(r) : r[c.key];
             const text = c.format ? c.format(v, r) : v ?? "";
-            const content = typeof c.explain === "function" && typeof v === "number" ? explainable(text, () => c.explain(r), {title: `${r.label ?? ""}${c.label ? ` — ${c.label}` : ""}`}) : text;
+            const content = typeof c.explain === "function" && typeof v === "number" ? explainable(text, () => /** @type {(row: Row) => Node} */ (c.explain)(r), {title: `${r.label ?? ""}${c.label ? ` — ${c.label}` : ""}`}) : text;
             return el("td", {style: {textAlign: c.align ?? (typeof v === "number" ? "right" : "left")}}, content);
           })
         )
@@ -178,21 +245,27 @@ export function numbersTable(rows, columns, {summary = "Cijfers bij deze grafiek
 /**
  * A wide table in its own horizontal scroll box, first column sticky (CSS `.table-scroll` in
  * src/style.css): the page never grows wider than the screen. Use it for every hand-built table.
+ * @param {Node} table
  */
 export function scrollTable(table) {
   return el("div", {class: "table-scroll", tabindex: "0", role: "region", "aria-label": "Tabel, opzij te schuiven"}, table);
 }
 
 /** A Dutch citation of a source: a registry/model source object, a plain title, or nothing. */
+/**
+ * @param {unknown} source
+ * @returns {string}
+ */
 export function sourceText(source) {
   if (!source) return "";
   if (typeof source === "string") return source;
-  if (typeof source === "object" && source.title) {
+  if (typeof source === "object" && /** @type {{title?: unknown}} */ (source).title) {
+    const cited = /** @type {import("../lib/schema/kengetal.js").Source & {note?: string}} */ (source);
     try {
-      const s = formatSourceNl(source);
-      return source.seed ? `${s} (seed ${source.seed}${source.note ? `; ${source.note}` : ""})` : source.note ? `${s}; ${source.note}` : s;
+      const s = formatSourceNl(cited);
+      return cited.seed ? `${s} (seed ${cited.seed}${cited.note ? `; ${cited.note}` : ""})` : cited.note ? `${s}; ${cited.note}` : s;
     } catch {
-      return source.title;
+      return cited.title;
     }
   }
   return JSON.stringify(source);
@@ -203,8 +276,12 @@ export function sourceText(source) {
  * "4%", "230 personen", "1 maand". Amounts under € 100 with cents keep 2 decimals, shares keep a
  * decimal only when they have one. A series shows "(elk jaar)" when constant, else its first years.
  * A unit formatQuantity does not know is printed after the number as written.
+ * @param {LeafValue | Float64Array} value
+ * @param {string} [unit]
+ * @returns {string}
  */
 export function formatValue(value, unit = "") {
+  /** @param {number} v */
   const one = (v) => {
     const base = unit ? parseUnit(unit).base : "";
     const digits =
@@ -226,6 +303,7 @@ export function formatValue(value, unit = "") {
 }
 
 /** Dutch-formatted numbers inside a filled-in formula ("12.5 * 16800" → "12,5 × 16.800"). */
+/** @param {string | undefined} text */
 export function dutchFormula(text) {
   if (!text) return "";
   return text
@@ -239,13 +317,20 @@ export function dutchFormula(text) {
     .replace(/\s\/\s/g, " ∕ ");
 }
 
+/** @type {Record<string, string>} */
 const kindLabel = {parameter: "parameter", kengetal: "kengetal", setting: "instelling", quantity: "grootheid", flow: "geldstroom"};
 
+/** @param {LeafValue} value */
 function total(value) {
   return Array.isArray(value) ? value.reduce((a, b) => a + b, 0) : value;
 }
 
 /** One node of an Explanation tree as a list item, recursing into its inputs. */
+/**
+ * @param {Explanation} x
+ * @param {number} depth
+ * @returns {HTMLLIElement}
+ */
 function explanationItem(x, depth) {
   const head = el(
     "div",
@@ -274,6 +359,7 @@ function explanationItem(x, depth) {
 }
 
 /** Render an Explanation tree (from `explain(e, name)`). */
+/** @param {Explanation} explanation */
 export function provenance(explanation) {
   return el("div", {class: "provenance"}, el("ul", {class: "prov-root"}, explanationItem(explanation, 0)));
 }
@@ -282,6 +368,8 @@ export function provenance(explanation) {
  * Render a post's valuation (from `explainPost(e, post, scope)`): each line (flow per actor) with its
  * present value, formula and filled formula, then every kengetal and parameter behind the post.
  * `presentValues`: optional map flow id → present value of the line (signed for the actor).
+ * @param {PostExplanation} px
+ * @param {{presentValues?: Map<string, number>, actorLabel?: (actor: string) => string}} [options]
  */
 export function postValuation(px, {presentValues, actorLabel = (a) => a} = {}) {
   const lines = px.lines.map((l) => {

@@ -6,7 +6,15 @@ import {formatEuro, formatEuroCompact, formatNumber, formatPercent} from "../lib
 import {el} from "./provenance.js";
 import {labelAxis} from "./labels.js";
 
-/** Histogram of the saldo over the draws, the 2,5–97,5 % band shaded, the mean and zero marked. */
+/** @typedef {import("../lib/analysis/psa.js").PsaResult} PsaResult */
+/** @typedef {import("../lib/analysis/psa.js").AcceptabilityCurve} AcceptabilityCurve */
+/** @typedef {import("../lib/analysis/psa.js").Stats} Stats */
+
+/**
+ * Histogram of the saldo over the draws, the 2,5–97,5 % band shaded, the mean and zero marked.
+ * @param {PsaResult} result
+ * @param {{width?: number}} [options]
+ */
 export function psaHistogram(result, {width = 800} = {}) {
   const s = result.saldo;
   const lo = s.percentiles.p2_5;
@@ -33,7 +41,11 @@ export function psaHistogram(result, {width = 800} = {}) {
   );
 }
 
-/** Percentile band per scope (intervention or actor): 2,5–97,5 % and 25–75 %, the median as a tick. */
+/**
+ * Percentile band per scope (intervention or actor): 2,5–97,5 % and 25–75 %, the median as a tick.
+ * @param {{label: string, saldo: Stats, probPositive: number}[]} rows
+ * @param {{width?: number, name?: string}} [options]
+ */
 export function psaBands(rows, {width = 800, name = "psa-banden"} = {}) {
   const labels = rows.map((r) => r.label);
   const {marginLeft, tickFormat, rowHeight} = labelAxis(labels, width, {cap: 300, share: 0.4, minRow: 34});
@@ -55,8 +67,8 @@ export function psaBands(rows, {width = 800, name = "psa-banden"} = {}) {
 
 /**
  * Acceptability curve: P(saldo > 0) against the value of one input.
- * @param curve {input, label, base, method, points: [{x, probPositive}]}
- * @param options.format tick format of the input (default Dutch number)
+ * @param {AcceptabilityCurve} curve {input, label, base, method, points: [{x, probPositive}]}
+ * @param {{width?: number, name?: string, format?: (v: number) => string, xLabel?: string}} [options] format: tick format of the input (default Dutch number)
  */
 export function acceptability(curve, {width = 800, name = "aanvaardbaarheid", format = (v) => formatNumber(v), xLabel = curve.label} = {}) {
   const chart = Plot.plot({

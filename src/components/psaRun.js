@@ -13,7 +13,23 @@ import {runPsaPool, CancelledError} from "../lib/analysis/psa-pool.js";
 import {formatNumber} from "../lib/format.js";
 import {el} from "./provenance.js";
 
-/** A PoolWorker (lib/analysis/psa-pool.ts) around a module Web Worker; `url` is the worker bundle. */
+/** @typedef {import("../lib/analysis/psa.js").PsaResult} PsaResult */
+/** @typedef {import("../lib/analysis/psa-pool.js").PoolWorker} PoolWorker */
+/** @typedef {import("../lib/analysis/worker-entry.js").PsaRequest} PsaRequest */
+/** @typedef {{draws: number, seed: number, workers: number, previous: PsaResult | null}} RunBase */
+/**
+ * One state of a run, as `run()` reports it.
+ * @typedef {(RunBase & {status: "running", done: number, total: number, cancel: () => void})
+ *   | (RunBase & {status: "done", result: PsaResult, milliseconds: number})
+ *   | (RunBase & {status: "cancelled", message: string})
+ *   | (RunBase & {status: "error", message: string})} PsaRun
+ */
+
+/**
+ * A PoolWorker (lib/analysis/psa-pool.ts) around a module Web Worker; `url` is the worker bundle.
+ * @param {string | URL} url
+ * @returns {() => PoolWorker}
+ */
 export function webWorkerFactory(url) {
   return () => {
     const w = new Worker(url, {type: "module"});
@@ -37,8 +53,11 @@ export function defaultWorkers() {
  * are {status: "running", done, total, draws, seed, workers, previous, cancel}, then
  * {status: "done", result, milliseconds, …}, {status: "cancelled", previous, …} or
  * {status: "error", message, previous, …}. `previous` is the last finished result (or null).
+ * @param {{workerUrl: string | URL, file: PsaRequest["file"], registry: PsaRequest["registry"], workers?: number, create?: () => PoolWorker}} options
+ * @returns {{run: (settings: Pick<PsaRequest, "draws" | "seed" | "overrides" | "qalyValue">) => (notify: (run: PsaRun) => void) => () => void}}
  */
 export function psaRunner({workerUrl, file, registry, workers = defaultWorkers(), create = webWorkerFactory(workerUrl)}) {
+  /** @type {PsaResult | null} */
   let previous = null;
   return {
     run: ({draws, seed, overrides, qalyValue}) => (notify) => {
@@ -62,19 +81,30 @@ export function psaRunner({workerUrl, file, registry, workers = defaultWorkers()
   };
 }
 
-/** The result a page should draw: the finished one, or while running (or after a cancel or error) the previous one; null if none. */
+/**
+ * The result a page should draw: the finished one, or while running (or after a cancel or error) the previous one; null if none.
+ * @param {PsaRun} run
+ */
 export function psaShown(run) {
   return run.status === "done" ? run.result : run.previous ?? null;
 }
 
-/** Style for a block that shows the previous result while a new run computes (dimmed), or nothing. */
+/**
+ * Style for a block that shows the previous result while a new run computes (dimmed), or nothing.
+ * @param {PsaRun} run
+ */
 export function psaDim(run) {
   return run.status === "done" ? undefined : {opacity: "0.45", transition: "opacity 0.2s"};
 }
 
-/** Progress bar with "Annuleren" while running; afterwards the draws, seed, workers, time and any excluded draws. */
+/**
+ * Progress bar with "Annuleren" while running; afterwards the draws, seed, workers, time and any excluded draws.
+ * @param {PsaRun} run
+ */
 export function psaStatus(run) {
+  /** @param {PsaResult} r */
   const about = (r) => `${formatNumber(run.draws)} trekkingen met seed ${run.seed}, ${formatNumber(r.inputs.length)} onzekere invoerwaarden`;
+  /** @param {PsaResult} r */
   const excluded = (r) =>
     r.nonFinite > 0
       ? el("p", {class: "warning", "data-value": "psa-niet-eindig"}, `Let op: ${formatNumber(r.nonFinite)} van de ${formatNumber(r.draws)} trekkingen gaven geen eindig saldo (niet te berekenen of oneindig). Ze tellen niet mee in de uitkomsten hieronder.`)

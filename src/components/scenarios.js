@@ -4,7 +4,13 @@ import * as Plot from "@observablehq/plot";
 import {formatEuro, formatNumber} from "../lib/format.js";
 import {el, numbersTable} from "./provenance.js";
 
-/** Rows per scenario for one scope (an intervention id, or "total"). */
+/** @typedef {import("../lib/analysis/scenarios.js").ScenarioResult} ScenarioResult */
+
+/**
+ * Rows per scenario for one scope (an intervention id, or "total").
+ * @param {ScenarioResult[]} results
+ * @param {string} [scope]
+ */
 export function scenarioRows(results, scope = "total") {
   return results.map((r) => {
     const s = scope === "total" ? r.total : r.interventions.find((x) => x.scope === scope);
@@ -21,15 +27,16 @@ export function scenarioRows(results, scope = "total") {
 }
 
 /**
- * @param results ScenarioResult[] from runScenarios (lib/analysis/scenarios.ts)
- * @param options.scope intervention id or "total"
- * @param options.printed optional {scenarioId: printed societal ratio}
+ * @param {ScenarioResult[]} results ScenarioResult[] from runScenarios (lib/analysis/scenarios.ts)
+ * @param {{scope?: string, width?: number, printed?: Record<string, number>}} [options] scope: intervention id or "total";
+ *   printed: optional {scenarioId: printed societal ratio}
  */
 export function scenarios(results, {scope = "total", width = 800, printed = {}} = {}) {
   const rows = scenarioRows(results, scope);
   // Only scenarios that change this scope's result are drawn (a scenario of another intervention
   // leaves it as it is); all rows stay in the table.
-  const changes = (r) => ["ratio", "financialRatio", "saldo"].some((k) => r[k] !== null && rows[0][k] !== null && Math.abs(r[k] - rows[0][k]) > 1e-9 * Math.max(1, Math.abs(rows[0][k])));
+  /** @param {ReturnType<typeof scenarioRows>[number]} r */
+  const changes = (r) => /** @type {("ratio" | "financialRatio" | "saldo")[]} */ (["ratio", "financialRatio", "saldo"]).some((k) => r[k] !== null && rows[0][k] !== null && Math.abs(r[k] - rows[0][k]) > 1e-9 * Math.max(1, Math.abs(rows[0][k])));
   const relevant = rows.filter((r, i) => i === 0 || changes(r));
   const shown = relevant.length ? relevant : rows;
   const long = shown.flatMap((r) => [
@@ -43,7 +50,7 @@ export function scenarios(results, {scope = "total", width = 800, printed = {}} 
     height: 44 * shown.length + 70,
     marginLeft: Math.min(320, width * 0.4, 12 + 6.2 * Math.max(...labels.map((l) => l.length))),
     marginRight: 50,
-    x: {label: "baten-kostenverhouding", grid: true, domain: [0, Math.max(2, ...long.map((d) => d.value), ...printedRows.map((d) => d.value)) * 1.08], tickFormat: (v) => formatNumber(v, 1)},
+    x: {label: "baten-kostenverhouding", grid: true, domain: [0, Math.max(2, ...long.map((d) => /** @type {number} */ (d.value)), ...printedRows.map((d) => d.value)) * 1.08], tickFormat: (v) => formatNumber(v, 1)},
     y: {axis: null, domain: ["maatschappelijk", "financieel"]},
     fy: {label: null, domain: labels, padding: 0.15},
     color: {domain: ["maatschappelijk", "financieel", "rapport (maatschappelijk)"], range: ["#1f5c99", "#9bb7d4", "#111"], legend: true},

@@ -6,11 +6,14 @@ import {formatEuro, formatEuroCompact, formatNumber} from "../lib/format.js";
 import {el, numbersTable} from "./provenance.js";
 import {labelAxis} from "./labels.js";
 
+/** @typedef {import("../lib/analysis/sensitivity.js").Tornado} Tornado */
+
+/** @param {number} x */
 const value = (x) => (Math.abs(x) >= 100 ? formatNumber(x) : formatNumber(x, Math.abs(x) >= 1 ? 2 : 3));
 
 /**
- * @param t Tornado {label, baseSaldo, bars: [{input, label, low, high, saldoLow, saldoHigh, swing}]}
- * @param options.top number of bars shown (default 15); options.width
+ * @param {Tornado} t Tornado {label, baseSaldo, bars: [{input, label, low, high, saldoLow, saldoHigh, swing}]}
+ * @param {{top?: number, width?: number}} [options] top: number of bars shown (default 15)
  */
 export function tornado(t, {top = 15, width = 800} = {}) {
   const bars = t.bars.filter((b) => b.swing > 0).slice(0, top);
