@@ -5,15 +5,26 @@ import {explainResult} from "../lib/finance/explain-result.js";
 import {formatEuro, formatNumber, formatPercent} from "../lib/format.js";
 import {dutchFormula, el, explainable, formatValue, provenance, sourceText} from "./provenance.js";
 
+/** @typedef {import("../lib/finance/explain-result.js").ResultExplanation} ResultExplanation */
+
+/** @type {Record<string, string>} */
 const kindLabel = {parameter: "parameter", kengetal: "kengetal", setting: "instelling"};
 
+/**
+ * @param {ResultExplanation} rx
+ * @param {number | null | undefined} v
+ */
 function figure(rx, v) {
   if (v === null || v === undefined) return "—";
   return rx.unit === "verhouding" ? formatNumber(v, 2) : formatEuro(v);
 }
 
-/** Render a ResultExplanation, as explainResult gives it. */
+/**
+ * Render a ResultExplanation, as explainResult gives it.
+ * @param {ResultExplanation} rx
+ */
 export function resultProvenance(rx) {
+  /** @param {{side: string}} t */
   const side = (t) => (t.side === "cost" ? "kosten" : "baten");
   return el(
     "div",

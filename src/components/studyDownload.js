@@ -4,7 +4,14 @@
 import {exportColumns, exportTableNames, studyExport, studyExportLong, studyExportSheets} from "../lib/finance/study-export.js";
 import {el, toCsv} from "./provenance.js";
 
-/** Start a download of `blob` under `filename`. */
+/** @typedef {import("../lib/finance/study-export.js").StudyExport} StudyExport */
+/** @typedef {import("../lib/finance/study-export.js").SheetCell} SheetCell */
+
+/**
+ * Start a download of `blob` under `filename`.
+ * @param {Blob} blob
+ * @param {string} filename
+ */
 function save(blob, filename) {
   const url = URL.createObjectURL(blob);
   const a = el("a", {href: url, download: filename});
@@ -18,9 +25,16 @@ function save(blob, filename) {
  * Three buttons that download the whole study. `evaluations()` gives, when clicked, one evaluation
  * per model file of the study ({model, evaluation}), the page's own model with the reader's inputs.
  * `name`: the file name without extension; `meta`: what the JSON says about the study.
+ * @param {() => Parameters<typeof studyExport>[0]} evaluations
+ * @param {{name?: string, meta?: Record<string, unknown>}} [options]
  */
 export function studyDownloads(evaluations, {name = "studie", meta = {}} = {}) {
   const tables = () => studyExport(evaluations());
+  /**
+   * @param {string} label
+   * @param {string} format
+   * @param {() => void | Promise<void>} make
+   */
   const button = (label, format, make) => {
     const b = el("button", {type: "button", class: "study-download", "data-format": format}, label);
     b.addEventListener("click", async () => {
@@ -41,14 +55,20 @@ export function studyDownloads(evaluations, {name = "studie", meta = {}} = {}) {
     const x = tables();
     const out = {
       ...meta,
-      tabellen: Object.fromEntries(Object.entries(exportTableNames).map(([key, table]) => [table, {kolommen: exportColumns[key].map((c) => ({naam: c.key, omschrijving: c.label})), rijen: x[key]}]))
+      tabellen: Object.fromEntries(
+        /** @type {[keyof StudyExport, string][]} */ (Object.entries(exportTableNames)).map(([key, table]) => [table, {kolommen: exportColumns[key].map((c) => ({naam: c.key, omschrijving: c.label})), rijen: x[key]}])
+      )
     };
     save(new Blob([JSON.stringify(out, null, 1)], {type: "application/json"}), `${name}.json`);
   });
   const xlsx = button("Excel (XLSX)", "xlsx", async () => {
     const sheets = studyExportSheets(tables());
     const {default: writeXlsxFile} = await import("write-excel-file/browser");
-    const cell = (c) => (c === null ? null : c.kind === "number" ? {value: c.value, type: Number, format: c.format} : {value: c.value, type: String, fontWeight: c.bold ? "bold" : undefined});
+    /**
+     * @param {SheetCell} c
+     * @returns {import("./types.js").SheetRow[number]}
+     */
+    const cell = (c) => (c === null ? null : c.kind === "number" ? {value: c.value, type: Number, format: c.format} : c.bold ? {value: c.value, type: String, fontWeight: "bold"} : {value: c.value, type: String});
     const blob = await writeXlsxFile(sheets.map((s) => ({data: s.rows.map((r) => r.map(cell)), sheet: s.sheet, stickyRowsCount: 1}))).toBlob();
     save(blob, `${name}.xlsx`);
   });
