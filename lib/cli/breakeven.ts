@@ -7,15 +7,11 @@ import {scenarioOverrides} from "../analysis/scenarios.js";
 import {findLeaf} from "../model/evaluate.js";
 import {checkOptions, option, parseSets, UsageError} from "./args.js";
 import {isInputError} from "./errors.js";
-import {euro} from "./format.js";
+import {euro, pad} from "./format.js";
 
 const usage = "usage: rendement breakeven <model-file> [--parameter name] [--json] [--set name=value ...] [--scenario id]";
 const value = (x: number | null) => (x === null ? "geen" : Math.abs(x) >= 100 ? x.toLocaleString("nl-NL", {maximumFractionDigits: 2}) : x.toLocaleString("nl-NL", {maximumSignificantDigits: 6}));
 
-function pad(rows: string[][]): string {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  return rows.map((r) => r.map((x, i) => (i === 0 ? x.padEnd(widths[i]) : x.padStart(widths[i]))).join("  ")).join("\n");
-}
 const reasonNl = (r: BreakEvenResult) => r.reasonNl ?? r.reason ?? "";
 const cells = (label: string, r: BreakEvenResult) => [label, value(r.base), value(r.value), euro(r.metricAtBase), reasonNl(r)];
 

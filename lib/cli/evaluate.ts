@@ -5,16 +5,11 @@ import {evaluate} from "../model/evaluate.js";
 import {summarizeAll, type Summary} from "../finance/summary.js";
 import {scenarioOverrides} from "../analysis/scenarios.js";
 import {checkOptions, option, parseSets, UsageError} from "./args.js";
-import {euro, num} from "./format.js";
+import {euro, num, pad} from "./format.js";
 import {isInputError} from "./errors.js";
 
 const usage = "usage: rendement evaluate <model-file> [--json] [--set name=value ...] [--scenario id]";
 
-
-function pad(rows: string[][]): string {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  return rows.map((r) => r.map((x, i) => (i === 0 ? x.padEnd(widths[i]) : x.padStart(widths[i]))).join("  ")).join("\n");
-}
 
 export function formatSummary(s: Summary): string {
   const out: string[] = [];

@@ -9,3 +9,21 @@ export const num = (x: number | null | undefined, d = 2): string =>
   finite(x) ? x.toLocaleString("nl-NL", {minimumFractionDigits: d, maximumFractionDigits: d}) : "—";
 
 export const pct = (x: number | null | undefined, d = 1): string => (finite(x) ? `${num(x * 100, d)} %` : "—");
+
+/**
+ * A text table with aligned columns (two spaces between): by default the first column left-aligned
+ * and the others right-aligned; `right` names the right-aligned columns instead. `maxWidth` caps a
+ * column's width (longer cells overflow); `lastFree` leaves the last column unpadded (free text) and
+ * trims each line's end.
+ */
+export function pad(rows: string[][], {right, maxWidth = Infinity, lastFree = false}: {right?: Set<number>; maxWidth?: number; lastFree?: boolean} = {}): string {
+  if (!rows.length) return "";
+  const widths = rows[0].map((_, i) => Math.min(maxWidth, Math.max(...rows.map((r) => r[i].length))));
+  const alignRight = (i: number) => (right ? right.has(i) : i !== 0);
+  return rows
+    .map((r) => {
+      const line = r.map((x, i) => (lastFree && i === r.length - 1 ? x : alignRight(i) ? x.padStart(widths[i]) : x.padEnd(widths[i]))).join("  ");
+      return lastFree ? line.trimEnd() : line;
+    })
+    .join("\n");
+}

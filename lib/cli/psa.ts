@@ -14,7 +14,7 @@ import type {PoolReply} from "../analysis/worker-entry.js";
 import {scenarioOverrides} from "../analysis/scenarios.js";
 import {checkOptions, option, parseNumber, parseSets, UsageError} from "./args.js";
 import {isInputError} from "./errors.js";
-import {euro, num, pct} from "./format.js";
+import {euro, num, pct, pad} from "./format.js";
 
 const usage = "usage: rendement psa <model-file> [--draws N] [--seed S] [--json] [--set name=value ...] [--scenario id] [--qaly-value name] [--reference] [--workers N] [--progress]";
 
@@ -64,11 +64,6 @@ function progressReporter(enabled: boolean): ((done: number, total: number) => v
     const text = `rendement psa: ${done.toLocaleString("nl-NL")} van ${total.toLocaleString("nl-NL")} trekkingen`;
     process.stderr.write(tty ? `\r${text}${done === total ? "\n" : ""}` : `${text}\n`);
   };
-}
-
-function pad(rows: string[][]): string {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  return rows.map((r) => r.map((x, i) => (i === 0 ? x.padEnd(widths[i]) : x.padStart(widths[i]))).join("  ")).join("\n");
 }
 
 function integer(argv: string[], name: string, fallback: number, min: number): number {

@@ -6,18 +6,13 @@ import {runChecks} from "../reproduce/run.js";
 import {summarizeChecks, VERDICTS, type Check, type CheckSummary} from "../reproduce/checks.js";
 import {BASES} from "../schema/printed.js";
 import {BASIS_LABEL, VERDICT_LABEL} from "../reproduce/labels.js";
-import {num} from "./format.js";
+import {num, pad} from "./format.js";
 import {checkOptions, option, UsageError} from "./args.js";
 import {printedFileNames} from "../io/printed-file.js";
 
 /** A value with the digits its printed figure has (one more for computed values and differences). */
 function value(x: number | null, decimals: number, extra = 0): string {
   return num(x, Math.max(0, decimals + extra));
-}
-
-function pad(rows: string[][], right: Set<number>): string {
-  const widths = rows[0].map((_, i) => Math.min(48, Math.max(...rows.map((r) => r[i].length))));
-  return rows.map((r) => r.map((x, i) => (i === r.length - 1 ? x : right.has(i) ? x.padStart(widths[i]) : x.padEnd(widths[i]))).join("  ").trimEnd()).join("\n");
 }
 
 export function table(checks: Check[]): string {
@@ -34,7 +29,7 @@ export function table(checks: Check[]): string {
     VERDICT_LABEL[c.verdict],
     (c.cause ?? "") + (c.restsOnAssumption ? " (rust op een aanname)" : "")
   ]);
-  return pad([head, ...rows], new Set([3, 4, 5, 6, 7]));
+  return pad([head, ...rows], {right: new Set([3, 4, 5, 6, 7]), maxWidth: 48, lastFree: true});
 }
 
 /** Counts per basis × verdict (one table), or per study × basis × verdict. */
@@ -49,7 +44,7 @@ export function countsTable(summary: CheckSummary, perStudy = false): string {
       return perStudy && total === 0 ? [] : [[g.study, BASIS_LABEL[b], ...counts.map(String), String(total)]];
     })
   );
-  return pad([head, ...rows], new Set(VERDICTS.map((_, i) => i + 2).concat([VERDICTS.length + 2])));
+  return pad([head, ...rows], {right: new Set(VERDICTS.map((_, i) => i + 2).concat([VERDICTS.length + 2])), maxWidth: 48, lastFree: true});
 }
 
 export function summaryText(checks: Check[]): string {

@@ -4,14 +4,9 @@ import {loadStudy} from "../io/study.js";
 import {runScenarios} from "../analysis/scenarios.js";
 import {checkOptions, parseSets, UsageError} from "./args.js";
 import {isInputError} from "./errors.js";
-import {euro, num} from "./format.js";
+import {euro, num, pad} from "./format.js";
 
 const usage = "usage: rendement scenarios <model-file> [--json] [--set name=value ...]";
-
-function pad(rows: string[][]): string {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  return rows.map((r) => r.map((x, i) => (i === 0 ? x.padEnd(widths[i]) : x.padStart(widths[i]))).join("  ")).join("\n");
-}
 
 export async function main(argv: string[]): Promise<number> {
   try {

@@ -5,17 +5,12 @@ import {loadStudy} from "../io/study.js";
 import {oneWay, type Tornado} from "../analysis/sensitivity.js";
 import {scenarioOverrides} from "../analysis/scenarios.js";
 import {checkOptions, option, parseNumber, parseSets, UsageError} from "./args.js";
-import {euro, num} from "./format.js";
+import {euro, num, pad} from "./format.js";
 import {isInputError} from "./errors.js";
 
 const usage = "usage: rendement sensitivity <model-file> [--json] [--set name=value ...] [--scenario id] [--control-ranges] [--top N]";
 
 const value = (x: number) => (Math.abs(x) >= 100 ? Math.round(x).toLocaleString("nl-NL") : x.toLocaleString("nl-NL", {maximumSignificantDigits: 4}));
-
-function pad(rows: string[][]): string {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  return rows.map((r) => r.map((x, i) => (i === 0 ? x.padEnd(widths[i]) : x.padStart(widths[i]))).join("  ")).join("\n");
-}
 
 export function formatTornado(t: Tornado, top = Infinity): string {
   const head = `== ${t.label} — saldo ${euro(t.baseSaldo)}, K/B ${num(t.baseRatio)}`;
