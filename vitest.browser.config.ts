@@ -6,8 +6,10 @@ export default defineConfig({
     include: ["tests/browser/**/*.test.ts"],
     environment: "node",
     fileParallelism: false,
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // A page whose Monte Carlo starts on load (the uncertainty pages) can take long to settle on a
+    // loaded 2-core machine; a bound still stops a hanging page.
+    testTimeout: 180_000,
+    hookTimeout: 120_000,
     passWithNoTests: true
   }
 });
