@@ -9,7 +9,7 @@
 // stage loops over the years and, inside, over the draws for each node in turn (the loops are cut
 // into functions of moderate size, see PART_BUDGET). So draw b of a block
 // gives bit for bit the values of the one-draw kernel for the same leaves.
-import type {CompiledModel, GraphNode} from "./compile.js";
+import {binaryCode, callCode, type CompiledModel, type GraphNode} from "./compile.js";
 import type {IR} from "./expression.js";
 
 /** fills every non-leaf slot of draws 0 … n − 1 of the block state (n ≤ B) from the leaf slots. */
@@ -78,42 +78,13 @@ function generateBlockKernel(model: CompiledModel, B: number): string {
       case "binary": {
         const a = code(e.left);
         const b = code(e.right);
-        switch (e.operator) {
-          case "**":
-            return `Math.pow(${a}, ${b})`;
-          case "==":
-            return `(${a} === ${b} ? 1 : 0)`;
-          case "!=":
-            return `(${a} !== ${b} ? 1 : 0)`;
-          case "<":
-          case "<=":
-          case ">":
-          case ">=":
-            return `(${a} ${e.operator} ${b} ? 1 : 0)`;
-          case "&&":
-            return `(${a} && ${b} ? 1 : 0)`;
-          case "||":
-            return `(${a} || ${b} ? 1 : 0)`;
-          default:
-            return `(${a} ${e.operator} ${b})`;
-        }
+        return binaryCode(e.operator, a, b);
       }
       case "cond":
         return `(${code(e.test)} ? ${code(e.then)} : ${code(e.else)})`;
       case "call": {
         const args = e.args.map((x) => code(x));
-        switch (e.fn) {
-          case "clamp":
-            return `Math.min(Math.max(${args[0]}, ${args[1]}), ${args[2]})`;
-          case "if":
-            return `(${args[0]} ? ${args[1]} : ${args[2]})`;
-          case "once":
-            return `(t === 0 ? ${args[0]} : 0)`;
-          case "yearly":
-            return args[0];
-          default:
-            return `Math.${e.fn}(${args.join(", ")})`;
-        }
+        return callCode(e.fn, args);
       }
     }
   };

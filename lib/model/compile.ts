@@ -437,6 +437,48 @@ function plan(nodes: Map<string, GraphNode>): Stage[] {
   return stages;
 }
 
+/**
+ * The JavaScript of a binary operator over two operand expressions: comparisons and logic give 1 or
+ * 0. Shared by the one-draw kernel (here) and the block kernel (block-kernel.ts).
+ */
+export function binaryCode(operator: string, a: string, b: string): string {
+  switch (operator) {
+    case "**":
+      return `Math.pow(${a}, ${b})`;
+    case "==":
+      return `(${a} === ${b} ? 1 : 0)`;
+    case "!=":
+      return `(${a} !== ${b} ? 1 : 0)`;
+    case "<":
+    case "<=":
+    case ">":
+    case ">=":
+      return `(${a} ${operator} ${b} ? 1 : 0)`;
+    case "&&":
+      return `(${a} && ${b} ? 1 : 0)`;
+    case "||":
+      return `(${a} || ${b} ? 1 : 0)`;
+    default:
+      return `(${a} ${operator} ${b})`;
+  }
+}
+
+/** The JavaScript of a formula function call over its argument expressions (both kernels; `t` is the year). */
+export function callCode(fn: string, args: string[]): string {
+  switch (fn) {
+    case "clamp":
+      return `Math.min(Math.max(${args[0]}, ${args[1]}), ${args[2]})`;
+    case "if":
+      return `(${args[0]} ? ${args[1]} : ${args[2]})`;
+    case "once":
+      return `(t === 0 ? ${args[0]} : 0)`;
+    case "yearly":
+      return args[0];
+    default:
+      return `Math.${fn}(${args.join(", ")})`;
+  }
+}
+
 function generateKernel(nodes: Map<string, GraphNode>, stages: Stage[], H: number, startYear: number): string {
   const ref = (e: Extract<IR, {op: "ref"}>, series: boolean): string => {
     const target = nodes.get(e.node)!;
@@ -473,42 +515,13 @@ function generateKernel(nodes: Map<string, GraphNode>, stages: Stage[], H: numbe
       case "binary": {
         const a = code(e.left, series);
         const b = code(e.right, series);
-        switch (e.operator) {
-          case "**":
-            return `Math.pow(${a}, ${b})`;
-          case "==":
-            return `(${a} === ${b} ? 1 : 0)`;
-          case "!=":
-            return `(${a} !== ${b} ? 1 : 0)`;
-          case "<":
-          case "<=":
-          case ">":
-          case ">=":
-            return `(${a} ${e.operator} ${b} ? 1 : 0)`;
-          case "&&":
-            return `(${a} && ${b} ? 1 : 0)`;
-          case "||":
-            return `(${a} || ${b} ? 1 : 0)`;
-          default:
-            return `(${a} ${e.operator} ${b})`;
-        }
+        return binaryCode(e.operator, a, b);
       }
       case "cond":
         return `(${code(e.test, series)} ? ${code(e.then, series)} : ${code(e.else, series)})`;
       case "call": {
         const args = e.args.map((x) => code(x, series));
-        switch (e.fn) {
-          case "clamp":
-            return `Math.min(Math.max(${args[0]}, ${args[1]}), ${args[2]})`;
-          case "if":
-            return `(${args[0]} ? ${args[1]} : ${args[2]})`;
-          case "once":
-            return `(t === 0 ? ${args[0]} : 0)`;
-          case "yearly":
-            return args[0];
-          default:
-            return `Math.${e.fn}(${args.join(", ")})`;
-        }
+        return callCode(e.fn, args);
       }
     }
   };
