@@ -3,7 +3,7 @@ import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll} from "vitest";
-import {spawnSync} from "node:child_process";
+import {runCli as runInProcess} from "./cli/run.js";
 
 export function tempFiles(): (name: string, text: string) => string {
   const dir = mkdtempSync(join(tmpdir(), "rendement-test-"));
@@ -15,8 +15,8 @@ export function tempFiles(): (name: string, text: string) => string {
   };
 }
 
-/** Run `rendement <argv>` as a process (node with tsx), as a user would. */
-export function runCli(argv: string[]): {code: number | null; stdout: string; stderr: string} {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "lib/cli.ts", ...argv], {encoding: "utf8", env: {...process.env, TZ: "Europe/Amsterdam"}});
-  return {code: r.status, stdout: r.stdout.trimEnd(), stderr: r.stderr.trimEnd()};
+/** Run `rendement <argv>` in-process (tests/cli/run.ts: lib/cli.ts `main`, output captured). */
+export async function runCli(argv: string[]): Promise<{code: number; stdout: string; stderr: string}> {
+  const r = await runInProcess(argv);
+  return {code: r.code, stdout: r.out.trimEnd(), stderr: r.err.trimEnd()};
 }

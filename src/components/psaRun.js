@@ -42,6 +42,38 @@ export function webWorkerFactory(url) {
   };
 }
 
+/** The draw counts a reader can choose on an uncertainty page; the default is 10.000. */
+export const DRAW_CHOICES = [1000, 10000, 50000, 100000];
+export const DEFAULT_DRAWS = 10000;
+/** Bounds of the reserved address key `draws`. */
+export const ADDRESS_DRAWS = {min: 1, max: 1000000};
+
+/**
+ * The draw count asked for by the reserved address key `draws` (`onzekerheid.html?draws=200`), used
+ * by the browser tests to keep each page's Monte Carlo short; null when absent or not a whole number
+ * from 1 to 1.000.000 (then the page starts with its default).
+ * @param {string} [search] the address's query string (default: this page's)
+ * @returns {number | null}
+ */
+export function drawsFromAddress(search = typeof location !== "undefined" ? location.search : "") {
+  const raw = new URLSearchParams(search).get("draws");
+  if (raw === null || !/^\d+$/.test(raw.trim())) return null;
+  const n = Number(raw.trim());
+  return n >= ADDRESS_DRAWS.min && n <= ADDRESS_DRAWS.max ? n : null;
+}
+
+/**
+ * The choices of the draw-count select and its start value: the address's count (when valid) joins
+ * the usual choices and is chosen.
+ * @param {string} [search]
+ * @returns {{choices: number[], value: number}}
+ */
+export function drawSetting(search) {
+  const asked = drawsFromAddress(search);
+  if (asked === null) return {choices: DRAW_CHOICES, value: DEFAULT_DRAWS};
+  return {choices: [...new Set([...DRAW_CHOICES, asked])].sort((a, b) => a - b), value: asked};
+}
+
 /** The number of workers to start: one per logical core the browser reports (at least 1). */
 export function defaultWorkers() {
   const n = typeof navigator !== "undefined" ? navigator.hardwareConcurrency : 1;

@@ -9,7 +9,7 @@ import {summarize} from "../../lib/finance/summary.js";
 import {defaultRegistry, loadStudy} from "../../lib/io/study.js";
 
 function load(...args: string[]) {
-  const r = spawnSync("npx", ["tsx", "src/studies/[study]/onzekerheid.json.ts", ...args], {encoding: "utf8", maxBuffer: 1 << 26});
+  const r = spawnSync(process.execPath, ["--import", "tsx", "src/studies/[study]/onzekerheid.json.ts", ...args], {encoding: "utf8", maxBuffer: 1 << 26});
   return {code: r.status, json: r.status === 0 ? JSON.parse(r.stdout) : null, stderr: r.stderr};
 }
 

@@ -1,5 +1,5 @@
 import {describe as group, expect, it} from "vitest";
-import {spawnSync} from "node:child_process";
+import {runCli} from "../cli/run.js";
 import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
@@ -251,15 +251,15 @@ interventions:
     expectSameStats(fast.saldo, ref.saldo);
     expectSameStats(fast.costs, ref.costs);
   });
-  it("the command line reports them, in the text and in the JSON", () => {
+  it("the command line reports them, in the text and in the JSON", async () => {
     const dir = mkdtempSync(join(tmpdir(), "psa-nan-"));
     const file = join(dir, "nan.yaml");
     writeFileSync(file, text);
-    const cli = (...args: string[]) => spawnSync("node", ["bin/rendement.mjs", "psa", file, "--draws", String(draws), "--seed", "4", "--workers", "1", ...args], {encoding: "utf8"});
-    const out = cli();
-    expect(out.status).toBe(0);
-    expect(out.stdout).toContain(`let op: ${fast.nonFinite} van de 1.200 trekkingen gaven geen eindig saldo (NaN of oneindig) en tellen niet mee in de statistieken`);
-    expect(JSON.parse(cli("--json").stdout).nonFinite).toBe(fast.nonFinite);
+    const cli = (...args: string[]) => runCli(["psa", file, "--draws", String(draws), "--seed", "4", "--workers", "1", ...args]);
+    const out = await cli();
+    expect(out.code).toBe(0);
+    expect(out.out).toContain(`let op: ${fast.nonFinite} van de 1.200 trekkingen gaven geen eindig saldo (NaN of oneindig) en tellen niet mee in de statistieken`);
+    expect(JSON.parse((await cli("--json")).out).nonFinite).toBe(fast.nonFinite);
     rmSync(dir, {recursive: true});
   }, 60_000);
 });

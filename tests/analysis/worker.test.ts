@@ -12,6 +12,7 @@ import {registryContext} from "../../lib/model/context.js";
 import {Registry} from "../../lib/kengetallen/registry.js";
 import {loadStudy, defaultRegistry} from "../../lib/io/study.js";
 import {tempDir} from "../temp-dir.js";
+import {runCli} from "../cli/run.js";
 
 const path = "data/models/investering-per-deelnemer.yaml";
 const linear = "tests/fixtures/model-linear.yaml";
@@ -41,7 +42,7 @@ describe("the PSA worker", () => {
     expect(messages).toEqual([{type: "error", message: "draws must be a positive integer, found -5"}]);
   });
   it("the loader src/workers/psa.js.ts bundles a browser module without node: imports that gives the same result", async () => {
-    const r = spawnSync("npx", ["tsx", "src/workers/psa.js.ts"], {encoding: "utf8", maxBuffer: 1 << 26});
+    const r = spawnSync(process.execPath, ["--import", "tsx", "src/workers/psa.js.ts"], {encoding: "utf8", maxBuffer: 1 << 26});
     expect(r.status).toBe(0);
     expect(r.stdout).not.toMatch(/from\s*"node:|require\(/);
     const file = join(tempDir("psa-worker-"), "psa.mjs");
@@ -102,28 +103,29 @@ describe("the worker pool (lib/analysis/psa-pool.ts)", () => {
     await expect(run.result).rejects.toThrow("draws must be a positive integer, found 0");
     expect(logs.every((l) => l.includes("terminated"))).toBe(true);
   });
-  it("rendement psa --workers 1, 2 and 3 (worker_threads) print byte-identical JSON", () => {
-    const out = [1, 2, 3].map((w) => {
-      const r = spawnSync("node", ["bin/rendement.mjs", "psa", "data/studies/zoetermeer/model.yaml", "--draws", "1500", "--seed", "9", "--json", "--workers", String(w)], {encoding: "utf8", maxBuffer: 1 << 26});
-      expect(r.stderr).toBe("");
-      expect(r.status).toBe(0);
-      return r.stdout;
-    });
+  it("rendement psa --workers 1, 2 and 3 (worker_threads) print byte-identical JSON", async () => {
+    const out: string[] = [];
+    for (const w of [1, 2, 3]) {
+      const r = await runCli(["psa", "data/studies/zoetermeer/model.yaml", "--draws", "1500", "--seed", "9", "--json", "--workers", String(w)]);
+      expect(r.err).toBe("");
+      expect(r.code).toBe(0);
+      out.push(r.out);
+    }
     expect(out[1]).toBe(out[0]);
     expect(out[2]).toBe(out[0]);
     expect(JSON.parse(out[0]).draws).toBe(1500);
   }, 120_000);
-  it("rendement psa --progress writes progress to stderr only; stdout stays the JSON result", () => {
-    const r = spawnSync("node", ["bin/rendement.mjs", "psa", linear, "--draws", "1100", "--seed", "2", "--json", "--workers", "2", "--progress"], {encoding: "utf8", maxBuffer: 1 << 26});
-    expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout).draws).toBe(1100);
+  it("rendement psa --progress writes progress to stderr only; stdout stays the JSON result", async () => {
+    const r = await runCli(["psa", linear, "--draws", "1100", "--seed", "2", "--json", "--workers", "2", "--progress"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).draws).toBe(1100);
     // stderr is not a terminal here: one line per report, the last at the total.
-    const lines = r.stderr.trim().split("\n");
+    const lines = r.err.trim().split("\n");
     expect(lines[lines.length - 1]).toBe("rendement psa: 1.100 van 1.100 trekkingen");
     for (const line of lines) expect(line).toMatch(/^rendement psa: [\d.]+ van 1\.100 trekkingen$/);
     // Without --progress (and without a terminal) nothing goes to stderr.
-    const quiet = spawnSync("node", ["bin/rendement.mjs", "psa", linear, "--draws", "1100", "--seed", "2", "--json", "--workers", "2"], {encoding: "utf8", maxBuffer: 1 << 26});
-    expect(quiet.stderr).toBe("");
-    expect(quiet.stdout).toBe(r.stdout);
+    const quiet = await runCli(["psa", linear, "--draws", "1100", "--seed", "2", "--json", "--workers", "2"]);
+    expect(quiet.err).toBe("");
+    expect(quiet.out).toBe(r.out);
   }, 120_000);
 });

@@ -4,23 +4,21 @@
 // ratios that the command line (`rendement evaluate --json`) computes for the same model file. The
 // copy lives in a temporary folder inside the project (so node_modules and lib/ resolve) with its
 // own Framework cache; it is removed afterwards, and the shipped src/ cache and dist/ are not touched.
-import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import {afterAll, beforeAll, expect, test} from "vitest";
 import {spawnSync} from "node:child_process";
 import {cpSync, existsSync, mkdtempSync, rmSync, symlinkSync} from "node:fs";
 import {join, resolve} from "node:path";
-import type {Browser} from "playwright-core";
-import {findChromium, launchChromium, openPage, serveDist, type StaticServer} from "./harness.js";
+import {browserSuite} from "./harness.js";
+import {runCli} from "../cli/run.js";
 import {formatEuro, formatNumber} from "../../lib/format.js";
 
-const executable = findChromium();
 const ROOT = resolve(".");
 const MODEL = "tests/fixtures/studies/oefenstudie/model.yaml";
 const BUILD_TIMEOUT = 600_000;
 
-describe.skipIf(!executable)("a study that is only data (fixture study, built apart from the site)", () => {
-  let tmp = "";
-  let browser: Browser;
-  let server: StaticServer;
+let tmp = "";
+
+browserSuite("a study that is only data (fixture study, built apart from the site)", (suite) => {
   let build: {status: number | null; stderr: string; stdout: string};
 
   beforeAll(async () => {
@@ -38,15 +36,9 @@ describe.skipIf(!executable)("a study that is only data (fixture study, built ap
       env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", RENDEMENT_SRC: join(tmp, "src"), RENDEMENT_OUTPUT: join(tmp, "dist"), RENDEMENT_EXTRA_STUDIES: "tests/fixtures/studies", RENDEMENT_ONLY_STUDIES: "oefenstudie"}
     });
     build = {status: r.status, stderr: r.stderr ?? "", stdout: r.stdout ?? ""};
-    if (build.status === 0) {
-      server = await serveDist(join(tmp, "dist"));
-      browser = await launchChromium(executable!);
-    }
   }, BUILD_TIMEOUT);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  afterAll(() => {
     if (tmp) rmSync(tmp, {recursive: true, force: true});
   });
 
@@ -56,10 +48,10 @@ describe.skipIf(!executable)("a study that is only data (fixture study, built ap
   });
 
   test("its intervention page shows the saldo and ratios that `rendement evaluate --json` computes", async () => {
-    const cli = spawnSync("npx", ["tsx", "lib/cli.ts", "evaluate", MODEL, "--json"], {cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 26});
-    expect(cli.status, cli.stderr).toBe(0);
-    const iv = JSON.parse(cli.stdout).interventions.find((s: {scope: string}) => s.scope === "iv");
-    const {page, context, report} = await openPage(browser, server.origin, "/studies/oefenstudie/traject");
+    const cli = await runCli(["evaluate", MODEL, "--json"]);
+    expect(cli.code, cli.err).toBe(0);
+    const iv = JSON.parse(cli.out).interventions.find((s: {scope: string}) => s.scope === "iv");
+    const {page, context, report} = await suite.open("/studies/oefenstudie/traject");
     try {
       const text = (key: string) => page.locator(`[data-value="${key}"]`).first().textContent();
       await expect.poll(() => text("saldo")).toBe(formatEuro(iv.saldo));
@@ -73,10 +65,10 @@ describe.skipIf(!executable)("a study that is only data (fixture study, built ap
   });
 
   test("its start page lists the intervention with the same saldo, and its uncertainty page loads", async () => {
-    const cli = spawnSync("npx", ["tsx", "lib/cli.ts", "evaluate", MODEL, "--json"], {cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 26});
-    const iv = JSON.parse(cli.stdout).interventions[0];
-    for (const path of ["/studies/oefenstudie/", "/studies/oefenstudie/onzekerheid"]) {
-      const {page, context, report} = await openPage(browser, server.origin, path);
+    const cli = await runCli(["evaluate", MODEL, "--json"]);
+    const iv = JSON.parse(cli.out).interventions[0];
+    for (const path of ["/studies/oefenstudie/", "/studies/oefenstudie/onzekerheid?draws=200"]) {
+      const {page, context, report} = await suite.open(path);
       try {
         if (path.endsWith("/")) await expect.poll(() => page.locator("main").innerText()).toContain(`saldo ${formatEuro(iv.saldo)}`);
         else await expect.poll(() => page.locator('[data-chart="tornado"]').count()).toBeGreaterThan(0);
@@ -90,4 +82,4 @@ describe.skipIf(!executable)("a study that is only data (fixture study, built ap
   test("the shipped site (dist/) has no page of the fixture study", () => {
     expect(existsSync(join(ROOT, "dist", "studies", "oefenstudie"))).toBe(false);
   });
-});
+}, {dist: () => join(tmp, "dist")});

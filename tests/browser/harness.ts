@@ -5,6 +5,7 @@ import {existsSync, readFileSync, readdirSync, statSync} from "node:fs";
 import {extname, join, resolve, sep} from "node:path";
 import type {AddressInfo} from "node:net";
 import {chromium, type Browser, type BrowserContext, type Page} from "playwright-core";
+import {afterAll, describe, test} from "vitest";
 
 export const DIST = resolve("dist");
 
@@ -148,13 +149,22 @@ export interface OpenedPage {
   report: PageReport;
 }
 
+const reports = new WeakMap<Page, PageReport>();
+
+/** What has gone wrong so far on a page opened with openPage (it keeps recording while the page is open). */
+export function pageReport(page: Page): PageReport {
+  const report = reports.get(page);
+  if (!report) throw new Error("pageReport: the page was not opened with openPage()");
+  return report;
+}
+
 /**
- * Opens `origin + path` in a fresh context. Every request not to the local server is aborted and
+ * Opens `origin + path` in a fresh context (with `viewport`, or Playwright's default 1280 × 720). Every request not to the local server is aborted and
  * recorded. Waits for the load event, for the network to go quiet and for every cell to settle
  * (no `observablehq-loading` placeholder left).
  */
-export async function openPage(browser: Browser, origin: string, path: string): Promise<OpenedPage> {
-  const context = await browser.newContext();
+export async function openPage(browser: Browser, origin: string, path: string, {viewport}: {viewport?: {width: number; height: number}} = {}): Promise<OpenedPage> {
+  const context = await browser.newContext(viewport ? {viewport} : {});
   const report: PageReport = {pageErrors: [], consoleErrors: [], outsideRequests: [], failedRequests: []};
   await context.route("**/*", (route) => {
     const url = route.request().url();
@@ -163,6 +173,7 @@ export async function openPage(browser: Browser, origin: string, path: string): 
     return route.abort("blockedbyclient");
   });
   const page = await context.newPage();
+  reports.set(page, report);
   page.on("pageerror", (error) => report.pageErrors.push(String(error?.stack ?? error)));
   page.on("console", (msg) => {
     if (msg.type() === "error") report.consoleErrors.push(`${msg.text()} (${msg.location().url})`);
@@ -437,4 +448,74 @@ export async function localLinks(page: Page, origin: string): Promise<string[]> 
     out.add(url.pathname);
   }
   return [...out].sort();
+}
+
+
+/** A redirect page (src/[legacy].md): its built HTML carries the code that sends the reader on. */
+export function isRedirectPage(html: string): boolean {
+  return html.includes("data-redirect");
+}
+
+/** The built HTML of a page path ("/" → dist/index.html, "/a/b" → dist/a/b.html). */
+export function pageHtml(path: string, dist = DIST): string {
+  return readFileSync(join(dist, path.endsWith("/") ? `${path}index.html` : `${path}.html`), "utf8");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The browser-suite fixture: one Chromium and one static server per test file, started on first
+// use and closed after the file. Every browser test file uses it:
+//
+//   browserSuite("site search", (suite) => {
+//     test("…", async () => {
+//       const {page, context, report} = await suite.open("/");
+//       try { … } finally { await context.close(); }
+//     });
+//   });
+//
+// Without Chromium the suite is skipped, unless REQUIRE_BROWSER=1 (as in .ci/run): then a failing test
+// says how to install it.
+
+export interface BrowserSuite {
+  /** The browser (launched on first use). */
+  browser(): Promise<Browser>;
+  /** The server's origin, e.g. http://127.0.0.1:40123 (started on first use). */
+  origin(): Promise<string>;
+  /** openPage on this suite's browser and server. */
+  open(path: string, options?: {viewport?: {width: number; height: number}}): Promise<OpenedPage>;
+}
+
+export interface BrowserSuiteOptions {
+  /** The folder to serve (default dist/); a function is read when the server starts. */
+  dist?: string | (() => string);
+  /** Rewrite clean URLs /x → x.html (default true); false behaves like a plain static host. */
+  rewrite?: boolean;
+  /** Skip the suite also when this is true (for example: a page it needs was not built). */
+  skip?: boolean;
+}
+
+export const chromiumPath = findChromium();
+
+export function browserSuite(title: string, body: (suite: BrowserSuite) => void, options: BrowserSuiteOptions = {}): void {
+  if (!chromiumPath && process.env.REQUIRE_BROWSER === "1") {
+    test(`${title}: a browser is available when REQUIRE_BROWSER=1`, () => {
+      throw new Error(CHROMIUM_MISSING);
+    });
+  }
+  let browser: Promise<Browser> | undefined;
+  let server: Promise<StaticServer> | undefined;
+  const suite: BrowserSuite = {
+    browser: () => (browser ??= launchChromium(chromiumPath!)),
+    origin: async () => {
+      server ??= serveDist(typeof options.dist === "function" ? options.dist() : options.dist ?? DIST, {rewrite: options.rewrite ?? true});
+      return (await server).origin;
+    },
+    open: async (path, openOptions) => openPage(await suite.browser(), await suite.origin(), path, openOptions)
+  };
+  describe.skipIf(!chromiumPath || !!options.skip)(title, () => {
+    afterAll(async () => {
+      await (await browser?.catch(() => undefined))?.close();
+      await (await server?.catch(() => undefined))?.close();
+    });
+    body(suite);
+  });
 }

@@ -1,180 +1,27 @@
-// Every built page, opened in Debian's Chromium from dist/ served on 127.0.0.1.
-import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import type {Browser} from "playwright-core";
-import {existsSync, readFileSync, statSync, writeFileSync} from "node:fs";
-import {tmpdir} from "node:os";
-import {join} from "node:path";
-import {
-  CHROMIUM_MISSING,
-  WIDTHS,
-  boxState,
-  chartStates,
-  declaredCharts,
-  englishWords,
-  findChromium,
-  launchChromium,
-  layoutReport,
-  localLinks,
-  pageFile,
-  listPages,
-  openPage,
-  readerText,
-  serveDist,
-  typeInto,
-  type StaticServer,
-  DIST
-} from "./harness.js";
+// Page features that need their own flow (search, downloads, dialogs, sliders, shareable state), each
+// on the one page it needs. What every page must do is checked in one visit per page and width by
+// tests/browser/site.test.ts with the modules in tests/browser/checks/ (see docs/testing.md).
+import {expect, test} from "vitest";
+import {readFileSync} from "node:fs";
+import {DIST, browserSuite, listPages, pageFile, serveDist, typeInto} from "./harness.js";
 import {formatInputNumber, parseDutchNumber} from "../../lib/format.js";
 import {strFromU8, unzipSync} from "fflate";
 
-const executable = findChromium();
 const pages = listPages();
 
-// Without a browser the tests below are skipped, unless REQUIRE_BROWSER=1 (as in .ci/run).
-if (!executable && process.env.REQUIRE_BROWSER === "1") {
-  test("a browser is available when REQUIRE_BROWSER=1", () => {
-    throw new Error(CHROMIUM_MISSING);
-  });
-}
-
-describe.skipIf(!executable)("built pages in Chromium", () => {
-  let browser: Browser;
-  let server: StaticServer;
-
-  beforeAll(async () => {
-    server = await serveDist();
-    browser = await launchChromium(executable!);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  test("dist/ holds at least the home page (run `npm run build` first)", () => {
-    expect(pages).toContain("/");
-  });
-
-  for (const path of pages) {
-    test(`${path} loads with no page error, console error, outside request or error box, and draws every declared chart`, async () => {
-      const {page, context, report} = await openPage(browser, server.origin, pageFile(path));
-      try {
-        const errorBoxes = await page.$$eval(".observablehq--error", (els) => els.map((e) => e.textContent ?? ""));
-        const charts = await chartStates(page);
-        const declared = declaredCharts(path);
-        expect({...report, errorBoxes}).toEqual({pageErrors: [], consoleErrors: [], outsideRequests: [], failedRequests: [], errorBoxes: []});
-        // Every chart the page declares in its Markdown is on the page and drew something.
-        expect(charts.map((c) => c.name)).toEqual(expect.arrayContaining(declared));
-        for (const chart of charts) {
-          expect(chart.drawn, `chart "${chart.name}" on ${path} has no svg or canvas with a size`).toBeGreaterThan(0);
-          expect(chart.shapes, `chart "${chart.name}" on ${path} drew no shapes`).toBeGreaterThan(0);
-        }
-      } finally {
-        await context.close();
-      }
-    });
-  }
-
-  // Reader-facing quality on every page (issue 10): one page load per page, first at 1280 × 900
-  // (layout, chart text size, tick overlap, language, then every number box typed into with the
-  // keyboard), then the same page resized to 390 × 844 (layout and language again).
-  const widest: Record<string, string> = {};
-  // English text owned by another branch and being translated there: stripped before the check,
-  // and asserted to still be present, so this list fails (and must be emptied) once it is fixed.
-  // - lib/reproduce/studies/leiden.ts: Reproductie's explanations (helper `repro`, issue 13).
-  const KNOWN_ENGLISH: Record<string, string[]> = {};
-  const language = async (path: string, page: import("playwright-core").Page) => {
-    let text = await readerText(page);
-    for (const known of KNOWN_ENGLISH[path] ?? []) {
-      expect(text, `${path}: known English text "${known}" is gone: remove it from KNOWN_ENGLISH`).toContain(known);
-      text = text.split(known).join("");
-    }
-    return englishWords(text);
-  };
-  afterAll(() => {
-    const file = join(tmpdir(), "rendement-widest-390.json");
-    writeFileSync(file, JSON.stringify(widest, null, 2));
-  });
-  for (const path of pages) {
-    test(`${path}: fits 1280 and 390 px, no number cut with "…", chart text ≥ 10 px, no overlapping tick labels, no English UI words, every number box takes a Dutch comma and shows a Dutch message out of range`, async () => {
-      const {page, context} = await openPage(browser, server.origin, pageFile(path));
-      try {
-        await page.setViewportSize(WIDTHS[0]);
-        await page.waitForTimeout(300);
-        const wide = await layoutReport(page);
-        expect(wide.scrollWidth, `${path} at 1280 px is ${wide.scrollWidth} px wide; widest: ${wide.widest}`).toBeLessThanOrEqual(wide.innerWidth);
-        expect(wide.ellipsisNumbers, `${path}: numbers cut with …`).toEqual([]);
-        expect(wide.smallText, `${path}: chart text under 10 px at 1280 px`).toEqual([]);
-        expect(wide.overlappingTicks, `${path}: overlapping tick labels`).toEqual([]);
-        expect(await language(path, page), `${path}: English UI text`).toEqual([]);
-
-        // Every link that stays on the site points at a file a plain static host serves as it is
-        // (x.html, or a folder's index.html): no clean URLs that need a rewrite rule.
-        const unservable = (await localLinks(page, server.origin)).filter((link) => {
-          const file = join(DIST, decodeURIComponent(link), link.endsWith("/") ? "index.html" : "");
-          return !(existsSync(file) && statSync(file).isFile());
-        });
-        expect(unservable, `${path}: links a plain static server cannot serve`).toEqual([]);
-
-        // No browser number box (English validation bubbles, no decimal comma) anywhere.
-        expect(await page.locator('input[type="number"]').count(), `${path}: input[type=number] left`).toBe(0);
-        const n = await page.locator("form.number-input").count();
-        for (let i = 0; i < n; i++) {
-          const form = page.locator("form.number-input").nth(i);
-          if (!(await form.isVisible())) continue;
-          const min = Number(await form.getAttribute("data-min"));
-          const max = Number(await form.getAttribute("data-max"));
-          const integer = (await form.locator(".number-input-box").getAttribute("inputmode")) === "numeric";
-          // A value inside the range with a decimal comma (a whole number for whole-number boxes).
-          const inside = integer ? Math.round(min + (max - min) / 3) : Number((min + (max - min) / 3).toFixed(2));
-          const typed = formatInputNumber(inside);
-          // Key by key on the first two boxes of a page, one input event on the others.
-          await typeInto(page, i, typed, {perKey: i < 2});
-          let st = await boxState(page, i);
-          const label = `${path} box "${st.label}" typed "${typed}"`;
-          expect(parseDutchNumber(st.box), label).toBeCloseTo(inside, 9);
-          expect(Number(st.model), label).toBeCloseTo(inside, 9);
-          if (st.slider !== null) expect(Number(st.slider), label).toBeCloseTo(inside, 9);
-          expect(st.messageVisible, `${label}: no message for a valid value`).toBe(false);
-          // Above the maximum: clamped visibly, with a Dutch message beside the box.
-          const above = formatInputNumber(max + Math.max(1, Math.abs(max)));
-          await typeInto(page, i, above, {perKey: i < 2});
-          st = await boxState(page, i);
-          const label2 = `${path} box "${st.label}" typed "${above}"`;
-          expect(parseDutchNumber(st.box), label2).toBe(max);
-          expect(Number(st.model), label2).toBe(max);
-          if (st.slider !== null) expect(Number(st.slider), label2).toBe(max);
-          expect(st.messageVisible, `${label2}: message visible`).toBe(true);
-          expect(st.message, label2).toMatch(/buiten het bereik/);
-        }
-
-        await page.setViewportSize(WIDTHS[1]);
-        await page.waitForTimeout(500);
-        const narrow = await layoutReport(page);
-        widest[path] = narrow.widest;
-        expect(narrow.scrollWidth, `${path} at 390 px is ${narrow.scrollWidth} px wide; widest: ${narrow.widest}`).toBeLessThanOrEqual(narrow.innerWidth);
-        expect(narrow.ellipsisNumbers, `${path} at 390 px: numbers cut with …`).toEqual([]);
-        expect(await language(path, page), `${path} at 390 px: English UI text`).toEqual([]);
-      } finally {
-        await context.close();
-      }
-    }, 180_000);
-  }
-
-  test("plain static hosting: every built page is served under its file name by a server that does no rewriting", async () => {
+browserSuite("page features in Chromium", (suite) => {
+  test("plain static hosting: a clean URL (/methode) is not served by a server that does no rewriting (the reason links end in .html; that every page is served by its file name is the load check of tests/browser/checks/load.ts)", async () => {
     const plain = await serveDist(DIST, {rewrite: false});
     try {
-      const statuses = await Promise.all(pages.map(async (path) => `${pageFile(path)}: ${(await fetch(plain.origin + pageFile(path))).status}`));
-      expect(statuses).toEqual(pages.map((path) => `${pageFile(path)}: 200`));
-      // and a clean URL is not (the reason links end in .html)
-      if (pages.includes("/methode")) expect((await fetch(plain.origin + "/methode")).status).toBe(404);
+      expect((await fetch(plain.origin + "/methode.html")).status).toBe(200);
+      expect((await fetch(plain.origin + "/methode")).status).toBe(404);
     } finally {
       await plain.close();
     }
   });
 
   test("site search works offline and answers in Dutch: typing 'discontovoet' lists pages with a Dutch count", async () => {
-    const {page, context, report} = await openPage(browser, server.origin, "/");
+    const {page, context, report} = await suite.open("/");
     try {
       const input = page.locator("#observablehq-search input");
       expect(await input.getAttribute("placeholder")).toBe("Zoeken");
@@ -191,7 +38,7 @@ describe.skipIf(!executable)("built pages in Chromium", () => {
   });
 
   test("every chart has SVG and PNG save buttons; saving the home page's chart gives a real SVG and a real PNG", async () => {
-    const {page, context} = await openPage(browser, server.origin, "/");
+    const {page, context} = await suite.open("/");
     try {
       const chart = page.locator('[data-chart="contante-waarde"]');
       await expect.poll(() => chart.locator(".chart-save button").count()).toBe(2);
@@ -218,7 +65,7 @@ describe.skipIf(!executable)("built pages in Chromium", () => {
     // Cockpit pages first: their post cells are clickable numbers (no need to open every page).
     const cockpitFirst = [...pages].sort((a, b) => Number(b.includes("cockpit")) - Number(a.includes("cockpit")));
     for (const path of cockpitFirst) {
-      const {page, context, report} = await openPage(browser, server.origin, pageFile(path));
+      const {page, context, report} = await suite.open(pageFile(path));
       try {
         // numbers tables are collapsed <details>: open them so their numbers can be clicked
         await page.$$eval("details.numbers", (ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
@@ -248,7 +95,7 @@ describe.skipIf(!executable)("built pages in Chromium", () => {
   });
 
   test("the kengetallen registry downloads whole as RFC 4180 CSV (CRLF, dot decimal) and as JSON with numbers as numbers", async () => {
-    const {page, context} = await openPage(browser, server.origin, "/kengetallen.html");
+    const {page, context} = await suite.open("/kengetallen.html");
     try {
       const [csv] = await Promise.all([page.waitForEvent("download"), page.locator("a.csv-download", {hasText: "kengetallen.csv"}).click()]);
       const text = readFileSync((await csv.path())!, "utf8");
@@ -276,7 +123,7 @@ describe.skipIf(!executable)("built pages in Chromium", () => {
     // Cockpit pages first: their results tables have downloads (no need to open every page).
     const cockpitFirst = [...pages].sort((a, b) => Number(b.includes("cockpit")) - Number(a.includes("cockpit")));
     for (const path of cockpitFirst) {
-      const {page, context, report} = await openPage(browser, server.origin, pageFile(path));
+      const {page, context, report} = await suite.open(pageFile(path));
       const requested: string[] = [];
       page.on("request", (r) => requested.push(r.url()));
       try {
@@ -309,7 +156,7 @@ describe.skipIf(!executable)("built pages in Chromium", () => {
     // The first page with model controls (src/components/controls.js), whichever study it shows.
     let found: string | undefined;
     for (const path of pages) {
-      const {page, context} = await openPage(browser, server.origin, pageFile(path));
+      const {page, context} = await suite.open(pageFile(path));
       try {
         if ((await page.locator(".model-controls form.number-input").count()) === 0) continue;
         const form = page.locator(".model-controls form.number-input").first();
@@ -328,7 +175,7 @@ describe.skipIf(!executable)("built pages in Chromium", () => {
     }
     expect(found, "no page with model controls").toBeDefined();
     const url = new URL(found!);
-    const {page, context} = await openPage(browser, server.origin, url.pathname + url.search);
+    const {page, context} = await suite.open(url.pathname + url.search);
     try {
       const [[name, value]] = Array.from(url.searchParams.entries());
       const form = page.locator(".model-controls form.number-input").first();
@@ -344,7 +191,7 @@ describe.skipIf(!executable)("built pages in Chromium", () => {
   });
 
   test("home page: moving the discount-rate slider from 2,25% to 10% recomputes the saldo and redraws the chart", async () => {
-    const {page, context, report} = await openPage(browser, server.origin, "/");
+    const {page, context, report} = await suite.open("/");
     try {
       const saldo = page.locator('[data-value="saldo"]');
       const chart = page.locator('[data-chart="contante-waarde"] svg').last();
@@ -367,7 +214,7 @@ describe.skipIf(!executable)("built pages in Chromium", () => {
   });
 
   test("reproductie?study=leiden shows only Leiden's checks, with units (20% not 2000%) and a sticky first column", async () => {
-    const {page, context, report} = await openPage(browser, server.origin, "/reproductie?study=leiden");
+    const {page, context, report} = await suite.open("/reproductie?study=leiden");
     try {
       const rows = page.locator("tr[data-check]");
       await rows.first().waitFor();

@@ -1,31 +1,17 @@
 // The Monte Carlo analysis on the built Onzekerheid page, in Chromium: a pool of Web Workers gives
 // the same numbers as `psa()` in Node for the same model and seed (10.000 draws, seed 1, the
 // page's defaults), and "Annuleren" stops a rerun and keeps the previous result.
-import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import type {Browser} from "playwright-core";
-import {findChromium, launchChromium, listPages, openPage, serveDist, type StaticServer} from "./harness.js";
+import {expect, test} from "vitest";
+import {browserSuite, listPages} from "./harness.js";
 import {loadStudy} from "../../lib/io/study.js";
 import {psa} from "../../lib/analysis/psa.js";
 import {formatEuro, formatPercent} from "../../lib/format.js";
 
-const executable = findChromium();
-
-describe.skipIf(!executable || !listPages().includes("/onzekerheid"))("Monte Carlo on /onzekerheid in Chromium", () => {
-  let browser: Browser;
-  let server: StaticServer;
-  beforeAll(async () => {
-    server = await serveDist();
-    browser = await launchChromium(executable!);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
+browserSuite("Monte Carlo on /onzekerheid in Chromium", (suite) => {
   test("the page's result equals psa() in Node for 10.000 draws, seed 1; a rerun can be cancelled and keeps the previous result", async () => {
     // The page's model: the Zoetermeer study (src/data/onzekerheid.json.ts).
     const expected = psa(loadStudy("data/studies/zoetermeer/model.yaml"), {draws: 10_000, seed: 1});
-    const {page, context, report} = await openPage(browser, server.origin, "/onzekerheid");
+    const {page, context, report} = await suite.open("/onzekerheid");
     try {
       const kans = page.locator('[data-value="psa-kans"]');
       await expect.poll(() => kans.textContent(), {timeout: 120_000}).toBe(formatPercent(expected.probPositive));
@@ -43,4 +29,4 @@ describe.skipIf(!executable || !listPages().includes("/onzekerheid"))("Monte Car
       await context.close();
     }
   }, 300_000);
-});
+}, {skip: !listPages().includes("/onzekerheid")});

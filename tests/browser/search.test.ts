@@ -2,11 +2,9 @@
 // in Dutch (the inline script `searchInDutch` in observablehq.config.ts).
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
-import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import type {Browser} from "playwright-core";
-import {DIST, findChromium, launchChromium, listPages, openPage, serveDist, type StaticServer} from "./harness.js";
+import {expect, test} from "vitest";
+import {DIST, browserSuite, listPages} from "./harness.js";
 
-const executable = findChromium();
 const pages = listPages();
 
 /** A word from the title of a built page other than the home page, to search for. */
@@ -20,24 +18,11 @@ function wordFromATitle(): string | undefined {
   return undefined;
 }
 
-describe.skipIf(!executable)("site search", () => {
-  let browser: Browser;
-  let server: StaticServer;
-
-  beforeAll(async () => {
-    server = await serveDist();
-    browser = await launchChromium(executable!);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
+browserSuite("site search", (suite) => {
   test("placeholder, label and result counts are Dutch; results link to built pages; nothing leaves the site", async () => {
     const word = wordFromATitle();
     expect(word, "no page title with a word of six letters or more").toBeDefined();
-    const {page, context, report} = await openPage(browser, server.origin, "/");
+    const {page, context, report} = await suite.open("/");
     try {
       const box = page.locator("#observablehq-search input");
       expect(await box.getAttribute("placeholder")).toBe("Zoeken");
@@ -51,7 +36,7 @@ describe.skipIf(!executable)("site search", () => {
       const hrefs = await page.locator("#observablehq-search-results a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
       expect(hrefs.length).toBeGreaterThan(0);
       for (const href of hrefs) {
-        expect(href.startsWith(server.origin + "/")).toBe(true);
+        expect(href.startsWith((await suite.origin()) + "/")).toBe(true);
         expect(href).toMatch(/\.html$/);
       }
       await box.fill("qqxqzzvw");

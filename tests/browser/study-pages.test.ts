@@ -1,24 +1,10 @@
 // What the study templates show for the seed studies, checked in Chromium against the reports.
-import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import type {Browser} from "playwright-core";
-import {findChromium, launchChromium, openPage, serveDist, type StaticServer} from "./harness.js";
+import {expect, test} from "vitest";
+import {browserSuite} from "./harness.js";
 
-const executable = findChromium();
-
-describe.skipIf(!executable)("study pages built from study data", () => {
-  let browser: Browser;
-  let server: StaticServer;
-  beforeAll(async () => {
-    server = await serveDist();
-    browser = await launchChromium(executable!);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
+browserSuite("study pages built from study data", (suite) => {
   test("factsheet 2 (seed 001) shows its eight steps, and the printed total benefits (€ 2.370) beside the sum of its lines (€ 2.380)", async () => {
-    const {page, context} = await openPage(browser, server.origin, "/studies/jeugdwerkloosheid/fs02-casusregisseur");
+    const {page, context} = await suite.open("/studies/jeugdwerkloosheid/fs02-casusregisseur");
     try {
       await expect.poll(() => page.locator("[data-step]").count()).toBe(8);
       const text = await page.locator("main").innerText();
@@ -39,7 +25,7 @@ describe.skipIf(!executable)("study pages built from study data", () => {
   });
 
   test("VIP Amsterdam (seed 002) shows Table 9 per post and stakeholder (benefit saving € 4.516, income from work € 9.019) and Table 12's payback against geen re-integratie: gemeente/UWV 4,4 and zorgverzekeraar 2,7 years", async () => {
-    const {page, context} = await openPage(browser, server.origin, "/studies/voorbeeldprojecten/vip-amsterdam");
+    const {page, context} = await suite.open("/studies/voorbeeldprojecten/vip-amsterdam");
     try {
       await expect.poll(() => page.locator("main").innerText()).toContain("4,4 jaar");
       const text = await page.locator("main").innerText();
@@ -52,7 +38,7 @@ describe.skipIf(!executable)("study pages built from study data", () => {
   });
 
   test("the caseload calculator (seed 003 § 5.2.2) answers the reverse question: € 300 mln buys 1:33, and € 250 mln 1:40 when the reader moves the budget", async () => {
-    const {page, context, report} = await openPage(browser, server.origin, "/studies/afstand-arbeidsmarkt/rekenhulp/caseload-en-budget");
+    const {page, context, report} = await suite.open("/studies/afstand-arbeidsmarkt/rekenhulp/caseload-en-budget");
     try {
       const solved = page.locator('[data-value="opgelost"]');
       await expect.poll(() => solved.textContent()).toBe("33,33\u00A0personen per fte");
@@ -69,7 +55,7 @@ describe.skipIf(!executable)("study pages built from study data", () => {
   });
 
   test("an old address (/zoetermeer/vh) sends the reader to the study page", async () => {
-    const {page, context} = await openPage(browser, server.origin, "/zoetermeer/vh");
+    const {page, context} = await suite.open("/zoetermeer/vh");
     try {
       await page.waitForURL(/\/studies\/zoetermeer\/vh\.html$/);
       await expect.poll(() => page.locator("h1").first().innerText()).toBe("Vergunninghouders (VH)");
@@ -79,7 +65,7 @@ describe.skipIf(!executable)("study pages built from study data", () => {
   });
 
   test("the comparison page states the caveat and filters its table by a search word", async () => {
-    const {page, context} = await openPage(browser, server.origin, "/vergelijking");
+    const {page, context} = await suite.open("/vergelijking");
     try {
       await expect.poll(() => page.locator('[data-caveat="vergelijkbaarheid"]').innerText()).toContain("nulalternatieven");
       const links = page.locator("main li a");

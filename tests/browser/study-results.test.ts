@@ -1,32 +1,19 @@
 // Result figures that explain themselves, and the whole-study download, checked in Chromium on the
 // built study pages (src/studies/[study]/…, lib/finance/explain-result.ts, lib/finance/study-export.ts).
-import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import type {Browser} from "playwright-core";
+import {expect, test} from "vitest";
 import {readFileSync} from "node:fs";
 import {strFromU8, unzipSync} from "fflate";
-import {findChromium, launchChromium, openPage, serveDist, type StaticServer} from "./harness.js";
+import {browserSuite} from "./harness.js";
 import {parseDutchNumber} from "../../lib/format.js";
 
-const executable = findChromium();
 const VIP = "/studies/voorbeeldprojecten/vip-amsterdam";
 
 /** "€ 4.456" or "€ -1.234" as a number. */
 const euros = (text: string | null) => parseDutchNumber((text ?? "").replace(/€|\u00A0|\s/g, ""));
 
-describe.skipIf(!executable)("result figures and the whole-study download", () => {
-  let browser: Browser;
-  let server: StaticServer;
-  beforeAll(async () => {
-    server = await serveDist();
-    browser = await launchChromium(executable!);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
+browserSuite("result figures and the whole-study download", (suite) => {
   test("clicking the saldo card of an intervention shows its formula, the numbers filled in, and the kengetallen with source (seed 002 § 5.1) and price year", async () => {
-    const {page, context, report} = await openPage(browser, server.origin, VIP);
+    const {page, context, report} = await suite.open(VIP);
     try {
       const card = page.locator('[data-value="saldo"] button.explainable');
       await expect.poll(() => card.count()).toBe(1);
@@ -52,7 +39,7 @@ describe.skipIf(!executable)("result figures and the whole-study download", () =
   });
 
   test("the cockpit's total rows explain themselves: the study's MKBA-saldo opens its rule and posts", async () => {
-    const {page, context, report} = await openPage(browser, server.origin, "/studies/zoetermeer/cockpit");
+    const {page, context, report} = await suite.open("/studies/zoetermeer/cockpit");
     try {
       const cell = page.locator('[data-value="total:MKBA-saldo"] button.explainable');
       await expect.poll(() => cell.count()).toBe(1);
@@ -71,7 +58,7 @@ describe.skipIf(!executable)("result figures and the whole-study download", () =
   });
 
   test("the whole study downloads as one RFC 4180 CSV, JSON whose yearly rows add up to the saldo shown after the reader moved a control, and XLSX with a sheet per table", async () => {
-    const {page, context, report} = await openPage(browser, server.origin, VIP);
+    const {page, context, report} = await suite.open(VIP);
     try {
       const saldo = page.locator('[data-value="saldo"]');
       await expect.poll(() => saldo.textContent()).toMatch(/€/);
@@ -125,7 +112,7 @@ describe.skipIf(!executable)("result figures and the whole-study download", () =
   });
 
   test("the study start page offers the whole-study download", async () => {
-    const {page, context} = await openPage(browser, server.origin, "/studies/voorbeeldprojecten/");
+    const {page, context} = await suite.open("/studies/voorbeeldprojecten/");
     try {
       await expect.poll(() => page.locator(".study-downloads button").count()).toBe(3);
     } finally {

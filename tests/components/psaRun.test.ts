@@ -87,3 +87,16 @@ describe("psaRunner (src/components/psaRun.js)", () => {
     expect(log).toEqual(["terminated", "terminated"]);
   });
 });
+
+describe("the reserved address key `draws` (drawsFromAddress, drawSetting)", () => {
+  test("a whole number from 1 to 1.000.000 in ?draws= is the draw count; anything else leaves the default 10.000", async () => {
+    const {drawsFromAddress, drawSetting} = await load();
+    expect(drawsFromAddress("?draws=200")).toBe(200);
+    expect(drawsFromAddress("?a=1&draws=1000000")).toBe(1_000_000);
+    for (const bad of ["", "?draws=", "?draws=0", "?draws=1000001", "?draws=2,5", "?draws=-3", "?draws=1e3", "?draws=abc"]) expect(drawsFromAddress(bad), bad).toBeNull();
+    expect(drawSetting("")).toEqual({choices: [1000, 10000, 50000, 100000], value: 10000});
+    // an asked count joins the choices in order and is chosen; a usual one is not added twice
+    expect(drawSetting("?draws=200")).toEqual({choices: [200, 1000, 10000, 50000, 100000], value: 200});
+    expect(drawSetting("?draws=50000")).toEqual({choices: [1000, 10000, 50000, 100000], value: 50000});
+  });
+});

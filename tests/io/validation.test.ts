@@ -117,14 +117,14 @@ describe("case 6: price years outside the CPI series", () => {
 describe("case 9: a discount rate of −50 % is not used without a word", () => {
   const file = tempFiles();
   const path = file("negatief.yaml", base.replace("horizon: 3", "horizon: 3\ndiscountRate: -0.5"));
-  it("evaluate prints the warning with file and line on stderr and still evaluates; check --strict fails on it", () => {
-    const r = runCli(["evaluate", path, "--json"]);
+  it("evaluate prints the warning with file and line on stderr and still evaluates; check --strict fails on it", async () => {
+    const r = await runCli(["evaluate", path, "--json"]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(`warning: ${path}:5: discountRate: the discount rate is -0.5 (-50 %), outside 0–10 %; check that it is meant (a rate is a fraction: 0.03 for 3 %)`);
     expect(JSON.parse(r.stdout).total.discountRate).toBe(-0.5);
-    const c = runCli(["check", path, "--strict"]);
+    const c = await runCli(["check", path, "--strict"]);
     expect(c.code).toBe(1);
     expect(c.stdout).toContain(`warning: ${path}:5: discountRate: the discount rate is -0.5`);
-    expect(runCli(["check", path]).code).toBe(0);
+    expect((await runCli(["check", path])).code).toBe(0);
   }, 60_000);
 });

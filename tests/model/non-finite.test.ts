@@ -95,17 +95,17 @@ describe("the command line: exit 1 with one line, no figures", () => {
   const file = tempFiles();
   const divByZero = file("nan.yaml", model(`      - {id: x, label: Verhouding, unit: x, formula: "b / a"}`));
   for (const command of ["evaluate", "sensitivity", "scenarios", "breakeven"]) {
-    it(`${command}: exit 1, one line naming the quantity, nothing on stdout`, () => {
-      const r = runCli([command, divByZero]);
+    it(`${command}: exit 1, one line naming the quantity, nothing on stdout`, async () => {
+      const r = await runCli([command, divByZero]);
       expect(r.code).toBe(1);
       expect(r.stdout).toBe("");
       expect(r.stderr.split("\n")).toHaveLength(1);
       expect(r.stderr).toMatch(new RegExp(`^rendement ${command}: no finite result: iv\\.x \\(Verhouding\\) is \\+Infinity in year 0 \\(2020\\), formula "b / a"; inputs: b = 4, a = 0`));
     }, 30_000);
   }
-  it("check: a model with a non-finite value at its base values fails (exit 1), with or without --strict", () => {
+  it("check: a model with a non-finite value at its base values fails (exit 1), with or without --strict", async () => {
     for (const args of [[divByZero], [divByZero, "--strict"]]) {
-      const r = runCli(["check", ...args]);
+      const r = await runCli(["check", ...args]);
       expect(r.code).toBe(1);
       expect(r.stderr).toContain("error at the base values: no finite result: iv.x");
     }

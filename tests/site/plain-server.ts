@@ -1,7 +1,8 @@
 // A plain static file server for dist/, as a simple static host behaves (python3 -m http.server,
 // an S3 bucket, nginx without rules): a URL path is the file path; a path ending in "/" serves that
 // folder's index.html; nothing else is rewritten (no /x → x.html). Used by tests/site/hosting.test.ts
-// and tests/browser/hosting.test.ts to prove that every link works without a rewrite rule.
+// to prove that every link works without a rewrite rule (the browser runner uses serveDist with
+// rewrite: false from tests/browser/harness.ts, which behaves the same).
 import {createServer} from "node:http";
 import {existsSync, readFileSync, statSync} from "node:fs";
 import {extname, join, resolve, sep} from "node:path";

@@ -1,36 +1,26 @@
 // Printing to A4 (src/print.css): with print media emulated at the width of an A4 page's content
 // (210 mm − 2 × 15 mm margins = 180 mm = 680 CSS px), no form control is visible, nothing is wider
 // than the paper, each number box and select has its value printed beside it, table headers repeat on
-// every printed page, and the build line and citation show.
-import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import type {Browser} from "playwright-core";
-import {findChromium, launchChromium, listPages, openPage, serveDist, type StaticServer} from "./harness.js";
+// every printed page, and the build line and citation show. Moved from tests/browser/print.test.ts;
+// run in the 1280 px visit, which gets its screen width and media back afterwards.
+import {expect} from "vitest";
+import type {PageCheck} from "./types.js";
 
-const executable = findChromium();
-const pages = listPages();
+/** After the checks that read the page as loaded, before typing changes its values. */
+export const order = 60;
+
 /** 180 mm at 96 CSS px per inch. */
 const A4_CONTENT_PX = Math.floor((180 / 25.4) * 96);
 
-describe.skipIf(!executable)("print to A4", () => {
-  let browser: Browser;
-  let server: StaticServer;
-
-  beforeAll(async () => {
-    server = await serveDist();
-    browser = await launchChromium(executable!);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  for (const path of pages) {
-    test(`${path}: no visible form control but their values, nothing wider than ${A4_CONTENT_PX} px, headers repeat, citation shown`, async () => {
-      const {page, context} = await openPage(browser, server.origin, path);
+export const checks: PageCheck[] = [
+  {
+    name: `printed on A4 (print media, ${A4_CONTENT_PX} px): no visible form control but their values, nothing wider than the paper, table headers repeat, citation shown`,
+    run: async ({page, width}) => {
+      if (width !== 1280) return;
+      const screen = page.viewportSize();
+      await page.setViewportSize({width: A4_CONTENT_PX, height: 1000});
+      await page.emulateMedia({media: "print"});
       try {
-        await page.setViewportSize({width: A4_CONTENT_PX, height: 1000});
-        await page.emulateMedia({media: "print"});
         // Let charts drawn with resize() follow the new width.
         await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 300)))));
         const found = await page.evaluate((limit) => {
@@ -73,8 +63,9 @@ describe.skipIf(!executable)("print to A4", () => {
         for (const display of found.headers) expect(display).toBe("table-header-group");
         expect(found.citation).toMatch(/^Citeer als: Rendement \(versie /);
       } finally {
-        await context.close();
+        await page.emulateMedia({media: null});
+        if (screen) await page.setViewportSize(screen);
       }
-    });
+    }
   }
-});
+];

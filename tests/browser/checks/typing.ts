@@ -1,0 +1,53 @@
+// Number boxes take Dutch input (issue 10). Moved from the "… every number box takes a Dutch comma and
+// shows a Dutch message out of range" part of the loop in tests/browser/pages.test.ts. Runs last in
+// the 1280 px visit: it leaves every box at its maximum.
+import {expect} from "vitest";
+import {boxState, typeInto} from "../harness.js";
+import {formatInputNumber, parseDutchNumber} from "../../../lib/format.js";
+import type {PageCheck} from "./types.js";
+
+export const order = 80;
+
+export const checks: PageCheck[] = [
+  {
+    name: "no browser number box (input[type=number]: English validation bubbles, no decimal comma)",
+    run: async ({page}) => {
+      expect(await page.locator('input[type="number"]').count(), "input[type=number] left").toBe(0);
+    }
+  },
+  {
+    name: "every visible number box takes a value with a Dutch comma (box, slider and model agree) and, above its maximum, is clamped with a Dutch message beside it",
+    run: async ({page, width}) => {
+      if (width !== 1280) return;
+      const n = await page.locator("form.number-input").count();
+      for (let i = 0; i < n; i++) {
+        const form = page.locator("form.number-input").nth(i);
+        if (!(await form.isVisible())) continue;
+        const min = Number(await form.getAttribute("data-min"));
+        const max = Number(await form.getAttribute("data-max"));
+        const integer = (await form.locator(".number-input-box").getAttribute("inputmode")) === "numeric";
+        // A value inside the range with a decimal comma (a whole number for whole-number boxes).
+        const inside = integer ? Math.round(min + (max - min) / 3) : Number((min + (max - min) / 3).toFixed(2));
+        const typed = formatInputNumber(inside);
+        // Key by key on the first two boxes of a page, one input event on the others.
+        await typeInto(page, i, typed, {perKey: i < 2});
+        let st = await boxState(page, i);
+        const label = `box "${st.label}" typed "${typed}"`;
+        expect(parseDutchNumber(st.box), label).toBeCloseTo(inside, 9);
+        expect(Number(st.model), label).toBeCloseTo(inside, 9);
+        if (st.slider !== null) expect(Number(st.slider), label).toBeCloseTo(inside, 9);
+        expect(st.messageVisible, `${label}: no message for a valid value`).toBe(false);
+        // Above the maximum: clamped visibly, with a Dutch message beside the box.
+        const above = formatInputNumber(max + Math.max(1, Math.abs(max)));
+        await typeInto(page, i, above, {perKey: i < 2});
+        st = await boxState(page, i);
+        const label2 = `box "${st.label}" typed "${above}"`;
+        expect(parseDutchNumber(st.box), label2).toBe(max);
+        expect(Number(st.model), label2).toBe(max);
+        if (st.slider !== null) expect(Number(st.slider), label2).toBe(max);
+        expect(st.messageVisible, `${label2}: message visible`).toBe(true);
+        expect(st.message, label2).toMatch(/buiten het bereik/);
+      }
+    }
+  }
+];

@@ -1,0 +1,91 @@
+/// <reference types="vite/client" />
+// The one-visit runner: every built page is opened once per width (1280 × 900 and 390 × 844) by its
+// file name on a static server that does no rewriting, and every check of every module in
+// tests/browser/checks/*.ts runs on that visit (found with a glob when the tests are collected: a new
+// module needs no registration here). One test per page and width; a failure names each failing check.
+//
+// Modules run in the order of their `export const order` (default 50), then by file name; a check
+// that changes the page (print media, typing) restores it or runs late. Redirect pages (old addresses)
+// get one visit and only the checks whose `applies` accepts them; content pages get every check
+// without `applies` and those whose `applies` accepts them. After the checks, the page must still have
+// recorded no page error, console error, outside request or failed request.
+//
+// Uncertainty pages read the reserved address key `draws` (src/components/psaRun.js drawsFromAddress):
+// the runner opens them with ?draws=TEST_DRAWS so their Monte Carlo is short; the full 10.000-draw
+// result is checked once, in tests/browser/psa.test.ts.
+import {expect, test} from "vitest";
+import {WIDTHS, browserSuite, isRedirectPage, listPages, pageFile, pageHtml, pageReport} from "./harness.js";
+import type {PageCheck, PageVisit} from "./checks/types.js";
+
+const TEST_DRAWS = 200;
+
+interface CheckModule {
+  file: string;
+  order: number;
+  checks: PageCheck[];
+}
+
+const modules: CheckModule[] = Object.entries(import.meta.glob<{checks?: PageCheck[]; order?: number}>("./checks/*.ts", {eager: true}))
+  .filter(([file]) => !file.endsWith("/types.ts"))
+  .map(([file, mod]) => ({file: file.replace(/^\.\/checks\//, ""), order: mod.order ?? 50, checks: mod.checks ?? []}))
+  .sort((a, b) => a.order - b.order || a.file.localeCompare(b.file));
+
+const pages = listPages().map((path) => {
+  const html = pageHtml(path);
+  return {path, html, redirect: isRedirectPage(html)};
+});
+
+/** The checks that run on a page, with the module they come from. */
+function checksFor(path: string, html: string, redirect: boolean): {module: string; check: PageCheck}[] {
+  return modules.flatMap(({file, checks}) =>
+    checks.filter((check) => (check.applies ? check.applies(path, html) : !redirect)).map((check) => ({module: file, check}))
+  );
+}
+
+test("check modules: each exports a non-empty `checks` array of named checks", () => {
+  expect(modules.length).toBeGreaterThan(0);
+  for (const {file, checks} of modules) {
+    expect(checks.length, `${file} exports no checks`).toBeGreaterThan(0);
+    for (const check of checks) expect(typeof check.name === "string" && check.name.length > 0 && typeof check.run === "function", `${file}: a check without name or run`).toBe(true);
+  }
+});
+
+test("dist/ holds at least the home page (run `npm run build` first)", () => {
+  expect(pages.map((p) => p.path)).toContain("/");
+});
+
+browserSuite(
+  "every built page, one visit per width",
+  (suite) => {
+    for (const {path, html, redirect} of pages) {
+      const readsDraws = html.includes("drawSetting(");
+      for (const {width, height} of redirect ? [WIDTHS[0]] : WIDTHS) {
+        const applicable = checksFor(path, html, redirect);
+        test(`${path} at ${width} px${redirect ? " (old address)" : ""}: ${applicable.length} checks`, async () => {
+          const address = pageFile(path) + (readsDraws ? `?draws=${TEST_DRAWS}` : "");
+          const {page, context} = await suite.open(address, {viewport: {width, height}});
+          const visit: PageVisit = {page, path, width: width as 1280 | 390, origin: await suite.origin()};
+          const failures: string[] = [];
+          const report = pageReport(page);
+          const seen = {pageErrors: report.pageErrors.length, consoleErrors: report.consoleErrors.length, outsideRequests: report.outsideRequests.length, failedRequests: report.failedRequests.length};
+          try {
+            for (const {module, check} of applicable) {
+              try {
+                await check.run(visit);
+              } catch (error) {
+                failures.push(`✗ ${module}: ${check.name}\n    ${String((error as Error)?.message ?? error).split("\n").join("\n    ")}`);
+              }
+            }
+            // What went wrong while the checks ran (the load check reports what happened before).
+            const after = (Object.keys(seen) as (keyof typeof seen)[]).flatMap((key) => report[key].slice(seen[key]).map((x) => `${key}: ${x}`));
+            if (after.length) failures.push(`✗ site.test.ts: no page error, console error, outside or failed request during the checks\n    ${after.join("\n    ")}`);
+          } finally {
+            await context.close();
+          }
+          if (failures.length) throw new Error(`${failures.length} of ${applicable.length} checks failed on ${path} at ${width} px:\n${failures.join("\n")}`);
+        });
+      }
+    }
+  },
+  {rewrite: false}
+);
