@@ -2,7 +2,6 @@
 // `main(argv): Promise<number>` (the exit code). Exit codes: 0 ok, 1 a check failed (or an internal
 // error, reported in one line), 2 bad input or usage. README: "Errors: what each command guarantees".
 import {pathToFileURL} from "node:url";
-import {isResultError} from "./cli/errors.js";
 
 type CommandModule = {main: (argv: string[]) => Promise<number>};
 
@@ -65,6 +64,8 @@ export async function runGuarded(name: string, command: () => Promise<number>): 
     return await command();
   } catch (error) {
     // A non-finite result (NaN, ±Infinity): one line naming the quantity, year and inputs, exit 1.
+    // (Imported here, not at the top: its imports would slow down `rendement --help`.)
+    const {isResultError} = await import("./cli/errors.js");
     if (isResultError(error)) {
       console.error(`rendement ${name}: ${error.message}`);
       return 1;

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every check of the project, in order, continuing after a failure.
 //   1. type-check      tsc --noEmit                                   (1 check)
+//      CLI bundle      node scripts/build-cli.mjs (dist-cli/, tested in tests/cli/bundle.test.ts) (1 check)
 //   2. unit tests      vitest run (vitest.config.ts)                  (each test counts)
 //   3. build           clean `observable build` (cache and dist removed) (1 check)
 //   4. built site      vitest run --config vitest.site.config.ts      (each test counts)
@@ -209,6 +210,9 @@ function seedNpmVersionCache() {
 
 // 1. Type-check lib/, src/, tests/ (tsconfig.json).
 await check("type-check (tsc --noEmit)", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
+
+// The command-line bundle the unit tests compare with the source (tests/cli/bundle.test.ts).
+await check("command-line bundle (scripts/build-cli.mjs)", process.execPath, ["scripts/build-cli.mjs"]);
 
 // 2. Unit tests.
 await vitest("unit tests (vitest)", []);

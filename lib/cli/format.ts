@@ -3,10 +3,19 @@
 // −0 prints as 0, so a zero line never shows as "€ -0".
 const finite = (x: number | null | undefined): x is number => typeof x === "number" && Number.isFinite(x);
 
-export const euro = (x: number | null | undefined): string => (finite(x) ? `€ ${(Math.round(x) || 0).toLocaleString("nl-NL")}` : "—");
+// One Intl.NumberFormat per number of digits, made once: `x.toLocaleString("nl-NL", options)` makes a
+// new one on every call, which was a fifth of `rendement evaluate`'s run time. Same output.
+const whole = new Intl.NumberFormat("nl-NL");
+const fixed = new Map<number, Intl.NumberFormat>();
+const digits = (d: number): Intl.NumberFormat => {
+  let f = fixed.get(d);
+  if (!f) fixed.set(d, (f = new Intl.NumberFormat("nl-NL", {minimumFractionDigits: d, maximumFractionDigits: d})));
+  return f;
+};
 
-export const num = (x: number | null | undefined, d = 2): string =>
-  finite(x) ? x.toLocaleString("nl-NL", {minimumFractionDigits: d, maximumFractionDigits: d}) : "—";
+export const euro = (x: number | null | undefined): string => (finite(x) ? `€ ${whole.format(Math.round(x) || 0)}` : "—");
+
+export const num = (x: number | null | undefined, d = 2): string => (finite(x) ? digits(d).format(x) : "—");
 
 export const pct = (x: number | null | undefined, d = 1): string => (finite(x) ? `${num(x * 100, d)} %` : "—");
 

@@ -3,6 +3,7 @@
 // Probabilistic sensitivity analysis: seeded Monte Carlo over every input with an uncertainty.
 // --workers N: N worker_threads (default: the available cores; 1 runs in this thread); the result
 // is the same for every N. Progress goes to stderr when stderr is a terminal or with --progress.
+import {existsSync, readFileSync} from "node:fs";
 import {availableParallelism} from "node:os";
 import {fileURLToPath} from "node:url";
 import {Worker} from "node:worker_threads";
@@ -25,6 +26,9 @@ let workerSource: string | undefined;
  * CommonJS script (once per process, ~0,1 s), so that a worker starts from plain JavaScript.
  */
 export async function psaWorkerSource(): Promise<string> {
+  // In the command-line bundle (scripts/build-cli.mjs) the worker is prebuilt beside this module.
+  const prebuilt = new URL("./psa-worker.cjs", import.meta.url);
+  if (workerSource === undefined && existsSync(prebuilt)) workerSource = readFileSync(prebuilt, "utf8");
   if (workerSource === undefined) {
     const {build} = await import("esbuild");
     const result = await build({entryPoints: [fileURLToPath(new URL("./psa-worker.ts", import.meta.url))], bundle: true, platform: "node", format: "cjs", target: "node20", write: false, logLevel: "silent"});

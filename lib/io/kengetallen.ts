@@ -4,6 +4,7 @@ import {join, relative} from "node:path";
 import {KengetalError} from "../kengetallen/errors.js";
 import {parseCpiText, parseKengetallenText, type ParsedKengetallenFile} from "../kengetallen/parse.js";
 import {Registry} from "../kengetallen/registry.js";
+import {cachedParse} from "./parse-cache.js";
 import type {CpiFile} from "../schema/kengetal.js";
 
 export {KengetalError, formatProblem, type KengetalProblem} from "../kengetallen/errors.js";
@@ -16,12 +17,16 @@ function displayPath(path: string): string {
 
 /** Read and validate one kengetallen YAML file. */
 export function readKengetallenFile(path: string): ParsedKengetallenFile {
-  return parseKengetallenText(readFileSync(path, "utf8"), displayPath(path));
+  const text = readFileSync(path, "utf8");
+  const file = displayPath(path);
+  return cachedParse("kengetallen", file, text, () => parseKengetallenText(text, file));
 }
 
 /** Read and validate the CPI series (default data/cpi.yaml). */
 export function readCpi(path = "data/cpi.yaml"): CpiFile {
-  return parseCpiText(readFileSync(path, "utf8"), displayPath(path));
+  const text = readFileSync(path, "utf8");
+  const file = displayPath(path);
+  return cachedParse("cpi", file, text, () => parseCpiText(text, file));
 }
 
 /**

@@ -3,7 +3,8 @@
 import {readFileSync} from "node:fs";
 import {modelSchema, type ModelFile} from "../schema/model.js";
 import {compileModel, ModelError, type CompiledModel, type ModelContext} from "../model/compile.js";
-import {fieldName, InputError, lineOf, parseYaml, zodIssues} from "./yaml-errors.js";
+import {fieldName, InputError, lineOf, parseYaml, zodIssues, type ParsedYaml} from "./yaml-errors.js";
+import {cachedParse} from "./parse-cache.js";
 import {DistributionError, lowHigh, toDistribution} from "../analysis/distributions.js";
 
 export {InputError};
@@ -16,18 +17,24 @@ export function parseModelText(text: string, file: string): ModelFile {
 }
 
 export function compileModelText(text: string, file: string, context: ModelContext): CompiledModel {
-  const parsed = parseYaml(text, file);
-  const result = modelSchema.safeParse(parsed.data);
-  if (!result.success) throw zodIssues(parsed, result.error);
+  // The YAML document (with its lines) is parsed only when needed: the validated file may come from
+  // the command-line bundle's cache (lib/io/parse-cache.ts), and lines only name warnings and errors.
+  let document: ParsedYaml | undefined;
+  const parsed = () => (document ??= parseYaml(text, file));
+  const data = cachedParse("model", file, text, () => {
+    const result = modelSchema.safeParse(parsed().data);
+    if (!result.success) throw zodIssues(parsed(), result.error);
+    return result.data;
+  });
   try {
-    const model = compileModel(result.data, context);
+    const model = compileModel(data, context);
     checkUncertainties(model);
     // Warnings keep their place in the file: `file:line: field: message`.
-    model.warnings = model.warnings.map((w) => ({...w, message: `${file}:${lineOf(parsed, w.path) ?? "?"}: ${fieldName(w.path)}: ${w.message}`}));
+    model.warnings = model.warnings.map((w) => ({...w, message: `${file}:${lineOf(parsed(), w.path) ?? "?"}: ${fieldName(w.path)}: ${w.message}`}));
     return model;
   } catch (error) {
     if (error instanceof ModelError) {
-      const line = lineOf(parsed, error.path);
+      const line = lineOf(parsed(), error.path);
       throw new InputError(`${file}:${line ?? "?"}: ${fieldName(error.path)}: ${error.message}`, file, [{line, field: fieldName(error.path), message: error.message}]);
     }
     throw error;

@@ -24,8 +24,9 @@ export async function runChecks({dir = "data/printed", study}: {dir?: string; st
     if (study && printed.study !== study) continue;
     const values = new Map(printed.figures.map((f) => [f.id, f.printed]));
     const causes = new Map(printed.causes.map((c) => [c.id, c]));
-    const modulePath = path.join(here, "studies", `${printed.study}.ts`);
-    const mod = fileExists(modulePath) ? ((await import(pathToFileURL(modulePath).href)) as StudyComputations) : undefined;
+    // studies/<id>.ts beside this file, or studies/<id>.mjs in the command-line bundle (scripts/build-cli.mjs).
+    const modulePath = [".ts", ".mjs"].map((ext) => path.join(here, "studies", `${printed.study}${ext}`)).find(fileExists) ?? "";
+    const mod = modulePath ? ((await import(pathToFileURL(modulePath).href)) as StudyComputations) : undefined;
     for (const figure of printed.figures) {
       const cause = figure.cause ? causes.get(figure.cause) : undefined;
       let result: ReturnType<StudyComputations["compute"]>;
