@@ -61,7 +61,8 @@ browserSuite(
       const readsDraws = html.includes("drawSetting(");
       for (const {width, height} of redirect ? [WIDTHS[0]] : WIDTHS) {
         const applicable = checksFor(path, html, redirect);
-        test(`${path} at ${width} px${redirect ? " (old address)" : ""}: ${applicable.length} checks`, async () => {
+        // Two visits at a time (maxConcurrency in vitest.browser.config.ts): much of a visit is waiting.
+        test.concurrent(`${path} at ${width} px${redirect ? " (old address)" : ""}: ${applicable.length} checks`, async () => {
           const address = pageFile(path) + (readsDraws ? `?draws=${TEST_DRAWS}` : "");
           const {page, context} = await suite.open(address, {viewport: {width, height}});
           const visit: PageVisit = {page, path, width: width as 1280 | 390, origin: await suite.origin()};
