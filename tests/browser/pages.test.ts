@@ -116,7 +116,7 @@ browserSuite("page features in Chromium", (suite) => {
     }
   });
 
-  // Print to A4 is checked page by page in tests/browser/print.test.ts.
+  // Print to A4 is checked page by page in tests/browser/checks/print.ts.
 
   test("a results table downloads as XLSX with numbers as numbers and a euro display format, the writer loaded only on click", async () => {
     let checked = false;
