@@ -149,6 +149,18 @@ function uniqueIds(list: {id: string}[], path: (string | number)[], what: string
   });
 }
 
+/**
+ * A slider (`control`) must be a real range that holds the input's base value, every element of a
+ * series: otherwise a page would clamp the start value and show a figure the CLI does not give.
+ */
+function checkControl(c: {min: number; max: number}, value: number | number[], path: (string | number)[]): void {
+  if (!(c.min < c.max)) throw new ModelError(`expected min < max, found min ${c.min} >= max ${c.max}`, path);
+  const values = Array.isArray(value) ? value : [value];
+  values.forEach((v, i) => {
+    if (!(v >= c.min && v <= c.max)) throw new ModelError(`expected min <= value <= max, found ${v}${values.length > 1 ? ` (element ${i + 1})` : ""} outside [${c.min}, ${c.max}]`, path);
+  });
+}
+
 export function compileModel(file: ModelFile, context: ModelContext): CompiledModel {
   const H = file.horizon;
   const nodes = new Map<string, GraphNode>();
@@ -191,6 +203,7 @@ export function compileModel(file: ModelFile, context: ModelContext): CompiledMo
       checkId(p.id, [...base, "parameters", i]);
       if (scope && studyIds.has(p.id)) throw new ModelError(`"${p.id}" is also a study-level parameter or quantity; this intervention's own "${p.id}" would hide it from the intervention's formulas (and --set ${p.id} would not reach them): use another name`, [...base, "parameters", i, "id"]);
       if (Array.isArray(p.value) && p.value.length > H) throw new ModelError(`a series of ${p.value.length} values for a horizon of ${H} years (years 0 … ${H - 1}); remove the extra values or lengthen the horizon`, [...base, "parameters", i, "value"]);
+      if (p.control) checkControl(p.control, p.value, [...base, "parameters", i, "control"]);
       add({
         name: scope ? `${scope}.${p.id}` : p.id,
         kind: "parameter",
