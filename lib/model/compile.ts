@@ -20,6 +20,7 @@ function isTransfer(flow: Flow): flow is Flow & {transfer: {from: string; to: st
 import type {Uncertainty} from "../schema/kengetal.js";
 import {dependencies, FormulaError, resolveFormula, usesYear, type IR} from "./expression.js";
 import {scaleUncertainty} from "../kengetallen/registry.js";
+import {DISCOUNT_RATE_WARNING_RANGE, kindOf, rateWarning as rateWarningText, valueProblem} from "./value-rules.js";
 
 /** What the model needs from the kengetallen registry. */
 export interface KengetalLeaf {
@@ -136,8 +137,7 @@ export interface CompiledModel {
 
 const reserved = new Set(["t", "year", "horizon", "k", "true", "false", "discountRate"]);
 
-/** Discount rates outside this range are used, with a warning (the Dutch standard rates lie well inside it). */
-export const DISCOUNT_RATE_WARNING_RANGE: [number, number] = [0, 0.1];
+export {DISCOUNT_RATE_WARNING_RANGE};
 
 /** Refuse the second of two records with the same id in one list (posts, scenarios, interventions, …). */
 function uniqueIds(list: {id: string}[], path: (string | number)[], what: string): void {
@@ -175,8 +175,8 @@ export function compileModel(file: ModelFile, context: ModelContext): CompiledMo
   const interventionIds = new Set(file.interventions.map((iv) => iv.id));
   const studyIds = new Set([...file.parameters, ...file.quantities].map((x) => x.id));
   const rateWarning = (rate: number, path: (string | number)[], what: string) => {
-    const [lo, hi] = DISCOUNT_RATE_WARNING_RANGE;
-    if (rate < lo || rate > hi) warnings.push({path, message: `${what} is ${rate} (${+(rate * 100).toFixed(4)} %), outside ${lo * 100}–${hi * 100} %; check that it is meant (a rate is a fraction: 0.03 for 3 %)`});
+    const message = rateWarningText(rate, what);
+    if (message) warnings.push({path, message});
   };
   rateWarning(file.discountRate, ["discountRate"], "the discount rate");
 
@@ -283,6 +283,7 @@ export function compileModel(file: ModelFile, context: ModelContext): CompiledMo
       const n = resolverFor(undefined)(p.discountRate);
       if (!n) throw new ModelError(`unknown discount-rate parameter "${p.discountRate}" (define it under parameters)`, ["posts", i, "discountRate"]);
       rate = n;
+      if (!nodes.get(n)!.leaf) throw new ModelError(`"${p.discountRate}" is a formula, not an input: a post's discount rate must be a parameter (a number the file states), so that it can be checked to be greater than -1`, ["posts", i, "discountRate"]);
       const leaf = nodes.get(n)!.leaf;
       if (leaf && typeof leaf.value === "number") {
         if (!(leaf.value > -1)) throw new ModelError(`discount rate "${p.discountRate}" is ${leaf.value}; a discount rate must be greater than -1 (−100 %)`, ["posts", i, "discountRate"]);
@@ -344,6 +345,15 @@ export function compileModel(file: ModelFile, context: ModelContext): CompiledMo
       throw new ModelError(`unknown qalys "${iv.qalys}"; expected a parameter or quantity of this intervention (QALYs gained per year)`, ["interventions", j, "qalys"]);
     }
   });
+  // Counts, shares and rates (lib/model/value-rules.ts): the file's own values, then every scenario's.
+  const rateNodes = new Set(["discountRate", ...postRate.values()]);
+  const participantNodes = new Set(file.interventions.filter((iv) => iv.participants !== undefined).map((iv) => resolverFor(iv.id)(iv.participants!)!));
+  const kindOfNode = (n: GraphNode) => kindOf(n.unit, {rate: rateNodes.has(n.name), participants: participantNodes.has(n.name)});
+  for (const node of nodes.values()) {
+    if (node.kind !== "parameter") continue;
+    const problem = valueProblem(kindOfNode(node), node.leaf!.value);
+    if (problem) throw new ModelError(`"${node.id}" (unit ${node.unit}): ${problem}`, [...node.path, "value"]);
+  }
   // Scenario targets: every name a scenario sets is an input (a leaf), with a value of its shape.
   file.scenarios.forEach((sc, i) => {
     for (const [name, value] of Object.entries(sc.set)) {
@@ -355,6 +365,9 @@ export function compileModel(file: ModelFile, context: ModelContext): CompiledMo
         if (!Array.isArray(target.leaf.value)) throw new ModelError(`"${name}" is a single number, found a list`, path);
         if (value.length > H) throw new ModelError(`a series of ${value.length} values for a horizon of ${H} years`, path);
       }
+      const kind = kindOfNode(target);
+      const problem = kind === "rate" && typeof value === "number" && new Set(postRate.values()).has(target.name) ? null : valueProblem(kind, value); // a single rate: below, with its own message
+      if (problem) throw new ModelError(`scenario "${sc.id}" sets "${name}" (unit ${target.unit}): ${problem}`, path);
       if (typeof value === "number" && new Set(postRate.values()).has(target.name)) {
         if (!(value > -1)) throw new ModelError(`scenario "${sc.id}" sets the discount rate "${name}" to ${value}; a discount rate must be greater than -1 (−100 %)`, path);
         rateWarning(value, path, `the discount rate "${name}" set by scenario "${sc.id}"`);

@@ -70,3 +70,23 @@ describe("issue 17 case 3: a control range has min < max and holds the base valu
     expect(load(withLoon("control: {min: 0, max: 30000}")).warnings).toEqual([]);
   });
 });
+
+describe("issue 17 case 5: counts >= 0, shares within [0, 1], rates > -1, from the file and from a scenario", () => {
+  it("a participants count or a personen input below zero is refused", () => {
+    expect(refusal(base.replace("value: 10, unit: personen", "value: -100, unit: personen"))).toMatch(/^m\.yaml:15: interventions\[0\]\.parameters\[0\]\.value: "deelnemers" \(unit personen\): expected a number of persons >= 0, found -100/);
+  });
+  it("a share outside [0, 1] is refused, every element of a series", () => {
+    expect(refusal(base.replace("value: [0.2, 0.3], unit: fraction", "value: [0.2, 5], unit: fraction"))).toMatch(/^m\.yaml:16: interventions\[0\]\.parameters\[1\]\.value: "aandeel" \(unit fraction\): expected a share from 0 to 1 .*found 5 \(element 2\)/);
+  });
+  it("a scenario that sets a count below zero, a share above 1 or a rate at -1 is refused at the scenario", () => {
+    expect(refusal(base.replace("set: {loon: 25000}", "set: {iv.deelnemers: -5}"))).toMatch(/^m\.yaml:21: scenarios\[0\]\.set\.iv\.deelnemers: scenario "hoog" sets "iv\.deelnemers" \(unit personen\): expected a number of persons >= 0, found -5/);
+    expect(refusal(base.replace("set: {loon: 25000}", "set: {iv.aandeel: [0.5, 1.5]}"))).toMatch(/^m\.yaml:21: scenarios\[0\]\.set\.iv\.aandeel: .*found 1\.5 \(element 2\)/);
+    expect(refusal(base.replace("set: {loon: 25000}", "set: {discountRate: -1}"))).toMatch(/^m\.yaml:21: scenarios\[0\]\.set\.discountRate: .*greater than -1/);
+  });
+  it("a post's discount rate must be an input, not a formula (a computed rate could reach -1 unchecked)", () => {
+    const text = base
+      .replace("  - {id: baten, label: Baten, side: benefit}", "  - {id: baten, label: Baten, side: benefit, discountRate: gezondheid}")
+      .replace("interventions:\n", "quantities:\n  - {id: gezondheid, label: G, unit: fraction, formula: \"loon / 10000 - 3\"}\ninterventions:\n");
+    expect(refusal(text)).toMatch(/^m\.yaml:7: posts\[1\]\.discountRate: "gezondheid" is a formula, not an input/);
+  });
+});
