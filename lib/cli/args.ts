@@ -13,7 +13,8 @@
 //   - `@file.json#field`: a number or list of numbers read from a JSON file (dots for nested fields),
 //     taken as they are in the input's own unit.
 // A value with a comma outside brackets (`0,05`) is refused: "use a dot as decimal separator".
-import {readFileSync} from "node:fs";
+
+import {readTextFile} from "../io/read-file.js";
 import type {Overrides, LeafValue} from "../model/evaluate.js";
 import type {CompiledModel} from "../model/compile.js";
 import {findLeaf} from "../model/evaluate.js";
@@ -137,7 +138,7 @@ function valueFromJson(name: string, spec: string): number | number[] {
   const [path, field = ""] = spec.split("#");
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(path, "utf8"));
+    data = JSON.parse(readTextFile(path));
   } catch (error) {
     throw new UsageError(`--set ${name}=@${spec}: cannot read JSON from ${path} (${(error as Error).message})`);
   }

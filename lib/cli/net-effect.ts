@@ -6,7 +6,7 @@
 // `--json` writes {years, netEffectShare, benefitMonthsGained, …}, which a model takes as
 // `rendement evaluate model.yaml --set iv.nettoEffect=@net.json#netEffectShare`: an MKBA driven by
 // measured data instead of typed-in percentages.
-import {readFileSync} from "node:fs";
+import {readTextFile} from "../io/read-file.js";
 import {CohortFileError, formatExclusions, readCohortFile} from "../io/cohort-file.js";
 import {curvesByGroup} from "../cohort/curves.js";
 import {netEffect, observedFromIncidence} from "../cohort/net-effect.js";
@@ -32,7 +32,7 @@ export async function main(argv: string[]): Promise<number> {
     const curvesFile = option(argv, "--curves") ?? "data/reference-curves/nulalternatief.yaml";
     let curvesText: string;
     try {
-      curvesText = readFileSync(curvesFile, "utf8");
+      curvesText = readTextFile(curvesFile);
     } catch (error) {
       throw new UsageError(`--curves: cannot read ${curvesFile} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
     }

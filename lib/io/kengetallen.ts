@@ -1,5 +1,6 @@
 // Read the kengetallen registry from disk (Node only): every data/kengetallen/*.yaml plus data/cpi.yaml.
-import {existsSync, readdirSync, readFileSync} from "node:fs";
+import {readTextFile} from "./read-file.js";
+import {existsSync, readdirSync} from "node:fs";
 import {join, relative} from "node:path";
 import {KengetalError} from "../kengetallen/errors.js";
 import {parseCpiText, parseKengetallenText, type ParsedKengetallenFile} from "../kengetallen/parse.js";
@@ -16,12 +17,12 @@ function displayPath(path: string): string {
 
 /** Read and validate one kengetallen YAML file. */
 export function readKengetallenFile(path: string): ParsedKengetallenFile {
-  return parseKengetallenText(readFileSync(path, "utf8"), displayPath(path));
+  return parseKengetallenText(readTextFile(path), displayPath(path));
 }
 
 /** Read and validate the CPI series (default data/cpi.yaml). */
 export function readCpi(path = "data/cpi.yaml"): CpiFile {
-  return parseCpiText(readFileSync(path, "utf8"), displayPath(path));
+  return parseCpiText(readTextFile(path), displayPath(path));
 }
 
 /**
