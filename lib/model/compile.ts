@@ -20,6 +20,7 @@ function isTransfer(flow: Flow): flow is Flow & {transfer: {from: string; to: st
 import type {Uncertainty} from "../schema/kengetal.js";
 import {dependencies, FormulaError, resolveFormula, usesYear, type IR} from "./expression.js";
 import {scaleUncertainty} from "../kengetallen/registry.js";
+import {formatNumber} from "../format.js";
 import {DISCOUNT_RATE_WARNING_RANGE, kindOf, rateWarning as rateWarningText, valueProblem} from "./value-rules.js";
 
 /** What the model needs from the kengetallen registry. */
@@ -139,6 +140,25 @@ const reserved = new Set(["t", "year", "horizon", "k", "true", "false", "discoun
 
 export {DISCOUNT_RATE_WARNING_RANGE};
 
+/** The Dutch standard real discount rate (Werkgroep discontovoet 2020): the default of a model's `discountRate`. */
+export const STANDARD_DISCOUNT_RATE = 0.0225;
+
+/** A rate as Dutch reader text: 0.0225 → "2,25 %", 0 → "0 %" (up to four decimals of a percent). */
+export function ratePercentNl(rate: number): string {
+  const pct = +(rate * 100).toFixed(4);
+  const digits = (String(pct).split(".")[1] ?? "").length;
+  return `${formatNumber(pct, digits)} %`;
+}
+
+/**
+ * Why the model uses its discount rate, when the file gives no `discountRateSource`: the standard rate
+ * is named as such; any other rate is stated as it is, never under the standard rate's name.
+ */
+export function discountRateReason(rate: number): string {
+  if (rate === STANDARD_DISCOUNT_RATE) return `standaard reële discontovoet ${ratePercentNl(rate)} (Werkgroep discontovoet 2020)`;
+  return `discontovoet ${ratePercentNl(rate)}, zoals het modelbestand die opgeeft (zonder bron: discountRateSource ontbreekt)`;
+}
+
 /** Refuse the second of two records with the same id in one list (posts, scenarios, interventions, …). */
 function uniqueIds(list: {id: string}[], path: (string | number)[], what: string): void {
   const seen = new Map<string, number>();
@@ -195,7 +215,7 @@ export function compileModel(file: ModelFile, context: ModelContext): CompiledMo
   };
 
   // Settings.
-  add({name: "discountRate", kind: "setting", id: "discountRate", label: "Discontovoet", unit: "fraction", path: ["discountRate"], leaf: {value: file.discountRate, extend: "last", source: file.discountRateSource ? {title: file.discountRateSource} : undefined, assumption: file.discountRateSource ? undefined : "standaard reële discontovoet 2,25 % (Werkgroep discontovoet 2020)"}});
+  add({name: "discountRate", kind: "setting", id: "discountRate", label: "Discontovoet", unit: "fraction", path: ["discountRate"], leaf: {value: file.discountRate, extend: "last", source: file.discountRateSource ? {title: file.discountRateSource} : undefined, assumption: file.discountRateSource ? undefined : discountRateReason(file.discountRate)}});
 
   // Declarations: parameters and quantities, study level then per intervention.
   const declare = (scope: string | undefined, base: (string | number)[], params: ModelFile["parameters"], quantities: ModelFile["quantities"]) => {
