@@ -3,7 +3,9 @@
 // the base value and then refined by bisection with a secant step (exact in one step for linear models).
 import type {CompiledModel} from "../model/compile.js";
 import {evaluate, findLeaf, NonFiniteError, OverrideError, type Overrides} from "../model/evaluate.js";
-import {summarize, summarizeAll, type Summary} from "../finance/summary.js";
+import {NegativeCountError, summarize, summarizeAll, type Summary} from "../finance/summary.js";
+import {DiscountRateError} from "../finance/discount.js";
+import {isRateLeaf} from "../model/value-rules.js";
 import {actors as actorLabels, type ActorId} from "../schema/actors.js";
 
 export interface BreakEvenOptions {
@@ -69,8 +71,32 @@ export function metricFunction(model: CompiledModel, input: string, options: Bre
   return (x: number) => probe(x).metric;
 }
 
-/** Find x with f(x) = 0 near `base`. Returns null when no sign change is found. Non-finite values of f are skipped while bracketing. */
-export function solveRoot(f: (x: number) => number, base: number, {bracket, tolerance = 1e-9}: {bracket?: [number, number]; tolerance?: number} = {}): {value: number | null; evaluations: number} {
+/**
+ * A model that cannot be evaluated at a trial value (a non-finite result, a discount rate at −100 %, a
+ * negative number of participants) has no value there: while searching, that is "no value here", not
+ * an error of the user's input.
+ */
+export function isNoValueHere(error: unknown): boolean {
+  return error instanceof NonFiniteError || error instanceof DiscountRateError || error instanceof NegativeCountError;
+}
+
+/** The open interval an input may take: a discount rate lies above −1; other inputs are unbounded. */
+export function inputDomain(model: CompiledModel, input: string): [number, number] {
+  return isRateLeaf(model, findLeaf(model, input)) ? [-1, Infinity] : [-Infinity, Infinity];
+}
+
+/** `x`, or for an x outside the open `domain`, a point inside it: `from` moved towards the bound by 1 − 2^−k. */
+function inside(x: number, from: number, domain: [number, number], k: number): number {
+  if (x <= domain[0]) return domain[0] + (from - domain[0]) / 2 ** k;
+  if (x >= domain[1]) return domain[1] - (domain[1] - from) / 2 ** k;
+  return x;
+}
+
+/**
+ * Find x with f(x) = 0 near `base`. Returns null when no sign change is found. Non-finite values of f
+ * are skipped while bracketing; trial values stay inside the open `domain` (default: all numbers).
+ */
+export function solveRoot(f: (x: number) => number, base: number, {bracket, tolerance = 1e-9, domain = [-Infinity, Infinity]}: {bracket?: [number, number]; tolerance?: number; domain?: [number, number]} = {}): {value: number | null; evaluations: number} {
   let evaluations = 0;
   const g = (x: number) => (++evaluations, f(x));
   let a: number;
@@ -90,8 +116,8 @@ export function solveRoot(f: (x: number) => number, base: number, {bracket, tole
     fb = fa;
     // Secant guess from two nearby points, then grow outward in both directions.
     for (let i = 0; i < 60 && Math.sign(fa) === Math.sign(fb); ++i) {
-      const lo = base - step;
-      const hi = base + step;
+      const lo = inside(base - step, base, domain, i + 1);
+      const hi = inside(base + step, base, domain, i + 1);
       const flo = g(lo);
       const fhi = g(hi);
       if (Number.isFinite(fhi) && Math.sign(fhi) !== Math.sign(fa)) [b, fb] = [hi, fhi];
@@ -191,15 +217,16 @@ export function breakEven(model: CompiledModel, input: string, options: BreakEve
 
   // Does the result depend on the input at all (beyond rounding noise)?
   const step = Math.max(Math.abs(base) * 0.1, 1);
+  const domain = inputDomain(model, leaf.name);
   let dependent = false;
-  for (const k of [1, 10, 1e3, 1e6]) {
+  for (const [i, k] of [1, 10, 1e3, 1e6].entries()) {
     for (const x of [base + k * step, base - k * step]) {
       let p: Probe;
       try {
         ++evaluations;
-        p = probe(x);
+        p = probe(inside(x, base, domain, i + 1));
       } catch (error) {
-        if (error instanceof NonFiniteError) continue;
+        if (isNoValueHere(error)) continue;
         throw error;
       }
       if (Math.abs(p.metric - at0.metric) > noise(p, at0)) dependent = true;
@@ -213,11 +240,11 @@ export function breakEven(model: CompiledModel, input: string, options: BreakEve
     try {
       return probe(x).metric;
     } catch (error) {
-      if (error instanceof NonFiniteError) return Number.NaN;
+      if (isNoValueHere(error)) return Number.NaN;
       throw error;
     }
   };
-  const solved = solveRoot(f, base, {bracket: options.bracket, tolerance: options.tolerance ?? 1e-9 * Math.max(1, Math.abs(base))});
+  const solved = solveRoot(f, base, {bracket: options.bracket, tolerance: options.tolerance ?? 1e-9 * Math.max(1, Math.abs(base)), domain});
   evaluations += solved.evaluations;
   if (solved.value === null) return none("the result does not change sign within the searched range", `${what} verandert niet van teken binnen het doorzochte bereik`);
   const atValue = probe(solved.value);

@@ -12,8 +12,9 @@
 // - beta: `alpha`/`beta` as given, or from mean `value` and `sd` by the method of moments.
 // - gamma: `shape`/`scale` as given, or from mean `value` and `sd` by the method of moments.
 // - range: in a PSA drawn as PERT(low, value, high) — the model's value is the most likely, mean
-//   (low + 4·value + high) / 6 — (uniform only when value lies outside the bounds); its bounds are
-//   the one-way range.
+//   (low + 4·value + high) / 6; its bounds are the one-way range. A range, triangular or PERT spec
+//   must hold the value (as for kengetallen): one that does not is refused, never drawn around
+//   another centre.
 // - triangular: sampled by the inverse CDF. PERT: low + (high − low) × Beta(α, β) with
 //   α = 1 + λ(mode − low)/(high − low), β = 1 + λ(high − mode)/(high − low), λ = 4, so the
 //   mean is (low + 4·mode + high)/6.
@@ -82,6 +83,9 @@ export function normalFromInterval(low: number, high: number): {mean: number; sd
 
 // --- from an uncertainty spec ---------------------------------------------------------------------
 
+/** Bounds are compared with a relative tolerance of 1e-9 (the kengetal rule in lib/schema/kengetal.ts). */
+const tolerance = (x: number) => 1e-9 * Math.max(1, Math.abs(x));
+
 /** The distribution of a leaf with central value `value` (see the conventions above). */
 export function toDistribution(spec: Uncertainty | undefined, value: number, name = "value"): Distribution {
   const fail = (message: string): never => {
@@ -95,8 +99,9 @@ export function toDistribution(spec: Uncertainty | undefined, value: number, nam
         // the model's own value is the most likely one, so a range whose value sits at one end (a
         // report's one-sided sensitivity) does not drag the mean to the midpoint.
         if (!(spec.high >= spec.low)) fail(`range needs low <= high, found [${spec.low}, ${spec.high}]`);
+        if (!(value >= spec.low - tolerance(spec.low) && value <= spec.high + tolerance(spec.high))) fail(`expected low <= value <= high (range), found ${value} outside [${spec.low}, ${spec.high}]`);
         if (spec.high === spec.low) return {kind: "fixed", value: spec.low};
-        if (!(value >= spec.low && value <= spec.high)) return {kind: "uniform", low: spec.low, high: spec.high};
+        value = Math.min(Math.max(value, spec.low), spec.high);
         const w = spec.high - spec.low;
         return {kind: "beta", alpha: 1 + (PERT_LAMBDA * (value - spec.low)) / w, beta: 1 + (PERT_LAMBDA * (spec.high - value)) / w, low: spec.low, high: spec.high};
       }
@@ -125,6 +130,7 @@ export function toDistribution(spec: Uncertainty | undefined, value: number, nam
       case "pert": {
         const mode = spec.mode ?? value;
         if (!(spec.high > spec.low)) fail(`${spec.type} needs high > low, found [${spec.low}, ${spec.high}]`);
+        if (!(value >= spec.low - tolerance(spec.low) && value <= spec.high + tolerance(spec.high))) fail(`expected low <= value <= high (${spec.type}), found ${value} outside [${spec.low}, ${spec.high}]`);
         if (!(mode >= spec.low && mode <= spec.high)) fail(`${spec.type} needs low <= mode <= high, found mode ${mode} outside [${spec.low}, ${spec.high}]`);
         if (spec.type === "triangular") return {kind: "triangular", low: spec.low, mode, high: spec.high};
         const w = spec.high - spec.low;

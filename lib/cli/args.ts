@@ -13,10 +13,12 @@
 //   - `@file.json#field`: a number or list of numbers read from a JSON file (dots for nested fields),
 //     taken as they are in the input's own unit.
 // A value with a comma outside brackets (`0,05`) is refused: "use a dot as decimal separator".
-import {readFileSync} from "node:fs";
+
+import {readTextFile} from "../io/read-file.js";
 import type {Overrides, LeafValue} from "../model/evaluate.js";
 import type {CompiledModel} from "../model/compile.js";
 import {findLeaf} from "../model/evaluate.js";
+import {leafKind, rateWarning, valueProblem} from "../model/value-rules.js";
 
 export class UsageError extends Error {}
 
@@ -136,7 +138,7 @@ function valueFromJson(name: string, spec: string): number | number[] {
   const [path, field = ""] = spec.split("#");
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(path, "utf8"));
+    data = JSON.parse(readTextFile(path));
   } catch (error) {
     throw new UsageError(`--set ${name}=@${spec}: cannot read JSON from ${path} (${(error as Error).message})`);
   }
@@ -185,8 +187,25 @@ export function parseSetValue(spec: string): RawSet {
 const isFraction = (unit: string) => unit.trim() === "fraction";
 const isPercentUnit = (unit: string) => unit.trim() === "%";
 
-/** Check a parsed --set against the unit of its input; returns the value to use. */
+/**
+ * Check a parsed --set against its input's unit and rule (lib/model/value-rules.ts: counts >= 0,
+ * shares within [0, 1], rates > −1 with a warning outside 0–10 %), whether written as a number, a
+ * percentage, a series or read from a JSON file; returns the value to use.
+ */
 function applyUnit(model: CompiledModel, raw: RawSet): LeafValue {
+  const leaf = findLeaf(model, raw.name);
+  const value = unitValue(model, raw);
+  const kind = leafKind(model, leaf);
+  const problem = valueProblem(kind, value);
+  if (problem) throw new UsageError(`--set ${raw.name}=${raw.spec}: ${raw.name} has unit ${leaf.unit}${kind === "rate" ? " (a discount rate)" : ""}; ${problem}`);
+  if (kind === "rate") for (const v of Array.isArray(value) ? value : [value]) {
+    const warning = rateWarning(v, `--set ${raw.name}=${raw.spec}: the discount rate`);
+    if (warning) console.error(`warning: ${warning}`);
+  }
+  return value;
+}
+
+function unitValue(model: CompiledModel, raw: RawSet): LeafValue {
   const leaf = findLeaf(model, raw.name);
   if (raw.fromFile) return raw.value;
   const values = Array.isArray(raw.value) ? raw.value : [raw.value];
@@ -196,7 +215,7 @@ function applyUnit(model: CompiledModel, raw: RawSet): LeafValue {
     if (isPercentUnit(leaf.unit)) return Array.isArray(raw.value) ? raw.value.map((v) => v * 100) : raw.value * 100;
     throw new UsageError(`--set ${raw.name}=${raw.spec}: ${raw.name} has unit "${leaf.unit}"; a percentage is accepted only for inputs in fraction or %`);
   }
-  if (isFraction(leaf.unit) && values.some((v) => v < 0 || v > 1))
+  if (isFraction(leaf.unit) && leafKind(model, leaf) === "fraction" && values.some((v) => v < 0 || v > 1))
     throw new UsageError(`--set ${raw.name}=${raw.spec}: ${raw.name} has unit fraction (a share: 0.75 = 75 %); expected a value from 0 to 1, or a percentage such as ${values.find((v) => v < 0 || v > 1)}%`);
   return raw.value;
 }

@@ -6,7 +6,7 @@
 // `--json` writes {years, netEffectShare, benefitMonthsGained, …}, which a model takes as
 // `rendement evaluate model.yaml --set iv.nettoEffect=@net.json#netEffectShare`: an MKBA driven by
 // measured data instead of typed-in percentages.
-import {readFileSync} from "node:fs";
+import {isParquetFile, readTextFile} from "../io/read-file.js";
 import {CohortFileError, formatExclusions, readCohortFile} from "../io/cohort-file.js";
 import {curvesByGroup} from "../cohort/curves.js";
 import {netEffect, observedFromIncidence} from "../cohort/net-effect.js";
@@ -32,7 +32,7 @@ export async function main(argv: string[]): Promise<number> {
     const curvesFile = option(argv, "--curves") ?? "data/reference-curves/nulalternatief.yaml";
     let curvesText: string;
     try {
-      curvesText = readFileSync(curvesFile, "utf8");
+      curvesText = readTextFile(curvesFile);
     } catch (error) {
       throw new UsageError(`--curves: cannot read ${curvesFile} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
     }
@@ -55,6 +55,9 @@ export async function main(argv: string[]): Promise<number> {
     if (shape !== "linear" && shape !== "exponential") throw new UsageError(`--shape: expected linear or exponential, found "${shape}"`);
 
     const maxExcluded = numberOption(argv, "--max-excluded", DEFAULT_MAX_EXCLUDED, {min: 0, max: 1, percent: true, what: "a share of the rows from 0 to 1 (0.05) or a percentage (5%)"});
+    // The in-process reader reads CSV; a Parquet file (by extension or its magic bytes) read as text
+    // gives a meaningless header error.
+    if (isParquetFile(file)) throw new UsageError(`${file}: a Parquet file; net-effect reads a CSV cohort file (export it to CSV, or use rendement curves, which reads Parquet)`);
     const cohort = readCohortFile(file, {maxExcluded});
     const notes = formatExclusions(cohort);
     if (notes) console.error(notes);

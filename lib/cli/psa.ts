@@ -13,11 +13,19 @@ import {nonFiniteStatistics, percentileKey, psa, psaReference, PERCENTILES, type
 import {runPsaPool, type PoolWorker} from "../analysis/psa-pool.js";
 import type {PoolReply} from "../analysis/worker-entry.js";
 import {scenarioOverrides} from "../analysis/scenarios.js";
-import {checkOptions, option, parseNumber, parseSets, UsageError} from "./args.js";
+import {checkOptions, numberOption, option, parseNumber, parseSets, UsageError} from "./args.js";
 import {isInputError} from "./errors.js";
 import {euro, num, pct, pad} from "./format.js";
 
-const usage = "usage: rendement psa <model-file> [--draws N] [--seed S] [--json] [--set name=value ...] [--scenario id] [--qaly-value name] [--reference] [--workers N] [--progress]";
+const usage = "usage: rendement psa <model-file> [--draws N] [--seed S] [--json] [--set name=value ...] [--scenario id] [--qaly-value name] [--reference] [--workers N] [--progress] [--max-excluded share]";
+
+/**
+ * The most draws one run takes: a run keeps every draw of the outputs whose percentiles it reports
+ * (8 bytes per draw and output), and a larger number never changes a reported figure in its shown digits.
+ */
+export const MAX_DRAWS = 1_000_000;
+/** Default share of draws that may be left out as non-finite before the run fails (as `curves --max-excluded`). */
+export const MAX_EXCLUDED = 0.05;
 
 let workerSource: string | undefined;
 
@@ -70,19 +78,21 @@ function progressReporter(enabled: boolean): ((done: number, total: number) => v
   };
 }
 
-function integer(argv: string[], name: string, fallback: number, min: number): number {
+function integer(argv: string[], name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
   const text = option(argv, name);
   if (text === undefined) return fallback;
   const v = parseNumber(text);
   if (!(v !== undefined && Number.isInteger(v) && v >= min)) throw new UsageError(`${name} expects an integer >= ${min}, found "${text}"`);
+  if (v > max) throw new UsageError(`${name} expects an integer <= ${max.toLocaleString("en-US").replace(/,/g, "_")}, found "${text}"`);
   return v;
 }
 
 export async function main(argv: string[]): Promise<number> {
   try {
-    const [file, ...extra] = checkOptions("psa", argv, {flags: ["--json", "--reference", "--progress"], values: ["--set", "--scenario", "--draws", "--seed", "--qaly-value", "--workers"], repeatable: ["--set"]});
+    const [file, ...extra] = checkOptions("psa", argv, {flags: ["--json", "--reference", "--progress"], values: ["--set", "--scenario", "--draws", "--seed", "--qaly-value", "--workers", "--max-excluded"], repeatable: ["--set"]});
     if (!file || extra.length) throw new UsageError(usage);
-    const draws = integer(argv, "--draws", 10_000, 1);
+    const draws = integer(argv, "--draws", 10_000, 1, MAX_DRAWS);
+    const maxExcluded = numberOption(argv, "--max-excluded", MAX_EXCLUDED, {min: 0, max: 1, percent: true, what: "a share from 0 to 1 (0.05) or a percentage (5%)"});
     const seed = integer(argv, "--seed", 1, 0);
     const workers = integer(argv, "--workers", availableParallelism(), 1);
     const model = loadStudy(file);
@@ -102,6 +112,11 @@ export async function main(argv: string[]): Promise<number> {
       r = await runPsaPool(request, {workers, create: nodeWorker, onProgress}).result;
     }
     const ms = performance.now() - t0;
+    // Draws left out as non-finite: beyond the threshold the statistics describe another population.
+    if (r.nonFinite > maxExcluded * draws) {
+      console.error(`rendement psa: ${r.nonFinite.toLocaleString("nl-NL")} of ${draws.toLocaleString("nl-NL")} draws (${+((100 * r.nonFinite) / draws).toFixed(2)} %) gave no finite saldo and were left out, more than --max-excluded ${+(maxExcluded * 100).toFixed(4)} %; check the inputs' uncertainty (a division by a drawn value near 0?) or raise --max-excluded`);
+      return 1;
+    }
     const overflow = nonFiniteStatistics(r);
     if (overflow.length) {
       console.error(`rendement psa: no finite statistics for ${overflow.slice(0, 3).join(", ")}${overflow.length > 3 ? ` and ${overflow.length - 3} more` : ""}: the values are too large to average (check the inputs' magnitudes)`);

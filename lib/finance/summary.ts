@@ -80,9 +80,38 @@ export interface Summary {
   internalRateOfReturn: number | null;
 }
 
-function ratio(benefits: number, costs: number): number | null {
-  return costs > 0 ? benefits / costs : null;
+/**
+ * A number of participants below zero (a formula over inputs set with --set, a scenario or a slider)
+ * would flip the sign of every figure per participant: refused like a bad input (lib/model/value-rules.ts).
+ */
+export class NegativeCountError extends OverrideError {
+  constructor(message: string) {
+    super(message);
+    this.name = "NegativeCountError";
+  }
 }
+
+/**
+ * A derived figure (a ratio, an amount per participant or per QALY): null when its denominator is
+ * absent (costs or QALYs not > 0, no participants: the report's "—"), else the quotient, which must
+ * be finite: a denominator such as 1e-320 gives Infinity, which is an error (NonFiniteError) like any
+ * other non-finite result, never shown as "—" as if there were no costs.
+ */
+function quotient(e: Evaluation, what: {name: string; label: string; formula: string}, top: {name: string; label: string; value: number}, bottom: {name: string; label: string; value: number}, present: boolean): number | null {
+  if (!present) return null;
+  const v = top.value / bottom.value;
+  if (!Number.isFinite(v)) throw new NonFiniteError(what.name, what.label, v, null, null, what.formula, [top, bottom], e.overrides);
+  return v;
+}
+
+const ratioOf = (e: Evaluation, scope: string, benefits: number, costs: number, financial = false): number | null =>
+  quotient(
+    e,
+    {name: `${financial ? "financialRatio" : "ratio"}(${scope})`, label: `${financial ? "financiële" : "maatschappelijke"} K/B-verhouding`, formula: `${financial ? "financialBenefits / financialCosts" : "benefits / costs"}`},
+    {name: financial ? "financialBenefits" : "benefits", label: "baten", value: benefits},
+    {name: financial ? "financialCosts" : "costs", label: "kosten", value: costs},
+    costs > 0
+  );
 
 export function lineResults(e: Evaluation, lines: Line[] = e.model.lines): LineResult[] {
   // One pass per line over the kernel's series, without intermediate typed arrays: this runs on
@@ -175,7 +204,7 @@ export function summarize(e: Evaluation, scope: string | "total" = "total"): Sum
     let c = 0;
     let b = 0;
     for (const v of byPost.values()) v < 0 ? (c -= v) : (b += v);
-    return {actor: a, label: actors[a], costs: c, benefits: b, saldo: b - c, ratio: ratio(b, c), perYear, paybackYears: paybackPeriod(perYear)};
+    return {actor: a, label: actors[a], costs: c, benefits: b, saldo: b - c, ratio: ratioOf(e, a, b, c), perYear, paybackYears: paybackPeriod(perYear)};
   });
 
   const perYear = new Array<number>(H).fill(0);
@@ -199,11 +228,15 @@ export function summarize(e: Evaluation, scope: string | "total" = "total"): Sum
   const ivs = iv ? [iv] : model.file.interventions;
   // The study's discount rate (the compiler always defines it; posts may have their own).
   const rate = valueOf(e, "discountRate") as number;
-  if (iv) participants = numberOf(iv.participants);
-  else {
-    const counts = ivs.map((x) => (x.participants ? (numberOf(`${x.id}.${x.participants}`) ?? null) : null));
-    participants = counts.every((c) => c !== null) ? (counts as number[]).reduce((a, b) => a + b, 0) : null;
-  }
+  const counts = iv ? [numberOf(iv.participants)] : ivs.map((x) => (x.participants ? (numberOf(`${x.id}.${x.participants}`) ?? null) : null));
+  counts.forEach((c, i) => {
+    if (c !== null && c < 0) {
+      const set = Object.entries(e.overrides).map(([n, v]) => `${n} = ${JSON.stringify(v)}`).join(", ");
+      throw new NegativeCountError(`the participants of "${ivs[i].id}" (${ivs[i].participants}) number ${c}; a number of participants must be >= 0${set ? ` (with ${set})` : ""}`);
+    }
+  });
+  if (iv) participants = counts[0];
+  else participants = counts.every((c) => c !== null) ? (counts as number[]).reduce((a, b) => a + b, 0) : null;
   for (const x of ivs) {
     const q = qalySeries(x.id, x.qalys);
     if (!q) continue;
@@ -223,17 +256,17 @@ export function summarize(e: Evaluation, scope: string | "total" = "total"): Sum
     costs,
     benefits,
     saldo: benefits - costs,
-    ratio: ratio(benefits, costs),
+    ratio: ratioOf(e, scope, benefits, costs),
     financialCosts,
     financialBenefits,
     financialSaldo: financialBenefits - financialCosts,
-    financialRatio: ratio(financialBenefits, financialCosts),
+    financialRatio: ratioOf(e, scope, financialBenefits, financialCosts, true),
     participants,
-    costPerParticipant: participants ? costs / participants : null,
-    benefitPerParticipant: participants ? benefits / participants : null,
+    costPerParticipant: quotient(e, {name: `costPerParticipant(${scope})`, label: "kosten per deelnemer", formula: "costs / participants"}, {name: "costs", label: "kosten", value: costs}, {name: "participants", label: "deelnemers", value: participants ?? 0}, !!participants),
+    benefitPerParticipant: quotient(e, {name: `benefitPerParticipant(${scope})`, label: "baten per deelnemer", formula: "benefits / participants"}, {name: "benefits", label: "baten", value: benefits}, {name: "participants", label: "deelnemers", value: participants ?? 0}, !!participants),
     qalys,
     qalysUndiscounted,
-    costPerQaly: qalys && qalys > 0 && netFinancialCost > 0 ? netFinancialCost / qalys : null,
+    costPerQaly: quotient(e, {name: `costPerQaly(${scope})`, label: "kosten per QALY", formula: "(costs - financialBenefits) / qalys"}, {name: "costs - financialBenefits", label: "netto financiële kosten", value: netFinancialCost}, {name: "qalys", label: "QALY's (verdisconteerd)", value: qalys ?? 0}, !!qalys && qalys > 0 && netFinancialCost > 0),
     perYear,
     paybackYears: paybackPeriod(perYear),
     internalRateOfReturn: internalRateOfReturn(perYear)

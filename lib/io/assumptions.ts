@@ -1,6 +1,7 @@
 // Read an assumptions register (Node only) with file:line errors, and check it against the study's
 // model (every affected input exists) and printed figures (every calibration target exists).
-import {readFileSync} from "node:fs";
+
+import {readTextFile} from "./read-file.js";
 import {assumptionsFileSchema, type AssumptionsFile} from "../schema/assumptions.js";
 import {InputError, lineOf, parseYaml, zodIssues} from "./yaml-errors.js";
 import type {CompiledModel} from "../model/compile.js";
@@ -13,7 +14,7 @@ export function parseAssumptionsText(text: string, file: string): AssumptionsFil
 }
 
 export function readAssumptions(file: string): AssumptionsFile {
-  return parseAssumptionsText(readFileSync(file, "utf8"), file);
+  return parseAssumptionsText(readTextFile(file), file);
 }
 
 const settings = new Set(["discountRate", "horizon", "priceYear", "startYear"]);

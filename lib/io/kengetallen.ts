@@ -1,5 +1,6 @@
 // Read the kengetallen registry from disk (Node only): every data/kengetallen/*.yaml plus data/cpi.yaml.
-import {existsSync, readdirSync, readFileSync} from "node:fs";
+import {readTextFile} from "./read-file.js";
+import {existsSync, readdirSync} from "node:fs";
 import {join, relative} from "node:path";
 import {KengetalError} from "../kengetallen/errors.js";
 import {parseCpiText, parseKengetallenText, type ParsedKengetallenFile} from "../kengetallen/parse.js";
@@ -17,14 +18,14 @@ function displayPath(path: string): string {
 
 /** Read and validate one kengetallen YAML file. */
 export function readKengetallenFile(path: string): ParsedKengetallenFile {
-  const text = readFileSync(path, "utf8");
+  const text = readTextFile(path);
   const file = displayPath(path);
   return cachedParse("kengetallen", file, text, () => parseKengetallenText(text, file));
 }
 
 /** Read and validate the CPI series (default data/cpi.yaml). */
 export function readCpi(path = "data/cpi.yaml"): CpiFile {
-  const text = readFileSync(path, "utf8");
+  const text = readTextFile(path);
   const file = displayPath(path);
   return cachedParse("cpi", file, text, () => parseCpiText(text, file));
 }

@@ -1,6 +1,7 @@
 // Read a model file (YAML), validate it and compile it. Every problem is reported as
 // `file:line: field: what was expected, what was found`.
-import {readFileSync} from "node:fs";
+
+import {readTextFile} from "./read-file.js";
 import {modelSchema, type ModelFile} from "../schema/model.js";
 import {compileModel, ModelError, type CompiledModel, type ModelContext} from "../model/compile.js";
 import {fieldName, InputError, lineOf, parseYaml, zodIssues, type ParsedYaml} from "./yaml-errors.js";
@@ -74,7 +75,7 @@ function firstUse(model: CompiledModel, name: string): (string | number)[] {
 export function loadModelFile(path: string, context: ModelContext): CompiledModel {
   let text: string;
   try {
-    text = readFileSync(path, "utf8");
+    text = readTextFile(path);
   } catch (error) {
     throw new InputError(`${path}: cannot read the model file (${(error as Error).message})`, path);
   }

@@ -1,11 +1,12 @@
 // Read the printed-figures files of data/printed/ (Node only) with file:line errors.
-import {existsSync, readdirSync, readFileSync} from "node:fs";
+import {readTextFile} from "./read-file.js";
+import {existsSync, readdirSync} from "node:fs";
 import path from "node:path";
 import {printedFileSchema, type PrintedFile} from "../schema/printed.js";
 import {parseYaml, zodIssues} from "./yaml-errors.js";
 
 export function readPrinted(file: string): PrintedFile {
-  const parsed = parseYaml(readFileSync(file, "utf8"), file);
+  const parsed = parseYaml(readTextFile(file), file);
   const r = printedFileSchema.safeParse(parsed.data);
   if (!r.success) throw zodIssues(parsed, r.error);
   return r.data;

@@ -2,7 +2,8 @@
 // study.yaml (lib/schema/study.ts) under data/studies/, or under an extra root named in the
 // environment variable RENDEMENT_EXTRA_STUDIES (a path list separated by ":"; used by the
 // fixture-study test to build a study that is not shipped). Errors read `file:line: field: …`.
-import {existsSync, readdirSync, readFileSync} from "node:fs";
+import {readTextFile} from "./read-file.js";
+import {existsSync, readdirSync} from "node:fs";
 import {join} from "node:path";
 import {studySchema, type StudyDescription} from "../schema/study.js";
 import {InputError, lineOf, parseYaml, zodIssues} from "./yaml-errors.js";
@@ -59,7 +60,7 @@ export function parseStudyText(text: string, file: string, dirName?: string): St
 /** Read and validate one study's description. */
 export function readStudy(location: StudyLocation): StudyDescription {
   const file = join(location.dir, "study.yaml");
-  return parseStudyText(readFileSync(file, "utf8"), file, location.id);
+  return parseStudyText(readTextFile(file), file, location.id);
 }
 
 /** The study with this id (an unknown id is an error that lists the known ones). */

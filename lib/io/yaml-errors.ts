@@ -1,6 +1,6 @@
 // Shared helpers for reading YAML input files with line numbers and turning zod issues into
 // messages of the form `file:line: field: expected …, found …`.
-import {isNode, LineCounter, parseDocument, type Document} from "yaml";
+import {isNode, isPair, isScalar, LineCounter, parseDocument, visit, type Document} from "yaml";
 import type {z} from "zod";
 import {yamlData, YamlAliasError} from "../yaml.js";
 
@@ -26,8 +26,24 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {lineCounter, prettyErrors: false});
   if (doc.errors.length) {
-    const issues = doc.errors.map((e) => ({line: lineCounter.linePos(e.pos[0]).line, field: "(syntax)", message: e.message.split("\n")[0]}));
+    const issues = doc.errors.map((e) => ({line: lineCounter.linePos(e.pos[0]).line, field: "(syntax)", message: syntaxMessage(e.code, e.message)}));
     throw new InputError(issues.map((i) => `${file}:${i.line}: ${i.message}`).join("\n"), file, issues);
+  }
+  // A merge key (`<<: *base`) is plain text in YAML 1.2, so the fields it would merge seem missing:
+  // say what it is instead.
+  let merge: number | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      if (isPair(pair) && isScalar(pair.key) && pair.key.value === "<<") {
+        merge = pair.key.range ? lineCounter.linePos(pair.key.range[0]).line : undefined;
+        return visit.BREAK;
+      }
+      return undefined;
+    }
+  });
+  if (merge !== undefined) {
+    const message = "merge keys (<<: *anchor) are not supported; write the fields out";
+    throw new InputError(`${file}:${merge ?? "?"}: ${message}`, file, [{line: merge, field: "<<", message}]);
   }
   let data: unknown;
   try {
@@ -37,6 +53,12 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     throw error;
   }
   return {file, doc, lineCounter, data};
+}
+
+/** The YAML library's message in this project's words (its advice names its own API, not the file). */
+function syntaxMessage(code: string, message: string): string {
+  if (code === "MULTIPLE_DOCS") return "expected one YAML document per file, found a second one (a line \"---\" starts another document)";
+  return message.split("\n")[0];
 }
 
 /** The line of the deepest node along `path` that exists in the document. */
@@ -65,6 +87,12 @@ function recordLabel(parsed: ParsedYaml, path: readonly PropertyKey[]): string {
 function found(parsed: ParsedYaml, path: readonly PropertyKey[]): string {
   const v = parsed.doc.getIn(path as (string | number)[]);
   if (v === undefined) return "nothing";
+  if (typeof v === "number" && !Number.isFinite(v)) {
+    // .nan, .inf or 1e400 (too large for a number): JSON would print null.
+    const node = parsed.doc.getIn(path as (string | number)[], true);
+    const text = isScalar(node) && typeof node.source === "string" ? node.source : String(v);
+    return `${text}, which is not a finite number`;
+  }
   const s = JSON.stringify(v && typeof v === "object" && "toJSON" in v ? (v as {toJSON(): unknown}).toJSON() : v);
   return s && s.length > 60 ? s.slice(0, 57) + "..." : (s ?? String(v));
 }

@@ -20,6 +20,8 @@ function isTransfer(flow: Flow): flow is Flow & {transfer: {from: string; to: st
 import type {Uncertainty} from "../schema/kengetal.js";
 import {dependencies, FormulaError, resolveFormula, usesYear, type IR} from "./expression.js";
 import {scaleUncertainty} from "../kengetallen/registry.js";
+import {formatNumber} from "../format.js";
+import {DISCOUNT_RATE_WARNING_RANGE, kindOf, rateWarning as rateWarningText, valueProblem} from "./value-rules.js";
 
 /** What the model needs from the kengetallen registry. */
 export interface KengetalLeaf {
@@ -136,8 +138,26 @@ export interface CompiledModel {
 
 const reserved = new Set(["t", "year", "horizon", "k", "true", "false", "discountRate"]);
 
-/** Discount rates outside this range are used, with a warning (the Dutch standard rates lie well inside it). */
-export const DISCOUNT_RATE_WARNING_RANGE: [number, number] = [0, 0.1];
+export {DISCOUNT_RATE_WARNING_RANGE};
+
+/** The Dutch standard real discount rate (Werkgroep discontovoet 2020): the default of a model's `discountRate`. */
+export const STANDARD_DISCOUNT_RATE = 0.0225;
+
+/** A rate as Dutch reader text: 0.0225 → "2,25 %", 0 → "0 %" (up to four decimals of a percent). */
+export function ratePercentNl(rate: number): string {
+  const pct = +(rate * 100).toFixed(4);
+  const digits = (String(pct).split(".")[1] ?? "").length;
+  return `${formatNumber(pct, digits)} %`;
+}
+
+/**
+ * Why the model uses its discount rate, when the file gives no `discountRateSource`: the standard rate
+ * is named as such; any other rate is stated as it is, never under the standard rate's name.
+ */
+export function discountRateReason(rate: number): string {
+  if (rate === STANDARD_DISCOUNT_RATE) return `standaard reële discontovoet ${ratePercentNl(rate)} (Werkgroep discontovoet 2020)`;
+  return `discontovoet ${ratePercentNl(rate)}, zoals het modelbestand die opgeeft (zonder bron: discountRateSource ontbreekt)`;
+}
 
 /** Refuse the second of two records with the same id in one list (posts, scenarios, interventions, …). */
 function uniqueIds(list: {id: string}[], path: (string | number)[], what: string): void {
@@ -146,6 +166,18 @@ function uniqueIds(list: {id: string}[], path: (string | number)[], what: string
     const other = seen.get(x.id);
     if (other !== undefined) throw new ModelError(`${what} "${x.id}" is defined twice (also at ${[...path, other].join(".")})`, [...path, i, "id"]);
     seen.set(x.id, i);
+  });
+}
+
+/**
+ * A slider (`control`) must be a real range that holds the input's base value, every element of a
+ * series: otherwise a page would clamp the start value and show a figure the CLI does not give.
+ */
+function checkControl(c: {min: number; max: number}, value: number | number[], path: (string | number)[]): void {
+  if (!(c.min < c.max)) throw new ModelError(`expected min < max, found min ${c.min} >= max ${c.max}`, path);
+  const values = Array.isArray(value) ? value : [value];
+  values.forEach((v, i) => {
+    if (!(v >= c.min && v <= c.max)) throw new ModelError(`expected min <= value <= max, found ${v}${values.length > 1 ? ` (element ${i + 1})` : ""} outside [${c.min}, ${c.max}]`, path);
   });
 }
 
@@ -163,8 +195,8 @@ export function compileModel(file: ModelFile, context: ModelContext): CompiledMo
   const interventionIds = new Set(file.interventions.map((iv) => iv.id));
   const studyIds = new Set([...file.parameters, ...file.quantities].map((x) => x.id));
   const rateWarning = (rate: number, path: (string | number)[], what: string) => {
-    const [lo, hi] = DISCOUNT_RATE_WARNING_RANGE;
-    if (rate < lo || rate > hi) warnings.push({path, message: `${what} is ${rate} (${+(rate * 100).toFixed(4)} %), outside ${lo * 100}–${hi * 100} %; check that it is meant (a rate is a fraction: 0.03 for 3 %)`});
+    const message = rateWarningText(rate, what);
+    if (message) warnings.push({path, message});
   };
   rateWarning(file.discountRate, ["discountRate"], "the discount rate");
 
@@ -183,7 +215,7 @@ export function compileModel(file: ModelFile, context: ModelContext): CompiledMo
   };
 
   // Settings.
-  add({name: "discountRate", kind: "setting", id: "discountRate", label: "Discontovoet", unit: "fraction", path: ["discountRate"], leaf: {value: file.discountRate, extend: "last", source: file.discountRateSource ? {title: file.discountRateSource} : undefined, assumption: file.discountRateSource ? undefined : "standaard reële discontovoet 2,25 % (Werkgroep discontovoet 2020)"}});
+  add({name: "discountRate", kind: "setting", id: "discountRate", label: "Discontovoet", unit: "fraction", path: ["discountRate"], leaf: {value: file.discountRate, extend: "last", source: file.discountRateSource ? {title: file.discountRateSource} : undefined, assumption: file.discountRateSource ? undefined : discountRateReason(file.discountRate)}});
 
   // Declarations: parameters and quantities, study level then per intervention.
   const declare = (scope: string | undefined, base: (string | number)[], params: ModelFile["parameters"], quantities: ModelFile["quantities"]) => {
@@ -191,6 +223,7 @@ export function compileModel(file: ModelFile, context: ModelContext): CompiledMo
       checkId(p.id, [...base, "parameters", i]);
       if (scope && studyIds.has(p.id)) throw new ModelError(`"${p.id}" is also a study-level parameter or quantity; this intervention's own "${p.id}" would hide it from the intervention's formulas (and --set ${p.id} would not reach them): use another name`, [...base, "parameters", i, "id"]);
       if (Array.isArray(p.value) && p.value.length > H) throw new ModelError(`a series of ${p.value.length} values for a horizon of ${H} years (years 0 … ${H - 1}); remove the extra values or lengthen the horizon`, [...base, "parameters", i, "value"]);
+      if (p.control) checkControl(p.control, p.value, [...base, "parameters", i, "control"]);
       add({
         name: scope ? `${scope}.${p.id}` : p.id,
         kind: "parameter",
@@ -270,6 +303,7 @@ export function compileModel(file: ModelFile, context: ModelContext): CompiledMo
       const n = resolverFor(undefined)(p.discountRate);
       if (!n) throw new ModelError(`unknown discount-rate parameter "${p.discountRate}" (define it under parameters)`, ["posts", i, "discountRate"]);
       rate = n;
+      if (!nodes.get(n)!.leaf) throw new ModelError(`"${p.discountRate}" is a formula, not an input: a post's discount rate must be a parameter (a number the file states), so that it can be checked to be greater than -1`, ["posts", i, "discountRate"]);
       const leaf = nodes.get(n)!.leaf;
       if (leaf && typeof leaf.value === "number") {
         if (!(leaf.value > -1)) throw new ModelError(`discount rate "${p.discountRate}" is ${leaf.value}; a discount rate must be greater than -1 (−100 %)`, ["posts", i, "discountRate"]);
@@ -331,6 +365,15 @@ export function compileModel(file: ModelFile, context: ModelContext): CompiledMo
       throw new ModelError(`unknown qalys "${iv.qalys}"; expected a parameter or quantity of this intervention (QALYs gained per year)`, ["interventions", j, "qalys"]);
     }
   });
+  // Counts, shares and rates (lib/model/value-rules.ts): the file's own values, then every scenario's.
+  const rateNodes = new Set(["discountRate", ...postRate.values()]);
+  const participantNodes = new Set(file.interventions.filter((iv) => iv.participants !== undefined).map((iv) => resolverFor(iv.id)(iv.participants!)!));
+  const kindOfNode = (n: GraphNode) => kindOf(n.unit, {rate: rateNodes.has(n.name), participants: participantNodes.has(n.name)});
+  for (const node of nodes.values()) {
+    if (node.kind !== "parameter") continue;
+    const problem = valueProblem(kindOfNode(node), node.leaf!.value);
+    if (problem) throw new ModelError(`"${node.id}" (unit ${node.unit}): ${problem}`, [...node.path, "value"]);
+  }
   // Scenario targets: every name a scenario sets is an input (a leaf), with a value of its shape.
   file.scenarios.forEach((sc, i) => {
     for (const [name, value] of Object.entries(sc.set)) {
@@ -342,6 +385,9 @@ export function compileModel(file: ModelFile, context: ModelContext): CompiledMo
         if (!Array.isArray(target.leaf.value)) throw new ModelError(`"${name}" is a single number, found a list`, path);
         if (value.length > H) throw new ModelError(`a series of ${value.length} values for a horizon of ${H} years`, path);
       }
+      const kind = kindOfNode(target);
+      const problem = kind === "rate" && typeof value === "number" && new Set(postRate.values()).has(target.name) ? null : valueProblem(kind, value); // a single rate: below, with its own message
+      if (problem) throw new ModelError(`scenario "${sc.id}" sets "${name}" (unit ${target.unit}): ${problem}`, path);
       if (typeof value === "number" && new Set(postRate.values()).has(target.name)) {
         if (!(value > -1)) throw new ModelError(`scenario "${sc.id}" sets the discount rate "${name}" to ${value}; a discount rate must be greater than -1 (−100 %)`, path);
         rateWarning(value, path, `the discount rate "${name}" set by scenario "${sc.id}"`);

@@ -184,7 +184,11 @@ export function resolveFormula(text: string | number, resolve: Resolver, known: 
       case "CallExpression": {
         const callee = node.callee as Expression;
         const fn = callee.type === "Identifier" ? (callee.name as string) : undefined;
-        if (fn === undefined || !Object.hasOwn(functions, fn)) return fail(`unknown function "${fn ?? "?"}"; known: ${Object.keys(functions).join(", ")}`);
+        if (fn === undefined) {
+          const member = callee.type === "MemberExpression" ? memberName(callee) : undefined;
+          return fail(`${member !== undefined ? `"${member}(…)" is a member call` : "only a function name can be called"}; member calls such as a.b() are not allowed, only the functions ${Object.keys(functions).join(", ")}`);
+        }
+        if (!Object.hasOwn(functions, fn)) return fail(`unknown function "${fn ?? "?"}"; known: ${Object.keys(functions).join(", ")}`);
         const args = node.arguments as Expression[];
         const [lo, hi] = functions[fn].arity;
         if (args.length < lo || args.length > hi) fail(`${fn}() takes ${lo === hi ? lo : `${lo} to ${hi}`} argument(s), found ${args.length}`);

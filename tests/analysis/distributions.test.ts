@@ -105,7 +105,7 @@ describe("toDistribution reads the spec with the leaf's value as mean or mode", 
   it("a spec that misses its spread names the input", () => {
     expect(() => toDistribution({type: "normal"}, 1, "traject.kansLks")).toThrow('"traject.kansLks": a normal uncertainty needs exactly one of sd or se');
     expect(() => toDistribution({type: "beta", sd: 0.1}, 3, "x")).toThrow(/"x": a beta distribution needs a mean between 0 and 1/);
-    expect(() => toDistribution({type: "pert", low: 0, high: 1}, 2, "y")).toThrow(/"y": pert needs low <= mode <= high/);
+    expect(() => toDistribution({type: "pert", low: 0, high: 1}, 2, "y")).toThrow(/"y": expected low <= value <= high \(pert\), found 2 outside \[0, 1\]/);
   });
 });
 
@@ -167,8 +167,8 @@ describe("toDistribution(range, value)", () => {
     expect(mean(d)).toBeCloseTo((-0.02 + 4 * 0 + 0) / 6, 12);
     expect(mean(toDistribution({type: "range", low: 30, high: 40}, 35))).toBeCloseTo(35, 12);
   });
-  it("is fixed for an empty range and uniform only when the value lies outside it", () => {
+  it("is fixed for an empty range and refuses a value outside it (issue 17: the range must hold the value, as for kengetallen)", () => {
     expect(toDistribution({type: "range", low: 5, high: 5}, 5)).toEqual({kind: "fixed", value: 5});
-    expect(toDistribution({type: "range", low: 0, high: 1}, 2)).toEqual({kind: "uniform", low: 0, high: 1});
+    expect(() => toDistribution({type: "range", low: 0, high: 1}, 2)).toThrow("expected low <= value <= high (range), found 2 outside [0, 1]");
   });
 });

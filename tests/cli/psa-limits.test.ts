@@ -1,0 +1,65 @@
+// Issue 17 cases 9 and 10 for `rendement psa` and model paths: a stated maximum of draws, progress on
+// stderr, only regular files as input (a FIFO used to block forever), and a threshold on the draws
+// left out as non-finite (100 of 200 used to exit 0).
+import {spawnSync} from "node:child_process";
+import {describe, expect, it} from "vitest";
+import {MAX_DRAWS} from "../../lib/cli/psa.js";
+import {runCli} from "./run.js";
+import {tempFiles} from "../temp-files.js";
+
+const file = tempFiles();
+// x is drawn from PERT(-1, 0.5, 1); a draw with x <= 0 divides by zero (1000 / max(x, 0)) and is left out.
+const model = file(
+  "m.yaml",
+  `id: m
+title: M
+priceYear: 2020
+horizon: 2
+posts:
+  - {id: kosten, label: Kosten, side: cost}
+  - {id: baten, label: Baten, side: benefit}
+interventions:
+  - id: iv
+    label: IV
+    parameters:
+      - {id: x, label: X, value: 0.5, unit: aantal, assumption: test, uncertainty: {type: range, low: -1, high: 1}}
+    flows:
+      - {id: k, label: K, post: kosten, actor: gemeente, effect: cost, amount: "once(1000)"}
+      - {id: b, label: B, post: baten, actor: gemeente, effect: benefit, amount: "once(1000 / max(x, 0))"}
+`
+);
+
+describe("issue 17 case 9: psa has a stated maximum of draws and shows progress", () => {
+  it(`--draws above ${MAX_DRAWS} is refused (1e9 used to run for hours without a word)`, {timeout: 60_000}, async () => {
+    const r = await runCli(["psa", model, "--draws", "1e9", "--workers", "1"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('rendement psa: --draws expects an integer <= 1_000_000, found "1e9"');
+  });
+  it("--progress writes the number of draws done to stderr (as on a terminal)", {timeout: 60_000}, () => {
+    const r = spawnSync(process.execPath, ["--import", "tsx", "lib/cli.ts", "psa", model, "--draws", "200", "--workers", "1", "--progress", "--max-excluded", "100%", "--json"], {encoding: "utf8", timeout: 30_000});
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/rendement psa: 200 van 200 trekkingen/);
+  });
+  it("a FIFO as model path is refused at once, not read (it used to block)", {timeout: 60_000}, () => {
+    const fifo = file("pipe.yaml", "");
+    spawnSync("rm", [fifo]);
+    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+    const r = spawnSync(process.execPath, ["--import", "tsx", "lib/cli.ts", "evaluate", fifo], {encoding: "utf8", timeout: 30_000});
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe(`rendement evaluate: ${fifo}: cannot read the model file (not a regular file: it is a FIFO (named pipe); only regular files are read)`);
+  });
+});
+
+describe("issue 17 case 10: psa fails when more draws than --max-excluded (default 5 %) are left out as non-finite", () => {
+  it("about a quarter of 200 draws divide by zero: exit 1 with the count, no statistics", {timeout: 60_000}, async () => {
+    const r = await runCli(["psa", model, "--draws", "200", "--workers", "1"]);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe("");
+    expect(r.err).toMatch(/^rendement psa: \d+ of 200 draws \([\d.]+ %\) gave no finite saldo and were left out, more than --max-excluded 5 %/);
+  });
+  it("with a --max-excluded that allows them, the run reports and says how many were left out", {timeout: 60_000}, async () => {
+    const r = await runCli(["psa", model, "--draws", "200", "--workers", "1", "--max-excluded", "0.5"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/let op: \d+ van de 200 trekkingen gaven geen eindig saldo/);
+  });
+});
