@@ -6,16 +6,16 @@
 // aggregated by DuckDB (lib/io/cohort-duckdb.ts); `--engine js` reads CSV in process instead.
 // Exit codes: 0 ok, 2 bad input or usage, or more than --max-excluded of the rows excluded (default
 // 5 %, lib/cohort/exclusions.ts).
-import {CohortFileError, formatExclusions, readCohortFile} from "../io/cohort-file.js";
+import {applyExclusionRules, CohortFileError, formatExclusions, readCohortFile} from "../io/cohort-file.js";
 import {aggregateCohortFile, causesOf, CohortOptionError} from "../io/cohort-duckdb.js";
 import {isEventTableHeader, readCsvHeader, readEventTable} from "../io/event-table-file.js";
-import {cohortRecords} from "./cohort-records.js";
+import {cohortRecords, maxExcludedOption} from "./cohort-records.js";
 import {curvesByGroup, summarizeAt, type GroupCurves, type GroupSummary} from "../cohort/curves.js";
 import {CENSORED, curvesFromCounts, relabelExits} from "../cohort/event-counts.js";
 import {EXIT_TYPES} from "../schema/cohort.js";
 import type {ConfType} from "../cohort/confidence.js";
-import {numberOption, parseNumber, UsageError} from "./args.js";
-import {DEFAULT_MAX_EXCLUDED, maxExcludedProblem, summarizeExclusions, unknownColumnsWarning} from "../cohort/exclusions.js";
+import {parseNumber, UsageError} from "./args.js";
+import {DEFAULT_MAX_EXCLUDED} from "../cohort/exclusions.js";
 
 const USAGE =
   "Usage: rendement curves <file> [--by <column>] [--at 3,6,12,24] [--json] [--causes detailed|work-other] [--conf-type log|log-log|plain] [--max-excluded 5%] [--engine duckdb|js]";
@@ -62,7 +62,7 @@ function parseArgs(argv: string[]): Args | string {
       args.confType = v;
     } else if (a === "--max-excluded") {
       const v = value();
-      args.maxExcluded = numberOption([a, v], a, DEFAULT_MAX_EXCLUDED, {min: 0, max: 1, percent: true, what: "a share of the rows from 0 to 1 (0.05) or a percentage (5%)"});
+      args.maxExcluded = maxExcludedOption(a, v);
     } else if (a === "--engine") {
       const v = value();
       if (v !== "duckdb" && v !== "js") return `--engine: expected duckdb or js, found "${v}"`;
@@ -168,10 +168,7 @@ async function readCurves(args: Args): Promise<Read | string> {
   const agg = await aggregateCohortFile(args.file, {by: args.by});
   // The same rules as the in-process reader (lib/cohort/exclusions.ts): a summary, never one line
   // per row, and more than --max-excluded of the rows excluded fails the command.
-  const warnings = agg.summary.ignoredColumns.length ? [unknownColumnsWarning(args.file, 1, agg.summary.ignoredColumns, agg.format)] : [];
-  const tooMany = maxExcludedProblem(agg.summary, args.maxExcluded);
-  if (tooMany) throw new CohortFileError(args.file, [tooMany, ...warnings, summarizeExclusions(agg.summary, agg.excluded)]);
-  const notes = formatExclusions({...agg, warnings});
+  const notes = applyExclusionRules(agg, args.maxExcluded);
   if (notes) console.error(notes);
   if (agg.format === "duration" && args.causes === "detailed") return "--causes detailed: the duration table only distinguishes work and other exits";
   const {causes, causeOf} = causesOf(agg.format, args.causes ?? "detailed");

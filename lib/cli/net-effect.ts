@@ -11,7 +11,7 @@ import {CohortFileError, formatExclusions, readCohortFile} from "../io/cohort-fi
 import {curvesByGroup} from "../cohort/curves.js";
 import {netEffect, observedFromIncidence} from "../cohort/net-effect.js";
 import {parseReferenceCurves} from "../cohort/reference-curves.js";
-import {cohortRecords} from "./cohort-records.js";
+import {cohortRecords, maxExcludedOption} from "./cohort-records.js";
 import {DEFAULT_MAX_EXCLUDED} from "../cohort/exclusions.js";
 import {checkOptions, numberOption, option, UsageError} from "./args.js";
 
@@ -54,7 +54,8 @@ export async function main(argv: string[]): Promise<number> {
     const shape = option(argv, "--shape") ?? "linear";
     if (shape !== "linear" && shape !== "exponential") throw new UsageError(`--shape: expected linear or exponential, found "${shape}"`);
 
-    const maxExcluded = numberOption(argv, "--max-excluded", DEFAULT_MAX_EXCLUDED, {min: 0, max: 1, percent: true, what: "a share of the rows from 0 to 1 (0.05) or a percentage (5%)"});
+    const maxExcludedText = option(argv, "--max-excluded");
+    const maxExcluded = maxExcludedText === undefined ? DEFAULT_MAX_EXCLUDED : maxExcludedOption("--max-excluded", maxExcludedText);
     const cohort = readCohortFile(file, {maxExcluded});
     const notes = formatExclusions(cohort);
     if (notes) console.error(notes);

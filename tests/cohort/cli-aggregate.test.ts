@@ -1,5 +1,5 @@
 import {afterAll, afterEach, describe, expect, it, vi} from "vitest";
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {existsSync, linkSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import path from "node:path";
 import {main as aggregate} from "../../lib/cli/aggregate.js";
@@ -65,5 +65,49 @@ describe("rendement aggregate", () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain(`${bad}:3: months: expected a duration in months >= 0, found "-1"`);
     expect(r.err).toContain(`${bad}:4: count: expected a whole number of persons >= 0, found "x"`);
+  }, 60_000);
+
+  it("applies --max-excluded (default 5 %) as curves does: a file with 30 % bad rows gives no event table, exit 2", async () => {
+    // 100 rows, 30 with a negative duration (hand-built): 30 % > 5 %.
+    const rows = Array.from({length: 100}, (_, i) => `p${i},G,${i < 30 ? -1 : (i % 24) + 1},${i % 3 ? "work" : "censored"}`);
+    const file = path.join(dir, "thirty-percent-bad.csv");
+    writeFileSync(file, `id,group,months,exit\n${rows.join("\n")}\n`);
+    const out = path.join(dir, "thirty.events.csv");
+    const r = await run(aggregate, [file, "--out", out]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${file}: 30 of 100 rows excluded (30 %), more than --max-excluded 5 %`);
+    expect(existsSync(out)).toBe(false);
+    // the same message as curves gives for the same file
+    const c = await run(curves, [file]);
+    expect(c.code).toBe(2);
+    expect(c.err).toContain(`${file}: 30 of 100 rows excluded (30 %), more than --max-excluded 5 %`);
+    // raised limit: written, and the summary names the excluded rows
+    const ok = await run(aggregate, [file, "--max-excluded", "30%", "--min-cell", "1", "--out", out]);
+    expect(ok.code).toBe(0);
+    expect(ok.err).toContain(`${file}: 70 of 100 rows accepted, 30 excluded`);
+    expect(readEventTable(out).reduce((s, c) => s + c.count, 0)).toBe(70);
+    expect((await run(aggregate, [file, "--max-excluded", "2"])).err).toMatch(/--max-excluded: expected a share of the rows from 0 to 1/);
+  }, 60_000);
+
+  it("refuses an --out that is its input (same path, another spelling, a symbolic or hard link) with exit 2 and leaves the file as it was", async () => {
+    const file = path.join(dir, "persons.csv");
+    const text = readFileSync("tests/fixtures/cohort-small.csv", "utf8");
+    writeFileSync(file, text);
+    const sym = path.join(dir, "sym.csv");
+    symlinkSync(file, sym);
+    const hard = path.join(dir, "hard.csv");
+    linkSync(file, hard);
+    for (const out of [file, path.join(dir, ".", "..", path.basename(dir), "persons.csv"), path.relative(process.cwd(), file), sym, hard]) {
+      const r = await run(aggregate, [file, "--min-cell", "1", "--out", out]);
+      expect(r.code, out).toBe(2);
+      expect(r.err).toMatch(/--out: .* is the input file/);
+      expect(readFileSync(file, "utf8")).toBe(text);
+    }
+    // the disclosure report written beside the output must not hit the input either
+    const viaReport = path.join(dir, "report-victim.csv.disclosure.json");
+    writeFileSync(viaReport, text);
+    const r2 = await run(aggregate, [viaReport, "--min-cell", "1", "--out", path.join(dir, "report-victim.csv")]);
+    expect(r2.code).toBe(2);
+    expect(readFileSync(viaReport, "utf8")).toBe(text);
   }, 60_000);
 });
