@@ -16,7 +16,7 @@ import {maxExcludedOption} from "./cohort-records.js";
 import {UsageError} from "./args.js";
 import {DEFAULT_MAX_EXCLUDED} from "../cohort/exclusions.js";
 import {aggregateCohortFile, causesOf, CohortOptionError} from "../io/cohort-duckdb.js";
-import {formatEventTable} from "../io/event-table-file.js";
+import {formatEventTable, unsafeGroupMessage} from "../io/event-table-file.js";
 import {discloseEventTable, formatDisclosure, relabelExits, roundUpMonths} from "../cohort/event-counts.js";
 import {DEFAULT_MIN_CELL} from "../cohort/aggregate.js";
 
@@ -108,6 +108,13 @@ export async function main(argv: string[]): Promise<number> {
   const {causeOf} = causesOf(agg.format, args.causes);
   const relabelled = relabelExits(agg.counts, causeOf);
   const {counts, report} = discloseEventTable(args.months === "whole" ? roundUpMonths(relabelled) : relabelled, args.minCell);
+  // The event table is opened in spreadsheets and read back by curves: a group name that a
+  // spreadsheet may run as a formula is refused, never rewritten (lib/io/event-table-file.ts).
+  const unsafe = [...new Set(counts.map((c) => c.group))].filter((g) => unsafeGroupMessage(g));
+  if (unsafe.length) {
+    console.error(unsafe.map((g) => `rendement aggregate: ${args.file}: ${args.by}: ${unsafeGroupMessage(g)}; rename the group in the person-level file`).join("\n"));
+    return 2;
+  }
   const text = formatEventTable(counts);
   const statement = `${args.months === "whole" ? "times rounded up to whole months; " : ""}${formatDisclosure(report)}`;
   if (args.out) {

@@ -110,4 +110,46 @@ describe("rendement aggregate", () => {
     expect(r2.code).toBe(2);
     expect(readFileSync(viaReport, "utf8")).toBe(text);
   }, 60_000);
+
+  it("event table round trip: every group name is read back by curves exactly as written; names a spreadsheet runs as formulas are refused on both sides, never rewritten (issue 17 case 11)", async () => {
+    // Names that must survive: commas, quotes, an apostrophe first, a line break inside, inner spaces, non-ASCII.
+    const names = ["Regulier", "a,b", 'quote " in', "'apostrophe", "line\nbreak", "één  twee", "x=y", "10+"];
+    const rows = names.flatMap((g, k) => Array.from({length: 12}, (_, i) => [`${k}-${i}`, g, String((i % 6) + 1), i % 2 ? "work" : "censored"]));
+    const file = path.join(dir, "names.csv");
+    writeFileSync(file, `id,group,months,exit\n${rows.map((r) => r.map((c) => (/[,"\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(",")).join("\n")}\n`);
+    const out = path.join(dir, "names.events.csv");
+    for (const engine of ["duckdb"]) {
+      const r = await run(aggregate, [file, "--min-cell", "1", "--months", "exact", "--out", out]);
+      expect(r.code, engine + r.err).toBe(0);
+      expect([...new Set(readEventTable(out).map((c) => c.group))].sort()).toEqual([...names].sort());
+      const fromTable = JSON.parse((await run(curves, [out, "--json"])).out);
+      const fromPersons = JSON.parse((await run(curves, [file, "--json"])).out);
+      expect(fromTable.groups.map((g: {group: string}) => g.group)).toEqual(fromPersons.groups.map((g: {group: string}) => g.group));
+      expect(fromTable.groups).toEqual(fromPersons.groups);
+    }
+    // Formula starts: aggregate refuses to write them, and curves refuses them in an event table.
+    for (const bad of ["=1+1", "+31 6", "-A", "@SUM(A1)", "\tTab", "\rCR"]) {
+      const persons = path.join(dir, "formula.csv");
+      const quoted = `"${bad.replace(/"/g, '""')}"`;
+      writeFileSync(persons, `id,group,months,exit\n${Array.from({length: 12}, (_, i) => `p${i},${quoted},${i + 1},work`).join("\n")}\n`);
+      const target = path.join(dir, "formula.events.csv");
+      rmSync(target, {force: true});
+      const r = await run(aggregate, [persons, "--min-cell", "1", "--out", target]);
+      expect(r.code, bad).toBe(2);
+      expect(r.err).toContain(`group: expected a group name that does not start with =, +, -, @, a tab or a carriage return (a spreadsheet may run it as a formula), found ${JSON.stringify(bad)}`);
+      expect(existsSync(target)).toBe(false);
+      const table = path.join(dir, "hand-made.events.csv");
+      writeFileSync(table, `group,months,exit,count\n${quoted},1,work,12\n`);
+      const c = await run(curves, [table]);
+      expect(c.code).toBe(2);
+      expect(c.err).toContain(`${table}:2: group: expected a group name that does not start with`);
+    }
+    // a hand-made table with a tab or CR first is refused too (no trimming makes it pass silently)
+    const table = path.join(dir, "tab.events.csv");
+    writeFileSync(table, `group,months,exit,count\n"\tA",1,work,12\n"\rB",1,work,12\n`);
+    const c = await run(curves, [table]);
+    expect(c.code).toBe(2);
+    expect(c.err).toContain(`${table}:2: group: expected a group name that does not start with`);
+    expect(c.err).toContain(`${table}:3: group: expected a group name that does not start with`);
+  }, 120_000);
 });
