@@ -1,4 +1,7 @@
 // rendement aggregate <person-level file> [--by <column>] [--causes work-other|detailed] [--months whole|exact] [--min-cell N] [--out file]
+// rendement aggregate --engine postgres --table <relation> [--connection postgres://user@host:port/db] [...the same options]
+//   runs the same query inside a PostgreSQL server (lib/io/cohort-postgres.ts): person rows never
+//   leave it; the connection comes from --connection or PGHOST/PGPORT/PGDATABASE/PGUSER/PGPASSWORD.
 // Reads a person-level cohort file (CSV or Parquet) with DuckDB, validates every row, and writes the
 // disclosure-checked event table (group, months, exit, count): every published cell counts at least
 // --min-cell persons (default 10), small cells are merged forward in time, and groups that cannot be
@@ -16,11 +19,14 @@ import {maxExcludedOption} from "./cohort-records.js";
 import {UsageError} from "./args.js";
 import {DEFAULT_MAX_EXCLUDED} from "../cohort/exclusions.js";
 import {aggregateCohortFile, causesOf, CohortOptionError} from "../io/cohort-duckdb.js";
+import {aggregatePostgres, connectionLabel} from "../io/cohort-postgres.js";
 import {formatEventTable, unsafeGroupMessage} from "../io/event-table-file.js";
 import {discloseEventTable, formatDisclosure, relabelExits, roundUpMonths} from "../cohort/event-counts.js";
 import {DEFAULT_MIN_CELL} from "../cohort/aggregate.js";
 
-const USAGE = "Usage: rendement aggregate <person-level file> [--by <column>] [--causes work-other|detailed] [--months whole|exact] [--min-cell N] [--max-excluded 5%] [--out file]";
+const USAGE =
+  "Usage: rendement aggregate <person-level file> [--by <column>] [--causes work-other|detailed] [--months whole|exact] [--min-cell N] [--max-excluded 5%] [--out file]\n" +
+  "       rendement aggregate --engine postgres --table <relation> [--connection postgres://user@host:port/database] [the same options]";
 
 interface Args {
   file: string;
@@ -30,10 +36,13 @@ interface Args {
   months: "whole" | "exact";
   maxExcluded: number;
   out: string | undefined;
+  engine: "duckdb" | "postgres";
+  table: string | undefined;
+  connection: string | undefined;
 }
 
 function parseArgs(argv: string[]): Args | string {
-  const args: Args = {file: "", by: "group", causes: "work-other", minCell: DEFAULT_MIN_CELL, months: "whole", maxExcluded: DEFAULT_MAX_EXCLUDED, out: undefined};
+  const args: Args = {file: "", by: "group", causes: "work-other", minCell: DEFAULT_MIN_CELL, months: "whole", maxExcluded: DEFAULT_MAX_EXCLUDED, out: undefined, engine: "duckdb", table: undefined, connection: undefined};
   for (let i = 0; i < argv.length; ++i) {
     const a = argv[i];
     const value = () => {
@@ -56,11 +65,23 @@ function parseArgs(argv: string[]): Args | string {
       args.months = v;
     } else if (a === "--max-excluded") args.maxExcluded = maxExcludedOption(a, value());
     else if (a === "--out") args.out = value();
+    else if (a === "--engine") {
+      const v = value();
+      if (v !== "duckdb" && v !== "postgres") return `--engine: expected duckdb or postgres, found "${v}"`;
+      args.engine = v;
+    } else if (a === "--table") args.table = value();
+    else if (a === "--connection") args.connection = value();
     else if (a === "--help" || a === "-h") return USAGE;
     else if (a.startsWith("--")) return `unknown option ${a}`;
     else if (!args.file) args.file = a;
     else return `unexpected argument "${a}"`;
   }
+  if (args.engine === "postgres") {
+    if (args.file) return `--engine postgres reads the relation named by --table, not a file ("${args.file}")`;
+    if (!args.table) return "--engine postgres: expected --table <relation>";
+    return args;
+  }
+  if (args.table || args.connection) return `${args.table ? "--table" : "--connection"}: only with --engine postgres`;
   if (!args.file) return "expected a file";
   return args;
 }
@@ -81,7 +102,7 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`rendement aggregate: ${args}\n${USAGE}`);
     return 2;
   }
-  if (args.out) {
+  if (args.out && args.engine === "duckdb") {
     const same = sameFile(args.out, args.file) ?? sameFile(`${args.out}.disclosure.json`, args.file);
     if (same) {
       console.error(`rendement aggregate: --out: ${same}; the event table must not overwrite the person-level file`);
@@ -91,7 +112,10 @@ export async function main(argv: string[]): Promise<number> {
   let agg;
   let notes: string;
   try {
-    agg = await aggregateCohortFile(args.file, {by: args.by});
+    agg =
+      args.engine === "postgres"
+        ? await aggregatePostgres({table: args.table!, connection: args.connection}, {by: args.by})
+        : await aggregateCohortFile(args.file, {by: args.by});
     notes = applyExclusionRules(agg, args.maxExcluded);
   } catch (error) {
     if (error instanceof CohortFileError || error instanceof CohortOptionError) {
@@ -112,20 +136,21 @@ export async function main(argv: string[]): Promise<number> {
   // spreadsheet may run as a formula is refused, never rewritten (lib/io/event-table-file.ts).
   const unsafe = [...new Set(counts.map((c) => c.group))].filter((g) => unsafeGroupMessage(g));
   if (unsafe.length) {
-    console.error(unsafe.map((g) => `rendement aggregate: ${args.file}: ${args.by}: ${unsafeGroupMessage(g)}; rename the group in the person-level file`).join("\n"));
+    console.error(unsafe.map((g) => `rendement aggregate: ${args.file || args.table}: ${args.by}: ${unsafeGroupMessage(g)}; rename the group in the person-level file`).join("\n"));
     return 2;
   }
   const text = formatEventTable(counts);
+  const source = args.engine === "postgres" ? `postgres ${connectionLabel(args.connection)} ${args.table}` : args.file;
   const statement = `${args.months === "whole" ? "times rounded up to whole months; " : ""}${formatDisclosure(report)}`;
   if (args.out) {
     try {
       writeFileSync(args.out, text);
-      writeFileSync(`${args.out}.disclosure.json`, JSON.stringify({source: args.file, by: args.by, causes: args.causes, months: args.months, ...report}, null, 2) + "\n");
+      writeFileSync(`${args.out}.disclosure.json`, JSON.stringify({source, by: args.by, causes: args.causes, months: args.months, ...report}, null, 2) + "\n");
     } catch (error) {
       console.error(`rendement aggregate: cannot write ${args.out}: ${(error as Error).message}`);
       return 2;
     }
-    console.error(`${args.out}: ${counts.length} cells, ${counts.reduce((s, c) => s + c.count, 0)} persons (from ${agg.summary.accepted} accepted rows of ${args.file})`);
+    console.error(`${args.out}: ${counts.length} cells, ${counts.reduce((s, c) => s + c.count, 0)} persons (from ${agg.summary.accepted} accepted rows of ${source})`);
   } else process.stdout.write(text);
   console.error(statement);
   return 0;

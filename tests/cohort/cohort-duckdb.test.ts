@@ -63,7 +63,7 @@ describe("DuckDB path = in-process path", () => {
     await expectSamePaths("data/cohorts/synthetic-monitor.csv", "benefit_type");
     await expectSamePaths("data/cohorts/synthetic-monitor.csv", "age", "work-other");
     await expectSamePaths("data/cohorts/synthetic-monitor.csv", "inflow_year");
-  }, 60_000);
+  }, 180_000);
 
   it("on a generated cohort with bad rows: bad dates, unknown exit codes, duplicate ids, cross-field errors, wrong widths, blank lines", async () => {
     const rows = generateSyntheticCohort({seed: 11, scale: 1}) as unknown as Record<string, unknown>[];
@@ -105,7 +105,7 @@ describe("DuckDB path = in-process path", () => {
     expect(messages).toContain(`${file}:9: id: expected a unique id, found ${JSON.stringify(bad[2].id)} also on line 4`);
     expect(messages).toContain(`${file}:41: row: expected ${COLUMNS.length} fields as in the header, found 3`);
     await expectSamePaths(file, "sex", "work-other");
-  }, 60_000);
+  }, 180_000);
 
   it("on duration tables with bad rows (tests/fixtures/cohort-bad.csv) and on a clean one", async () => {
     const r = await expectSamePaths("tests/fixtures/cohort-bad.csv");
@@ -114,7 +114,7 @@ describe("DuckDB path = in-process path", () => {
     const file = path.join(dir, "decimal.csv");
     writeFileSync(file, "ID,Group,Months,Exit\n1,A,1.5,work\n2,A,2,other\n3,A,007,Censored\n4,A,.5,work\n5,A,5.,work\n6,A,2,3\n7,B,1,work\n8,B,1,other\n\n9,B,1,work\n");
     await expectSamePaths(file);
-  }, 60_000);
+  }, 180_000);
 
   it("excludes a number whose text JavaScript reads as Infinity, with the in-process message, and keeps zero-padded ones (issue 17 case 8)", async () => {
     const T = (2n ** 1024n - 2n ** 970n).toString(); // the smallest integer Number() makes Infinity (309 digits)
@@ -156,7 +156,7 @@ describe("DuckDB path = in-process path", () => {
     expect(messages).toContain(`:3: age: expected an age 15–70 or blank, found "${"9".repeat(400)}"`);
     expect(messages).toContain(`:6: zrm_6: expected a ZRM score 1–5 or blank, found "-${"9".repeat(400)}"`);
     expect(f.excluded.map((e) => e.line)).not.toContain(4);
-  }, 60_000);
+  }, 180_000);
 
   it("reads Parquet (typed or text columns) to the same event table as the CSV", async () => {
     const db = await DuckDBInstance.create(":memory:");
@@ -174,7 +174,7 @@ describe("DuckDB path = in-process path", () => {
     const c = await aggregateCohortFile("tests/fixtures/cohort-small.csv");
     const d = await aggregateCohortFile(typed);
     expect(d.counts).toEqual(c.counts);
-  }, 60_000);
+  }, 180_000);
 
   it("reports file problems and --by problems as the in-process path does", async () => {
     await expect(aggregateCohortFile(path.join(dir, "missing.csv"))).rejects.toBeInstanceOf(CohortFileError);
@@ -183,7 +183,7 @@ describe("DuckDB path = in-process path", () => {
     await expect(aggregateCohortFile(noHeader)).rejects.toThrow(/header: expected the duration table columns id,group,months,exit/);
     await expect(aggregateCohortFile("tests/fixtures/cohort-small.csv", {by: "sex"})).rejects.toBeInstanceOf(CohortOptionError);
     await expect(aggregateCohortFile("data/cohorts/synthetic-monitor.csv", {by: "shoe_size"})).rejects.toThrow(/--by shoe_size: expected a column/);
-  }, 60_000);
+  }, 180_000);
 });
 
 describe("the event-table SQL files", () => {
