@@ -20,12 +20,13 @@ import {UsageError} from "./args.js";
 import {DEFAULT_MAX_EXCLUDED} from "../cohort/exclusions.js";
 import {aggregateCohortFile, causesOf, CohortOptionError} from "../io/cohort-duckdb.js";
 import {aggregatePostgres, connectionLabel} from "../io/cohort-postgres.js";
+import {withCohortSource} from "../io/cohort-source.js";
 import {formatEventTable, unsafeGroupMessage} from "../io/event-table-file.js";
 import {discloseEventTable, formatDisclosure, relabelExits, roundUpMonths} from "../cohort/event-counts.js";
 import {DEFAULT_MIN_CELL} from "../cohort/aggregate.js";
 
 const USAGE =
-  "Usage: rendement aggregate <person-level file> [--by <column>] [--causes work-other|detailed] [--months whole|exact] [--min-cell N] [--max-excluded 5%] [--out file]\n" +
+  "Usage: rendement aggregate <person-level file> [--by <column>] [--causes work-other|detailed] [--months whole|exact] [--min-cell N] [--max-excluded 5%] [--sheet <name|number>] [--out file]\n" +
   "       rendement aggregate --engine postgres --table <relation> [--connection postgres://user@host:port/database] [the same options]";
 
 interface Args {
@@ -39,10 +40,11 @@ interface Args {
   engine: "duckdb" | "postgres";
   table: string | undefined;
   connection: string | undefined;
+  sheet: string | undefined;
 }
 
 function parseArgs(argv: string[]): Args | string {
-  const args: Args = {file: "", by: "group", causes: "work-other", minCell: DEFAULT_MIN_CELL, months: "whole", maxExcluded: DEFAULT_MAX_EXCLUDED, out: undefined, engine: "duckdb", table: undefined, connection: undefined};
+  const args: Args = {file: "", by: "group", causes: "work-other", minCell: DEFAULT_MIN_CELL, months: "whole", maxExcluded: DEFAULT_MAX_EXCLUDED, out: undefined, engine: "duckdb", table: undefined, connection: undefined, sheet: undefined};
   for (let i = 0; i < argv.length; ++i) {
     const a = argv[i];
     const value = () => {
@@ -71,6 +73,7 @@ function parseArgs(argv: string[]): Args | string {
       args.engine = v;
     } else if (a === "--table") args.table = value();
     else if (a === "--connection") args.connection = value();
+    else if (a === "--sheet") args.sheet = value();
     else if (a === "--help" || a === "-h") return USAGE;
     else if (a.startsWith("--")) return `unknown option ${a}`;
     else if (!args.file) args.file = a;
@@ -112,10 +115,14 @@ export async function main(argv: string[]): Promise<number> {
   let agg;
   let notes: string;
   try {
+    const a = args;
     agg =
       args.engine === "postgres"
         ? await aggregatePostgres({table: args.table!, connection: args.connection}, {by: args.by})
-        : await aggregateCohortFile(args.file, {by: args.by});
+        : await withCohortSource(args.file, args.sheet, (source) => {
+            if (source.note) console.error(source.note);
+            return aggregateCohortFile(source.csvPath, {by: a.by});
+          });
     notes = applyExclusionRules(agg, args.maxExcluded);
   } catch (error) {
     if (error instanceof CohortFileError || error instanceof CohortOptionError) {

@@ -7,7 +7,8 @@
 // `rendement evaluate model.yaml --set iv.nettoEffect=@net.json#netEffectShare`: an MKBA driven by
 // measured data instead of typed-in percentages.
 import {readFileSync} from "node:fs";
-import {CohortFileError, formatExclusions, readCohortFile} from "../io/cohort-file.js";
+import {CohortFileError, formatExclusions, parseCohortText} from "../io/cohort-file.js";
+import {withCohortSource} from "../io/cohort-source.js";
 import {curvesByGroup} from "../cohort/curves.js";
 import {netEffect, observedFromIncidence} from "../cohort/net-effect.js";
 import {parseReferenceCurves} from "../cohort/reference-curves.js";
@@ -16,8 +17,8 @@ import {DEFAULT_MAX_EXCLUDED} from "../cohort/exclusions.js";
 import {checkOptions, numberOption, option, UsageError} from "./args.js";
 
 const USAGE =
-  "Usage: rendement net-effect <cohort-file> --reference <curve-id> [--group G] [--by column] [--horizon 5] [--observed-months 24] [--converge 24] [--long-term 0] [--shape linear|exponential] [--curves data/reference-curves/nulalternatief.yaml] [--max-excluded 5%] [--json]";
-const withValue = ["--reference", "--group", "--by", "--horizon", "--observed-months", "--converge", "--long-term", "--shape", "--curves", "--max-excluded"];
+  "Usage: rendement net-effect <cohort-file> --reference <curve-id> [--group G] [--by column] [--horizon 5] [--observed-months 24] [--converge 24] [--long-term 0] [--shape linear|exponential] [--curves data/reference-curves/nulalternatief.yaml] [--max-excluded 5%] [--sheet <name|number>] [--json]";
+const withValue = ["--sheet", "--reference", "--group", "--by", "--horizon", "--observed-months", "--converge", "--long-term", "--shape", "--curves", "--max-excluded"];
 
 export async function main(argv: string[]): Promise<number> {
   try {
@@ -56,7 +57,11 @@ export async function main(argv: string[]): Promise<number> {
 
     const maxExcludedText = option(argv, "--max-excluded");
     const maxExcluded = maxExcludedText === undefined ? DEFAULT_MAX_EXCLUDED : maxExcludedOption("--max-excluded", maxExcludedText);
-    const cohort = readCohortFile(file, {maxExcluded});
+    // A Dutch Excel CSV or an .xlsx sheet is read as the same rows (lib/io/cohort-source.ts).
+    const cohort = await withCohortSource(file, option(argv, "--sheet"), (source) => {
+      if (source.note) console.error(source.note);
+      return parseCohortText(source.text(), file, {maxExcluded});
+    });
     const notes = formatExclusions(cohort);
     if (notes) console.error(notes);
     const grouped = cohortRecords(cohort, file, option(argv, "--by") ?? "group", "work-other");
