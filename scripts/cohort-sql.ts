@@ -5,12 +5,17 @@
 //
 //   npx tsx scripts/cohort-sql.ts          (rewrite the files)
 //
-// The SQL sticks to the subset that DuckDB, Trino and Spark SQL share: CASE, TRIM, LOWER, SUBSTR,
-// LENGTH, REPLACE, TRANSLATE, CHR, MOD, FLOOR, CAST(... AS DOUBLE|INTEGER|BIGINT), CONCAT, ||, COUNT,
-// MIN/ROW_NUMBER OVER (PARTITION BY ...), UNION ALL. No regular expressions (their functions differ),
-// no backslashes in literals (Spark reads them as escapes), no reserved words as column names, no
-// casts to text (Spark wants VARCHAR(n) or STRING, Trino VARCHAR): a number that a message needs is
-// returned in its own column.
+// The SQL sticks to what DuckDB, PostgreSQL, Trino and Spark SQL share: the functions and types
+// listed in docs/cohort.md ("SQL that runs on every engine"), each with each engine's documentation;
+// tests/cohort/event-table-sql.test.ts rejects any other function or type in the generated text.
+// No float type (DOUBLE is DuckDB/Spark/Trino, DOUBLE PRECISION PostgreSQL): range checks cast to
+// DECIMAL(38, 18), day counts use integer arithmetic, and a duration table's months come back as the
+// cell's text (dot decimal), which the caller reads with JavaScript's Number() as the in-process reader
+// does. No regular expressions (their functions differ), no backslashes in literals (Spark reads them
+// as escapes), no reserved words as column names, no casts to text (Spark wants VARCHAR(n) or STRING,
+// Trino VARCHAR), no comparison of single characters by range (BETWEEN '0' AND '9' follows the
+// collation in PostgreSQL), no number cast before its text is known to fit (a cast of 400 digits gives
+// infinity in DuckDB and an error in PostgreSQL).
 // Every message is the one lib/schema/cohort.ts (zod) gives, so both paths print the same lines.
 import {writeFileSync} from "node:fs";
 import {fileURLToPath} from "node:url";
@@ -77,7 +82,9 @@ const show = (x: string) =>
   `REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(${x}, CHR(92), CHR(92) || CHR(92)), '"', CHR(92) || '"'), CHR(10), CHR(92) || 'n'), CHR(13), CHR(92) || 'r'), CHR(9), CHR(92) || 't') || '"' END`;
 
 const blank = (c: string) => `(${t(c)} IS NULL OR ${t(c)} = '')`;
-const isDigit = (x: string) => `(${x} BETWEEN '0' AND '9')`;
+const DIGITS = "'0', '1', '2', '3', '4', '5', '6', '7', '8', '9'";
+/** One character is an ASCII digit (a list, not BETWEEN: a range of text follows the collation in PostgreSQL). */
+const isDigit = (x: string) => `(POSITION(${x} IN '0123456789') > 0)`;
 /** Only digits (true for ''); strings of one or two characters are checked without TRANSLATE, which is slow in DuckDB. */
 const digitsOnly = (x: string) =>
   `(CASE WHEN LENGTH(${x}) = 1 THEN ${isDigit(x)} WHEN LENGTH(${x}) = 2 THEN ${isDigit(`SUBSTR(${x}, 1, 1)`)} AND ${isDigit(`SUBSTR(${x}, 2, 1)`)} ELSE TRANSLATE(${x}, '0123456789', '') = '' END)`;
@@ -88,6 +95,26 @@ const digitsOnly = (x: string) =>
 const decimalSyntax = (x: string) =>
   `(CASE WHEN LENGTH(${x}) = 0 THEN FALSE WHEN NOT ${isDigit(`SUBSTR(${x}, 1, 1)`)} THEN FALSE WHEN NOT ${isDigit(`SUBSTR(${x}, LENGTH(${x}), 1)`)} THEN FALSE ` +
   `WHEN LENGTH(${x}) <= 2 THEN ${digitsOnly(x)} ELSE TRANSLATE(${x}, '0123456789', '') IN ('', '.', ',') END)`;
+/** x without its leading zeros. */
+const noLeadingZeros = (x: string) => `TRIM(LEADING '0' FROM ${x})`;
+/**
+ * The smallest integer that JavaScript's Number() rounds to Infinity: 2^1024 - 2^970 (309 digits;
+ * from there on a double rounds up past Number.MAX_VALUE). A fraction never reaches it on its own.
+ */
+export const INFINITE_FROM = ((1n << 1024n) - (1n << 970n)).toString();
+/**
+ * x (non-null, trimmed, already /^\d+([.,]\d+)?$/) is a finite double in JavaScript: tested on the
+ * text, before any CAST. With z = x without leading zeros, the integer part has 309 digits or more
+ * when z's first 309 characters are all digits; it is infinite when they are at least INFINITE_FROM or
+ * a 310th digit follows.
+ */
+const finiteNumber = (x: string) => {
+  const z = noLeadingZeros(x);
+  const n = INFINITE_FROM.length;
+  return `(CASE WHEN LENGTH(${z}) < ${n} THEN TRUE WHEN TRANSLATE(SUBSTR(${z}, 1, ${n}), '0123456789', '') <> '' THEN TRUE WHEN SUBSTR(${z}, 1, ${n}) >= ${lit(INFINITE_FROM)} THEN FALSE WHEN LENGTH(${z}) = ${n} THEN TRUE ELSE NOT ${isDigit(`SUBSTR(${z}, ${n + 1}, 1)`)} END)`;
+};
+/** Digits a bounded check (hours, scores, ages, rungs: all below 10^15) can take before its cast: more are out of range. */
+const BOUNDED_DIGITS = 15;
 /** Strip one leading minus sign. */
 const unsigned = (x: string) => `CASE WHEN SUBSTR(${x}, 1, 1) = '-' THEN SUBSTR(${x}, 2) ELSE ${x} END`;
 const dateSyntax = (x: string) =>
@@ -102,12 +129,19 @@ const isCalendarDate = (x: string) => {
   const d = dayOf(x);
   return `(CASE WHEN ${dateSyntax(x)} THEN ${y} >= 100 AND ${m} BETWEEN 1 AND 12 AND ${d} >= 1 AND ${d} <= CASE WHEN ${m} = 2 THEN CASE WHEN (MOD(${y}, 4) = 0 AND MOD(${y}, 100) <> 0) OR MOD(${y}, 400) = 0 THEN 29 ELSE 28 END WHEN ${m} IN (4, 6, 9, 11) THEN 30 ELSE 31 END ELSE FALSE END)`;
 };
-/** Day number of a valid date (days from civil, March-based year), in DOUBLE: only differences are used. */
+/**
+ * floor(a / k) for a >= 0 and k > 0, exact in every engine: (a - MOD(a, k)) / k divides exactly, so it
+ * does not matter that `/` on integers truncates (PostgreSQL, Trino) or gives a float (DuckDB, Spark).
+ */
+const floorDiv = (a: string, k: number) => `((${a} - MOD(${a}, ${k})) / ${k})`;
+/** Day number of a valid date with year >= 100 (days from civil, March-based year), exact: only differences are used. */
 const dayNumber = (x: string) => {
-  const y = `(CAST(${yearOf(x)} AS DOUBLE) - CASE WHEN ${monthOf(x)} <= 2 THEN 1 ELSE 0 END)`;
+  const y = `(${yearOf(x)} - CASE WHEN ${monthOf(x)} <= 2 THEN 1 ELSE 0 END)`;
   const mp = `MOD(${monthOf(x)} + 9, 12)`;
-  return `(365 * ${y} + FLOOR(${y} / 4E0) - FLOOR(${y} / 100E0) + FLOOR(${y} / 400E0) + FLOOR((153 * ${mp} + 2) / 5E0) + ${dayOf(x)})`;
+  return `(365 * ${y} + ${floorDiv(y, 4)} - ${floorDiv(y, 100)} + ${floorDiv(y, 400)} + ${floorDiv(`(153 * ${mp} + 2)`, 5)} + ${dayOf(x)})`;
 };
+/** The exact decimal type of range checks: 20 integer and 18 fraction digits (cast only after a text test of its size). */
+const DECIMAL = "DECIMAL(38, 18)";
 
 /** SQL condition that the cell of column c fails its check. */
 function bad(c: string, check: Check): string {
@@ -123,18 +157,23 @@ function bad(c: string, check: Check): string {
     }
     case "number": {
       // months: /^\d+([.,]\d+)?$/ and required; the others /^-?\d+([.,]\d+)?$/, blank allowed.
+      // A value JavaScript's Number() makes infinite fails as in the in-process reader; the text is
+      // tested before any CAST (case 8 of issue 17).
       const signed = check.hi !== Infinity;
-      const syntax = signed ? decimalSyntax(`(${unsigned(v)})`) : decimalSyntax(v);
-      const value = `CAST(REPLACE(${v}, ',', '.') AS DOUBLE)`;
-      const range = `${value} < ${check.lo}${check.hi === Infinity ? "" : ` OR ${value} > ${check.hi}`}`;
-      if (!signed) return `(${blank(c)} OR NOT ${syntax})`;
-      return `(NOT ${blank(c)} AND CASE WHEN ${syntax} THEN ${range} ELSE TRUE END)`;
+      const u = `(${unsigned(v)})`;
+      const syntax = signed ? decimalSyntax(u) : decimalSyntax(v);
+      if (!signed) return `(CASE WHEN ${blank(c)} THEN TRUE WHEN NOT ${syntax} THEN TRUE ELSE NOT ${finiteNumber(v)} END)`;
+      // Bounded (0–80, 1–5): 16 or more integer digits are out of range without a cast.
+      const z = noLeadingZeros(u);
+      const value = `CAST(REPLACE(${v}, ',', '.') AS ${DECIMAL})`;
+      const range = `${value} < ${check.lo} OR ${value} > ${check.hi}`;
+      return `(NOT ${blank(c)} AND CASE WHEN NOT ${syntax} THEN TRUE WHEN LENGTH(${z}) > ${BOUNDED_DIGITS} AND TRANSLATE(SUBSTR(${z}, 1, ${BOUNDED_DIGITS + 1}), '0123456789', '') = '' THEN TRUE ELSE ${range} END)`;
     }
     case "integer": {
       const u = `(${unsigned(v)})`;
       const syntax = `(LENGTH(${u}) > 0 AND ${digitsOnly(u)})`;
-      const value = `CAST(${v} AS DOUBLE)`;
-      return `(NOT ${blank(c)} AND CASE WHEN ${syntax} THEN ${value} < ${check.lo} OR ${value} > ${check.hi} ELSE TRUE END)`;
+      const value = `CAST(${v} AS BIGINT)`;
+      return `(NOT ${blank(c)} AND CASE WHEN NOT ${syntax} THEN TRUE WHEN LENGTH(${noLeadingZeros(u)}) > ${BOUNDED_DIGITS} THEN TRUE ELSE ${value} < ${check.lo} OR ${value} > ${check.hi} END)`;
     }
   }
 }
@@ -158,7 +197,7 @@ const reason = (field: string, condition: string, text: string) => `CASE WHEN ${
 /** A cross-field check: its condition (a BOOLEAN column) and its message. */
 type Cross = {field: string; condition: string; text: string};
 
-function header(format: string, columns: string[]): string {
+function header(format: string, columns: string[], durationDoc: string): string {
   return `-- Event table of a person-level cohort (${format}), with the row-level validation of
 -- lib/schema/cohort.ts. Generated by scripts/cohort-sql.ts; do not edit by hand.
 --
@@ -170,9 +209,10 @@ function header(format: string, columns: string[]): string {
 --            the column "group" is called group_name here (GROUP is a reserved word).
 -- Output: one row per excluded row   (kind = 'excluded', line, message: one "field: problem" per line;
 --                                     a duplicate id's message ends "also on line " + first_line)
---         and the event table         (kind = 'count', group_value, months, exit_label, persons)
---         where exit_label is 'censored' or the exit, and months is DOUBLE.
--- Plain SQL shared by DuckDB, Trino and Spark SQL (see docs/cohort.md).
+--         and the event table         (kind = 'count', group_value, duration, exit_label, persons)
+--         where exit_label is 'censored' or the exit, and duration is the time to exit or censoring:
+--         ${durationDoc}
+-- Plain SQL shared by DuckDB, PostgreSQL, Trino and Spark SQL (the allowed list is in docs/cohort.md).
 `;
 }
 
@@ -189,12 +229,14 @@ const flag = (c: string) => `bad_${c}`;
 const reasonList = (parts: string[]) => (parts.length === 1 ? parts[0] : `CONCAT(\n      ${parts.join(",\n      ")}\n    )`);
 
 /**
- * The query: src (cells, trimmed cells) → flagged (one BOOLEAN per failed check) → checked (the
- * messages; cross-field checks count only when every cell is fine, as in zod) → marked (first
- * line of each valid id) → one GROUP BY that yields the excluded rows (one group per line) and the
- * event table. Each step reads the previous one once, so no engine has to copy a CTE.
+ * The query: src (cells, trimmed cells) → flagged (one BOOLEAN per failed check) → checked (which
+ * kind of check failed; cross-field checks count only when every cell is fine, as in zod) → marked
+ * (first line of each valid id: a window, which PostgreSQL does not inline into the steps above, so
+ * the checks are computed once per row and not once per reference) → refined (the messages) → one
+ * GROUP BY that yields the excluded rows (one group per line) and the event table. Each step reads
+ * the previous one once, so no engine has to copy a CTE.
  */
-function query(columns: [string, Check][], extra: {flags?: string[]; cross?: Cross[]; months: string; exitLabel: string}): string {
+function query(columns: [string, Check][], extra: {flags?: string[]; cross?: Cross[]; duration: string; exitLabel: string}): string {
   const cross = extra.cross ?? [];
   const flags = [
     ...columns.map(([c, check]) => `    ${bad(c, check)} AS ${flag(c)}`),
@@ -229,51 +271,53 @@ checked AS (
     CASE WHEN base_bad THEN 'base' WHEN ${anyCross} THEN 'cross' ELSE '' END AS failed
   FROM crossed
 ),
+marked AS (
+  SELECT
+    checked.*,
+    MIN(CASE WHEN failed = '' THEN line END) OVER (PARTITION BY ${t("id")}) AS id_first
+  FROM checked
+),
 refined AS (
   SELECT
     line,
     ${t("id")} AS person,
+    failed,
+    id_first,
     CASE
       WHEN failed = 'base' THEN ${reasonList(base)}
       WHEN failed = 'cross' THEN ${cross.length ? reasonList(crossReasons) : "''"}
       ELSE ''
     END AS reasons,
     CASE WHEN by_value IS NULL OR TRIM(by_value) = '' THEN '(blank)' ELSE TRIM(by_value) END AS group_value,
-    CASE WHEN failed = '' THEN ${extra.months} END AS months,
+    CASE WHEN failed = '' THEN ${extra.duration} END AS duration,
     CASE WHEN failed = '' THEN ${extra.exitLabel} END AS exit_label
-  FROM checked
-),
-marked AS (
-  SELECT
-    refined.*,
-    MIN(CASE WHEN reasons = '' THEN line END) OVER (PARTITION BY person) AS id_first
-  FROM refined
+  FROM marked
 ),
 sorted AS (
   SELECT
-    CASE WHEN reasons = '' AND line = id_first THEN 'count' ELSE 'excluded' END AS kind,
-    CASE WHEN reasons = '' AND line = id_first THEN CAST(NULL AS BIGINT) ELSE line END AS line,
+    CASE WHEN failed = '' AND line = id_first THEN 'count' ELSE 'excluded' END AS kind,
+    CASE WHEN failed = '' AND line = id_first THEN CAST(NULL AS BIGINT) ELSE line END AS line,
     CASE
-      WHEN reasons <> '' THEN reasons
+      WHEN failed <> '' THEN reasons
       WHEN line = id_first THEN NULL
       ELSE 'id: expected a unique id, found ' || ${show("person")} || ' also on line '
     END AS message,
-    CASE WHEN reasons = '' AND line <> id_first THEN id_first END AS first_line,
-    CASE WHEN reasons = '' AND line = id_first THEN group_value END AS group_value,
-    CASE WHEN reasons = '' AND line = id_first THEN months END AS months,
-    CASE WHEN reasons = '' AND line = id_first THEN exit_label END AS exit_label
-  FROM marked
+    CASE WHEN failed = '' AND line <> id_first THEN id_first END AS first_line,
+    CASE WHEN failed = '' AND line = id_first THEN group_value END AS group_value,
+    CASE WHEN failed = '' AND line = id_first THEN duration END AS duration,
+    CASE WHEN failed = '' AND line = id_first THEN exit_label END AS exit_label
+  FROM refined
 )
-SELECT kind, line, message, first_line, group_value, months, exit_label, COUNT(*) AS persons
+SELECT kind, line, message, first_line, group_value, duration, exit_label, COUNT(*) AS persons
 FROM sorted
-GROUP BY kind, line, message, first_line, group_value, months, exit_label
+GROUP BY kind, line, message, first_line, group_value, duration, exit_label
 `;
 }
 
 export function durationSql(): string {
   const cols = DURATION;
-  return `${header("minimal duration table: id, group, months, exit", cols.map(([c]) => c))}${query(cols, {
-    months: `CAST(REPLACE(${t("months")}, ',', '.') AS DOUBLE)`,
+  return `${header("minimal duration table: id, group, months, exit", cols.map(([c]) => c), "the months cell as text with a dot decimal (read it with a float parser)")}${query(cols, {
+    duration: `REPLACE(${t("months")}, ',', '.')`,
     exitLabel: `LOWER(${t("exit")})`
   })}`;
 }
@@ -291,7 +335,7 @@ export function cohortSql(): string {
     `LOWER(${t("exit_type")}) AS exit_kind`,
     `SUBSTR(LOWER(${t("exit_type")}), 1, 4) = 'work' AS is_work`,
     // Guarded so the cast never sees a bad cell (cross-field checks only count when every cell is fine).
-    `CASE WHEN ${bad("hours", FULL.find(([c]) => c === "hours")![1])} OR ${blank("hours")} THEN NULL ELSE CAST(REPLACE(${t("hours")}, ',', '.') AS DOUBLE) END AS hours_value`
+    `CASE WHEN ${bad("hours", FULL.find(([c]) => c === "hours")![1])} OR ${blank("hours")} THEN NULL ELSE CAST(REPLACE(${t("hours")}, ',', '.') AS ${DECIMAL}) END AS hours_value`
   ];
   const cross: Cross[] = [
     {field: "follow_up_end", condition: `${fe} < ${fs}`, text: `'expected a date on or after follow_up_start ' || ${fs}`},
@@ -317,11 +361,11 @@ export function cohortSql(): string {
   ];
   const censored = `${et} = 'none' OR ${blank("exit_date")}`;
   const end = `CASE WHEN ${censored} THEN ${fe} ELSE ${ed} END`;
-  const months = `(${dayNumber(end)} - ${dayNumber(fs)}) / 30.4375E0`;
-  return `${header("full cohort format of docs/cohort.md", cols.map(([c]) => c))}${query(cols, {
+  const days = `CAST(${dayNumber(end)} - ${dayNumber(fs)} AS BIGINT)`;
+  return `${header("full cohort format of docs/cohort.md", cols.map(([c]) => c), "whole days (BIGINT); months are days / 30.4375 (lib/schema/cohort.ts)")}${query(cols, {
     flags: extraFlags,
     cross,
-    months,
+    duration: days,
     exitLabel: `CASE WHEN ${censored} THEN 'censored' ELSE ${et} END`
   })}`;
 }

@@ -3,6 +3,8 @@
 // cause mode the file cannot give.
 import type {AnyCohortFile} from "../io/cohort-file.js";
 import {durationOf, EXIT_TYPES, type CohortRow} from "../schema/cohort.js";
+import {DEFAULT_MAX_EXCLUDED} from "../cohort/exclusions.js";
+import {numberOption} from "./args.js";
 
 export type CohortRecord = {group: string; months: number; exit: string};
 
@@ -32,4 +34,9 @@ export function cohortRecords(
     return {group: v === null || v === undefined || v === "" ? "(blank)" : String(v), ...durationOf(r, mode)};
   });
   return {records, causes};
+}
+
+/** The --max-excluded option of every cohort command: a share from 0 to 1 or a percentage (default 5 %). */
+export function maxExcludedOption(name: string, value: string): number {
+  return numberOption([name, value], name, DEFAULT_MAX_EXCLUDED, {min: 0, max: 1, percent: true, what: "a share of the rows from 0 to 1 (0.05) or a percentage (5%)"});
 }

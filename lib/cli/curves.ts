@@ -6,19 +6,20 @@
 // aggregated by DuckDB (lib/io/cohort-duckdb.ts); `--engine js` reads CSV in process instead.
 // Exit codes: 0 ok, 2 bad input or usage, or more than --max-excluded of the rows excluded (default
 // 5 %, lib/cohort/exclusions.ts).
-import {CohortFileError, formatExclusions, readCohortFile} from "../io/cohort-file.js";
+import {applyExclusionRules, CohortFileError, formatExclusions, parseCohortText} from "../io/cohort-file.js";
+import {withCohortSource, type CohortSource, type SourceKind} from "../io/cohort-source.js";
 import {aggregateCohortFile, causesOf, CohortOptionError} from "../io/cohort-duckdb.js";
 import {isEventTableHeader, readCsvHeader, readEventTable} from "../io/event-table-file.js";
-import {cohortRecords} from "./cohort-records.js";
+import {cohortRecords, maxExcludedOption} from "./cohort-records.js";
 import {curvesByGroup, summarizeAt, type GroupCurves, type GroupSummary} from "../cohort/curves.js";
 import {CENSORED, curvesFromCounts, relabelExits} from "../cohort/event-counts.js";
 import {EXIT_TYPES} from "../schema/cohort.js";
 import type {ConfType} from "../cohort/confidence.js";
-import {numberOption, parseNumber, UsageError} from "./args.js";
-import {DEFAULT_MAX_EXCLUDED, maxExcludedProblem, summarizeExclusions, unknownColumnsWarning} from "../cohort/exclusions.js";
+import {parseNumber, UsageError} from "./args.js";
+import {DEFAULT_MAX_EXCLUDED} from "../cohort/exclusions.js";
 
 const USAGE =
-  "Usage: rendement curves <file> [--by <column>] [--at 3,6,12,24] [--json] [--causes detailed|work-other] [--conf-type log|log-log|plain] [--max-excluded 5%] [--engine duckdb|js]";
+  "Usage: rendement curves <file> [--by <column>] [--at 3,6,12,24] [--json] [--causes detailed|work-other] [--conf-type log|log-log|plain] [--max-excluded 5%] [--engine duckdb|js] [--sheet <name|number>]";
 
 interface Args {
   file: string;
@@ -29,12 +30,13 @@ interface Args {
   confType: ConfType;
   maxExcluded: number;
   engine: "duckdb" | "js";
+  sheet: string | undefined;
 }
 
-const ACCEPTED = "--by <column>, --at <months>, --json, --causes <mode>, --conf-type <type>, --max-excluded <share>, --engine <duckdb|js>, --help";
+const ACCEPTED = "--by <column>, --at <months>, --json, --causes <mode>, --conf-type <type>, --max-excluded <share>, --engine <duckdb|js>, --sheet <name|number>, --help";
 
 function parseArgs(argv: string[]): Args | string {
-  const args: Args = {file: "", by: "group", at: [3, 6, 12, 24], json: false, causes: undefined, confType: "log", maxExcluded: DEFAULT_MAX_EXCLUDED, engine: "duckdb"};
+  const args: Args = {file: "", by: "group", at: [3, 6, 12, 24], json: false, causes: undefined, confType: "log", maxExcluded: DEFAULT_MAX_EXCLUDED, engine: "duckdb", sheet: undefined};
   const seen = new Set<string>();
   for (let i = 0; i < argv.length; ++i) {
     const a = argv[i];
@@ -62,12 +64,13 @@ function parseArgs(argv: string[]): Args | string {
       args.confType = v;
     } else if (a === "--max-excluded") {
       const v = value();
-      args.maxExcluded = numberOption([a, v], a, DEFAULT_MAX_EXCLUDED, {min: 0, max: 1, percent: true, what: "a share of the rows from 0 to 1 (0.05) or a percentage (5%)"});
+      args.maxExcluded = maxExcludedOption(a, v);
     } else if (a === "--engine") {
       const v = value();
       if (v !== "duckdb" && v !== "js") return `--engine: expected duckdb or js, found "${v}"`;
       args.engine = v;
-    } else if (a === "--help" || a === "-h") return USAGE;
+    } else if (a === "--sheet") args.sheet = value();
+    else if (a === "--help" || a === "-h") return USAGE;
     else if (a.startsWith("--") || /^-[A-Za-z]/.test(a)) return `unknown option ${a}; rendement curves accepts ${ACCEPTED}`;
     else if (!args.file) args.file = a;
     else return `unexpected argument "${a}"`;
@@ -113,7 +116,12 @@ export async function main(argv: string[]): Promise<number> {
   }
   let read: Read | string;
   try {
-    read = await readCurves(args);
+    const a = args;
+    read = await withCohortSource(args.file, args.sheet, async (source) => {
+      if (source.note) console.error(source.note);
+      const r = await readCurves({...a, file: source.csvPath}, source);
+      return typeof r === "string" ? r : {...r, input: source.kind};
+    });
   } catch (error) {
     if (error instanceof CohortFileError || error instanceof CohortOptionError) {
       console.error(`rendement curves: ${error.message}`);
@@ -125,12 +133,13 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`rendement curves: ${read}`);
     return 2;
   }
-  const {curves, format, rowsRead, rowsExcluded, persons} = read;
+  const {curves, format, rowsRead, rowsExcluded, persons, input} = read;
   const summaries = curves.map((c) => summarizeAt(c, args.at));
   if (args.json) {
     const payload = {
       file: args.file,
       format,
+      input,
       by: args.by,
       confType: args.confType,
       confLevel: 0.95,
@@ -141,7 +150,8 @@ export async function main(argv: string[]): Promise<number> {
     console.log(JSON.stringify(payload, jsonNumber, 2));
   } else {
     const what = format === "duration" ? "duration table" : format === "full" ? "full cohort" : "event table";
-    console.log(`${args.file}: ${what}, ${persons} persons (${rowsExcluded} rows excluded); conf.type ${args.confType}\n`);
+    const from = input === "dutch-csv" ? " (Dutch Excel CSV: semicolons, decimal commas)" : input === "xlsx" ? ` (.xlsx sheet)` : "";
+    console.log(`${args.file}${from}: ${what}, ${persons} persons (${rowsExcluded} rows excluded); conf.type ${args.confType}\n`);
     console.log(renderText(summaries, args.by, 0.95));
   }
   return 0;
@@ -153,25 +163,21 @@ interface Read {
   rowsRead: number;
   rowsExcluded: number;
   persons: number;
+  input?: SourceKind;
 }
 
-const isParquet = (path: string) => /\.parquet$/i.test(path);
-
 /** Curves from the file by the path its kind asks for; a string is a usage problem. */
-async function readCurves(args: Args): Promise<Read | string> {
-  const header = isParquet(args.file) ? null : readCsvHeader(args.file);
+async function readCurves(args: Args, source: CohortSource): Promise<Read | string> {
+  const header = source.kind === "parquet" ? null : readCsvHeader(args.file);
   if (header && isEventTableHeader(header)) return eventTableCurves(args);
   if (args.engine === "js") {
-    if (isParquet(args.file)) return "--engine js: reads CSV only; Parquet is read by the DuckDB engine";
-    return inProcessCurves(args);
+    if (source.kind === "parquet") return "--engine js: reads CSV only; Parquet is read by the DuckDB engine";
+    return inProcessCurves(args, source);
   }
   const agg = await aggregateCohortFile(args.file, {by: args.by});
   // The same rules as the in-process reader (lib/cohort/exclusions.ts): a summary, never one line
   // per row, and more than --max-excluded of the rows excluded fails the command.
-  const warnings = agg.summary.ignoredColumns.length ? [unknownColumnsWarning(args.file, 1, agg.summary.ignoredColumns, agg.format)] : [];
-  const tooMany = maxExcludedProblem(agg.summary, args.maxExcluded);
-  if (tooMany) throw new CohortFileError(args.file, [tooMany, ...warnings, summarizeExclusions(agg.summary, agg.excluded)]);
-  const notes = formatExclusions({...agg, warnings});
+  const notes = applyExclusionRules(agg, args.maxExcluded);
   if (notes) console.error(notes);
   if (agg.format === "duration" && args.causes === "detailed") return "--causes detailed: the duration table only distinguishes work and other exits";
   const {causes, causeOf} = causesOf(agg.format, args.causes ?? "detailed");
@@ -180,11 +186,12 @@ async function readCurves(args: Args): Promise<Read | string> {
 }
 
 /** The in-process path: every row parsed and validated in JavaScript (lib/io/cohort-file.ts). */
-function inProcessCurves(args: Args): Read | string {
-  const file = readCohortFile(args.file, {maxExcluded: args.maxExcluded});
+function inProcessCurves(args: Args, source: CohortSource): Read | string {
+  // Parsed under the file's own name (the text of a spreadsheet's CSV copy has the same lines).
+  const file = parseCohortText(source.text(), source.path, {maxExcluded: args.maxExcluded});
   const notes = formatExclusions(file);
   if (notes) console.error(notes);
-  const grouped = cohortRecords(file, args.file, args.by, args.causes);
+  const grouped = cohortRecords(file, source.path, args.by, args.causes);
   if (typeof grouped === "string") return grouped;
   const curves = curvesByGroup(grouped.records, grouped.causes, {confType: args.confType});
   return {curves, format: file.format, rowsRead: file.summary.read, rowsExcluded: file.summary.excluded, persons: file.summary.accepted};

@@ -6,18 +6,19 @@
 // `--json` writes {years, netEffectShare, benefitMonthsGained, …}, which a model takes as
 // `rendement evaluate model.yaml --set iv.nettoEffect=@net.json#netEffectShare`: an MKBA driven by
 // measured data instead of typed-in percentages.
-import {isParquetFile, readTextFile} from "../io/read-file.js";
-import {CohortFileError, formatExclusions, readCohortFile} from "../io/cohort-file.js";
+import {isParquetFile} from "../io/read-file.js";
+import {CohortFileError, formatExclusions, parseCohortText} from "../io/cohort-file.js";
+import {withCohortSource} from "../io/cohort-source.js";
 import {curvesByGroup} from "../cohort/curves.js";
 import {netEffect, observedFromIncidence} from "../cohort/net-effect.js";
 import {parseReferenceCurves} from "../cohort/reference-curves.js";
-import {cohortRecords} from "./cohort-records.js";
+import {cohortRecords, maxExcludedOption} from "./cohort-records.js";
 import {DEFAULT_MAX_EXCLUDED} from "../cohort/exclusions.js";
 import {checkOptions, numberOption, option, UsageError} from "./args.js";
 
 const USAGE =
-  "Usage: rendement net-effect <cohort-file> --reference <curve-id> [--group G] [--by column] [--horizon 5] [--observed-months 24] [--converge 24] [--long-term 0] [--shape linear|exponential] [--curves data/reference-curves/nulalternatief.yaml] [--max-excluded 5%] [--json]";
-const withValue = ["--reference", "--group", "--by", "--horizon", "--observed-months", "--converge", "--long-term", "--shape", "--curves", "--max-excluded"];
+  "Usage: rendement net-effect <cohort-file> --reference <curve-id> [--group G] [--by column] [--horizon 5] [--observed-months 24] [--converge 24] [--long-term 0] [--shape linear|exponential] [--curves data/reference-curves/nulalternatief.yaml] [--max-excluded 5%] [--sheet <name|number>] [--json]";
+const withValue = ["--sheet", "--reference", "--group", "--by", "--horizon", "--observed-months", "--converge", "--long-term", "--shape", "--curves", "--max-excluded"];
 
 export async function main(argv: string[]): Promise<number> {
   try {
@@ -54,11 +55,16 @@ export async function main(argv: string[]): Promise<number> {
     const shape = option(argv, "--shape") ?? "linear";
     if (shape !== "linear" && shape !== "exponential") throw new UsageError(`--shape: expected linear or exponential, found "${shape}"`);
 
-    const maxExcluded = numberOption(argv, "--max-excluded", DEFAULT_MAX_EXCLUDED, {min: 0, max: 1, percent: true, what: "a share of the rows from 0 to 1 (0.05) or a percentage (5%)"});
+    const maxExcludedText = option(argv, "--max-excluded");
+    const maxExcluded = maxExcludedText === undefined ? DEFAULT_MAX_EXCLUDED : maxExcludedOption("--max-excluded", maxExcludedText);
     // The in-process reader reads CSV; a Parquet file (by extension or its magic bytes) read as text
     // gives a meaningless header error.
     if (isParquetFile(file)) throw new UsageError(`${file}: a Parquet file; net-effect reads a CSV cohort file (export it to CSV, or use rendement curves, which reads Parquet)`);
-    const cohort = readCohortFile(file, {maxExcluded});
+    // A Dutch Excel CSV or an .xlsx sheet is read as the same rows (lib/io/cohort-source.ts).
+    const cohort = await withCohortSource(file, option(argv, "--sheet"), (source) => {
+      if (source.note) console.error(source.note);
+      return parseCohortText(source.text(), file, {maxExcluded});
+    });
     const notes = formatExclusions(cohort);
     if (notes) console.error(notes);
     const grouped = cohortRecords(cohort, file, option(argv, "--by") ?? "group", "work-other");

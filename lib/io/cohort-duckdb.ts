@@ -8,7 +8,7 @@ import {fileURLToPath} from "node:url";
 import {availableParallelism, tmpdir, totalmem} from "node:os";
 import {csvParseRows} from "d3-dsv";
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
-import {DURATION_COLUMNS, EXIT_TYPES, FULL_OPTIONAL_COLUMNS, FULL_REQUIRED_COLUMNS} from "../schema/cohort.js";
+import {DAYS_PER_MONTH, DURATION_COLUMNS, EXIT_TYPES, FULL_OPTIONAL_COLUMNS, FULL_REQUIRED_COLUMNS} from "../schema/cohort.js";
 import {compareCounts, type EventCount} from "../cohort/event-counts.js";
 import {problemFromMessage} from "../cohort/exclusions.js";
 import {CohortFileError, detectFormat, type CohortFileSummary, type CohortFormat, type ExcludedRow} from "./cohort-file.js";
@@ -32,12 +32,12 @@ export function eventTableSql(format: CohortFormat): string {
 }
 
 /** Columns the SQL expects for a format (CSV names; `group` is `group_name` in SQL). */
-const sqlName = (c: string) => (c === "group" ? "group_name" : c);
-const ident = (c: string) => `"${c.replace(/"/g, '""')}"`;
+export const sqlName = (c: string) => (c === "group" ? "group_name" : c);
+export const ident = (c: string) => `"${c.replace(/"/g, '""')}"`;
 const str = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** Grouping columns derived from a date (curves by cohort). */
-const DERIVED_BY: Record<string, string> = {inflow_year: "inflow_date", start_year: "follow_up_start"};
+export const DERIVED_BY: Record<string, string> = {inflow_year: "inflow_date", start_year: "follow_up_start"};
 /** Columns whose values the zod schema lower-cases, and numeric ones (grouped by their number). */
 const LOWERED = new Set(["exit_type", "benefit_type", "sex", "education", "origin", "unemployment_duration", "children"]);
 const NUMERIC = new Set(["hours", "age", "poor_mental_health", ...FULL_OPTIONAL_COLUMNS.filter((c) => c.startsWith("ladder_") || c.startsWith("zrm_"))]);
@@ -192,7 +192,7 @@ export function quickCsvLayout(path: string): CsvLayout | null {
 }
 
 /** Header checks with the messages of lib/io/cohort-file.ts. */
-function checkHeader(header: string[], headerLine: number, file: string, expect?: CohortFormat): {format: CohortFormat; known: Set<string>; ignoredColumns: string[]} {
+export function checkHeader(header: string[], headerLine: number, file: string, expect?: CohortFormat): {format: CohortFormat; known: Set<string>; ignoredColumns: string[]} {
   const format = expect ?? detectFormat(header);
   if (!format)
     throw new CohortFileError(file, [
@@ -211,7 +211,7 @@ function checkHeader(header: string[], headerLine: number, file: string, expect?
   return {format, known, ignoredColumns: header.filter((c) => !known.has(c))};
 }
 
-function checkBy(by: string, format: CohortFormat, present: Set<string>, file: string): string | null {
+export function checkBy(by: string, format: CohortFormat, present: Set<string>, file: string): string | null {
   if (format === "duration") return by === "group" ? null : `--by ${by}: the duration table (${file}) only has the column "group"`;
   if (DERIVED_BY[by] || present.has(by)) return null;
   return `--by ${by}: expected a column of ${file}, found none named "${by}"`;
@@ -378,16 +378,30 @@ async function fromParquet(con: DuckDBConnection, path: string, by: string, expe
 }
 
 async function runEventTable(con: DuckDBConnection, path: string, format: CohortFormat, by: string, excluded: ExcludedRow[]) {
-  const rows = (await con.runAndReadAll(eventTableSql(format))).getRowObjectsJS() as {
-    kind: string;
-    line: bigint | null;
-    message: string | null;
-    first_line: bigint | null;
-    group_value: string | null;
-    months: number | null;
-    exit_label: string | null;
-    persons: bigint | null;
-  }[];
+  const rows = (await con.runAndReadAll(eventTableSql(format))).getRowObjectsJS() as unknown as EventTableSqlRow[];
+  return collectEventTable(rows, path, format, by, excluded);
+}
+
+/** One row of the event-table query as any client returns it (numbers may come as bigint or as text). */
+export interface EventTableSqlRow {
+  kind: string;
+  line: bigint | number | string | null;
+  message: string | null;
+  first_line: bigint | number | string | null;
+  group_value: string | null;
+  /** Duration table: the months cell as text (dot decimal); full format: whole days. */
+  duration: bigint | number | string | null;
+  exit_label: string | null;
+  persons: bigint | number | string | null;
+}
+
+/**
+ * The excluded rows and the event table from the rows of the query (DuckDB, PostgreSQL or any other
+ * engine): months as the in-process reader computes them (Number() of the cell's text, or days /
+ * 30.4375), group labels as the in-process path writes them, cells of equal months merged.
+ * `excluded` may already hold rows the reader itself rejected.
+ */
+export function collectEventTable(rows: EventTableSqlRow[], path: string, format: CohortFormat, by: string, excluded: ExcludedRow[] = []) {
   const merged = new Map<string, EventCount>();
   for (const r of rows) {
     if (r.kind === "excluded") {
@@ -397,10 +411,12 @@ async function runEventTable(con: DuckDBConnection, path: string, format: Cohort
       excluded.push({line, problems: reasons.map(problemFromMessage), reasons: reasons.map((m) => `${path}:${line}: ${m}`)});
     } else {
       const group = groupLabel(by, r.group_value!);
-      const key = `${group}\u0000${r.months}\u0000${r.exit_label}`;
+      const months = format === "full" ? Number(r.duration) / DAYS_PER_MONTH : Number(r.duration);
+      if (!Number.isFinite(months) || months < 0) throw new Error(`event-table query: a duration of ${String(r.duration)} passed the checks`);
+      const key = `${group}\u0000${months}\u0000${r.exit_label}`;
       const cell = merged.get(key);
       if (cell) cell.count += Number(r.persons);
-      else merged.set(key, {group, months: r.months!, exit: r.exit_label!, count: Number(r.persons)});
+      else merged.set(key, {group, months, exit: r.exit_label!, count: Number(r.persons)});
     }
   }
   excluded.sort((a, b) => a.line - b.line);
@@ -408,7 +424,7 @@ async function runEventTable(con: DuckDBConnection, path: string, format: Cohort
   return {counts, excluded};
 }
 
-function finish(
+export function finish(
   result: {counts: EventCount[]; excluded: ExcludedRow[]},
   path: string,
   format: CohortFormat,

@@ -183,3 +183,22 @@ export function readCohortFile(path: string, options: CohortFormat | CohortReadO
 export function formatExclusions(result: {excluded: ExcludedRow[]; summary: CohortFileSummary; warnings?: string[]}): string {
   return [...(result.warnings ?? []), ...(result.excluded.length ? [summarizeExclusions(result.summary, result.excluded)] : [])].join("\n");
 }
+
+/**
+ * The exclusion rules every command applies to what a reader returned (CSV in process, DuckDB, a
+ * database server): more than `maxExcluded` of the rows excluded throws CohortFileError with the
+ * --max-excluded message, the unknown-column warning and the summary; otherwise returns the notes a
+ * command prints on stderr (empty when there are none). `headerLine` is where the unknown columns are.
+ */
+export function applyExclusionRules(
+  result: {excluded: ExcludedRow[]; summary: CohortFileSummary; warnings?: string[]},
+  maxExcluded: number,
+  headerLine = 1
+): string {
+  const {summary} = result;
+  const warnings =
+    result.warnings ?? (summary.ignoredColumns.length ? [unknownColumnsWarning(summary.file, headerLine, summary.ignoredColumns, summary.format === "duration" ? "duration table" : "full cohort")] : []);
+  const tooMany = maxExcludedProblem(summary, maxExcluded);
+  if (tooMany) throw new CohortFileError(summary.file, [tooMany, ...warnings, summarizeExclusions(summary, result.excluded)]);
+  return formatExclusions({...result, warnings});
+}

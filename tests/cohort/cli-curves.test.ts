@@ -31,7 +31,7 @@ describe("rendement curves", () => {
     expect(B.rows[1].survival.estimate).toBeCloseTo(1 / 4, 12);
     expect(B.rows[1].cif.work.estimate).toBeCloseTo(1 / 2, 12);
     // Greenwood log-scale lower limit for A at month 1 is checked in the text output below.
-  });
+  }, 60_000);
 
   it("prints a text table with the 95% CI of the Kaplan–Meier curve (log scale, as survfit)", async () => {
     // S(1) = 5/6, se(log S) = sqrt(1/(6·5)); lower = 5/6·exp(−1.96·0.18257) = 0.583.
@@ -39,7 +39,7 @@ describe("rendement curves", () => {
     expect(code).toBe(0);
     expect(out).toMatch(/group = A {2}\(n = 6\)/);
     expect(out).toMatch(/ 1 +6 +0\.833 \(0\.583–1\.000\)/);
-  });
+  }, 60_000);
 
   it("groups the full format by any column with --by and uses the detailed exit types", async () => {
     const {code, out} = await run(["tests/fixtures/cohort-small-full.csv", "--by", "benefit_type", "--at", "12", "--json"]);
@@ -47,13 +47,13 @@ describe("rendement curves", () => {
     const json = JSON.parse(out);
     expect(json.groups.map((g: {group: string}) => g.group)).toEqual(["none", "wajong", "wwb"]);
     expect(json.groups[0].causes).toEqual(["work_fulltime", "work_parttime", "work_subsidised", "school", "other"]);
-  });
+  }, 60_000);
 
   it("groups by inflow cohort with --by inflow_year (derived from inflow_date)", async () => {
     const {code, out} = await run(["tests/fixtures/cohort-small-full.csv", "--by", "inflow_year", "--json"]);
     expect(code).toBe(0);
     expect(JSON.parse(out).groups.map((g: {group: string; n: number}) => [g.group, g.n])).toEqual([["2014", 6]]);
-  });
+  }, 60_000);
 
   it("exits with 2 and a file:line message on a bad file, and reports excluded rows on stderr", async () => {
     const dir = tempDir("curves-");
@@ -75,5 +75,5 @@ describe("rendement curves", () => {
     expect(r3.code).toBe(2);
     const r4 = await run(["tests/fixtures/cohort-small.csv", "--at", "x"]);
     expect(r4.code).toBe(2);
-  });
+  }, 60_000);
 });

@@ -9,9 +9,10 @@
 --            the column "group" is called group_name here (GROUP is a reserved word).
 -- Output: one row per excluded row   (kind = 'excluded', line, message: one "field: problem" per line;
 --                                     a duplicate id's message ends "also on line " + first_line)
---         and the event table         (kind = 'count', group_value, months, exit_label, persons)
---         where exit_label is 'censored' or the exit, and months is DOUBLE.
--- Plain SQL shared by DuckDB, Trino and Spark SQL (see docs/cohort.md).
+--         and the event table         (kind = 'count', group_value, duration, exit_label, persons)
+--         where exit_label is 'censored' or the exit, and duration is the time to exit or censoring:
+--         the months cell as text with a dot decimal (read it with a float parser)
+-- Plain SQL shared by DuckDB, PostgreSQL, Trino and Spark SQL (the allowed list is in docs/cohort.md).
 
 WITH src AS (
   SELECT
@@ -32,7 +33,7 @@ flagged AS (
     src.*,
     (t_id IS NULL OR t_id = '') AS bad_id,
     (t_group IS NULL OR t_group = '') AS bad_group,
-    ((t_months IS NULL OR t_months = '') OR NOT (CASE WHEN LENGTH(t_months) = 0 THEN FALSE WHEN NOT (SUBSTR(t_months, 1, 1) BETWEEN '0' AND '9') THEN FALSE WHEN NOT (SUBSTR(t_months, LENGTH(t_months), 1) BETWEEN '0' AND '9') THEN FALSE WHEN LENGTH(t_months) <= 2 THEN (CASE WHEN LENGTH(t_months) = 1 THEN (t_months BETWEEN '0' AND '9') WHEN LENGTH(t_months) = 2 THEN (SUBSTR(t_months, 1, 1) BETWEEN '0' AND '9') AND (SUBSTR(t_months, 2, 1) BETWEEN '0' AND '9') ELSE TRANSLATE(t_months, '0123456789', '') = '' END) ELSE TRANSLATE(t_months, '0123456789', '') IN ('', '.', ',') END)) AS bad_months,
+    (CASE WHEN (t_months IS NULL OR t_months = '') THEN TRUE WHEN NOT (CASE WHEN LENGTH(t_months) = 0 THEN FALSE WHEN NOT (POSITION(SUBSTR(t_months, 1, 1) IN '0123456789') > 0) THEN FALSE WHEN NOT (POSITION(SUBSTR(t_months, LENGTH(t_months), 1) IN '0123456789') > 0) THEN FALSE WHEN LENGTH(t_months) <= 2 THEN (CASE WHEN LENGTH(t_months) = 1 THEN (POSITION(t_months IN '0123456789') > 0) WHEN LENGTH(t_months) = 2 THEN (POSITION(SUBSTR(t_months, 1, 1) IN '0123456789') > 0) AND (POSITION(SUBSTR(t_months, 2, 1) IN '0123456789') > 0) ELSE TRANSLATE(t_months, '0123456789', '') = '' END) ELSE TRANSLATE(t_months, '0123456789', '') IN ('', '.', ',') END) THEN TRUE ELSE NOT (CASE WHEN LENGTH(TRIM(LEADING '0' FROM t_months)) < 309 THEN TRUE WHEN TRANSLATE(SUBSTR(TRIM(LEADING '0' FROM t_months), 1, 309), '0123456789', '') <> '' THEN TRUE WHEN SUBSTR(TRIM(LEADING '0' FROM t_months), 1, 309) >= '179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497792' THEN FALSE WHEN LENGTH(TRIM(LEADING '0' FROM t_months)) = 309 THEN TRUE ELSE NOT (POSITION(SUBSTR(TRIM(LEADING '0' FROM t_months), 310, 1) IN '0123456789') > 0) END) END) AS bad_months,
     ((t_exit IS NULL OR t_exit = '') OR NOT LOWER(t_exit) IN ('work', 'other', 'censored')) AS bad_exit
   FROM src
 ),
@@ -48,10 +49,18 @@ checked AS (
     CASE WHEN base_bad THEN 'base' WHEN FALSE THEN 'cross' ELSE '' END AS failed
   FROM crossed
 ),
+marked AS (
+  SELECT
+    checked.*,
+    MIN(CASE WHEN failed = '' THEN line END) OVER (PARTITION BY t_id) AS id_first
+  FROM checked
+),
 refined AS (
   SELECT
     line,
     t_id AS person,
+    failed,
+    id_first,
     CASE
       WHEN failed = 'base' THEN CONCAT(
       CASE WHEN bad_id THEN 'id: ' || 'expected a non-empty pseudonymous id' || ', found ' || CASE WHEN raw_id IS NULL THEN 'nothing' WHEN raw_id = '' THEN 'blank' ELSE '"' || REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(raw_id, CHR(92), CHR(92) || CHR(92)), '"', CHR(92) || '"'), CHR(10), CHR(92) || 'n'), CHR(13), CHR(92) || 'r'), CHR(9), CHR(92) || 't') || '"' END || CHR(10) ELSE '' END,
@@ -63,31 +72,25 @@ refined AS (
       ELSE ''
     END AS reasons,
     CASE WHEN by_value IS NULL OR TRIM(by_value) = '' THEN '(blank)' ELSE TRIM(by_value) END AS group_value,
-    CASE WHEN failed = '' THEN CAST(REPLACE(t_months, ',', '.') AS DOUBLE) END AS months,
+    CASE WHEN failed = '' THEN REPLACE(t_months, ',', '.') END AS duration,
     CASE WHEN failed = '' THEN LOWER(t_exit) END AS exit_label
-  FROM checked
-),
-marked AS (
-  SELECT
-    refined.*,
-    MIN(CASE WHEN reasons = '' THEN line END) OVER (PARTITION BY person) AS id_first
-  FROM refined
+  FROM marked
 ),
 sorted AS (
   SELECT
-    CASE WHEN reasons = '' AND line = id_first THEN 'count' ELSE 'excluded' END AS kind,
-    CASE WHEN reasons = '' AND line = id_first THEN CAST(NULL AS BIGINT) ELSE line END AS line,
+    CASE WHEN failed = '' AND line = id_first THEN 'count' ELSE 'excluded' END AS kind,
+    CASE WHEN failed = '' AND line = id_first THEN CAST(NULL AS BIGINT) ELSE line END AS line,
     CASE
-      WHEN reasons <> '' THEN reasons
+      WHEN failed <> '' THEN reasons
       WHEN line = id_first THEN NULL
       ELSE 'id: expected a unique id, found ' || CASE WHEN person IS NULL THEN 'nothing' WHEN person = '' THEN 'blank' ELSE '"' || REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(person, CHR(92), CHR(92) || CHR(92)), '"', CHR(92) || '"'), CHR(10), CHR(92) || 'n'), CHR(13), CHR(92) || 'r'), CHR(9), CHR(92) || 't') || '"' END || ' also on line '
     END AS message,
-    CASE WHEN reasons = '' AND line <> id_first THEN id_first END AS first_line,
-    CASE WHEN reasons = '' AND line = id_first THEN group_value END AS group_value,
-    CASE WHEN reasons = '' AND line = id_first THEN months END AS months,
-    CASE WHEN reasons = '' AND line = id_first THEN exit_label END AS exit_label
-  FROM marked
+    CASE WHEN failed = '' AND line <> id_first THEN id_first END AS first_line,
+    CASE WHEN failed = '' AND line = id_first THEN group_value END AS group_value,
+    CASE WHEN failed = '' AND line = id_first THEN duration END AS duration,
+    CASE WHEN failed = '' AND line = id_first THEN exit_label END AS exit_label
+  FROM refined
 )
-SELECT kind, line, message, first_line, group_value, months, exit_label, COUNT(*) AS persons
+SELECT kind, line, message, first_line, group_value, duration, exit_label, COUNT(*) AS persons
 FROM sorted
-GROUP BY kind, line, message, first_line, group_value, months, exit_label
+GROUP BY kind, line, message, first_line, group_value, duration, exit_label
