@@ -17,6 +17,7 @@ const commands: Record<string, {summary: string; load?: () => Promise<CommandMod
   sensitivity: {summary: "sensitivity <model-file> [--json]   one-way sensitivity (tornado)", load: () => import("./cli/sensitivity.js")},
   scenarios: {summary: "scenarios <model-file> [--json]   the study's scenarios side by side", load: () => import("./cli/scenarios.js")},
   psa: {summary: "psa <model-file> [--draws N] [--seed S] [--workers N] [--progress] [--json]   probabilistic sensitivity analysis", load: () => import("./cli/psa.js")},
+  compare: {summary: "compare <model-file> [--scenario id] [--set name=value ...] | [--file settings.yaml] [--json]   report's base against a configuration, difference per changed input (Shapley)", load: () => import("./cli/compare.js")},
   breakeven: {summary: "breakeven <model-file> [--parameter name] [--json]   value at which the saldo is zero", load: () => import("./cli/breakeven.js")},
   reproduce: {summary: "reproduce [--json] [--study id]   printed figures of the seed reports against computed ones", load: () => import("./cli/reproduce.js")}
 };
