@@ -37,6 +37,7 @@ import {actors as actorLabels, type ActorId} from "../schema/actors.js";
 import {mean as distMean, variance as distVariance} from "./distributions.js";
 import {inputValue, uncertainInputs, type UncertainInput} from "./inputs.js";
 import {CHUNK_SIZE, chunkCount, chunkLength, drawChunk} from "./rng.js";
+import {evpiSummary, type Evpi} from "./voi.js";
 
 export {CHUNK_SIZE} from "./rng.js";
 
@@ -65,6 +66,8 @@ export interface PsaOptions {
   onProgress?: (done: number, total: number) => void;
   /** Keep the per-draw saldo (overall, of the draws that count) in the result. */
   keepSamples?: boolean;
+  /** With keepSamples: also keep each uncertain input's drawn values (of the draws that count), for EVPPI (batched path only). */
+  keepInputs?: boolean;
 }
 
 export interface Stats {
@@ -119,7 +122,12 @@ export interface PsaResult {
   actors: {actor: ActorId; label: string; saldo: Stats; probPositive: number}[];
   interventions: {id: string; label: string; costs: StreamedStats; benefits: StreamedStats; saldo: Stats; probPositive: number}[];
   acceptability: {qaly: AcceptabilityCurve | null; discountRate: AcceptabilityCurve | null};
-  samples?: {saldo: number[]};
+  samples?: {saldo: number[]; inputs?: Record<string, number[]>};
+  /**
+   * Expected value of perfect information for "implement or not" (lib/analysis/voi.ts), society and
+   * per actor, for the cohort and per participant; null for a model without uncertain inputs.
+   */
+  evpi: Evpi | null;
 }
 
 // --- draws -----------------------------------------------------------------------------------------
@@ -308,6 +316,9 @@ export interface PsaMeta {
   chunks: number;
   bins: number;
   keepSamples: boolean;
+  keepInputs: boolean;
+  /** The model's participants at the base values (for EVPI per participant), or null. */
+  participants: number | null;
   inputs: PsaResult["inputs"];
   deterministic: PsaResult["deterministic"];
   actors: {actor: ActorId; label: string}[];
@@ -337,6 +348,8 @@ export interface ChunkResult {
   moments: Float64Array;
   /** The kept outputs' values of the draws that count: kept.length columns of `valid` values. */
   kept: Float64Array;
+  /** With keepInputs: the drawn inputs of the draws that count, one column of `valid` values per input. */
+  inputs?: Float64Array;
   qaly: ChunkCurve | null;
   discountRate: ChunkCurve | null;
 }
@@ -472,6 +485,8 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
     chunks: chunkCount(draws),
     bins: options.bins ?? 40,
     keepSamples: options.keepSamples ?? false,
+    keepInputs: (options.keepSamples ?? false) && (options.keepInputs ?? false),
+    participants: det.participants,
     inputs: inputs.map((i) => ({name: i.name, label: i.label, unit: i.unit, type: i.spec.type, mean: distMean(i.distribution), sd: Math.sqrt(distVariance(i.distribution))})),
     deterministic: {costs: det.costs, benefits: det.benefits, saldo: det.saldo, ratio: det.ratio, financialRatio: det.financialRatio},
     actors: L.actors.map((a) => ({actor: a, label: actorLabels[a]})),
@@ -681,7 +696,16 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
     }
     if (specs.qaly && !qaly) qaly = rerun(specs.qaly, n);
     if (specs.rate && !discountRate) discountRate = rerun(specs.rate, n);
-    return {chunk: c, draws: n, nonFinite: n - valid, valid, moments, kept, qaly, discountRate};
+    const result: ChunkResult = {chunk: c, draws: n, nonFinite: n - valid, valid, moments, kept, qaly, discountRate};
+    if (meta.keepInputs) {
+      const cols = new Float64Array(k * valid);
+      for (let i = 0; i < k; ++i) {
+        let w = i * valid;
+        for (let b = 0; b < n; ++b) if (ok[b]) cols[w++] = X[i * n + b];
+      }
+      result.inputs = cols;
+    }
+    return result;
   };
   return {meta, run};
 }
@@ -785,9 +809,19 @@ export function mergeChunks(meta: PsaMeta, chunkResults: ChunkResult[]): PsaResu
       saldo: stats(L.ivSaldo0 + i),
       probPositive: prob(L.ivSaldo0 + i)
     })),
-    acceptability: {qaly: curve(meta.curves.qaly, (c) => c.qaly), discountRate: curve(meta.curves.discountRate, (c) => c.discountRate)}
+    acceptability: {qaly: curve(meta.curves.qaly, (c) => c.qaly), discountRate: curve(meta.curves.discountRate, (c) => c.discountRate)},
+    evpi: meta.inputs.length ? evpiSummary(saldo, meta.actors.map((a, i) => ({...a, saldo: columns.get(L.actor0 + i)!})), meta.participants, meta.inputs.length) : null
   };
   if (meta.keepSamples) result.samples = {saldo: Array.from(saldo)};
+  if (meta.keepInputs && result.samples) {
+    const inputs: Record<string, number[]> = {};
+    meta.inputs.forEach((input, i) => {
+      const col: number[] = [];
+      for (const c of chunks) for (let b = 0; b < c.valid; ++b) col.push(c.inputs![i * c.valid + b]);
+      inputs[input.name] = col;
+    });
+    result.samples.inputs = inputs;
+  }
   return result;
 }
 
@@ -1043,6 +1077,7 @@ export function psaReference(model: CompiledModel, options: PsaOptions = {}): Ps
       probPositive: probPositive(o[L.ivSaldo0 + i])
     })),
     acceptability: {qaly: specs.qaly ? curve(specs.qaly) : null, discountRate: specs.rate ? curve(specs.rate) : null},
+    evpi: inputs.length ? evpiSummary(o[L.SALDO], L.actors.map((a, i) => ({actor: a, label: actorLabels[a], saldo: o[L.actor0 + i]})), det.participants, inputs.length) : null,
     ...(options.keepSamples ? {samples: {saldo: o[L.SALDO]}} : {})
   };
 }

@@ -1,0 +1,353 @@
+// Value of information for the decision "implement the intervention(s) or not", from the draws of the
+// probabilistic analysis (lib/analysis/psa.ts). Browser-safe; the worker (worker-entry.ts) runs it
+// for pages.
+//
+// Conventions:
+// - Net benefit of "implement" in a draw is its saldo (society's view: benefits − costs; an
+//   actor's view: the actor's saldo); "not implement" has net benefit 0.
+// - EVPI = E[max(0, NB)] − max(0, E[NB]) over the draws that count (finite): what it would be worth
+//   to know every uncertain input before deciding. For the model's cohort (the saldo as the model
+//   computes it) and per participant (divided by the model's number of participants at the base
+//   values; null when the model does not count participants).
+// - EVPPI of an input (or a group of inputs) θ: E_θ[max(0, E[NB | θ])] − max(0, E[NB]), with
+//   E[NB | θ] estimated by non-parametric regression of the drawn NB on the drawn θ (Strong, Oakley
+//   & Brennan 2014, Med Decis Making 34(3):311–326, the estimator of SAVI and BCEA, which fit a GAM
+//   in R). Here:
+//   - single input: a penalised cubic regression spline (P-spline: Eilers & Marx 1996), 20 equal
+//     segments on the input's rank scale (the empirical CDF, so skewed inputs get knots where the
+//     draws are), cubic B-splines, second-difference penalty, smoothing parameter by generalised
+//     cross-validation (GCV) over a log grid;
+//   - a group of inputs: an additive model of such splines (one per input, one shared smoothing
+//     parameter by GCV). It captures each input's own non-linear effect but no interactions
+//     between inputs in the group (SAVI uses tensor products or a Gaussian process for groups):
+//     where the inputs interact, the group's EVPPI is underestimated.
+//   The estimate carries Monte Carlo error and a small upward bias from fitting noise (Strong et
+//   al. 2014, section 4); it is clipped to [0, EVPI].
+// - A model (or configuration) without uncertain inputs has no value of information: refused with
+//   a Dutch message (VoiError).
+
+import type {CompiledModel} from "../model/compile.js";
+import {findLeaf, OverrideError} from "../model/evaluate.js";
+import type {PsaResult} from "./psa.js";
+
+export class VoiError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "VoiError";
+  }
+}
+
+export const NO_UNCERTAINTY_NL = "geen waarde van informatie te berekenen: dit model (met deze instellingen) heeft geen onzekere invoer; geef invoerwaarden een onzekerheid (uncertainty:) om EVPI en EVPPI te krijgen";
+
+/** EVPI of "implement or not" from per-draw net benefits: mean(max(0, x)) − max(0, mean(x)). */
+export function evpiOf(nb: ArrayLike<number>): number {
+  const n = nb.length;
+  if (n === 0) return NaN;
+  let sum = 0;
+  let sumPos = 0;
+  for (let i = 0; i < n; ++i) {
+    sum += nb[i];
+    if (nb[i] > 0) sumPos += nb[i];
+  }
+  return Math.max(0, sumPos / n - Math.max(0, sum / n));
+}
+
+export interface EvpiValue {
+  cohort: number;
+  perParticipant: number | null;
+}
+
+export interface Evpi {
+  decision: "implement or not";
+  /** Participants the per-participant values divide by (base values), or null. */
+  participants: number | null;
+  society: EvpiValue;
+  actors: ({actor: string; label: string} & EvpiValue)[];
+}
+
+/** EVPI for society and per actor (per-draw saldo columns of the draws that count). */
+export function evpiSummary(saldo: ArrayLike<number>, actors: {actor: string; label: string; saldo: ArrayLike<number>}[], participants: number | null, uncertainInputs: number): Evpi {
+  if (uncertainInputs === 0) throw new VoiError(NO_UNCERTAINTY_NL);
+  const per = (x: number) => (participants && participants > 0 ? x / participants : null);
+  const value = (v: ArrayLike<number>): EvpiValue => {
+    const e = evpiOf(v);
+    return {cohort: e, perParticipant: per(e)};
+  };
+  return {decision: "implement or not", participants, society: value(saldo), actors: actors.map((a) => ({actor: a.actor, label: a.label, ...value(a.saldo)}))};
+}
+
+// --- penalised regression splines ----------------------------------------------------------------
+
+/** Segments of the cubic B-spline basis on [0, 1] (rank scale): 23 basis functions per input. */
+export const SEGMENTS = 20;
+const DEGREE = 3;
+
+/** Ranks scaled to (0, 1): (rank − 0,5) / n, ties averaged. */
+export function rankScale(x: ArrayLike<number>): Float64Array {
+  const n = x.length;
+  const order = Array.from({length: n}, (_, i) => i).sort((a, b) => x[a] - x[b]);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; ) {
+    let j = i;
+    while (j + 1 < n && x[order[j + 1]] === x[order[i]]) ++j;
+    const r = (i + j) / 2 + 0.5;
+    for (let k = i; k <= j; ++k) out[order[k]] = r / n;
+    i = j + 1;
+  }
+  return out;
+}
+
+/** The 4 non-zero cubic B-spline values at u ∈ [0, 1] on SEGMENTS equal segments, and the first index. */
+function bspline(u: number, out: Float64Array): number {
+  const h = 1 / SEGMENTS;
+  let seg = Math.floor(u / h);
+  if (seg >= SEGMENTS) seg = SEGMENTS - 1;
+  if (seg < 0) seg = 0;
+  const t = (u - seg * h) / h;
+  const s = 1 - t;
+  out[0] = (s * s * s) / 6;
+  out[1] = (3 * t * t * t - 6 * t * t + 4) / 6;
+  out[2] = (-3 * t * t * t + 3 * t * t + 3 * t + 1) / 6;
+  out[3] = (t * t * t) / 6;
+  return seg;
+}
+
+/** Cholesky factorisation in place of a symmetric positive-definite p × p matrix (row-major); false when not positive definite. */
+export function cholesky(A: Float64Array, p: number): boolean {
+  for (let j = 0; j < p; ++j) {
+    let d = A[j * p + j];
+    for (let k = 0; k < j; ++k) d -= A[j * p + k] * A[j * p + k];
+    if (!(d > 0)) return false;
+    const l = Math.sqrt(d);
+    A[j * p + j] = l;
+    for (let i = j + 1; i < p; ++i) {
+      let s = A[i * p + j];
+      for (let k = 0; k < j; ++k) s -= A[i * p + k] * A[j * p + k];
+      A[i * p + j] = s / l;
+    }
+    for (let i = 0; i < j; ++i) A[i * p + j] = 0;
+  }
+  return true;
+}
+
+/** Solve L Lᵀ x = b for the factor L (lower triangle of `L`), b overwritten by x. */
+function cholSolve(L: Float64Array, p: number, b: Float64Array): void {
+  for (let i = 0; i < p; ++i) {
+    let s = b[i];
+    for (let k = 0; k < i; ++k) s -= L[i * p + k] * b[k];
+    b[i] = s / L[i * p + i];
+  }
+  for (let i = p - 1; i >= 0; --i) {
+    let s = b[i];
+    for (let k = i + 1; k < p; ++k) s -= L[k * p + i] * b[k];
+    b[i] = s / L[i * p + i];
+  }
+}
+
+export interface SmoothFit {
+  fitted: Float64Array;
+  /** Effective degrees of freedom tr(H). */
+  edf: number;
+  lambda: number;
+}
+
+/**
+ * Fit y on the inputs `xs` (one column per input, same length) by an additive P-spline model on
+ * the rank scale, smoothing parameter by GCV (see the conventions above).
+ */
+export function smoothFit(xs: ArrayLike<number>[], y: ArrayLike<number>): SmoothFit {
+  const n = y.length;
+  const d = xs.length;
+  const q = SEGMENTS + DEGREE;
+  const p = d * q;
+  const us = xs.map(rankScale);
+  // G = BᵀB and b = Bᵀy, from 4 non-zero basis values per input and row.
+  const G = new Float64Array(p * p);
+  const b = new Float64Array(p);
+  const vals = new Float64Array(4 * d);
+  const idx = new Int32Array(4 * d);
+  const tmp = new Float64Array(4);
+  let yy = 0;
+  for (let r = 0; r < n; ++r) {
+    for (let j = 0; j < d; ++j) {
+      const first = bspline(us[j][r], tmp);
+      for (let k = 0; k < 4; ++k) {
+        vals[4 * j + k] = tmp[k];
+        idx[4 * j + k] = j * q + first + k;
+      }
+    }
+    const yr = y[r];
+    yy += yr * yr;
+    for (let a = 0; a < 4 * d; ++a) {
+      const ia = idx[a];
+      const va = vals[a];
+      b[ia] += va * yr;
+      for (let c = 0; c < 4 * d; ++c) G[ia * p + idx[c]] += va * vals[c];
+    }
+  }
+  // Penalty P = blockdiag(DᵀD), D the second-difference matrix of q coefficients.
+  const P = new Float64Array(p * p);
+  for (let j = 0; j < d; ++j)
+    for (let r = 0; r < q - 2; ++r) {
+      const cols = [j * q + r, j * q + r + 1, j * q + r + 2];
+      const w = [1, -2, 1];
+      for (let a = 0; a < 3; ++a) for (let c = 0; c < 3; ++c) P[cols[a] * p + cols[c]] += w[a] * w[c];
+    }
+  let traceG = 0;
+  let traceP = 0;
+  for (let i = 0; i < p; ++i) {
+    traceG += G[i * p + i];
+    traceP += P[i * p + i];
+  }
+  // A small ridge removes the additive model's repeated constant (each input's splines sum to 1).
+  const ridge = 1e-9 * (traceG / p);
+  const scale = traceG / traceP;
+  const A = new Float64Array(p * p);
+  const beta = new Float64Array(p);
+  const M = new Float64Array(p);
+  let best: {gcv: number; lambda: number; beta: Float64Array; edf: number} | null = null;
+  for (let e = -8; e <= 6; e += 0.5) {
+    const lambda = scale * 10 ** e;
+    for (let i = 0; i < p * p; ++i) A[i] = G[i] + lambda * P[i];
+    for (let i = 0; i < p; ++i) A[i * p + i] += ridge;
+    if (!cholesky(A, p)) continue;
+    beta.set(b);
+    cholSolve(A, p, beta);
+    // RSS = yᵀy − 2βᵀb + βᵀGβ; tr(H) = tr(A⁻¹G).
+    let bb = 0;
+    let bgb = 0;
+    for (let i = 0; i < p; ++i) {
+      bb += beta[i] * b[i];
+      let gi = 0;
+      for (let k = 0; k < p; ++k) gi += G[i * p + k] * beta[k];
+      bgb += beta[i] * gi;
+    }
+    const rss = Math.max(0, yy - 2 * bb + bgb);
+    let edf = 0;
+    for (let c = 0; c < p; ++c) {
+      for (let i = 0; i < p; ++i) M[i] = G[i * p + c];
+      cholSolve(A, p, M);
+      edf += M[c];
+    }
+    if (!(n - edf > 0)) continue;
+    const gcv = (n * rss) / (n - edf) ** 2;
+    if (!best || gcv < best.gcv) best = {gcv, lambda, beta: beta.slice(), edf};
+  }
+  if (!best) throw new Error("smoothFit: no smoothing parameter gave a positive-definite system");
+  const fitted = new Float64Array(n);
+  for (let r = 0; r < n; ++r) {
+    let s = 0;
+    for (let j = 0; j < d; ++j) {
+      const first = bspline(us[j][r], tmp);
+      for (let k = 0; k < 4; ++k) s += tmp[k] * best.beta[j * q + first + k];
+    }
+    fitted[r] = s;
+  }
+  return {fitted, edf: best.edf, lambda: best.lambda};
+}
+
+/** EVPPI of the inputs `xs` for net benefit `nb` (same draws): see the conventions above. */
+export function evppiOf(xs: ArrayLike<number>[], nb: ArrayLike<number>): {evppi: number; edf: number} {
+  const n = nb.length;
+  let mean = 0;
+  for (let i = 0; i < n; ++i) mean += nb[i];
+  mean /= n;
+  // An input that does not vary carries no information.
+  if (xs.every((x) => {
+    for (let i = 1; i < x.length; ++i) if (x[i] !== x[0]) return false;
+    return true;
+  }))
+    return {evppi: 0, edf: 1};
+  const fit = smoothFit(xs, nb);
+  let pos = 0;
+  let m = 0;
+  for (let i = 0; i < n; ++i) {
+    m += fit.fitted[i];
+    if (fit.fitted[i] > 0) pos += fit.fitted[i];
+  }
+  const raw = pos / n - Math.max(0, m / n);
+  return {evppi: Math.min(Math.max(0, raw), evpiOf(nb)), edf: fit.edf};
+}
+
+export interface InputGroup {
+  id: string;
+  label: string;
+  inputs: string[];
+}
+
+export interface EvppiRow {
+  /** The input's name, or the group's id. */
+  id: string;
+  label: string;
+  /** The inputs (one for a single input). */
+  inputs: string[];
+  cohort: number;
+  perParticipant: number | null;
+  /** EVPPI / EVPI (0 when EVPI is 0). */
+  share: number;
+  /** Effective degrees of freedom of the fit. */
+  edf: number;
+}
+
+export interface EvppiResult {
+  method: "Strong, Oakley & Brennan (2014): P-spline regression (GCV) on ranks; additive for groups";
+  draws: number;
+  evpi: EvpiValue;
+  inputs: EvppiRow[];
+  groups: EvppiRow[];
+}
+
+/**
+ * EVPPI per uncertain input and per group, society's view, from the kept samples of a PSA (run with
+ * keepSamples and keepInputs): `inputs` maps each uncertain input's name to its drawn values,
+ * aligned with `saldo`. Sorted by EVPPI, largest first.
+ */
+export function evppiAll(samples: {saldo: ArrayLike<number>; inputs: Record<string, ArrayLike<number>>}, labels: Record<string, string>, groups: InputGroup[], participants: number | null): EvppiResult {
+  const names = Object.keys(samples.inputs);
+  if (names.length === 0) throw new VoiError(NO_UNCERTAINTY_NL);
+  const per = (x: number) => (participants && participants > 0 ? x / participants : null);
+  const evpi = evpiOf(samples.saldo);
+  const row = (id: string, label: string, inputs: string[]): EvppiRow => {
+    const {evppi, edf} = evppiOf(inputs.map((n) => samples.inputs[n]), samples.saldo);
+    return {id, label, inputs, cohort: evppi, perParticipant: per(evppi), share: evpi > 0 ? evppi / evpi : 0, edf};
+  };
+  const byValue = (a: EvppiRow, b: EvppiRow) => b.cohort - a.cohort;
+  const groupRows = groups.map((g) => {
+    const inside = g.inputs.filter((n) => n in samples.inputs);
+    return inside.length ? row(g.id, g.label, inside) : {id: g.id, label: g.label, inputs: [], cohort: 0, perParticipant: per(0), share: 0, edf: 0};
+  });
+  return {
+    method: "Strong, Oakley & Brennan (2014): P-spline regression (GCV) on ranks; additive for groups",
+    draws: samples.saldo.length,
+    evpi: {cohort: evpi, perParticipant: per(evpi)},
+    inputs: names.map((n) => row(n, labels[n] ?? n, [n])).sort(byValue),
+    groups: groupRows.sort(byValue)
+  };
+}
+
+/** The model's declared groups of inputs (`inputGroups:`), with names resolved to full input names. */
+export function declaredGroups(model: CompiledModel): InputGroup[] {
+  return (model.file.inputGroups ?? []).map((g) => ({
+    id: g.id,
+    label: g.label,
+    inputs: g.inputs.map((n) => {
+      try {
+        return findLeaf(model, n).name;
+      } catch (error) {
+        if (error instanceof OverrideError) throw new OverrideError(`inputGroups ${g.id}: ${error.message}`);
+        throw error;
+      }
+    })
+  }));
+}
+
+/**
+ * EVPPI of a PSA result computed with keepSamples and keepInputs (psa(model, {…, keepSamples: true,
+ * keepInputs: true})): per uncertain input and per declared group of the model.
+ */
+export function evppiForPsa(model: CompiledModel, result: PsaResult): EvppiResult {
+  if (!result.inputs.length) throw new VoiError(NO_UNCERTAINTY_NL);
+  if (!result.samples?.inputs) throw new Error("evppiForPsa: run the PSA with keepSamples and keepInputs");
+  const labels = Object.fromEntries(result.inputs.map((i) => [i.name, i.label]));
+  return evppiAll({saldo: result.samples.saldo, inputs: result.samples.inputs}, labels, declaredGroups(model), result.evpi?.participants ?? null);
+}
