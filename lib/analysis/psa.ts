@@ -38,6 +38,7 @@ import {mean as distMean, variance as distVariance} from "./distributions.js";
 import {inputValue, uncertainInputs, type UncertainInput} from "./inputs.js";
 import {CHUNK_SIZE, chunkCount, chunkLength, drawChunk} from "./rng.js";
 import {evpiSummary, type Evpi} from "./voi.js";
+import {applyCopula, correlationPlan} from "./copula.js";
 
 export {CHUNK_SIZE} from "./rng.js";
 
@@ -135,12 +136,16 @@ export interface PsaResult {
 /** The drawn input values, draws × inputs (row-major), e.g. for inspecting or testing the draws. */
 export function drawSamples(model: CompiledModel, {draws = 1000, seed = 1, overrides = {}}: {draws?: number; seed?: number; overrides?: Overrides} = {}): {inputs: string[]; values: Float64Array} {
   const inputs = uncertainInputs(model, overrides);
-  const dists = inputs.map((i) => i.distribution);
+  // Correlated inputs (lib/analysis/copula.ts): their columns are drawn as standard normals and then
+  // turned into correlated draws of their own distributions; without correlations, plan is null.
+  const plan = correlationPlan(model, inputs);
+  const dists = plan ? plan.drawDistributions : inputs.map((i) => i.distribution);
   const k = inputs.length;
   const values = new Float64Array(draws * k);
   for (let c = 0; c < chunkCount(draws); ++c) {
     const n = chunkLength(draws, c);
     const cols = drawChunk(dists, seed, c, n);
+    if (plan) applyCopula(plan, cols, n);
     for (let b = 0; b < n; ++b) for (let i = 0; i < k; ++i) values[(c * CHUNK_SIZE + b) * k + i] = cols[i * n + b];
   }
   return {inputs: inputs.map((i) => i.name), values};
@@ -429,7 +434,8 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
     else S.fill(S0[leaf.slot], leaf.slot * B, (leaf.slot + 1) * B);
   }
   const k = inputs.length;
-  const dists = inputs.map((i) => i.distribution);
+  const plan = correlationPlan(model, inputs);
+  const dists = plan ? plan.drawDistributions : inputs.map((i) => i.distribution);
   const inputSlots = inputs.map((i) => i.node.slot);
   const seriesBase = inputs.map((i) => (i.series ? V0.slice(i.node.slot, i.node.slot + H) : null));
   const references = inputs.map((i) => i.reference);
@@ -605,6 +611,7 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
     if (!(Number.isInteger(c) && c >= 0 && c < meta.chunks)) throw new RangeError(`chunk ${c} is outside 0 … ${meta.chunks - 1}`);
     const n = chunkLength(draws, c);
     drawChunk(dists, seed, c, n, X);
+    if (plan) applyCopula(plan, X, n);
     const valid = evaluateBlock(n, -1, 0);
     // Streamed statistics of the draws that count.
     const moments = new Float64Array(nOut * MOMENTS);
@@ -982,7 +989,8 @@ export function psaReference(model: CompiledModel, options: PsaOptions = {}): Ps
   const {draws, seed} = checkOptions(options);
   const overrides = options.overrides ?? {};
   const inputs = uncertainInputs(model, overrides);
-  const dists = inputs.map((i) => i.distribution);
+  const plan = correlationPlan(model, inputs);
+  const dists = plan ? plan.drawDistributions : inputs.map((i) => i.distribution);
   const L = layout(model);
   const specs = curveSpecs(model, options);
   const drawOverrides = (cols: Float64Array, n: number, b: number): Overrides => {
@@ -995,6 +1003,7 @@ export function psaReference(model: CompiledModel, options: PsaOptions = {}): Ps
     for (let c = 0; c < chunkCount(draws); ++c) {
       const n = chunkLength(draws, c);
       const cols = drawChunk(dists, seed, c, n);
+      if (plan) applyCopula(plan, cols, n);
       for (let b = 0; b < n; ++b) {
         let s: ReturnType<typeof summarizeAll> | null;
         try {

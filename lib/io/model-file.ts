@@ -5,6 +5,7 @@ import {modelSchema, type ModelFile} from "../schema/model.js";
 import {compileModel, ModelError, type CompiledModel, type ModelContext} from "../model/compile.js";
 import {fieldName, InputError, lineOf, parseYaml, zodIssues} from "./yaml-errors.js";
 import {DistributionError, lowHigh, toDistribution} from "../analysis/distributions.js";
+import {checkCorrelations, CorrelationError} from "../analysis/copula.js";
 
 export {InputError};
 
@@ -22,6 +23,12 @@ export function compileModelText(text: string, file: string, context: ModelConte
   try {
     const model = compileModel(result.data, context);
     checkUncertainties(model);
+    try {
+      checkCorrelations(model);
+    } catch (error) {
+      if (error instanceof CorrelationError) throw new ModelError(error.message, error.path);
+      throw error;
+    }
     // Warnings keep their place in the file: `file:line: field: message`.
     model.warnings = model.warnings.map((w) => ({...w, message: `${file}:${lineOf(parsed, w.path) ?? "?"}: ${fieldName(w.path)}: ${w.message}`}));
     return model;

@@ -165,7 +165,8 @@ export const rolesSchema = z
 export const correlationSchema = z
   .object({
     between: z.tuple([z.string().min(1), z.string().min(1)], {error: "expected two input names: between: [a, b]"}),
-    rho: z.number().gt(-1, {error: "expected a rank correlation strictly between -1 and 1"}).lt(1, {error: "expected a rank correlation strictly between -1 and 1"}),
+    /** Spearman's ρ; |ρ| = 1 is refused at load with the inputs named (lib/analysis/copula.ts). */
+    rho: z.number().min(-1, {error: "expected a rank correlation between -1 and 1"}).max(1, {error: "expected a rank correlation between -1 and 1"}),
     source: z.string().optional()
   })
   .strict();
