@@ -6,6 +6,7 @@ import {compileModel, ModelError, type CompiledModel, type ModelContext} from ".
 import {fieldName, InputError, lineOf, parseYaml, zodIssues} from "./yaml-errors.js";
 import {DistributionError, lowHigh, toDistribution} from "../analysis/distributions.js";
 import {checkCorrelations, CorrelationError} from "../analysis/copula.js";
+import {checkRoles, RoleError} from "../analysis/roles.js";
 
 export {InputError};
 
@@ -27,6 +28,12 @@ export function compileModelText(text: string, file: string, context: ModelConte
       checkCorrelations(model);
     } catch (error) {
       if (error instanceof CorrelationError) throw new ModelError(error.message, error.path);
+      throw error;
+    }
+    try {
+      checkRoles(model);
+    } catch (error) {
+      if (error instanceof RoleError) throw new ModelError(error.message, error.path);
       throw error;
     }
     // Warnings keep their place in the file: `file:line: field: message`.
