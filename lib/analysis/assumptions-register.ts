@@ -61,7 +61,8 @@ type SourceLike = {title?: string; page?: number | string; table?: string; figur
 export function sourceText(source: SourceLike): string {
   if (!source) return "";
   if (typeof source === "string") return source;
-  const parts = [source.title, source.table && `tabel ${source.table}`, source.figure && `figuur ${source.figure}`, source.section && `§ ${source.section}`, source.page !== undefined && `p. ${source.page}`].filter(Boolean);
+  const named = (word: string, x: string | undefined) => x && (new RegExp(`^${word}`, "i").test(x) ? x : `${word} ${x}`);
+  const parts = [source.title, named("tabel", source.table), named("figuur", source.figure), source.section && `§ ${source.section}`, source.page !== undefined && `p. ${source.page}`].filter(Boolean);
   return parts.join(", ");
 }
 

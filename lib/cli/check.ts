@@ -49,7 +49,7 @@ function formatRegister(r: AssumptionsRegister): string {
     x.influence ? (x.influence.signFlips ? "ja" : "nee") : "—",
     [x.text, ...x.register.map((e) => `register: ${e.id}`)].filter(Boolean).join("; ").slice(0, 90)
   ]);
-  const out = [`== ${r.title} (${r.model}): saldo ${euro(r.baseSaldo)}, ${r.rows.length} invoerwaarden, gerangschikt naar invloed`, pad([["#", "invoer", "waarde", "eenheid", "herkomst", "bereik", "zwaai saldo", "teken wisselt", "bron of aanname"], ...rows])];
+  const out = [`== ${r.title} (${r.model}): saldo ${euro(r.baseSaldo)}, ${r.rows.length} invoerwaarden, gerangschikt naar invloed`, pad([["#", "invoer", "waarde", "eenheid", "herkomst", "bereik", "zwaai saldo", "teken wisselt", "bron of aanname"], ...rows], {right: new Set([0, 2, 6]), lastFree: true})];
   if (r.other.length) out.push(`register, niet aan één invoer gebonden: ${r.other.map((o) => `${o.id} (${o.affects.join(", ")})`).join("; ")}`);
   return out.join("\n");
 }
