@@ -17,10 +17,13 @@
 //     segments on the input's rank scale (the empirical CDF, so skewed inputs get knots where the
 //     draws are), cubic B-splines, second-difference penalty, smoothing parameter by generalised
 //     cross-validation (GCV) over a log grid;
-//   - a group of inputs: an additive model of such splines (one per input, one shared smoothing
-//     parameter by GCV). It captures each input's own non-linear effect but no interactions
-//     between inputs in the group (SAVI uses tensor products or a Gaussian process for groups):
-//     where the inputs interact, the group's EVPPI is underestimated.
+//   - a group of two inputs: a tensor-product P-spline (8 segments per input, 121 coefficients,
+//     penalty DᵀD ⊗ I + I ⊗ DᵀD, one smoothing parameter by GCV), which captures their interaction,
+//     as SAVI's te() does;
+//   - a group of three or more: an additive model of single-input splines (one shared smoothing
+//     parameter). It captures each input's own non-linear effect but no interactions between them
+//     (SAVI uses tensor products up to four inputs or a Gaussian process): where they interact, the
+//     group's EVPPI is underestimated.
 //   The estimate carries Monte Carlo error and a small upward bias from fitting noise (Strong et
 //   al. 2014, section 4); it is clipped to [0, EVPI].
 // - A model (or configuration) without uncertain inputs has no value of information: refused with
@@ -97,11 +100,11 @@ export function rankScale(x: ArrayLike<number>): Float64Array {
   return out;
 }
 
-/** The 4 non-zero cubic B-spline values at u ∈ [0, 1] on SEGMENTS equal segments, and the first index. */
-function bspline(u: number, out: Float64Array): number {
-  const h = 1 / SEGMENTS;
+/** The 4 non-zero cubic B-spline values at u ∈ [0, 1] on `segments` equal segments, and the first index. */
+function bspline(u: number, out: Float64Array, segments = SEGMENTS): number {
+  const h = 1 / segments;
   let seg = Math.floor(u / h);
-  if (seg >= SEGMENTS) seg = SEGMENTS - 1;
+  if (seg >= segments) seg = segments - 1;
   if (seg < 0) seg = 0;
   const t = (u - seg * h) / h;
   const s = 1 - t;
@@ -149,57 +152,121 @@ export interface SmoothFit {
   /** Effective degrees of freedom tr(H). */
   edf: number;
   lambda: number;
+  /** "spline" (one input), "tensor" (two inputs, with their interaction), "additive" (three or more). */
+  kind: "spline" | "tensor" | "additive";
+}
+
+/** A penalised regression design: p coefficients, penalty P (p × p), and the non-zero basis values of each row. */
+interface Design {
+  p: number;
+  P: Float64Array;
+  /** Writes row r's non-zero basis values into idx/val and returns how many. */
+  row(r: number, idx: Int32Array, val: Float64Array): number;
+  maxNonZero: number;
+}
+
+/** DᵀD of the second-difference matrix of q coefficients, added with weight w into P (p × p) at coefficients index(0 … q − 1). */
+function addDifferencePenalty(P: Float64Array, p: number, q: number, index: (i: number) => number, w = 1): void {
+  for (let r = 0; r < q - 2; ++r) {
+    const cols = [index(r), index(r + 1), index(r + 2)];
+    const c = [1, -2, 1];
+    for (let a = 0; a < 3; ++a) for (let b = 0; b < 3; ++b) P[cols[a] * p + cols[b]] += w * c[a] * c[b];
+  }
+}
+
+/** Additive P-splines (one block of SEGMENTS + 3 coefficients per input; one input: a plain P-spline). */
+function additiveDesign(us: Float64Array[]): Design {
+  const d = us.length;
+  const q = SEGMENTS + DEGREE;
+  const p = d * q;
+  const P = new Float64Array(p * p);
+  for (let j = 0; j < d; ++j) addDifferencePenalty(P, p, q, (i) => j * q + i);
+  const tmp = new Float64Array(4);
+  return {
+    p,
+    P,
+    maxNonZero: 4 * d,
+    row(r, idx, val) {
+      for (let j = 0; j < d; ++j) {
+        const first = bspline(us[j][r], tmp);
+        for (let k = 0; k < 4; ++k) {
+          idx[4 * j + k] = j * q + first + k;
+          val[4 * j + k] = tmp[k];
+        }
+      }
+      return 4 * d;
+    }
+  };
+}
+
+/** Segments per input of the two-input tensor-product spline: 11 × 11 = 121 coefficients. */
+export const TENSOR_SEGMENTS = 8;
+
+/** Tensor-product P-spline of two inputs (captures their interaction); penalty DᵀD ⊗ I + I ⊗ DᵀD. */
+function tensorDesign(u1: Float64Array, u2: Float64Array): Design {
+  const q = TENSOR_SEGMENTS + DEGREE;
+  const p = q * q;
+  const P = new Float64Array(p * p);
+  for (let j = 0; j < q; ++j) {
+    addDifferencePenalty(P, p, q, (i) => i * q + j);
+    addDifferencePenalty(P, p, q, (i) => j * q + i);
+  }
+  const a = new Float64Array(4);
+  const b = new Float64Array(4);
+  return {
+    p,
+    P,
+    maxNonZero: 16,
+    row(r, idx, val) {
+      const f1 = bspline(u1[r], a, TENSOR_SEGMENTS);
+      const f2 = bspline(u2[r], b, TENSOR_SEGMENTS);
+      let m = 0;
+      for (let i = 0; i < 4; ++i)
+        for (let j = 0; j < 4; ++j) {
+          idx[m] = (f1 + i) * q + f2 + j;
+          val[m++] = a[i] * b[j];
+        }
+      return m;
+    }
+  };
 }
 
 /**
- * Fit y on the inputs `xs` (one column per input, same length) by an additive P-spline model on
- * the rank scale, smoothing parameter by GCV (see the conventions above).
+ * Fit y on the inputs `xs` (one column per input, same length) on their rank scale: one input a
+ * P-spline, two inputs a tensor-product P-spline, three or more an additive model of P-splines;
+ * the smoothing parameter by GCV (see the conventions above).
  */
 export function smoothFit(xs: ArrayLike<number>[], y: ArrayLike<number>): SmoothFit {
   const n = y.length;
-  const d = xs.length;
-  const q = SEGMENTS + DEGREE;
-  const p = d * q;
   const us = xs.map(rankScale);
-  // G = BᵀB and b = Bᵀy, from 4 non-zero basis values per input and row.
+  const kind: SmoothFit["kind"] = us.length === 1 ? "spline" : us.length === 2 ? "tensor" : "additive";
+  const design = kind === "tensor" ? tensorDesign(us[0], us[1]) : additiveDesign(us);
+  const {p, P} = design;
+  // G = BᵀB and b = Bᵀy from each row's non-zero basis values.
   const G = new Float64Array(p * p);
   const b = new Float64Array(p);
-  const vals = new Float64Array(4 * d);
-  const idx = new Int32Array(4 * d);
-  const tmp = new Float64Array(4);
+  const idx = new Int32Array(design.maxNonZero);
+  const val = new Float64Array(design.maxNonZero);
   let yy = 0;
   for (let r = 0; r < n; ++r) {
-    for (let j = 0; j < d; ++j) {
-      const first = bspline(us[j][r], tmp);
-      for (let k = 0; k < 4; ++k) {
-        vals[4 * j + k] = tmp[k];
-        idx[4 * j + k] = j * q + first + k;
-      }
-    }
+    const m = design.row(r, idx, val);
     const yr = y[r];
     yy += yr * yr;
-    for (let a = 0; a < 4 * d; ++a) {
+    for (let a = 0; a < m; ++a) {
       const ia = idx[a];
-      const va = vals[a];
+      const va = val[a];
       b[ia] += va * yr;
-      for (let c = 0; c < 4 * d; ++c) G[ia * p + idx[c]] += va * vals[c];
+      for (let c = 0; c < m; ++c) G[ia * p + idx[c]] += va * val[c];
     }
   }
-  // Penalty P = blockdiag(DᵀD), D the second-difference matrix of q coefficients.
-  const P = new Float64Array(p * p);
-  for (let j = 0; j < d; ++j)
-    for (let r = 0; r < q - 2; ++r) {
-      const cols = [j * q + r, j * q + r + 1, j * q + r + 2];
-      const w = [1, -2, 1];
-      for (let a = 0; a < 3; ++a) for (let c = 0; c < 3; ++c) P[cols[a] * p + cols[c]] += w[a] * w[c];
-    }
   let traceG = 0;
   let traceP = 0;
   for (let i = 0; i < p; ++i) {
     traceG += G[i * p + i];
     traceP += P[i * p + i];
   }
-  // A small ridge removes the additive model's repeated constant (each input's splines sum to 1).
+  // A small ridge removes the additive model's repeated constant (each input's splines sum to 1)
+  // and coefficients of empty cells of the tensor product.
   const ridge = 1e-9 * (traceG / p);
   const scale = traceG / traceP;
   const A = new Float64Array(p * p);
@@ -236,14 +303,12 @@ export function smoothFit(xs: ArrayLike<number>[], y: ArrayLike<number>): Smooth
   if (!best) throw new Error("smoothFit: no smoothing parameter gave a positive-definite system");
   const fitted = new Float64Array(n);
   for (let r = 0; r < n; ++r) {
+    const m = design.row(r, idx, val);
     let s = 0;
-    for (let j = 0; j < d; ++j) {
-      const first = bspline(us[j][r], tmp);
-      for (let k = 0; k < 4; ++k) s += tmp[k] * best.beta[j * q + first + k];
-    }
+    for (let a = 0; a < m; ++a) s += val[a] * best.beta[idx[a]];
     fitted[r] = s;
   }
-  return {fitted, edf: best.edf, lambda: best.lambda};
+  return {fitted, edf: best.edf, lambda: best.lambda, kind};
 }
 
 /** EVPPI of the inputs `xs` for net benefit `nb` (same draws): see the conventions above. */
@@ -290,7 +355,7 @@ export interface EvppiRow {
 }
 
 export interface EvppiResult {
-  method: "Strong, Oakley & Brennan (2014): P-spline regression (GCV) on ranks; additive for groups";
+  method: "Strong, Oakley & Brennan (2014): P-spline regression (GCV) on ranks; tensor product for two inputs, additive for more";
   draws: number;
   evpi: EvpiValue;
   inputs: EvppiRow[];
@@ -317,7 +382,7 @@ export function evppiAll(samples: {saldo: ArrayLike<number>; inputs: Record<stri
     return inside.length ? row(g.id, g.label, inside) : {id: g.id, label: g.label, inputs: [], cohort: 0, perParticipant: per(0), share: 0, edf: 0};
   });
   return {
-    method: "Strong, Oakley & Brennan (2014): P-spline regression (GCV) on ranks; additive for groups",
+    method: "Strong, Oakley & Brennan (2014): P-spline regression (GCV) on ranks; tensor product for two inputs, additive for more",
     draws: samples.saldo.length,
     evpi: {cohort: evpi, perParticipant: per(evpi)},
     inputs: names.map((n) => row(n, labels[n] ?? n, [n])).sort(byValue),

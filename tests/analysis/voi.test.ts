@@ -85,6 +85,19 @@ describe("value of information: EVPI and EVPPI (Strong, Oakley & Brennan 2014 re
     expect(evpiOf([1, -1, 3, -3])).toBe(1); // mean(max(0, x)) = 1, mean 0
     expect(evppiOf([[1, 1, 1, 1]], [1, -1, 3, -3]).evppi).toBe(0);
   }, 60_000);
+  it("a group of two interacting inputs (NB = x·y + 0,1, x, y uniform on (−1, 1)): the tensor-product fit gives EVPPI ≈ EVPI, where either input alone is worth ~0", () => {
+    const n = 10_000;
+    // A deterministic low-discrepancy design (no seed needed): x and y independent and uniform.
+    const x = Float64Array.from({length: n}, (_, i) => 2 * ((i * 0.6180339887498949) % 1) - 1);
+    const y = Float64Array.from({length: n}, (_, i) => 2 * ((i * 0.7548776662466927 + 0.5) % 1) - 1);
+    const nb = Float64Array.from(x, (v, i) => v * y[i] + 0.1);
+    const evpi = evpiOf(nb);
+    const both = evppiOf([x, y], nb);
+    expect(smoothFit([x, y], nb).kind).toBe("tensor");
+    expect(Math.abs(both.evppi - evpi)).toBeLessThan(0.03 * evpi);
+    expect(evppiOf([x], nb).evppi).toBeLessThan(0.05 * evpi);
+    expect(smoothFit([x, y, nb], nb).kind).toBe("additive");
+  }, 60_000);
   it("EVPI for a model without uncertain inputs is refused with a Dutch message; psa gives evpi null", async () => {
     expect(() => evpiSummary([1, 2], [], null, 0)).toThrow(VoiError);
     expect(() => evpiSummary([1, 2], [], null, 0)).toThrow(/geen onzekere invoer/);
