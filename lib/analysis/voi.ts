@@ -390,16 +390,27 @@ export function evppiAll(samples: {saldo: ArrayLike<number>; inputs: Record<stri
   };
 }
 
-/** The model's declared groups of inputs (`inputGroups:`), with names resolved to full input names. */
+/** A declared group naming something that is not an input; `path` points into the model file. */
+export class InputGroupError extends Error {
+  constructor(
+    message: string,
+    readonly path: (string | number)[]
+  ) {
+    super(message);
+    this.name = "InputGroupError";
+  }
+}
+
+/** The model's declared groups of inputs (`inputGroups:`), with names resolved to full input names. Throws InputGroupError. */
 export function declaredGroups(model: CompiledModel): InputGroup[] {
-  return (model.file.inputGroups ?? []).map((g) => ({
+  return (model.file.inputGroups ?? []).map((g, i) => ({
     id: g.id,
     label: g.label,
-    inputs: g.inputs.map((n) => {
+    inputs: g.inputs.map((n, j) => {
       try {
         return findLeaf(model, n).name;
       } catch (error) {
-        if (error instanceof OverrideError) throw new OverrideError(`inputGroups ${g.id}: ${error.message}`);
+        if (error instanceof OverrideError) throw new InputGroupError(`group ${g.id}: ${error.message}`, ["inputGroups", i, "inputs", j]);
         throw error;
       }
     })

@@ -7,6 +7,7 @@ import {fieldName, InputError, lineOf, parseYaml, zodIssues} from "./yaml-errors
 import {DistributionError, lowHigh, toDistribution} from "../analysis/distributions.js";
 import {checkCorrelations, CorrelationError} from "../analysis/copula.js";
 import {checkRoles, RoleError} from "../analysis/roles.js";
+import {declaredGroups, InputGroupError} from "../analysis/voi.js";
 
 export {InputError};
 
@@ -34,6 +35,12 @@ export function compileModelText(text: string, file: string, context: ModelConte
       checkRoles(model);
     } catch (error) {
       if (error instanceof RoleError) throw new ModelError(error.message, error.path);
+      throw error;
+    }
+    try {
+      declaredGroups(model);
+    } catch (error) {
+      if (error instanceof InputGroupError) throw new ModelError(error.message, error.path);
       throw error;
     }
     // Warnings keep their place in the file: `file:line: field: message`.

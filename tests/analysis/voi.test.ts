@@ -119,6 +119,13 @@ describe("value of information: EVPI and EVPPI (Strong, Oakley & Brennan 2014 re
     const two = await runCli([...args, "--workers", "2"]);
     expect(two.out).toBe(one.out);
   }, 60_000);
+  it("a declared group naming no input is refused at load with file, line and field", async () => {
+    const {readFileSync} = await import("node:fs");
+    const {compileModelText} = await import("../../lib/io/model-file.js");
+    const {noKengetallen} = await import("../model/helpers.js");
+    const text = readFileSync("tests/fixtures/model-voi.yaml", "utf8").replace("inputs: [x, y]", "inputs: [x, q]");
+    expect(() => compileModelText(text, "voi.yaml", noKengetallen)).toThrow(/^voi\.yaml:\d+: inputGroups\[0\]\.inputs\[1\]: group xy: unknown input "q"/);
+  }, 60_000);
   it("the worker answers an evppi message with the PSA result and the EVPPI", () => {
     const {file} = model;
     const messages: EvppiMessage[] = [];
