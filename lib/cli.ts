@@ -8,14 +8,15 @@ type CommandModule = {main: (argv: string[]) => Promise<number>};
 // `load` imports the command's module only when it is called; a plain string import, so bundlers
 // and vitest resolve it too (tests call `main` in-process).
 const commands: Record<string, {summary: string; load?: () => Promise<CommandModule>}> = {
-  check: {summary: "check <model-file> [--strict]   validate a model file and check the units of its formulas", load: () => import("./cli/check.js")},
+  check: {summary: "check <model-file> [--strict] | --assumptions <study folder|model-file> [--json]   validate a model file and check its units; or its assumptions register", load: () => import("./cli/check.js")},
   evaluate: {summary: "evaluate <model-file> [--json] [--set name=value ...] [--scenario id]   result tables of a study", load: () => import("./cli/evaluate.js")},
   aggregate: {summary: "aggregate <person-level file> [--by <column>] [--min-cell N] [--out file]   disclosure-checked event table", load: () => import("./cli/aggregate.js")},
   curves: {summary: "curves <file> [--by <column>] [--at 3,6,12,24] [--max-excluded 5%] [--engine duckdb|js] [--json]   Kaplan–Meier and cumulative incidence", load: () => import("./cli/curves.js")},
   "net-effect": {summary: "net-effect <cohort-file> --reference <curve-id> [--group G] [--json]   net effect per year against a nulalternatief curve", load: () => import("./cli/net-effect.js")},
   sensitivity: {summary: "sensitivity <model-file> [--json]   one-way sensitivity (tornado)", load: () => import("./cli/sensitivity.js")},
   scenarios: {summary: "scenarios <model-file> [--json]   the study's scenarios side by side", load: () => import("./cli/scenarios.js")},
-  psa: {summary: "psa <model-file> [--draws N] [--seed S] [--workers N] [--progress] [--json]   probabilistic sensitivity analysis", load: () => import("./cli/psa.js")},
+  psa: {summary: "psa <model-file> [--draws N] [--seed S] [--workers N] [--progress] [--evppi] [--json]   probabilistic sensitivity analysis, EVPI (and EVPPI)", load: () => import("./cli/psa.js")},
+  compare: {summary: "compare <model-file> [--scenario id] [--set name=value ...] | [--file settings.yaml] [--json]   report's base against a configuration, difference per changed input (Shapley)", load: () => import("./cli/compare.js")},
   breakeven: {summary: "breakeven <model-file> [--parameter name] [--json]   value at which the saldo is zero", load: () => import("./cli/breakeven.js")},
   reproduce: {summary: "reproduce [--json] [--study id]   printed figures of the seed reports against computed ones", load: () => import("./cli/reproduce.js")}
 };

@@ -37,6 +37,8 @@ import {actors as actorLabels, type ActorId} from "../schema/actors.js";
 import {mean as distMean, variance as distVariance} from "./distributions.js";
 import {inputValue, uncertainInputs, type UncertainInput} from "./inputs.js";
 import {CHUNK_SIZE, chunkCount, chunkLength, drawChunk} from "./rng.js";
+import {evpiSummary, type Evpi} from "./voi.js";
+import {applyCopula, correlationPlan} from "./copula.js";
 
 export {CHUNK_SIZE} from "./rng.js";
 
@@ -65,6 +67,8 @@ export interface PsaOptions {
   onProgress?: (done: number, total: number) => void;
   /** Keep the per-draw saldo (overall, of the draws that count) in the result. */
   keepSamples?: boolean;
+  /** With keepSamples: also keep each uncertain input's drawn values (of the draws that count), for EVPPI (batched path only). */
+  keepInputs?: boolean;
 }
 
 export interface Stats {
@@ -119,7 +123,12 @@ export interface PsaResult {
   actors: {actor: ActorId; label: string; saldo: Stats; probPositive: number}[];
   interventions: {id: string; label: string; costs: StreamedStats; benefits: StreamedStats; saldo: Stats; probPositive: number}[];
   acceptability: {qaly: AcceptabilityCurve | null; discountRate: AcceptabilityCurve | null};
-  samples?: {saldo: number[]};
+  samples?: {saldo: number[]; inputs?: Record<string, number[]>};
+  /**
+   * Expected value of perfect information for "implement or not" (lib/analysis/voi.ts), society and
+   * per actor, for the cohort and per participant; null for a model without uncertain inputs.
+   */
+  evpi: Evpi | null;
 }
 
 // --- draws -----------------------------------------------------------------------------------------
@@ -127,12 +136,16 @@ export interface PsaResult {
 /** The drawn input values, draws × inputs (row-major), e.g. for inspecting or testing the draws. */
 export function drawSamples(model: CompiledModel, {draws = 1000, seed = 1, overrides = {}}: {draws?: number; seed?: number; overrides?: Overrides} = {}): {inputs: string[]; values: Float64Array} {
   const inputs = uncertainInputs(model, overrides);
-  const dists = inputs.map((i) => i.distribution);
+  // Correlated inputs (lib/analysis/copula.ts): their columns are drawn as standard normals and then
+  // turned into correlated draws of their own distributions; without correlations, plan is null.
+  const plan = correlationPlan(model, inputs);
+  const dists = plan ? plan.drawDistributions : inputs.map((i) => i.distribution);
   const k = inputs.length;
   const values = new Float64Array(draws * k);
   for (let c = 0; c < chunkCount(draws); ++c) {
     const n = chunkLength(draws, c);
     const cols = drawChunk(dists, seed, c, n);
+    if (plan) applyCopula(plan, cols, n);
     for (let b = 0; b < n; ++b) for (let i = 0; i < k; ++i) values[(c * CHUNK_SIZE + b) * k + i] = cols[i * n + b];
   }
   return {inputs: inputs.map((i) => i.name), values};
@@ -308,6 +321,9 @@ export interface PsaMeta {
   chunks: number;
   bins: number;
   keepSamples: boolean;
+  keepInputs: boolean;
+  /** The model's participants at the base values (for EVPI per participant), or null. */
+  participants: number | null;
   inputs: PsaResult["inputs"];
   deterministic: PsaResult["deterministic"];
   actors: {actor: ActorId; label: string}[];
@@ -337,6 +353,8 @@ export interface ChunkResult {
   moments: Float64Array;
   /** The kept outputs' values of the draws that count: kept.length columns of `valid` values. */
   kept: Float64Array;
+  /** With keepInputs: the drawn inputs of the draws that count, one column of `valid` values per input. */
+  inputs?: Float64Array;
   qaly: ChunkCurve | null;
   discountRate: ChunkCurve | null;
 }
@@ -416,7 +434,8 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
     else S.fill(S0[leaf.slot], leaf.slot * B, (leaf.slot + 1) * B);
   }
   const k = inputs.length;
-  const dists = inputs.map((i) => i.distribution);
+  const plan = correlationPlan(model, inputs);
+  const dists = plan ? plan.drawDistributions : inputs.map((i) => i.distribution);
   const inputSlots = inputs.map((i) => i.node.slot);
   const seriesBase = inputs.map((i) => (i.series ? V0.slice(i.node.slot, i.node.slot + H) : null));
   const references = inputs.map((i) => i.reference);
@@ -472,6 +491,8 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
     chunks: chunkCount(draws),
     bins: options.bins ?? 40,
     keepSamples: options.keepSamples ?? false,
+    keepInputs: (options.keepSamples ?? false) && (options.keepInputs ?? false),
+    participants: det.participants,
     inputs: inputs.map((i) => ({name: i.name, label: i.label, unit: i.unit, type: i.spec.type, mean: distMean(i.distribution), sd: Math.sqrt(distVariance(i.distribution))})),
     deterministic: {costs: det.costs, benefits: det.benefits, saldo: det.saldo, ratio: det.ratio, financialRatio: det.financialRatio},
     actors: L.actors.map((a) => ({actor: a, label: actorLabels[a]})),
@@ -590,6 +611,7 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
     if (!(Number.isInteger(c) && c >= 0 && c < meta.chunks)) throw new RangeError(`chunk ${c} is outside 0 … ${meta.chunks - 1}`);
     const n = chunkLength(draws, c);
     drawChunk(dists, seed, c, n, X);
+    if (plan) applyCopula(plan, X, n);
     const valid = evaluateBlock(n, -1, 0);
     // Streamed statistics of the draws that count.
     const moments = new Float64Array(nOut * MOMENTS);
@@ -681,7 +703,16 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
     }
     if (specs.qaly && !qaly) qaly = rerun(specs.qaly, n);
     if (specs.rate && !discountRate) discountRate = rerun(specs.rate, n);
-    return {chunk: c, draws: n, nonFinite: n - valid, valid, moments, kept, qaly, discountRate};
+    const result: ChunkResult = {chunk: c, draws: n, nonFinite: n - valid, valid, moments, kept, qaly, discountRate};
+    if (meta.keepInputs) {
+      const cols = new Float64Array(k * valid);
+      for (let i = 0; i < k; ++i) {
+        let w = i * valid;
+        for (let b = 0; b < n; ++b) if (ok[b]) cols[w++] = X[i * n + b];
+      }
+      result.inputs = cols;
+    }
+    return result;
   };
   return {meta, run};
 }
@@ -785,9 +816,19 @@ export function mergeChunks(meta: PsaMeta, chunkResults: ChunkResult[]): PsaResu
       saldo: stats(L.ivSaldo0 + i),
       probPositive: prob(L.ivSaldo0 + i)
     })),
-    acceptability: {qaly: curve(meta.curves.qaly, (c) => c.qaly), discountRate: curve(meta.curves.discountRate, (c) => c.discountRate)}
+    acceptability: {qaly: curve(meta.curves.qaly, (c) => c.qaly), discountRate: curve(meta.curves.discountRate, (c) => c.discountRate)},
+    evpi: meta.inputs.length ? evpiSummary(saldo, meta.actors.map((a, i) => ({...a, saldo: columns.get(L.actor0 + i)!})), meta.participants, meta.inputs.length) : null
   };
   if (meta.keepSamples) result.samples = {saldo: Array.from(saldo)};
+  if (meta.keepInputs && result.samples) {
+    const inputs: Record<string, number[]> = {};
+    meta.inputs.forEach((input, i) => {
+      const col: number[] = [];
+      for (const c of chunks) for (let b = 0; b < c.valid; ++b) col.push(c.inputs![i * c.valid + b]);
+      inputs[input.name] = col;
+    });
+    result.samples.inputs = inputs;
+  }
   return result;
 }
 
@@ -948,7 +989,8 @@ export function psaReference(model: CompiledModel, options: PsaOptions = {}): Ps
   const {draws, seed} = checkOptions(options);
   const overrides = options.overrides ?? {};
   const inputs = uncertainInputs(model, overrides);
-  const dists = inputs.map((i) => i.distribution);
+  const plan = correlationPlan(model, inputs);
+  const dists = plan ? plan.drawDistributions : inputs.map((i) => i.distribution);
   const L = layout(model);
   const specs = curveSpecs(model, options);
   const drawOverrides = (cols: Float64Array, n: number, b: number): Overrides => {
@@ -961,6 +1003,7 @@ export function psaReference(model: CompiledModel, options: PsaOptions = {}): Ps
     for (let c = 0; c < chunkCount(draws); ++c) {
       const n = chunkLength(draws, c);
       const cols = drawChunk(dists, seed, c, n);
+      if (plan) applyCopula(plan, cols, n);
       for (let b = 0; b < n; ++b) {
         let s: ReturnType<typeof summarizeAll> | null;
         try {
@@ -1043,6 +1086,7 @@ export function psaReference(model: CompiledModel, options: PsaOptions = {}): Ps
       probPositive: probPositive(o[L.ivSaldo0 + i])
     })),
     acceptability: {qaly: specs.qaly ? curve(specs.qaly) : null, discountRate: specs.rate ? curve(specs.rate) : null},
+    evpi: inputs.length ? evpiSummary(o[L.SALDO], L.actors.map((a, i) => ({actor: a, label: actorLabels[a], saldo: o[L.actor0 + i]})), det.participants, inputs.length) : null,
     ...(options.keepSamples ? {samples: {saldo: o[L.SALDO]}} : {})
   };
 }

@@ -6,6 +6,9 @@
 // - a pool's worker (lib/analysis/psa-pool.ts): {type: "init", request} → {type: "ready", meta},
 //   then {type: "chunks", chunks: [c, …]} → one {type: "chunk", result: ChunkResult} per chunk
 //   (`chunkServer`).
+// - value of information: {type: "evppi", request} → {type: "progress", …} after each chunk, then
+//   {type: "evppi", result: PsaResult (without samples), evppi: EvppiResult, milliseconds} or
+//   {type: "error", message} (`handleEvppi`; the PSA of the request with EVPPI per input and group).
 // The model is compiled here from the same file and registry the data loader validated, so the
 // worker runs exactly the model the page shows.
 import {rebuildModel} from "../model/rebuild.js";
@@ -13,6 +16,7 @@ import type {RegistryJSON} from "../kengetallen/registry.js";
 import type {ModelFile} from "../schema/model.js";
 import type {Overrides} from "../model/evaluate.js";
 import {psa, psaEngine, type ChunkResult, type PsaEngine, type PsaMeta, type PsaResult} from "./psa.js";
+import {evppiForPsa, type EvppiResult} from "./voi.js";
 
 export interface PsaRequest {
   file: ModelFile;
@@ -21,11 +25,16 @@ export interface PsaRequest {
   seed: number;
   overrides?: Overrides;
   qalyValue?: string | null;
+  /** Keep the per-draw saldo and the drawn inputs (for EVPPI). */
+  keepSamples?: boolean;
+  keepInputs?: boolean;
 }
 
 export type PsaMessage = {type: "progress"; done: number; total: number} | {type: "result"; result: PsaResult; milliseconds: number} | {type: "error"; message: string};
 
 export type PoolRequest = {type: "init"; request: PsaRequest} | {type: "chunks"; chunks: number[]};
+export type EvppiRequest = {type: "evppi"; request: PsaRequest};
+export type EvppiMessage = {type: "progress"; done: number; total: number} | {type: "evppi"; result: PsaResult; evppi: EvppiResult; milliseconds: number} | {type: "error"; message: string};
 export type PoolReply = {type: "ready"; meta: PsaMeta} | {type: "chunk"; result: ChunkResult} | {type: "error"; message: string};
 
 function compile(request: PsaRequest) {
@@ -49,6 +58,28 @@ export function handle(request: PsaRequest, post: (m: PsaMessage) => void): void
   }
 }
 
+/** EVPPI for one request (the PSA with every input's draws kept), reporting through `post`. */
+export function handleEvppi(request: PsaRequest, post: (m: EvppiMessage) => void): void {
+  try {
+    const t0 = Date.now();
+    const model = compile(request);
+    const result = psa(model, {
+      draws: request.draws,
+      seed: request.seed,
+      overrides: request.overrides,
+      qalyValue: request.qalyValue,
+      keepSamples: true,
+      keepInputs: true,
+      onProgress: (done, total) => post({type: "progress", done, total})
+    });
+    const evppi = evppiForPsa(model, result);
+    delete result.samples;
+    post({type: "evppi", result, evppi, milliseconds: Date.now() - t0});
+  } catch (error) {
+    post({type: "error", message: (error as Error).message ?? String(error)});
+  }
+}
+
 /** A pool worker's message handler: `init` builds the engine, `chunks` runs chunks (see the protocol above). */
 export function chunkServer(post: (m: PoolReply) => void): (m: PoolRequest) => void {
   let engine: PsaEngine | null = null;
@@ -56,7 +87,7 @@ export function chunkServer(post: (m: PoolReply) => void): (m: PoolRequest) => v
     try {
       if (m.type === "init") {
         const r = m.request;
-        engine = psaEngine(compile(r), {draws: r.draws, seed: r.seed, overrides: r.overrides, qalyValue: r.qalyValue});
+        engine = psaEngine(compile(r), {draws: r.draws, seed: r.seed, overrides: r.overrides, qalyValue: r.qalyValue, keepSamples: r.keepSamples, keepInputs: r.keepInputs});
         post({type: "ready", meta: engine.meta});
       } else {
         if (!engine) throw new Error("chunks requested before init");
@@ -73,9 +104,10 @@ export function chunkServer(post: (m: PoolReply) => void): (m: PoolRequest) => v
 const scope = globalThis as unknown as {document?: unknown; onmessage?: unknown; postMessage?: (m: unknown) => void};
 if (typeof scope.document === "undefined" && typeof scope.postMessage === "function" && typeof (globalThis as {process?: unknown}).process === "undefined") {
   const pool = chunkServer((m) => scope.postMessage!(m));
-  scope.onmessage = (event: {data: PsaRequest | PoolRequest}) => {
+  scope.onmessage = (event: {data: PsaRequest | PoolRequest | EvppiRequest}) => {
     const data = event.data;
-    if ("type" in data) pool(data);
+    if ("type" in data && data.type === "evppi") handleEvppi(data.request, (m) => scope.postMessage!(m));
+    else if ("type" in data) pool(data);
     else handle(data, (m) => scope.postMessage!(m));
   };
 }

@@ -49,7 +49,9 @@ const PLACEHOLDERS: Record<string, string> = {
   "--converge": "months",
   "--long-term": "share",
   "--shape": "linear|exponential",
-  "--max-excluded": "share"
+  "--max-excluded": "share",
+  "--file": "settings.yaml",
+  "--permutations": "N"
 };
 const describeSpec = (spec: OptionSpec) => [...spec.flags, ...spec.values.map((v) => `${v} ${PLACEHOLDERS[v] ?? "<value>"}`)].join(", ") || "no options";
 

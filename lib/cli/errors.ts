@@ -7,6 +7,7 @@ import {DistributionError} from "../analysis/distributions.js";
 import {UsageError} from "./args.js";
 import {NonFiniteError} from "../model/non-finite.js";
 import {YamlAliasError} from "../yaml.js";
+import {CorrelationError} from "../analysis/copula.js";
 
 export function isInputError(error: unknown): boolean {
   return (
@@ -16,6 +17,7 @@ export function isInputError(error: unknown): boolean {
     error instanceof UsageError ||
     error instanceof DistributionError ||
     error instanceof YamlAliasError ||
+    error instanceof CorrelationError ||
     error instanceof RangeError
   );
 }

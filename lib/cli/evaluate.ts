@@ -1,6 +1,8 @@
 // rendement evaluate <model-file> [--json] [--set name=value ...] [--scenario id]
 // Prints the result tables of a study (or JSON). A bad file or option: a clear error and exit code 2.
-import {loadStudy} from "../io/study.js";
+import {defaultRegistry, loadStudy} from "../io/study.js";
+import {registryJSONFor} from "../model/context.js";
+import {contentHash} from "../analysis/content-hash.js";
 import {evaluate} from "../model/evaluate.js";
 import {summarizeAll, type Summary} from "../finance/summary.js";
 import {scenarioOverrides} from "../analysis/scenarios.js";
@@ -48,7 +50,9 @@ export async function main(argv: string[]): Promise<number> {
     const overrides = {...(scenario ? scenarioOverrides(model, scenario) : {}), ...parseSets(argv, model)};
     const result = summarizeAll(evaluate(model, overrides));
     if (argv.includes("--json")) {
-      console.log(JSON.stringify({model: model.file.id, title: model.file.title, priceYear: model.file.priceYear, scenario: scenario ?? null, overrides, ...result}, null, 2));
+      // hash: the content hash of the model file, its kengetallen and these settings (lib/analysis/content-hash.ts).
+      const hash = contentHash({file: model.file, registry: registryJSONFor(model, defaultRegistry())}, overrides);
+      console.log(JSON.stringify({model: model.file.id, title: model.file.title, priceYear: model.file.priceYear, scenario: scenario ?? null, overrides, hash, ...result}, null, 2));
     } else {
       console.log(`${model.file.title} (prijspeil ${model.file.priceYear}${scenario ? `, scenario ${scenario}` : ""})\n`);
       for (const s of result.interventions.length > 1 ? [...result.interventions, result.total] : [result.total]) console.log(formatSummary(s) + "\n");

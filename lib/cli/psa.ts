@@ -1,5 +1,7 @@
 // rendement psa <model-file> [--draws N] [--seed S] [--json] [--set name=value ...] [--scenario id]
-//                [--qaly-value name] [--reference] [--workers N] [--progress]
+//                [--qaly-value name] [--reference] [--workers N] [--progress] [--evppi]
+// The result has `evpi` ("implement or not", society and per actor, cohort and per participant);
+// --evppi adds `evppi` per uncertain input and per declared group (lib/analysis/voi.ts).
 // Probabilistic sensitivity analysis: seeded Monte Carlo over every input with an uncertainty.
 // --workers N: N worker_threads (default: the available cores; 1 runs in this thread); the result
 // is the same for every N. Progress goes to stderr when stderr is a terminal or with --progress.
@@ -16,8 +18,9 @@ import {scenarioOverrides} from "../analysis/scenarios.js";
 import {checkOptions, numberOption, option, parseNumber, parseSets, UsageError} from "./args.js";
 import {isInputError} from "./errors.js";
 import {euro, num, pct, pad} from "./format.js";
+import {evppiForPsa, NO_UNCERTAINTY_NL, type EvppiResult} from "../analysis/voi.js";
 
-const usage = "usage: rendement psa <model-file> [--draws N] [--seed S] [--json] [--set name=value ...] [--scenario id] [--qaly-value name] [--reference] [--workers N] [--progress] [--max-excluded share]";
+const usage = "usage: rendement psa <model-file> [--draws N] [--seed S] [--json] [--set name=value ...] [--scenario id] [--qaly-value name] [--reference] [--workers N] [--progress] [--max-excluded share] [--evppi]";
 
 /**
  * The most draws one run takes: a run keeps every draw of the outputs whose percentiles it reports
@@ -28,6 +31,9 @@ export const MAX_DRAWS = 1_000_000;
 export const MAX_EXCLUDED = 0.05;
 
 let workerSource: string | undefined;
+
+/** EVPPI asked for a model without uncertain inputs: refused (exit 2). */
+class VoiUsage extends Error {}
 
 /**
  * The worker's code: lib/cli/psa-worker.ts and the lib/ code it uses, bundled by esbuild as one
@@ -89,7 +95,7 @@ function integer(argv: string[], name: string, fallback: number, min: number, ma
 
 export async function main(argv: string[]): Promise<number> {
   try {
-    const [file, ...extra] = checkOptions("psa", argv, {flags: ["--json", "--reference", "--progress"], values: ["--set", "--scenario", "--draws", "--seed", "--qaly-value", "--workers", "--max-excluded"], repeatable: ["--set"]});
+    const [file, ...extra] = checkOptions("psa", argv, {flags: ["--json", "--reference", "--progress", "--evppi"], values: ["--set", "--scenario", "--draws", "--seed", "--qaly-value", "--workers", "--max-excluded"], repeatable: ["--set"]});
     if (!file || extra.length) throw new UsageError(usage);
     const draws = integer(argv, "--draws", 10_000, 1, MAX_DRAWS);
     const maxExcluded = numberOption(argv, "--max-excluded", MAX_EXCLUDED, {min: 0, max: 1, percent: true, what: "a share from 0 to 1 (0.05) or a percentage (5%)"});
@@ -99,17 +105,29 @@ export async function main(argv: string[]): Promise<number> {
     const scenario = option(argv, "--scenario");
     const overrides = {...(scenario ? scenarioOverrides(model, scenario) : {}), ...parseSets(argv, model)};
     const qalyValue = option(argv, "--qaly-value");
+    const wantEvppi = argv.includes("--evppi");
+    if (wantEvppi && argv.includes("--reference")) throw new UsageError("--evppi runs on the batched path; leave out --reference");
+    const keep = wantEvppi ? {keepSamples: true, keepInputs: true} : {};
     const t0 = performance.now();
     const onProgress = progressReporter(argv.includes("--progress") || process.stderr.isTTY === true);
     let r: PsaResult;
     if (argv.includes("--reference")) r = psaReference(model, {draws, seed, overrides, qalyValue, onProgress});
-    else if (workers === 1) r = psa(model, {draws, seed, overrides, qalyValue, onProgress});
+    else if (workers === 1) r = psa(model, {draws, seed, overrides, qalyValue, onProgress, ...keep});
     else {
       // Fail here, with the usual message, for bad options and inputs, before starting workers.
       psa(model, {draws: 1, seed, overrides, qalyValue});
-      const request = {file: model.file, registry: registryJSONFor(model, defaultRegistry()), draws, seed, overrides, qalyValue};
+      const request = {file: model.file, registry: registryJSONFor(model, defaultRegistry()), draws, seed, overrides, qalyValue, ...keep};
       await psaWorkerSource();
       r = await runPsaPool(request, {workers, create: nodeWorker, onProgress}).result;
+    }
+    let evppi: EvppiResult | undefined;
+    let evppiMs = 0;
+    if (wantEvppi) {
+      if (!r.inputs.length) throw new VoiUsage(NO_UNCERTAINTY_NL);
+      const t1 = performance.now();
+      evppi = evppiForPsa(model, r);
+      evppiMs = performance.now() - t1;
+      delete r.samples;
     }
     const ms = performance.now() - t0;
     // Draws left out as non-finite: beyond the threshold the statistics describe another population.
@@ -124,7 +142,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (argv.includes("--json")) {
       // No timing in the JSON: the same seed gives the same bytes, whatever the number of workers.
-      console.log(JSON.stringify({model: model.file.id, title: model.file.title, scenario: scenario ?? null, overrides, ...r}, null, 2));
+      console.log(JSON.stringify({model: model.file.id, title: model.file.title, scenario: scenario ?? null, overrides, ...r, ...(evppi ? {evppi} : {})}, null, 2));
       return 0;
     }
     console.log(`${model.file.title}: probabilistische gevoeligheidsanalyse`);
@@ -137,6 +155,17 @@ export async function main(argv: string[]): Promise<number> {
     console.log(`\nsaldo deterministisch ${euro(r.deterministic.saldo)}; kans op een positief saldo ${pct(r.probPositive)}`);
     console.log("\n" + pad([["actor", "gemiddeld saldo", "2,5%", "97,5%", "P(saldo > 0)"], ...r.actors.map((a) => [a.label, euro(a.saldo.mean), euro(a.saldo.percentiles.p2_5), euro(a.saldo.percentiles.p97_5), pct(a.probPositive)])]));
     if (r.interventions.length > 1) console.log("\n" + pad([["interventie", "gemiddeld saldo", "2,5%", "97,5%", "P(saldo > 0)"], ...r.interventions.map((a) => [a.label, euro(a.saldo.mean), euro(a.saldo.percentiles.p2_5), euro(a.saldo.percentiles.p97_5), pct(a.probPositive)])]));
+    if (r.evpi) {
+      const pp = (x: number | null) => (x === null ? "—" : euro(x));
+      console.log(`\nwaarde van volledige informatie (EVPI, wel of niet uitvoeren): ${euro(r.evpi.society.cohort)} voor de hele groep, ${pp(r.evpi.society.perParticipant)} per deelnemer`);
+      console.log(pad([["actor", "EVPI", "per deelnemer"], ...r.evpi.actors.map((a) => [a.label, euro(a.cohort), pp(a.perParticipant)])]));
+    } else console.error(`rendement psa: ${NO_UNCERTAINTY_NL}`);
+    if (evppi) {
+      console.log(`\nwaarde van informatie per invoer (EVPPI; regressie volgens Strong, Oakley & Brennan 2014; ${(evppiMs / 1000).toLocaleString("nl-NL", {maximumFractionDigits: 2})} s):`);
+      // Groups first, then the inputs by EVPPI (the 15 largest; --json has all).
+      const rows = [...evppi.groups.map((g) => ({...g, label: `groep: ${g.label}`})), ...evppi.inputs.slice(0, 15)];
+      console.log(pad([["invoer", "EVPPI", "per deelnemer", "deel van EVPI"], ...rows.map((x) => [x.label, euro(x.cohort), x.perParticipant === null ? "—" : euro(x.perParticipant), pct(x.share)])]));
+    }
     for (const c of [r.acceptability.qaly, r.acceptability.discountRate]) {
       if (!c) continue;
       console.log(`\naanvaardbaarheid: P(saldo > 0) naar ${c.label} (${c.method})`);
@@ -145,7 +174,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     return 0;
   } catch (error) {
-    if (isInputError(error)) {
+    if (isInputError(error) || error instanceof VoiUsage) {
       console.error(`rendement psa: ${(error as Error).message}`);
       return 2;
     }

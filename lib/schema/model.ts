@@ -131,6 +131,51 @@ export const effectSchemeSchema = z
   })
   .strict();
 
+// --- roles, correlations and groups of inputs (issue 20) -------------------------------------------
+// Inputs are named as in `--set` and scenarios: `name` (study parameter), `<intervention>.<name>`,
+// `k.<kengetal>`; role inputs inside an intervention may also be written without the prefix.
+
+/**
+ * One role's input: its name, optionally with the range the study states for it (used when the
+ * input has no uncertainty spec or control range), or `missing`: why the model has no such input
+ * (Dutch, shown to the reader).
+ */
+export const roleInputSchema = z.union([
+  z.string().min(1),
+  z
+    .object({
+      input: z.string().min(1),
+      range: z.object({low: z.number(), high: z.number(), source: z.string().optional()}).strict().optional()
+    })
+    .strict(),
+  z.object({missing: z.string().min(1)}).strict()
+]);
+
+/** Which input plays which role, for "Uw gemeente": participants, benefit level, cost per participant, effect. */
+export const rolesSchema = z
+  .object({
+    participants: roleInputSchema.optional(),
+    benefitLevel: roleInputSchema.optional(),
+    costPerParticipant: roleInputSchema.optional(),
+    effect: roleInputSchema.optional()
+  })
+  .strict();
+
+/** A Spearman rank correlation between two uncertain inputs (drawn through a Gaussian copula). */
+export const correlationSchema = z
+  .object({
+    between: z.tuple([z.string().min(1), z.string().min(1)], {error: "expected two input names: between: [a, b]"}),
+    /** Spearman's ρ; |ρ| = 1 is refused at load with the inputs named (lib/analysis/copula.ts). */
+    rho: z.number().min(-1, {error: "expected a rank correlation between -1 and 1"}).max(1, {error: "expected a rank correlation between -1 and 1"}),
+    source: z.string().optional()
+  })
+  .strict();
+
+/** A named group of uncertain inputs whose value of information (EVPPI) is reported together. */
+export const inputGroupSchema = z
+  .object({id, label: z.string().min(1), inputs: z.array(z.string().min(1)).min(1)})
+  .strict();
+
 export const interventionSchema = z
   .object({
     id,
@@ -143,7 +188,9 @@ export const interventionSchema = z
     parameters: z.array(parameterSchema).default([]),
     quantities: z.array(quantitySchema).default([]),
     flows: z.array(flowSchema).min(1, {error: "an intervention needs at least one flow"}),
-    effectScheme: effectSchemeSchema.optional()
+    effectScheme: effectSchemeSchema.optional(),
+    /** Which of this intervention's inputs play the roles of "Uw gemeente" (overrides the model's `roles`). */
+    roles: rolesSchema.optional()
   })
   .strict();
 
@@ -177,7 +224,13 @@ export const modelSchema = z
     parameters: z.array(parameterSchema).default([]),
     quantities: z.array(quantitySchema).default([]),
     interventions: z.array(interventionSchema).min(1),
-    scenarios: z.array(scenarioSchema).default([])
+    scenarios: z.array(scenarioSchema).default([]),
+    /** Roles for every intervention (an intervention's own `roles` take precedence per role). */
+    roles: rolesSchema.optional(),
+    /** Spearman rank correlations between uncertain inputs (default: independent). */
+    correlations: z.array(correlationSchema).optional(),
+    /** Groups of uncertain inputs for EVPPI. */
+    inputGroups: z.array(inputGroupSchema).optional()
   })
   .strict();
 
@@ -191,3 +244,7 @@ export type Intervention = z.infer<typeof interventionSchema>;
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type Source = z.infer<typeof sourceSchema>;
 export type EffectScheme = z.infer<typeof effectSchemeSchema>;
+export type Roles = z.infer<typeof rolesSchema>;
+export type RoleInput = z.infer<typeof roleInputSchema>;
+export type Correlation = z.infer<typeof correlationSchema>;
+export type InputGroup = z.infer<typeof inputGroupSchema>;
