@@ -24,10 +24,10 @@ export const VERSION_KEY = "v";
 
 /**
  * Keys that are never model inputs. `draws` and `seed` are the Monte Carlo settings; `study`, `model`,
- * `item`, `tool`, `scope`, `scenario`, `file`, `compare` and `hash` are kept for page navigation,
+ * `item`, `tool`, `scope`, `scenario`, `target` (a calculator's goal), `file`, `compare` and `hash` are kept for page navigation,
  * settings files and citations.
  */
-export const RESERVED_KEYS: readonly string[] = [VERSION_KEY, "draws", "seed", "study", "model", "item", "tool", "scope", "scenario", "file", "compare", "hash"];
+export const RESERVED_KEYS: readonly string[] = [VERSION_KEY, "draws", "seed", "study", "model", "item", "tool", "scope", "scenario", "target", "file", "compare", "hash"];
 
 export const isReservedKey = (key: string): boolean => RESERVED_KEYS.includes(key);
 

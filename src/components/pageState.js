@@ -1,0 +1,156 @@
+// The page's inputs in its address, for every page with inputs (the browser side of
+// lib/page-state.ts, which holds the format and the checks; docs/page-state.md).
+//
+//   const state = pageState([{input, element}, …]);   // reads the address once, then keeps it up to date
+//   state.notice   // a <p> that names address keys this page does not know (empty otherwise)
+//   state.reset()  // every input back to its base value; the keys leave the address
+//
+// `input` is a StateInput (model units); `element` a number box or switch (numberInput.js) whose
+// value is in the units the reader sees. `shown(model)` and `model(shown)` convert (default: the
+// same number; controls give percent for fractions). A refused address value is shown beside its box
+// (element.notice) and the box keeps its base value; nothing is clamped.
+// The module also keeps opened <details> open when a page redraws them (keepDetailsOpen).
+import {decodeState, withState} from "../lib/page-state.js";
+import {el} from "./provenance.js";
+
+/** @typedef {import("../lib/page-state.js").StateInput} StateInput */
+/** @typedef {import("../lib/page-state.js").StateValue} StateValue */
+/** @typedef {import("./numberInput.js").NumberInput} NumberInput */
+/**
+ * @typedef {object} StateBinding
+ * @property {StateInput} input
+ * @property {NumberInput | (HTMLElement & {value: any, notice?: undefined})} element a number box, a switch, or a select of numbers
+ * @property {(model: number) => number} [shown] model value → the number the element shows
+ * @property {(shown: number) => number} [model] the element's number → model value
+ */
+
+/** @param {number} x */
+const round12 = (x) => Number(x.toPrecision(12));
+
+/**
+ * A number the reader sees → its model value, and back, for a unit shown in percent (fractions).
+ * Rounded to 12 significant digits so that 5,625 % is exactly 0.05625 and back.
+ */
+export const percent = {
+  /** @param {number} x */
+  shown: (x) => round12(x * 100),
+  /** @param {number} x */
+  model: (x) => round12(x / 100)
+};
+
+/**
+ * @param {StateBinding[]} bindings
+ * @param {{query?: string, write?: (href: string) => void}} [options] (for tests: the address and how to write it)
+ */
+export function pageState(bindings, {query = location.search, write = (href) => history.replaceState(history.state, "", href)} = {}) {
+  keepDetailsOpen();
+  const inputs = bindings.map((b) => b.input);
+  const shownOf = (/** @type {StateBinding} */ b, /** @type {number} */ x) => (b.shown ? b.shown(x) : x);
+  const modelOf = (/** @type {StateBinding} */ b) => {
+    const x = b.model ? b.model(b.element.value) : b.element.value;
+    const base = b.input.base;
+    // A value equal to its base up to the display rounding is the base (it leaves the address).
+    return typeof base === "number" && Math.abs(x - base) <= 1e-12 * Math.max(1, Math.abs(base)) ? base : x;
+  };
+  const decoded = decodeState(inputs, query);
+  for (const b of bindings) {
+    const v = decoded.values[b.input.key];
+    if (typeof v === "number") b.element.value = shownOf(b, v);
+  }
+  // A refusal stands beside its box; for an element without a message area (a select), in the
+  // page's notice, as do address keys this page does not know.
+  const lines = [];
+  for (const r of decoded.refused) {
+    const element = bindings.find((b) => b.input.key === r.key)?.element;
+    if (element && typeof element.notice === "function") element.notice(r.message);
+    else lines.push(r.message);
+  }
+  if (decoded.unknownMessage) lines.push(decoded.unknownMessage);
+  const notice = el("p", {class: "state-message", role: "status"}, lines.join(" "));
+  notice.hidden = !lines.length;
+
+  const save = () => {
+    /** @type {Record<string, StateValue>} */
+    const values = {};
+    for (const b of bindings) values[b.input.key] = modelOf(b);
+    const href = withState(location.pathname + location.search + location.hash, inputs, values);
+    if (href !== location.pathname + location.search + location.hash) write(href);
+  };
+  for (const b of bindings) b.element.addEventListener("input", save);
+  return {
+    notice,
+    /** The values in model units, by key. */
+    values: () => Object.fromEntries(bindings.map((b) => [b.input.key, modelOf(b)])),
+    save,
+    /** Every input back to its base value (no event: the caller announces the change). */
+    reset() {
+      for (const b of bindings) {
+        const base = b.input.base;
+        b.element.value = shownOf(b, typeof base === "number" ? base : Math.max(...base));
+      }
+      notice.hidden = true;
+      save();
+    }
+  };
+}
+
+/**
+ * The reset button every page with inputs has: puts the inputs back and announces one change on
+ * `target` (the view the page reads).
+ * @param {{reset: () => void}} state
+ * @param {EventTarget | EventTarget[]} targets the view(s) the page reads
+ */
+export function resetButton(state, targets) {
+  const button = el("button", {type: "button", class: "reset-controls"}, "Terug naar de uitgangswaarden");
+  button.addEventListener("click", () => {
+    state.reset();
+    for (const t of Array.isArray(targets) ? targets : [targets]) t.dispatchEvent(new Event("input", {bubbles: true}));
+  });
+  return button;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Opened <details> stay open across redraws: a cell that re-runs after an input change draws its
+// tables anew, each with its default open state. The state a reader chose is remembered by the
+// summary's text and the details' position among those with the same text, and applied to a new
+// <details> as soon as it enters the page.
+
+let watching = false;
+/** @type {Map<string, boolean>} */
+const chosen = new Map();
+
+/** @param {HTMLDetailsElement} d */
+function detailsKey(d) {
+  const text = d.querySelector(":scope > summary")?.textContent?.trim() ?? "";
+  const same = Array.from(document.querySelectorAll("details")).filter((x) => (x.querySelector(":scope > summary")?.textContent?.trim() ?? "") === text);
+  return `${text}\u0000${same.indexOf(d)}`;
+}
+
+export function keepDetailsOpen() {
+  if (watching || typeof document === "undefined" || typeof MutationObserver === "undefined") return;
+  watching = true;
+  // A reader's click toggles a summary: remember the state it leaves.
+  document.addEventListener(
+    "click",
+    (event) => {
+      const summary = /** @type {Element | null} */ (event.target instanceof Element ? event.target.closest("summary") : null);
+      const d = summary?.parentElement;
+      if (!(d instanceof HTMLDetailsElement)) return;
+      setTimeout(() => chosen.set(detailsKey(d), d.open), 0);
+    },
+    true
+  );
+  new MutationObserver((records) => {
+    if (!chosen.size) return;
+    for (const r of records) {
+      for (const n of Array.from(r.addedNodes)) {
+        if (!(n instanceof Element)) continue;
+        const all = n instanceof HTMLDetailsElement ? [n] : Array.from(n.querySelectorAll("details"));
+        for (const d of all) {
+          const open = chosen.get(detailsKey(d));
+          if (open !== undefined && d.open !== open) d.open = open;
+        }
+      }
+    }
+  }).observe(document.documentElement, {childList: true, subtree: true});
+}
