@@ -52,6 +52,12 @@ export function pageState(bindings, {query = location.search, write = (href) => 
     // A value equal to its base up to the display rounding is the base (it leaves the address).
     return typeof base === "number" && Math.abs(x - base) <= 1e-12 * Math.max(1, Math.abs(base)) ? base : x;
   };
+  // For tests and readers of the DOM: which address key a box holds, and its range in model units.
+  for (const b of bindings) {
+    b.element.dataset.stateKey = b.input.key;
+    b.element.dataset.stateMin = String(b.input.min);
+    b.element.dataset.stateMax = String(b.input.max);
+  }
   const decoded = decodeState(inputs, query);
   for (const b of bindings) {
     const v = decoded.values[b.input.key];
