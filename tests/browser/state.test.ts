@@ -142,4 +142,37 @@ describe.skipIf(!executable || !pages.length)("page state in the address (Chromi
       await context.close();
     }
   });
+
+  test("issue 19 point 8: a 0/1 switch is a checkbox whose state goes into the address; an opened or closed table keeps its state when an input redraws it", async () => {
+    const {page, context, report} = await openPage(browser, server.origin, pageFile(COCKPIT));
+    try {
+      // No number box with range 0–1 and step 1 is left: those are checkboxes.
+      const switches = page.locator("form.switch-input[data-state-key]");
+      expect(await switches.count(), "the cockpit's 0/1 options are checkboxes").toBeGreaterThan(0);
+      const sw = switches.first();
+      const key = (await sw.getAttribute("data-state-key"))!;
+      const checked = await sw.locator("input[type=checkbox]").isChecked();
+      // A details table that an input change redraws: the reader flips it, then changes an input.
+      const TABLE = "NCW per kosten- en batenpost";
+      const isOpen = () =>
+        page.evaluate((text) => {
+          const d = Array.from(document.querySelectorAll("#observablehq-main details")).find((x) => x.querySelector(":scope > summary")?.textContent?.includes(text));
+          return d ? (d as HTMLDetailsElement).open : null;
+        }, TABLE);
+      const open = await isOpen();
+      expect(open, `a table "${TABLE}"`).not.toBeNull();
+      await page.locator("#observablehq-main details > summary", {hasText: TABLE}).first().click();
+      await expect.poll(isOpen).toBe(!open);
+      await sw.locator("input[type=checkbox]").click();
+      await expect.poll(() => page.evaluate(() => location.search)).toContain(`${key}=${checked ? 0 : 1}`);
+      await settle(page);
+      expect(await isOpen(), "the table keeps the state the reader chose").toBe(!open);
+      await page.goto(await page.evaluate(() => location.href), {waitUntil: "load"});
+      await settle(page);
+      expect(await page.locator(`form.switch-input[data-state-key="${key}"] input[type=checkbox]`).isChecked(), "the switch comes back from the address").toBe(!checked);
+      expect(report.pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });
