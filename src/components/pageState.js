@@ -44,7 +44,13 @@ export const percent = {
  */
 export function pageState(bindings, {query = location.search, write = (href) => history.replaceState(history.state, "", href)} = {}) {
   keepDetailsOpen();
-  const inputs = bindings.map((b) => b.input);
+  // The range the address accepts is the box's range in model units: a box range computed in
+  // percent (or rounded to 12 digits) may lie a rounding error beyond the model's, and a value the
+  // box allows must always be writable.
+  const inputs = bindings.map((b) => {
+    const [lo, hi] = [Number(b.element.dataset.min), Number(b.element.dataset.max)].map((x) => (b.model ? b.model(x) : x));
+    return Number.isFinite(lo) && Number.isFinite(hi) ? {...b.input, min: Math.min(b.input.min, lo), max: Math.max(b.input.max, hi)} : b.input;
+  });
   const shownOf = (/** @type {StateBinding} */ b, /** @type {number} */ x) => (b.shown ? b.shown(x) : x);
   const modelOf = (/** @type {StateBinding} */ b) => {
     const x = b.model ? b.model(b.element.value) : b.element.value;
@@ -53,11 +59,11 @@ export function pageState(bindings, {query = location.search, write = (href) => 
     return typeof base === "number" && Math.abs(x - base) <= 1e-12 * Math.max(1, Math.abs(base)) ? base : x;
   };
   // For tests and readers of the DOM: which address key a box holds, and its range in model units.
-  for (const b of bindings) {
+  bindings.forEach((b, k) => {
     b.element.dataset.stateKey = b.input.key;
-    b.element.dataset.stateMin = String(b.input.min);
-    b.element.dataset.stateMax = String(b.input.max);
-  }
+    b.element.dataset.stateMin = String(inputs[k].min);
+    b.element.dataset.stateMax = String(inputs[k].max);
+  });
   const decoded = decodeState(inputs, query);
   for (const b of bindings) {
     const v = decoded.values[b.input.key];
