@@ -171,7 +171,8 @@ export function numberInput([min, max], {label = "", value, step, slider = true,
     range.addEventListener("input", (event) => {
       event.stopPropagation();
       show("");
-      apply(settleInteger(snap(+range.value, min, step)));
+      // Snapped to the step grid from min, but never past the range (a max off the grid stays reachable).
+      apply(Math.min(max, Math.max(min, settleInteger(snap(+range.value, min, step)))));
     });
     range.addEventListener("change", (event) => event.stopPropagation());
   }

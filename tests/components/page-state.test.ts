@@ -45,4 +45,12 @@ describe("pageState(bindings): number boxes and the address", () => {
     sw.value = 0.5;
     expect([0, 1]).toContain(sw.value);
   });
+  test("a slider at its far end snaps to the step grid but never past the range (max 82.776 with step 100 stays 82.776)", async () => {
+    const {numberInput} = await load();
+    const form = numberInput([0, 82776], {label: "Uitkering (€)", step: 100, value: 41388});
+    const slider = form.querySelector("input[type=range]");
+    slider.value = "82776";
+    slider.dispatchEvent(new Event("input", {bubbles: true}));
+    expect(form.value).toBe(82776);
+  });
 });
