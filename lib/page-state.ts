@@ -1,21 +1,9 @@
-// Page state in the address: one codec for every page with inputs, and for later features that store
-// or cite a set of inputs (settings files, citations). Pure functions: no DOM, no `location`.
-//
-// The format (docs/page-state.md):
-// - one query parameter per input that differs from its base value: `?vh.effectJaren=5.625`;
-// - values in MODEL units: a fraction is a fraction (`nab.attributie=0.75`, shown on the page as
-//   75 %), never the percent the box shows;
-// - a dot decimal, written as JavaScript's shortest round-trip form (`String(x)`: `0.1`, `5.625`,
-//   `1e-7`) and read back with `Number()` after a strict syntax check, so `decode(encode(x)) === x`
-//   for every finite number; no decimal comma, no thousands point, no `Infinity`, no hex;
-// - a series (one value per year) in brackets, as `--set` writes it: `iv.effect=[0.05,0.04,0.02]`;
-// - `v=1` marks the format version; an address without it is read as the current version;
-// - reserved keys (`v`, `draws`, `seed`, `study`, …) are never model inputs. A page may declare them
-//   as its own settings (the uncertainty page's `draws` and `seed`); decode ignores a reserved key a
-//   page does not declare (another feature's key), and reports any other unknown key.
-// Decoding validates each value against its input's range (and whole-number rule, and choices): a
-// value that is no number, lies outside the range or is not allowed is REFUSED with a Dutch message,
-// never clamped; the input then keeps its base value.
+// Page state in the address: one codec for every page with inputs and for later features that store
+// or cite inputs (settings files, citations). Pure functions. The format (docs/page-state.md): one
+// parameter per changed input, in MODEL units (a fraction as a fraction), dot decimal in the shortest
+// round-trip form (String(x), read back with Number() after a strict check), a series in brackets as
+// --set writes it, `v=1` as version marker, reserved keys that are never model inputs. Decoding
+// REFUSES a value that is no number or lies outside its input's range (Dutch message); never clamps.
 import {formatInputNumber} from "./format.js";
 
 /** The format version written as `v=…`. */

@@ -1,13 +1,6 @@
-// Inputs a reader can reach may still give no finite result (three shares at 0, a divisor at 0):
-// the model then throws a NonFiniteError (lib/model/non-finite.ts) with a Dutch message. A page
-// never shows Framework's English error box for it: the message stands beside the inputs and the
-// last good figures stay on the page, dimmed (class `results-stale` on <body>, src/style.css).
-//
-//   const guard = evaluationGuard();          // once, in the cell with the inputs; display(guard.notice)
-//   const run = guard.run(overrides, (o) => ({e: evaluate(model, o)}));
-//   run.value.e, run.overrides                // the last good result and the inputs that gave it
-//
-// Before any good result (a shared address whose inputs give none), the base inputs ({}) stand in.
+// Inputs that give no finite result: the NonFiniteError's Dutch message beside the inputs, and the
+// last good figures kept, dimmed (body.results-stale), never Framework's English error box.
+// guard.run(overrides, compute) → {value, overrides, failed}; before any good result, the base ({}).
 import {el} from "./provenance.js";
 
 /**

@@ -1,15 +1,7 @@
-// The page's inputs in its address, for every page with inputs (the browser side of
-// lib/page-state.ts, which holds the format and the checks; docs/page-state.md).
-//
-//   const state = pageState([{input, element}, …]);   // reads the address once, then keeps it up to date
-//   state.notice   // a <p> that names address keys this page does not know (empty otherwise)
-//   state.reset()  // every input back to its base value; the keys leave the address
-//
-// `input` is a StateInput (model units); `element` a number box or switch (numberInput.js) whose
-// value is in the units the reader sees. `shown(model)` and `model(shown)` convert (default: the
-// same number; controls give percent for fractions). A refused address value is shown beside its box
-// (element.notice) and the box keeps its base value; nothing is clamped.
-// The module also keeps opened <details> open when a page redraws them (keepDetailsOpen).
+// The page's inputs in its address (the browser side of lib/page-state.ts; docs/page-state.md).
+// pageState([{input, element, shown?, model?}]) reads the address once (refusals beside their box,
+// unknown keys in `notice`) and writes every change; reset() restores the base values. Also keeps
+// opened <details> open across redraws (keepDetailsOpen).
 import {decodeState, withState} from "../lib/page-state.js";
 import {el} from "./provenance.js";
 
@@ -121,11 +113,8 @@ export function resetButton(state, targets) {
   return button;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Opened <details> stay open across redraws: a cell that re-runs after an input change draws its
-// tables anew, each with its default open state. The state a reader chose is remembered by the
-// summary's text and the details' position among those with the same text, and applied to a new
-// <details> as soon as it enters the page.
+// A redrawn <details> gets the open state the reader chose for the one it replaces (same summary
+// text and position).
 
 let watching = false;
 /** @type {Map<string, boolean>} */
