@@ -137,11 +137,7 @@ export function controls(model, {scopes, names, groupByScope = false, scopeLabel
     }
     return out;
   };
-  // Shareable state (src/components/pageState.js, lib/page-state.ts): every changed input lives in
-  // the page address as ?<leaf name>=<model value> (dot decimal, a fraction as a fraction; a series
-  // as the value of its largest element, to which the series is scaled). Opening such a link
-  // restores the values; a value outside the control's range is refused with a message beside its
-  // box (never clamped). The reset button removes them from the address.
+  // Every changed input lives in the address in model units (pageState.js, docs/page-state.md).
   const state = pageState(
     [...inputs.values()].map(({leaf, input}) => ({
       input: {key: leaf.name, label: leaf.leaf.control.label ?? leaf.label, min: leaf.leaf.control.min, max: leaf.leaf.control.max, base: baseNumber(leaf), unit: leaf.unit},

@@ -10,16 +10,10 @@
 //   the model keeps the last valid value (the message says which value is used).
 // - On Enter or leaving the box the value is settled: outside the range it is clamped VISIBLY
 //   (box, slider and model all show the bound, the message stays and names the typed value); text
-//   that is no number is replaced by the last valid value, with a message. A message stays until
-//   the reader changes the text or the value (Enter both submits and changes: the second settle of
-//   the same text leaves the message alone).
-// - The box shows the number as formatInputNumber writes it (lib/format.ts): Dutch decimal comma
-//   and thousands points ("300.000.000"), which parseDutchNumber reads back.
-// - The slider is reachable with the keyboard (Tab, arrow keys) and named by the label.
-// - A 0/1 switch (range [0, 1] with step 1, or `switch: true`) is a checkbox, not a box: its value
-//   is 0 or 1 and it never takes 0,5 (`switchInput`).
-// - `form.notice(text)` shows a message (e.g. an address value that was refused) that stays until
-//   the value changes.
+//   that is no number is replaced by the last valid value, with a message; a message stays until
+//   the text or value changes. The box writes formatInputNumber ("300.000.000", "5,625").
+// - The slider is keyboard-reachable and named. A 0/1 switch is a checkbox (switchInput).
+// - `form.notice(text)` shows a message (a refused address value) until the value changes.
 // - The element's `value` is the number the model uses; `data-value` holds the same number (for
 //   the browser tests); it emits "input" only when that number changes.
 import {formatInputNumber, parseDutchNumber} from "../lib/format.js";

@@ -19,10 +19,7 @@ import {el} from "./provenance.js";
 /** @param {number} x */
 const round12 = (x) => Number(x.toPrecision(12));
 
-/**
- * A number the reader sees → its model value, and back, for a unit shown in percent (fractions).
- * Rounded to 12 significant digits so that 5,625 % is exactly 0.05625 and back.
- */
+/** Percent shown ↔ fraction in the model, rounded to 12 digits (5,625 % ↔ 0.05625 exactly). */
 export const percent = {
   /** @param {number} x */
   shown: (x) => round12(x * 100),
@@ -36,9 +33,7 @@ export const percent = {
  */
 export function pageState(bindings, {query = location.search, write = (href) => history.replaceState(history.state, "", href)} = {}) {
   keepDetailsOpen();
-  // The range the address accepts is the box's range in model units: a box range computed in
-  // percent (or rounded to 12 digits) may lie a rounding error beyond the model's, and a value the
-  // box allows must always be writable.
+  // The address accepts the box's range in model units (a value the box allows is always writable).
   const inputs = bindings.map((b) => {
     const [lo, hi] = [Number(b.element.dataset.min), Number(b.element.dataset.max)].map((x) => (b.model ? b.model(x) : x));
     return Number.isFinite(lo) && Number.isFinite(hi) ? {...b.input, min: Math.min(b.input.min, lo), max: Math.max(b.input.max, hi)} : b.input;
@@ -61,8 +56,7 @@ export function pageState(bindings, {query = location.search, write = (href) => 
     const v = decoded.values[b.input.key];
     if (typeof v === "number") b.element.value = shownOf(b, v);
   }
-  // A refusal stands beside its box; for an element without a message area (a select), in the
-  // page's notice, as do address keys this page does not know.
+  // A refusal stands beside its box (a select has none: in `notice`, with unknown keys).
   const lines = [];
   for (const r of decoded.refused) {
     const element = bindings.find((b) => b.input.key === r.key)?.element;
