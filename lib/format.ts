@@ -226,14 +226,15 @@ export function parseDutchNumber(text: string): number {
 }
 
 /**
- * A number for a number box: Dutch decimal comma, no thousands points, all significant decimals
- * (up to 10), so that parsing the box gives the value back: formatInputNumber(3.5) → "3,5",
- * formatInputNumber(2250) → "2250", formatInputNumber(0.1 + 0.2) → "0,3".
+ * A number for a number box: Dutch decimal comma and thousands points, all significant decimals
+ * (up to 10), so that parseDutchNumber reads the box back: formatInputNumber(3.5) → "3,5",
+ * formatInputNumber(2250) → "2.250", formatInputNumber(3e8) → "300.000.000",
+ * formatInputNumber(0.1 + 0.2) → "0,3".
  */
 export function formatInputNumber(x: number): string {
   const nf = nonFinite(x);
   if (nf !== undefined) return nf;
-  return formatter({maximumFractionDigits: 10, useGrouping: false, signDisplay: "negative"}).format(Number(x.toPrecision(12)));
+  return formatter({maximumFractionDigits: 10, useGrouping: true, signDisplay: "negative"}).format(Number(x.toPrecision(12)));
 }
 
 /**

@@ -40,9 +40,11 @@ describe("parseDutchNumber(text): what a reader types in a number box", () => {
 });
 
 describe("formatInputNumber(x): the text in a number box", () => {
-  test("decimal comma, no thousands point, only the decimals the number has", () => {
+  test("decimal comma, thousands points, only the decimals the number has", () => {
     expect(formatInputNumber(3.5)).toBe("3,5");
-    expect(formatInputNumber(2250)).toBe("2250");
+    expect(formatInputNumber(2250)).toBe("2.250");
+    expect(formatInputNumber(300000000)).toBe("300.000.000");
+    expect(formatInputNumber(-1234567.25)).toBe("-1.234.567,25");
     expect(formatInputNumber(2.25)).toBe("2,25");
     expect(formatInputNumber(0.1 + 0.2)).toBe("0,3");
     expect(formatInputNumber(-4)).toBe("-4");

@@ -2,9 +2,10 @@
 // the model file becomes a slider. The element's value is an overrides object for `evaluate`
 // ({"vh.nettoEffect": 0.05, …}), so a page writes `const overrides = view(controls(model, …))`.
 // Fractions are shown in percent; a series parameter is scaled as a whole (its largest value is the
-// slider's value), so the profile over the years is kept.
+// slider's value), so the profile over the years is kept. A control with range [0, 1] and step 1 is
+// a switch (a checkbox). The inputs live in the page address (src/components/pageState.js).
 import {numberInput} from "./numberInput.js";
-import {parseDutchNumber} from "../lib/format.js";
+import {pageState, percent, resetButton} from "./pageState.js";
 import {el} from "./provenance.js";
 
 /** @typedef {import("../lib/model/compile.js").CompiledModel} CompiledModel */
@@ -55,7 +56,7 @@ function isFraction(leaf) {
  * @returns {number | number[]}
  */
 export function overrideFor(leaf, shown) {
-  const x = isFraction(leaf) ? shown / 100 : shown;
+  const x = isFraction(leaf) ? percent.model(shown) : shown;
   const v = leaf.leaf.value;
   if (!Array.isArray(v)) return x;
   const m = baseNumber(leaf);
@@ -136,25 +137,16 @@ export function controls(model, {scopes, names, groupByScope = false, scopeLabel
     }
     return out;
   };
-  // Shareable state: every changed input lives in the page address as ?<leaf name>=<shown value>
-  // (dot decimal, percent for fractions). Opening such a link restores the values (clamped into
-  // the control's range); the reset button removes them from the address.
-  /** @param {ControlLeaf} leaf */
-  const shownBase = (leaf) => round(baseNumber(leaf) * (isFraction(leaf) ? 100 : 1));
-  const params = new URLSearchParams(location.search);
-  for (const [name, {input}] of inputs) {
-    if (!params.has(name)) continue;
-    const x = parseDutchNumber(/** @type {string} */ (params.get(name)));
-    if (Number.isFinite(x)) input.value = x;
-  }
-  const writeUrl = () => {
-    const url = new URL(location.href);
-    for (const [name, {leaf, input}] of inputs) {
-      if (Math.abs(input.value - shownBase(leaf)) > 1e-12) url.searchParams.set(name, String(input.value));
-      else url.searchParams.delete(name);
-    }
-    if (url.href !== location.href) history.replaceState(history.state, "", url.href);
-  };
+  // Every changed input lives in the address in model units (pageState.js, docs/page-state.md).
+  const state = pageState(
+    [...inputs.values()].map(({leaf, input}) => ({
+      input: {key: leaf.name, label: leaf.leaf.control.label ?? leaf.label, min: leaf.leaf.control.min, max: leaf.leaf.control.max, base: baseNumber(leaf), unit: leaf.unit},
+      element: input,
+      ...(isFraction(leaf) ? percent : {})
+    }))
+  );
+  if (!state.notice.hidden) root.prepend(state.notice);
+  state.notice.style.gridColumn = "1 / -1";
   root.value = read();
   root.dataset.overrides = JSON.stringify(root.value);
   root.addEventListener("input", (event) => {
@@ -162,21 +154,19 @@ export function controls(model, {scopes, names, groupByScope = false, scopeLabel
     event.stopPropagation();
     root.value = read();
     root.dataset.overrides = JSON.stringify(root.value);
-    writeUrl();
     root.dispatchEvent(new Event("input", {bubbles: true}));
   });
-  const reset = el("button", {type: "button", class: "reset-controls", style: {gridColumn: "1 / -1", justifySelf: "start", marginTop: "0.5rem"}}, "Terug naar de uitgangswaarden");
-  reset.addEventListener("click", () => {
-    for (const {leaf, input} of inputs.values()) {
-      const c = leaf.leaf.control;
-      const k = isFraction(leaf) ? 100 : 1;
-      input.value = Math.min(Math.max(round(baseNumber(leaf) * k), round(c.min * k)), round(c.max * k));
-    }
-    root.value = read();
-    root.dataset.overrides = JSON.stringify(root.value);
-    writeUrl();
-    root.dispatchEvent(new Event("input", {bubbles: true}));
-  });
+  const reset = resetButton(
+    {
+      reset() {
+        state.reset();
+        root.value = read();
+        root.dataset.overrides = JSON.stringify(root.value);
+      }
+    },
+    root
+  );
+  Object.assign(reset.style, {gridColumn: "1 / -1", justifySelf: "start", marginTop: "0.5rem"});
   root.append(
     reset,
     el("p", {class: "muted", style: {gridColumn: "1 / -1", fontSize: "13px", margin: "0.25rem 0 0"}}, "Gewijzigde waarden staan in het adres van deze pagina: wie de link opent, ziet dezelfde invoer.")

@@ -10,15 +10,19 @@
 //   the model keeps the last valid value (the message says which value is used).
 // - On Enter or leaving the box the value is settled: outside the range it is clamped VISIBLY
 //   (box, slider and model all show the bound, the message stays and names the typed value); text
-//   that is no number is replaced by the last valid value, with a message.
+//   that is no number is replaced by the last valid value, with a message; a message stays until
+//   the text or value changes. The box writes formatInputNumber ("300.000.000", "5,625").
+// - The slider is keyboard-reachable and named. A 0/1 switch is a checkbox (switchInput).
+// - `form.notice(text)` shows a message (a refused address value) until the value changes.
 // - The element's `value` is the number the model uses; `data-value` holds the same number (for
 //   the browser tests); it emits "input" only when that number changes.
 import {formatInputNumber, parseDutchNumber} from "../lib/format.js";
 import {el} from "./provenance.js";
 
 /**
- * The number box: a <form> whose `value` is the number the model uses.
- * @typedef {HTMLFormElement & {value: number}} NumberInput
+ * The number box: a <form> whose `value` is the number the model uses; `notice(text)` shows a
+ * message beside it until the value changes.
+ * @typedef {HTMLFormElement & {value: number, notice: (text: string) => void}} NumberInput
  */
 /**
  * What a typed text means (see `judge`).
@@ -67,9 +71,11 @@ export function judge(text, min, max) {
  * @param {boolean} [options.slider] false for a box alone (e.g. a seed)
  * @param {boolean} [options.integer] only whole numbers (a decimal is rounded, with a message)
  * @param {string} [options.name] the box's form field name
+ * @param {boolean} [options.switch] a 0/1 switch (a checkbox); default: range [0, 1] with step 1
  * @returns {NumberInput}
  */
-export function numberInput([min, max], {label = "", value, step, slider = true, integer = false, name} = {}) {
+export function numberInput([min, max], {label = "", value, step, slider = true, integer = false, name, switch: isSwitch} = {}) {
+  if (isSwitch ?? (min === 0 && max === 1 && step === 1)) return switchInput({label, value, name});
   const id = `number-input-${++counter}`;
   let current = Math.min(Math.max(value ?? min, min), max);
   const box = el("input", {
@@ -82,7 +88,9 @@ export function numberInput([min, max], {label = "", value, step, slider = true,
     "aria-describedby": `${id}-message`,
     name
   });
-  const range = slider ? el("input", {type: "range", class: "number-input-slider", min, max, step: "any", "aria-label": label || undefined, tabindex: "-1"}) : null;
+  // Keyboard-reachable (no tabindex=-1; arrow keys move it) and named by the label. step "any" so
+  // that the slider shows a typed value between steps exactly; its own moves snap to the step.
+  const range = slider ? el("input", {type: "range", class: "number-input-slider", min, max, step: "any", "aria-label": `${label || "Waarde"} (schuifregelaar)`}) : null;
   const message = el("output", {id: `${id}-message`, class: "number-input-message", "aria-live": "polite", for: id});
   message.hidden = true;
   const form = el(
@@ -100,6 +108,8 @@ export function numberInput([min, max], {label = "", value, step, slider = true,
     form.classList.toggle("number-input-invalid", !!text);
     box.setAttribute("aria-invalid", text ? "true" : "false");
   };
+  // The box text after the last settle: settling the same text again changes nothing (keeps the message).
+  let settledText = "";
   /**
    * @param {number} x
    * @param {{emit?: boolean, rewriteBox?: boolean}} [options]
@@ -107,7 +117,7 @@ export function numberInput([min, max], {label = "", value, step, slider = true,
   const apply = (x, {emit = true, rewriteBox = true} = {}) => {
     const changed = x !== current;
     current = x;
-    if (rewriteBox) box.value = formatInputNumber(x);
+    if (rewriteBox) box.value = settledText = formatInputNumber(x);
     if (range) range.value = String(x);
     form.dataset.value = String(x);
     if (changed && emit) form.dispatchEvent(new Event("input", {bubbles: true}));
@@ -129,6 +139,7 @@ export function numberInput([min, max], {label = "", value, step, slider = true,
     }
   });
   const settle = () => {
+    if (box.value === settledText) return;
     const j = judge(box.value, min, max);
     if (j.state === "ok") {
       const x = settleInteger(j.value);
@@ -154,7 +165,8 @@ export function numberInput([min, max], {label = "", value, step, slider = true,
     range.addEventListener("input", (event) => {
       event.stopPropagation();
       show("");
-      apply(settleInteger(snap(+range.value, min, step)));
+      // Snapped to the step grid from min, but never past the range (a max off the grid stays reachable).
+      apply(Math.min(max, Math.max(min, settleInteger(snap(+range.value, min, step)))));
     });
     range.addEventListener("change", (event) => event.stopPropagation());
   }
@@ -166,6 +178,47 @@ export function numberInput([min, max], {label = "", value, step, slider = true,
       apply(Math.min(Math.max(+x, min), max), {emit: false});
     }
   });
+  Object.defineProperty(form, "notice", {value: show});
   apply(current, {emit: false});
+  return /** @type {NumberInput} */ (form);
+}
+
+/**
+ * A 0/1 switch as a checkbox: `value` is 0 or 1, `data-value` the same; it emits "input" on change.
+ * @param {{label?: string, value?: number, name?: string}} options
+ * @returns {NumberInput}
+ */
+export function switchInput({label = "", value = 0, name} = {}) {
+  const id = `switch-input-${++counter}`;
+  const box = el("input", {id, type: "checkbox", class: "switch-input-box", name, "aria-describedby": `${id}-message`});
+  const message = el("output", {id: `${id}-message`, class: "number-input-message", "aria-live": "polite", for: id});
+  message.hidden = true;
+  const form = el(
+    "form",
+    {class: "switch-input", novalidate: true, "data-min": 0, "data-max": 1},
+    el("div", {class: "switch-input-row"}, box, el("label", {for: id, class: "switch-input-label"}, label)),
+    message
+  );
+  /** @param {string} text */
+  const show = (text) => {
+    message.textContent = text;
+    message.hidden = !text;
+  };
+  /** @param {number} x */
+  const set = (x) => {
+    box.checked = x >= 0.5;
+    form.dataset.value = box.checked ? "1" : "0";
+  };
+  set(value);
+  box.addEventListener("change", (event) => {
+    event.stopPropagation();
+    show("");
+    set(box.checked ? 1 : 0);
+    form.dispatchEvent(new Event("input", {bubbles: true}));
+  });
+  box.addEventListener("input", (event) => event.stopPropagation());
+  form.addEventListener("submit", (event) => event.preventDefault());
+  Object.defineProperty(form, "value", {get: () => (box.checked ? 1 : 0), set: (x) => (show(""), set(+x))});
+  Object.defineProperty(form, "notice", {value: show});
   return /** @type {NumberInput} */ (form);
 }

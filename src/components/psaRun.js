@@ -131,9 +131,43 @@ export function psaDim(run) {
 
 /**
  * Progress bar with "Annuleren" while running; afterwards the draws, seed, workers, time and any excluded draws.
- * @param {PsaRun} run
+ * With `into` (an element from an earlier call), that element is updated IN PLACE and returned: while
+ * a run progresses, the progress bar, its text and the "Annuleren" button stay the same elements
+ * (only their text and value change), so a click is never lost to a redraw. `psaStatus(null)` gives
+ * an empty element to update.
+ * @param {PsaRun | null} run
+ * @param {HTMLElement & {psaCancel?: () => void}} [into]
+ * @returns {HTMLElement}
  */
-export function psaStatus(run) {
+export function psaStatus(run, into) {
+  const root = /** @type {HTMLElement & {psaCancel?: () => void}} */ (into ?? el("div", {class: "psa-status"}));
+  if (run === null) return root;
+  if (run.status === "running") {
+    root.psaCancel = run.cancel;
+    let progress = /** @type {HTMLProgressElement | null} */ (root.querySelector(":scope > .psa-progress > progress"));
+    let text = /** @type {HTMLElement | null} */ (root.querySelector(":scope > .psa-progress .psa-progress-text"));
+    if (!progress || !text) {
+      progress = /** @type {HTMLProgressElement} */ (el("progress", {style: {width: "100%"}}));
+      text = el("span", {class: "psa-progress-text"});
+      const button = el("button", {type: "button", class: "psa-cancel"}, "Annuleren");
+      button.addEventListener("click", () => root.psaCancel?.());
+      root.replaceChildren(el("div", {class: "psa-progress"}, progress, el("p", {class: "muted"}, text, " ", button)));
+    }
+    progress.max = run.total;
+    progress.value = run.done;
+    text.textContent = `Bezig: ${formatNumber(run.done)} van ${formatNumber(run.total)} trekkingen, verdeeld over ${formatNumber(run.workers)} ${run.workers === 1 ? "rekenhulp" : "rekenhulpen"}${run.previous ? "; hieronder staat nog de vorige uitkomst" : ""}…`;
+    return root;
+  }
+  root.psaCancel = undefined;
+  root.replaceChildren(finished(run));
+  return root;
+}
+
+/**
+ * The status of a run that no longer runs.
+ * @param {Exclude<PsaRun, {status: "running"}>} run
+ */
+function finished(run) {
   /** @param {PsaResult} r */
   const about = (r) => `${formatNumber(run.draws)} trekkingen met seed ${run.seed}, ${formatNumber(r.inputs.length)} onzekere invoerwaarden`;
   /** @param {PsaResult} r */
@@ -141,19 +175,6 @@ export function psaStatus(run) {
     r.nonFinite > 0
       ? el("p", {class: "warning", "data-value": "psa-niet-eindig"}, `Let op: ${formatNumber(r.nonFinite)} van de ${formatNumber(r.draws)} trekkingen gaven geen eindig saldo (niet te berekenen of oneindig). Ze tellen niet mee in de uitkomsten hieronder.`)
       : null;
-  if (run.status === "running") {
-    return el(
-      "div",
-      {class: "psa-progress"},
-      el("progress", {value: run.done, max: run.total, style: {width: "100%"}}),
-      el(
-        "p",
-        {class: "muted"},
-        `Bezig: ${formatNumber(run.done)} van ${formatNumber(run.total)} trekkingen, verdeeld over ${formatNumber(run.workers)} ${run.workers === 1 ? "rekenhulp" : "rekenhulpen"}${run.previous ? "; hieronder staat nog de vorige uitkomst" : ""}… `,
-        el("button", {type: "button", onclick: () => run.cancel()}, "Annuleren")
-      )
-    );
-  }
   if (run.status === "cancelled") return el("p", {class: "muted"}, run.previous ? "Berekening geannuleerd; hieronder staat de vorige uitkomst." : "Berekening geannuleerd.");
   if (run.status === "error") return el("p", {class: "warning"}, `De berekening is mislukt: ${run.message}`);
   return el("div", {}, el("p", {class: "muted"}, `${about(run.result)}; berekend in ${formatNumber(run.milliseconds / 1000, 1)} s met ${formatNumber(run.workers)} ${run.workers === 1 ? "rekenhulp" : "rekenhulpen"} (Web Workers).`), excluded(run.result));

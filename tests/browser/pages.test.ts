@@ -155,6 +155,7 @@ browserSuite("page features in Chromium", (suite) => {
   test("shareable state: a changed model input goes into the address, opening that address restores it, and reset removes it", async () => {
     // The first page with model controls (src/components/controls.js), whichever study it shows.
     let found: string | undefined;
+    let typedValue: string | null = null;
     for (const path of pages) {
       const {page, context} = await suite.open(pageFile(path));
       try {
@@ -168,6 +169,7 @@ browserSuite("page features in Chromium", (suite) => {
         await typeInto(page, index, formatInputNumber(target));
         await expect.poll(() => page.evaluate(() => location.search)).not.toBe("");
         found = await page.evaluate(() => location.href);
+        typedValue = await form.getAttribute("data-value");
       } finally {
         await context.close();
       }
@@ -177,10 +179,13 @@ browserSuite("page features in Chromium", (suite) => {
     const url = new URL(found!);
     const {page, context} = await suite.open(url.pathname + url.search);
     try {
-      const [[name, value]] = Array.from(url.searchParams.entries());
+      // The address holds the model value (a fraction as a fraction, lib/page-state.ts); the box shows
+      // what was typed (percent for a fraction).
       const form = page.locator(".model-controls form.number-input").first();
-      expect(Number(await form.getAttribute("data-value")), `restored ${name}`).toBe(Number(value));
-      expect(parseDutchNumber(await form.locator(".number-input-box").inputValue())).toBe(Number(value));
+      const name = (await form.getAttribute("data-state-key"))!;
+      expect(url.searchParams.has(name), `${name} in ${url.search}`).toBe(true);
+      expect(await form.getAttribute("data-value"), `restored ${name}`).toBe(typedValue);
+      expect(parseDutchNumber(await form.locator(".number-input-box").inputValue())).toBe(Number(typedValue));
       expect(JSON.parse((await page.locator(".model-controls").first().getAttribute("data-overrides")) ?? "{}")).toHaveProperty([name]);
       await page.locator(".model-controls .reset-controls").first().click();
       await expect.poll(() => page.evaluate(() => location.search)).toBe("");

@@ -86,6 +86,22 @@ describe("psaRunner (src/components/psaRun.js)", () => {
     expect(psaStatus(last).textContent).toBe("Berekening geannuleerd; hieronder staat de vorige uitkomst.");
     expect(log).toEqual(["terminated", "terminated"]);
   });
+  test("updated in place: every progress message keeps the same progress bar and Annuleren button (a click is never lost to a redraw)", async () => {
+    const {psaStatus} = await load();
+    const into = psaStatus(null);
+    let cancelled = 0;
+    const base = {draws: 1000, seed: 1, workers: 2, previous: null, status: "running", total: 1000};
+    psaStatus({...base, done: 0, cancel: () => (cancelled = -1)}, into);
+    const button = into.querySelector("button");
+    const bar = into.querySelector("progress");
+    expect(psaStatus({...base, done: 512, cancel: () => (cancelled += 1)}, into)).toBe(into);
+    expect(into.querySelector("button")).toBe(button);
+    expect(into.querySelector("progress")).toBe(bar);
+    expect(bar.value).toBe(512);
+    expect(into.textContent).toMatch(/Bezig: 512 van 1\.000 trekkingen/);
+    button.click(); // the newest run's cancel
+    expect(cancelled).toBe(1);
+  });
 });
 
 describe("the reserved address key `draws` (drawsFromAddress, drawSetting)", () => {
