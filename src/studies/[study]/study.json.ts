@@ -26,6 +26,7 @@ import type {PrintedFile} from "../../../lib/schema/printed.js";
 import {factsheetSteps, factsheetStepTitles, type StudyItem} from "../../../lib/schema/study.js";
 import {runChecks} from "../../../lib/reproduce/run.js";
 import {amountBasis, pageVerdict, type PageVerdict} from "../../../lib/reproduce/verdict.js";
+import {withDerivedControls} from "../../../lib/model/control-values.js";
 import MarkdownIt from "markdown-it";
 
 // Narrative is Markdown; raw HTML in it is escaped (html: false), so the page may insert the result.
@@ -205,27 +206,7 @@ try {
     if (!derivedControls.has(item.model)) derivedControls.set(item.model, new Set());
     derivedControls.get(item.model)!.add(item.intervention);
   }
-  const fileForPage = (file: string, m: CompiledModel) => {
-    const ivs = derivedControls.get(file);
-    if (!ivs) return m.file;
-    return {
-      ...m.file,
-      interventions: m.file.interventions.map((iv) =>
-        !ivs.has(iv.id)
-          ? iv
-          : {
-              ...iv,
-              parameters: (iv.parameters ?? []).map((p) => {
-                if (p.control || typeof p.value !== "number" || p.value === 0) return p;
-                const v = p.value;
-                const [min, max] = p.unit === "fraction" ? [0, 1] : v > 0 ? [0, 2 * v] : [2 * v, 0];
-                const step = p.unit === "fraction" ? 0.01 : Math.pow(10, Math.floor(Math.log10(Math.abs(max - min))) - 2);
-                return {...p, control: {min, max, step}};
-              })
-            }
-      )
-    };
-  };
+  const fileForPage = (file: string, m: CompiledModel) => withDerivedControls(m.file, derivedControls.get(file) ?? new Set());
 
   const register = assumptionsPath(location);
   const assumptions = register ? {path: relative(process.cwd(), register), register: readAssumptions(register)} : null;
