@@ -8,7 +8,7 @@ import type {PageCheck} from "./types.js";
 import {itemPage} from "./page-model.js";
 import {evaluate, type Overrides} from "../../../lib/model/evaluate.js";
 import {summarize} from "../../../lib/finance/summary.js";
-import {formatEuro} from "../../../lib/format.js";
+import {formatEuro, formatInputNumber} from "../../../lib/format.js";
 import {overridesFromShown} from "../../../lib/model/control-values.js";
 
 export const VECTORS = 3;
@@ -51,15 +51,17 @@ export const checks: PageCheck[] = [
       const saldo = page.locator('[data-value="saldo"]').first();
       for (let v = 0; v < VECTORS; ++v) {
         const shown = Object.fromEntries(leaves.map((l) => [l.name, Number((l.min + (l.max - l.min) * random()).toPrecision(6))]));
-        // Move every slider to its value (one input event each, as a reader's drag ends).
+        // Type each value into its box, in Dutch (the box takes any value in its range; a slider
+        // would snap it to the step grid), as one input event per box.
+        const texts = Object.fromEntries(Object.entries(shown).map(([k, x]) => [k, formatInputNumber(x)]));
         await controls.evaluate((root, values) => {
           for (const form of root.querySelectorAll("form.number-input[data-leaf]")) {
-            const slider = form.querySelector(".number-input-slider") as HTMLInputElement | null;
-            if (!slider) continue;
-            slider.value = String(values[form.getAttribute("data-leaf")!]);
-            slider.dispatchEvent(new Event("input", {bubbles: true}));
+            const box = form.querySelector(".number-input-box") as HTMLInputElement;
+            box.value = values[form.getAttribute("data-leaf")!];
+            box.dispatchEvent(new Event("input", {bubbles: true}));
+            box.dispatchEvent(new Event("change", {bubbles: true}));
           }
-        }, shown);
+        }, texts);
         const expected = overridesFromShown(found.model, shown);
         await expect.poll(async () => close(JSON.parse((await controls.getAttribute("data-overrides")) ?? "{}") as Overrides, expected), {timeout: 15_000}).toBe(true);
         const want = formatEuro(summarize(evaluate(found.model, expected), found.item.intervention).saldo);
