@@ -167,7 +167,7 @@ export function keyFigures(summary, e, {printed = [], own = printed.length === 0
   return el(
     "div",
     {class: "grid grid-cols-4 key-figures", "data-basis": basis.kind},
-    card("Maatschappelijke verhouding", figure(ratioText(summary.ratio), "ratio", "Maatschappelijke baten-kostenverhouding"), ["baten ", figure(formatEuro(summary.benefits), "benefits", "Baten (NCW)"), " / kosten ", figure(formatEuro(summary.costs), "costs", "Kosten (NCW)"), ` (${summary.ratio === null ? "—" : formatNumber(summary.ratio, 2)}; ${basisText(basis)})`, summary.costs === 0 ? ". Het model kent geen kosten voor deze interventie" : ""], "ratio", note("ratio")),
+    card("Maatschappelijke verhouding", figure(ratioText(summary.ratio), "ratio", "Maatschappelijke baten-kostenverhouding"), ["baten ", figure(formatEuro(summary.benefits), "benefits", "Baten (NCW)"), " / kosten ", figure(formatEuro(summary.costs), "costs", "Kosten (NCW)"), `, ${basisText(basis)} (${summary.ratio === null ? "—" : formatNumber(summary.ratio, 2)})`, summary.costs === 0 ? ". Het model kent geen kosten voor deze interventie" : ""], "ratio", note("ratio")),
     card("Financiële verhouding", figure(ratioText(summary.financialRatio), "financialRatio", "Financiële baten-kostenverhouding"), `zonder immateriële baten (${summary.financialRatio === null ? "—" : formatNumber(summary.financialRatio, 2)})`, "financialRatio", note("financialRatio")),
     card(
       `Saldo (NCW), ${basisText(basis)}`,
@@ -180,9 +180,12 @@ export function keyFigures(summary, e, {printed = [], own = printed.length === 0
     card(
       `Saldo gemeente, ${basisText(basis)}`,
       gemeente ? figure(formatEuro(gemeente.saldo), "actorSaldo", "Saldo gemeente", "gemeente") : "—",
-      summary.costPerParticipant !== null || perParticipant ? ["kosten per deelnemer ", figure(formatEuro(summary.costPerParticipant ?? summary.costs), summary.costPerParticipant !== null ? "costPerParticipant" : "costs", "Kosten per deelnemer")] : "",
+      // The cost per participant, with the verdict of its printed counterpart right after it.
+      summary.costPerParticipant !== null || perParticipant
+        ? ["kosten per deelnemer ", figure(formatEuro(summary.costPerParticipant ?? summary.costs), summary.costPerParticipant !== null ? "costPerParticipant" : "costs", "Kosten per deelnemer"), !own && printed.some((p) => p.computed === "costPerParticipant" || (perParticipant && p.computed === "costs")) ? [" ", note("costPerParticipant", "costs")] : ""]
+        : "",
       "saldoGemeente",
-      summary.costPerParticipant !== null || perParticipant ? (own ? note() : printed.some((p) => p.computed === "costPerParticipant" || (perParticipant && p.computed === "costs")) ? ["kosten: ", note("costPerParticipant", "costs")] : "") : own ? note() : ""
+      own ? note() : ""
     )
   );
 }
