@@ -69,7 +69,7 @@ export function printedText(v: Pick<PageVerdict, "printed" | "unit" | "decimals"
 
 /** What stands beside a figure. */
 export type FigureNote =
-  | {kind: "verdict"; verdict: Verdict; text: string; title: string; anchor: string; study: string}
+  | {kind: "verdict"; verdict: Verdict; text: string; short: string; title: string; anchor: string; study: string}
   | {kind: "reference"; text: string; title: string; anchor: string; study: string}
   | {kind: "own"; text: string; title: string};
 
@@ -93,6 +93,8 @@ export function figureNote(v: PageVerdict | null | undefined, {atReport}: {atRep
     kind: "verdict",
     verdict: v.verdict,
     text: `${VERDICT_LABEL[v.verdict]}${gap} · rapport ${printed}`,
+    // Beside a printed column that shows the printed value already.
+    short: `${VERDICT_LABEL[v.verdict]}${gap}`,
     title: [`Oordeel bij de invoer van het rapport: ${VERDICT_LABEL[v.verdict]}.`, v.explanation].filter(Boolean).join(" "),
     anchor: v.anchor,
     study: v.study
