@@ -227,7 +227,8 @@ export function numbersTable(rows, columns, {summary = "Cijfers bij deze grafiek
             const v = typeof c.value === "function" ? c.value(r) : r[c.key];
             const text = c.format ? c.format(v, r) : v ?? "";
             const content = typeof c.explain === "function" && typeof v === "number" ? explainable(text, () => /** @type {(row: Row) => Node} */ (c.explain)(r), {title: `${r.label ?? ""}${c.label ? ` — ${c.label}` : ""}`}) : text;
-            return el("td", {style: {textAlign: c.align ?? (typeof v === "number" ? "right" : "left")}}, content);
+            // A number is never split across two lines: a wide table scrolls sideways instead.
+            return el("td", {style: {textAlign: c.align ?? (typeof v === "number" ? "right" : "left"), ...(typeof v === "number" ? {whiteSpace: "nowrap"} : {})}}, content);
           })
         )
       )
