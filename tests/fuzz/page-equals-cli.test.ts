@@ -19,8 +19,12 @@ import {cases, FULL} from "./scale.js";
 
 const VECTORS = cases(3, 20);
 
-/** A random value in the box's range, on its step when it has one (as a slider gives). */
+/** A random value in the box's range, on its step when it has one (as a slider gives), or one of its ends. */
 export function randomShown(random: () => number, [min, max]: [number, number], step?: number): number {
+  // One box in five at an end of its range (a reader drags a slider to the end).
+  const end = random();
+  if (end < 0.1) return min;
+  if (end < 0.2) return max;
   const x = min + (max - min) * random();
   if (!step) return Number(x.toPrecision(6));
   return Math.min(max, Math.max(min, Number((min + Math.round((x - min) / step) * step).toPrecision(12))));
@@ -46,6 +50,7 @@ describe("the page's numbers equal `rendement evaluate --set …` for random box
     const leaves = controlLeaves(model);
     const random = mulberry32(file.length * 7919 + leaves.length);
     const failures: string[] = [];
+    const refused: string[] = [];
     for (let v = 0; v < VECTORS; ++v) {
       const shown = Object.fromEntries(leaves.map((l) => [l.name, randomShown(random, shownRange(l), l.leaf.control.step !== undefined ? l.leaf.control.step * (l.unit === "fraction" ? 100 : 1) : undefined)]));
       const overrides = overridesFromShown(model, shown);
@@ -59,8 +64,10 @@ describe("the page's numbers equal `rendement evaluate --set …` for random box
       const cli = await runCli(["evaluate", file, "--json", ...setArguments(overrides, model)]);
       const label = `vector ${v} (${Object.keys(overrides).length} inputs moved)`;
       if (pageError !== null || cli.code !== 0) {
-        // Both must refuse the same vector, the CLI with a message (never a stack trace).
-        if (pageError === null || cli.code !== 2) failures.push(`${label}: page ${pageError ?? "evaluates"}, CLI exit ${cli.code}: ${cli.err.split("\n")[0]}`);
+        // Both refuse the same vector with the same message: a result that is not finite (a box at
+        // 0 under a division) is exit 1 on the command line, one line, never a stack trace.
+        if (pageError === null || cli.code !== 1 || cli.err !== `rendement evaluate: ${pageError}`) failures.push(`${label}: page ${pageError ?? "evaluates"}, CLI exit ${cli.code}: ${cli.err.split("\n")[0]}`);
+        else refused.push(pageError.split(";")[0]);
         continue;
       }
       const j = JSON.parse(cli.out) as ReturnType<typeof summarizeAll>;
@@ -74,6 +81,8 @@ describe("the page's numbers equal `rendement evaluate --set …` for random box
       }
     }
     expect(failures, file).toEqual([]);
+    // Vectors the page cannot show (issue 17, case 6: the page must say so in Dutch); listed so a run shows them.
+    if (refused.length) console.info(`${file}: ${refused.length} of ${VECTORS} vectors give no finite result (${[...new Set(refused)].join("; ")})`);
   }, FULL ? 600_000 : 120_000);
 
   test("a box at its shown base value is no override (the page evaluates the model as it is)", () => {
