@@ -47,3 +47,41 @@ describe.skipIf(!chromium)("result cards: verdict, basis and page = library", ()
     }
   }
 });
+
+describe.skipIf(!chromium)("a verdict's link lands on its Reproductie row", () => {
+  let b: Browser;
+  let s: StaticServer;
+  beforeAll(async () => {
+    b = await launchChromium(chromium!);
+    s = await serveDist();
+  });
+  afterAll(async () => {
+    await b?.close();
+    await s?.close();
+  });
+  test("the first verdict on a page with printed figures links to a row that exists, is marked and scrolled into view", async () => {
+    const first = chosen[0];
+    if (!first) return;
+    const {page, context} = await openPage(b, s.origin, `${first.path}.html`);
+    let href: string;
+    try {
+      href = (await page.locator('.key-figures a[data-note="verdict"]').first().getAttribute("href"))!;
+    } finally {
+      await context.close();
+    }
+    const url = new URL(href, `${s.origin}${first.path}.html`);
+    const target = await openPage(b, s.origin, `${url.pathname}${url.search}${url.hash}`);
+    try {
+      const row = target.page.locator(`[id="${decodeURIComponent(url.hash.slice(1))}"]`);
+      await expect.poll(() => row.count(), {timeout: 30_000}).toBe(1);
+      await expect.poll(() => row.getAttribute("aria-current")).toBe("true");
+      await expect.poll(() => row.evaluate((r) => {
+        const box = r.getBoundingClientRect();
+        return box.height > 0 && box.top >= 0 && box.top < innerHeight;
+      })).toBe(true);
+      expect(target.report.pageErrors).toEqual([]);
+    } finally {
+      await target.context.close();
+    }
+  }, 180_000);
+});
