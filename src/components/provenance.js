@@ -223,12 +223,12 @@ export function numbersTable(rows, columns, {summary = "Cijfers bij deze grafiek
         el(
           "tr",
           {},
-          columns.map((c) => {
+          columns.map((c, i) => {
             const v = typeof c.value === "function" ? c.value(r) : r[c.key];
             const text = c.format ? c.format(v, r) : v ?? "";
             const content = typeof c.explain === "function" && typeof v === "number" ? explainable(text, () => /** @type {(row: Row) => Node} */ (c.explain)(r), {title: `${r.label ?? ""}${c.label ? ` — ${c.label}` : ""}`}) : text;
             // A number is never split across two lines: a wide table scrolls sideways instead.
-            return el("td", {style: {textAlign: c.align ?? (typeof v === "number" ? "right" : "left"), ...(typeof v === "number" ? {whiteSpace: "nowrap"} : {})}}, content);
+            return el("td", {style: {textAlign: c.align ?? (typeof v === "number" ? "right" : "left"), ...(typeof v === "number" ? {whiteSpace: "nowrap"} : {}), ...(i === 0 ? {minWidth: "7em"} : {})}}, content);
           })
         )
       )
