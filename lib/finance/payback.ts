@@ -3,6 +3,7 @@
 // the end of each year, and the moment the cumulative sum reaches zero is interpolated linearly
 // within the year in which it happens.
 import {presentValue} from "./discount.js";
+import {formatNumber} from "../format.js";
 
 /**
  * Years until the cumulative net flow is no longer negative, interpolated within the year.
@@ -34,6 +35,56 @@ export function paybackPeriod(flows: ArrayLike<number>, rate = 0, {extendYears =
     else if (payback === null) payback = t + (before < 0 && f > 0 ? Math.min(1, -before / f) : 0);
   }
   return cumulative < -eps ? null : payback;
+}
+
+/**
+ * How a page continues a flow past the analysis horizon for payback: the last year's net flow for
+ * `extendYears` more years (a study item's `payback`), or not at all (`extendYears` 0).
+ */
+export interface PaybackRule {
+  extendYears: number;
+}
+
+/** A payback period with what it rests on: inside the analysed horizon, or only by extrapolation. */
+export interface Payback {
+  /** Years until the cumulative net flow is no longer negative; null: not within horizon + extension. */
+  years: number | null;
+  /** The analysed horizon in years (the flow's length). */
+  horizon: number;
+  /** Years the last flow was continued past the horizon (0: none). */
+  extendYears: number;
+  /** Whether the payback falls after the horizon, so it rests on the extrapolation. */
+  afterHorizon: boolean;
+}
+
+/**
+ * The one payback of a page (actor tables, comparisons, cards): `paybackPeriod` with the page's
+ * extrapolation rule, and whether the result lies past the analysed horizon. Every place that shows
+ * a payback for the same flow and rule shows the same number.
+ */
+export function payback(perYear: ArrayLike<number>, rule: PaybackRule = {extendYears: 0}): Payback {
+  const years = paybackPeriod(perYear, 0, {extendYears: rule.extendYears});
+  const horizon = perYear.length;
+  return {years, horizon, extendYears: rule.extendYears, afterHorizon: years !== null && years > horizon + 1e-9};
+}
+
+/** The extrapolation rule in a few Dutch words, for beside a payback past the horizon. */
+export function paybackRuleText(p: Pick<Payback, "extendYears">): string {
+  return p.extendYears > 0 ? "netto stroom van het laatste jaar voortgezet" : "geen voortzetting na de horizon";
+}
+
+/**
+ * A payback as a page shows it: "2,5 jaar" within the horizon; "na de horizon (30,2 jaar, netto
+ * stroom van het laatste jaar voortgezet)" past it; "niet terugverdiend binnen 4 jaar" (or "binnen
+ * 40 jaar, netto stroom … voortgezet") when the cumulative flow stays negative.
+ */
+export function paybackText(p: Payback): string {
+  if (p.years === null) {
+    const span = p.horizon + p.extendYears;
+    return p.extendYears > 0 ? `niet terugverdiend binnen ${formatNumber(span)} jaar (${paybackRuleText(p)})` : `niet terugverdiend binnen de horizon (${formatNumber(p.horizon)} jaar)`;
+  }
+  const years = `${formatNumber(p.years, 1)} jaar`;
+  return p.afterHorizon ? `na de horizon (${years}, ${paybackRuleText(p)})` : years;
 }
 
 /**

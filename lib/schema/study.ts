@@ -66,7 +66,18 @@ export const itemSchema = z
     /** The model's amounts are per participant already (no participant count in the model). */
     amountsPerParticipant: z.boolean().default(false),
     /** Result per actor against each comparison: the base case and named scenarios of the model. */
-    comparisons: z.array(z.object({label: text, scenario: z.string().min(1).optional()}).strict()).optional(),
+    comparisons: z
+      .array(
+        z
+          .object({
+            label: text,
+            scenario: z.string().min(1).optional(),
+            /** Printed figures per actor under this comparison (the page shows their verdicts beside the figure). */
+            printed: z.array(z.object({figure: z.string().min(1), actor: z.string().min(1), computed: z.enum(["paybackYears", "saldo"])}).strict()).default([])
+          })
+          .strict()
+      )
+      .optional(),
     /** Payback per actor: the last year's net flow continues for `extendYears`; `rule` states it. */
     payback: z.object({extendYears: z.number().int().nonnegative(), rule: text}).strict().optional(),
     source: text

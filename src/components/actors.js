@@ -3,6 +3,7 @@
 import * as Plot from "@observablehq/plot";
 import {formatEuro, formatEuroCompact, formatNumber} from "../lib/format.js";
 import {el, numbersTable} from "./provenance.js";
+import {payback, paybackText} from "../lib/finance/payback.js";
 
 /** @typedef {import("../lib/finance/summary.js").Summary} Summary */
 /** @typedef {import("../lib/finance/summary.js").ActorResult} ActorResult */
@@ -28,9 +29,11 @@ export function actorRows(summary) {
 
 /**
  * @param {Summary} summary a Summary (lib/finance/summary.ts)
- * @param {{width?: number}} [options]
+ * @param {{width?: number, payback?: import("../lib/finance/payback.js").PaybackRule, basis?: string}} [options]
+ *   payback: the page's extrapolation rule (a study item's `payback`), the same as in its other
+ *   payback figures; basis: "per deelnemer" or "totaal, …" for the amounts
  */
-export function actors(summary, {width = 800} = {}) {
+export function actors(summary, {width = 800, payback: rule = {extendYears: 0}, basis} = {}) {
   const rows = actorRows(summary);
   const order = [...new Set(rows.map((r) => r.label))];
   const saldi = summary.actors.slice().sort((a, b) => b.saldo - a.saldo);
@@ -56,9 +59,9 @@ export function actors(summary, {width = 800} = {}) {
       {key: "costs", label: "kosten (€)", format: (v) => formatEuro(v), align: "right"},
       {key: "benefits", label: "baten (€)", format: (v) => formatEuro(v), align: "right"},
       {key: "saldo", label: "saldo (€)", format: (v) => formatEuro(v), align: "right"},
-      {key: "paybackYears", label: "terugverdientijd (jaar)", format: (v) => (v === null || v === undefined ? "—" : formatNumber(v, 1)), align: "right"}
+      {key: "payback", label: "terugverdientijd", value: (a) => payback(a.perYear, rule).years, format: (v, a) => paybackText(payback(a.perYear, rule)), align: "right"}
     ],
-    {summary: "Kosten, baten en saldo per actor (tabel)", filename: `actoren-${summary.scope}.csv`}
+    {summary: `Kosten, baten en saldo per actor${basis ? ` (${basis})` : ""} (tabel)`, filename: `actoren-${summary.scope}.csv`}
   );
   return el(
     "div",

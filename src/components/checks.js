@@ -5,6 +5,7 @@
 import {formatQuantity, formatNumber} from "../lib/format.js";
 import {BASIS_LABEL, BASIS_MEANING, VERDICT_LABEL, VERDICT_MEANING} from "../lib/reproduce/labels.js";
 import {el, numbersTable, csvLink} from "./provenance.js";
+import {reproductionHref} from "../lib/reproduce/verdict.js";
 
 /** @typedef {import("../lib/reproduce/checks.js").Check} Check */
 /** @typedef {import("../lib/reproduce/checks.js").Verdict} Verdict */
@@ -152,3 +153,18 @@ export function checksTable(checks, {showStudy = true} = {}) {
 }
 
 export {numbersTable};
+
+/**
+ * What stands beside a computed figure (lib/reproduce/verdict.ts `figureNote`): a verdict badge linked
+ * to the figure's Reproductie row, "rapport: <waarde>" as a reference once the reader moved an input,
+ * or the label of Rendement's own valuation.
+ * @param {import("../lib/reproduce/verdict.js").FigureNote} note
+ * @param {{depth?: number, short?: boolean}} [options] depth: folders between the page and the site root (for
+ *   the link); short: the verdict alone, for beside a column that shows the printed value already
+ */
+export function figureNoteElement(note, {depth = 0, short = false} = {}) {
+  if (note.kind === "own") return el("span", {class: "figure-note figure-own", "data-note": "own", title: note.title}, note.text);
+  const href = reproductionHref(note, depth);
+  if (note.kind === "reference") return el("a", {class: "figure-note figure-reference", "data-note": "reference", href, title: note.title}, note.text);
+  return el("a", {class: "figure-note figure-verdict", "data-note": "verdict", "data-verdict": note.verdict, href, title: note.title, style: {textDecoration: "none"}}, badge(note.verdict, short ? note.short : note.text));
+}

@@ -7,6 +7,7 @@
 import {numberInput} from "./numberInput.js";
 import {pageState, percent, resetButton} from "./pageState.js";
 import {el} from "./provenance.js";
+import {baseNumber, isPercentBox, overrideFor as libOverrideFor} from "../lib/model/control-values.js";
 
 /** @typedef {import("../lib/model/compile.js").CompiledModel} CompiledModel */
 /** @typedef {import("../lib/model/compile.js").GraphNode} GraphNode */
@@ -35,18 +36,11 @@ export function controlLeaves(model, {scopes, names} = {}) {
   );
 }
 
-/**
- * @param {ControlLeaf} leaf
- * @returns {number}
- */
-function baseNumber(leaf) {
-  const v = leaf.leaf.value;
-  return Array.isArray(v) ? v.reduce((m, x) => (Math.abs(x) > Math.abs(m) ? x : m), 0) : v;
-}
-
+// The box → override mapping lives in lib/model/control-values.ts, so that a test can compare the
+// page's numbers with `rendement evaluate --set …` for the same box values.
 /** @param {GraphNode} leaf */
 function isFraction(leaf) {
-  return leaf.unit === "fraction";
+  return isPercentBox(leaf);
 }
 
 /**
@@ -56,11 +50,7 @@ function isFraction(leaf) {
  * @returns {number | number[]}
  */
 export function overrideFor(leaf, shown) {
-  const x = isFraction(leaf) ? percent.model(shown) : shown;
-  const v = leaf.leaf.value;
-  if (!Array.isArray(v)) return x;
-  const m = baseNumber(leaf);
-  return m === 0 ? v.map(() => x) : v.map((y) => (y * x) / m);
+  return /** @type {number | number[]} */ (libOverrideFor(leaf, shown));
 }
 
 /** @param {number} x */

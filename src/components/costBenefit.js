@@ -39,9 +39,10 @@ function millions(v) {
 
 /**
  * @param {Summary} summary a Summary (lib/finance/summary.ts) for one intervention or the total
- * @param {{width?: number, title?: string}} [options] width: available width; title: a heading above the chart
+ * @param {{width?: number, title?: string, basis?: string}} [options] width: available width; title: a heading above the chart;
+ *   basis: "per deelnemer" or "totaal, …" (lib/reproduce/verdict.ts basisText), said beside the totals
  */
-export function costBenefit(summary, {width = 800, title} = {}) {
+export function costBenefit(summary, {width = 800, title, basis} = {}) {
   const rows = costBenefitRows(summary);
   const drawn = rows.filter((r) => !r.pm && Math.abs(r.amount) > 0.5);
   const hatchId = `hatch-${Math.random().toString(36).slice(2, 8)}`;
@@ -96,7 +97,7 @@ export function costBenefit(summary, {width = 800, title} = {}) {
   const totals = el(
     "p",
     {class: "cb-totals"},
-    `Kosten ${formatEuro(summary.costs)}; baten ${formatEuro(summary.benefits)}, waarvan financieel ${formatEuro(summary.financialBenefits)} en immaterieel ${formatEuro(summary.benefits - summary.financialBenefits)}. `,
+    `${basis ? `${basis[0].toUpperCase()}${basis.slice(1)}: kosten` : "Kosten"} ${formatEuro(summary.costs)}; baten ${formatEuro(summary.benefits)}, waarvan financieel ${formatEuro(summary.financialBenefits)} en immaterieel ${formatEuro(summary.benefits - summary.financialBenefits)}. `,
     `Saldo ${formatEuro(summary.saldo)}.`,
     pm.length ? ` Pro memorie (niet gewaardeerd): ${pm.map((r) => r.label.replace(" (PM)", "")).join(", ")}.` : ""
   );
@@ -108,7 +109,7 @@ export function costBenefit(summary, {width = 800, title} = {}) {
       {key: "nature", label: "aard", format: (v) => (v === "immaterial" ? "immaterieel" : "financieel")},
       {key: "amount", label: "NCW (€)", format: (v) => formatEuro(v), align: "right"}
     ],
-    {summary: "Kosten en baten per post (tabel)", filename: `kosten-baten-${summary.scope}.csv`}
+    {summary: `Kosten en baten per post${basis ? `, ${basis}` : ""} (tabel)`, filename: `kosten-baten-${summary.scope}.csv`}
   );
   return el("div", {class: "cost-benefit", "data-chart": "kosten-baten"}, title ? el("h3", {}, title) : "", legend, chart, totals, table);
 }

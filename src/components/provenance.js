@@ -8,6 +8,7 @@
 // resolve htl 1.0.0 by bare specifier, so elements are built with the DOM API.
 import {formatEuro, formatNumber, formatPercent, formatQuantity, isKnownUnit, parseUnit} from "../lib/format.js";
 import {formatSourceNl} from "../lib/kengetallen/describe.js";
+import {rowsToSpreadsheetCsv} from "../lib/spreadsheet-csv.js";
 
 /** @typedef {import("../lib/model/explain.js").Explanation} Explanation */
 /** @typedef {import("../lib/model/explain.js").PostExplanation} PostExplanation */
@@ -63,22 +64,15 @@ export function el(tag, attrs = {}, ...children) {
   return /** @type {ElementFor<T>} */ (/** @type {unknown} */ (node));
 }
 
-/** A CSV field, quoted when needed (RFC 4180); numbers as JavaScript writes them (dot decimal). */
-/** @param {unknown} v */
-function csvField(v) {
-  const s = v === null || v === undefined ? "" : String(v);
-  return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** Rows as CSV text (RFC 4180: CRLF line ends, quoted fields) with the given columns ({key, label}); raw numbers, decimal point. */
 /**
+ * Rows as CSV for a spreadsheet, through the one writer lib/spreadsheet-csv.ts: opens in Dutch Excel
+ * (UTF-8 BOM, `;` separator, decimal comma, CRLF, RFC 4180 quoting) and neutralises text cells that
+ * start with =, +, -, @, tab or CR. Raw values (`value(row)` or `row[key]`), not display text.
  * @param {Row[]} rows
  * @param {Column[]} columns
  */
 export function toCsv(rows, columns) {
-  const head = columns.map((c) => csvField(c.label ?? c.key)).join(",");
-  const body = rows.map((r) => columns.map((c) => csvField(typeof c.value === "function" ? c.value(r) : r[c.key])).join(","));
-  return [head, ...body].join("\r\n") + "\r\n";
+  return rowsToSpreadsheetCsv(rows, /** @type {any} */ (columns));
 }
 
 /** A link that downloads `rows` as JSON: the raw values (numbers as numbers), with the column labels. */
@@ -229,11 +223,12 @@ export function numbersTable(rows, columns, {summary = "Cijfers bij deze grafiek
         el(
           "tr",
           {},
-          columns.map((c) => {
+          columns.map((c, i) => {
             const v = typeof c.value === "function" ? c.value(r) : r[c.key];
             const text = c.format ? c.format(v, r) : v ?? "";
             const content = typeof c.explain === "function" && typeof v === "number" ? explainable(text, () => /** @type {(row: Row) => Node} */ (c.explain)(r), {title: `${r.label ?? ""}${c.label ? ` — ${c.label}` : ""}`}) : text;
-            return el("td", {style: {textAlign: c.align ?? (typeof v === "number" ? "right" : "left")}}, content);
+            // A number is never split across two lines: a wide table scrolls sideways instead.
+            return el("td", {style: {textAlign: c.align ?? (typeof v === "number" ? "right" : "left"), ...(typeof v === "number" ? {whiteSpace: "nowrap"} : {}), ...(i === 0 ? {minWidth: "7em"} : {})}}, content);
           })
         )
       )

@@ -1,5 +1,5 @@
 // Download the whole study (lib/finance/study-export.ts): inputs, results per post, actor and year,
-// and totals, as one CSV (RFC 4180, dot decimal, a first column `tabel`), JSON (the three tables)
+// and totals, as one CSV for Dutch Excel (lib/spreadsheet-csv.ts: BOM, `;`, decimal comma, a first column `tabel`), JSON (the three tables)
 // or XLSX (one sheet per table; the writer is loaded only when clicked, as in provenance.js).
 import {exportColumns, exportTableNames, studyExport, studyExportLong, studyExportSheets} from "../lib/finance/study-export.js";
 import {el, toCsv} from "./provenance.js";
@@ -77,6 +77,6 @@ export function studyDownloads(evaluations, {name = "studie", meta = {}} = {}) {
     {class: "study-downloads downloads"},
     el("strong", {}, "Hele studie downloaden: "),
     csv, " ", json, " ", xlsx,
-    el("p", {class: "muted"}, "Alle invoer (uitgangswaarde, eenheid, bron, prijspeil en de waarde die u hier instelde), de bedragen per post, belanghebbende en jaar (niet verdisconteerd en als contante waarde) en de totalen. De CSV is één bestand met een kolom “tabel” (invoer, resultaten, totalen), punt als decimaalteken; Excel heeft een werkblad per tabel.")
+    el("p", {class: "muted"}, "Alle invoer (uitgangswaarde, eenheid, bron, prijspeil en de waarde die u hier instelde), de bedragen per post, belanghebbende en jaar (niet verdisconteerd en als contante waarde) en de totalen. De CSV is één bestand met een kolom “tabel” (invoer, resultaten, totalen), voor Nederlandse Excel: puntkomma tussen de velden, komma als decimaalteken; het Excel-bestand heeft een werkblad per tabel.")
   );
 }

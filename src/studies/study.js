@@ -10,6 +10,8 @@ import {actors as actorNames} from "../lib/schema/actors.js";
 import {formatEuro, formatNumber, formatPercent} from "../lib/format.js";
 import {el, postValuation} from "../components/provenance.js";
 import {explainableResult} from "../components/resultProvenance.js";
+import {figureNoteElement} from "../components/checks.js";
+import {amountBasis, basisText, figureNote} from "../lib/reproduce/verdict.js";
 
 // Type-checked by tsc (tsconfig.json includes src/studies/*.js with allowJs; `// @ts-check` above).
 /** @typedef {import("../lib/model/compile.js").CompiledModel} CompiledModel */
@@ -128,24 +130,63 @@ function ratioText(r) {
 }
 
 /**
+ * A printed figure linked to a page result (the loader's `items[].printed`): the result key and the
+ * verdict of the figure's Reproductie row.
+ * @typedef {{computed: string, verdict: import("../lib/reproduce/verdict.js").PageVerdict | null}} PrintedLink
+ */
+
+/**
  * Headline figures of a summary as cards. With the evaluation `e`, every figure (ratios, saldo,
- * costs, benefits, the gemeente's saldo) is a button that shows how it was computed.
+ * costs, benefits, the gemeente's saldo) is a button that shows how it was computed. Each card says
+ * what it says about the report (lib/reproduce/verdict.ts): beside a figure with a printed
+ * counterpart its verdict, linked to the Reproductie row, while the inputs are the report's, and
+ * "rapport: <waarde>" once the reader moved one; on a page without any printed counterpart, that the
+ * figures are Rendement's own valuation. The saldo states "per deelnemer" or "totaal".
  * @param {Summary} summary
  * @param {Evaluation} [e]
+ * @param {{printed?: PrintedLink[], own?: boolean, atReport?: boolean, amountsPerParticipant?: boolean, depth?: number}} [options]
+ *   printed: the page's printed links to these results; own: the report prints none of the page's
+ *   results (default: no printed links); atReport: inputs at the report's values; depth: folders to the site root
  */
-export function keyFigures(summary, e) {
+export function keyFigures(summary, e, {printed = [], own = printed.length === 0, atReport = true, amountsPerParticipant = false, depth = 2} = {}) {
   const gemeente = summary.actors.find((a) => a.actor === "gemeente");
+  const basis = amountBasis(summary.participants, amountsPerParticipant);
+  const perParticipant = basis.kind === "per-participant";
+  /** @param {string[]} keys result keys, first found wins */
+  const note = (...keys) => {
+    if (own) return figureNoteElement(figureNote(null, {atReport}), {depth});
+    const link = keys.map((k) => printed.find((p) => p.computed === k)).find((p) => p && p.verdict);
+    return link?.verdict ? figureNoteElement(figureNote(link.verdict, {atReport}), {depth}) : "";
+  };
   /** @param {string} text @param {import("../lib/finance/explain-result.js").ResultMeasure} measure @param {string} title @param {any} [actor] */
   const figure = (text, measure, title, actor) => (e && text !== "—" ? explainableResult(text, e, summary.scope, measure, {actor, title}) : text);
-  /** @param {string} title @param {string | Node} value @param {any} note @param {string} key */
-  const card = (title, value, note, key) => el("div", {class: "card"}, el("h2", {}, title), el("span", {class: "big", "data-value": key}, value), note ? el("p", {class: "muted"}, note) : "");
+  /** @param {string} title @param {string | Node} value @param {any} notes @param {string} key @param {any} [verdict] */
+  const card = (title, value, notes, key, verdict) =>
+    el("div", {class: "card"}, el("h2", {}, title), el("span", {class: "big", "data-value": key}, value), verdict ? el("div", {class: "figure-notes", "data-for": key}, verdict) : "", notes ? el("p", {class: "muted"}, notes) : "");
+  const perPerson = basis.kind === "total" && basis.participants ? summary.saldo / basis.participants : null;
   return el(
     "div",
-    {class: "grid grid-cols-4"},
-    card("Maatschappelijke verhouding", figure(ratioText(summary.ratio), "ratio", "Maatschappelijke baten-kostenverhouding"), ["baten ", figure(formatEuro(summary.benefits), "benefits", "Baten (NCW)"), " / kosten ", figure(formatEuro(summary.costs), "costs", "Kosten (NCW)"), ` (${summary.ratio === null ? "—" : formatNumber(summary.ratio, 2)})`], "ratio"),
-    card("Financiële verhouding", figure(ratioText(summary.financialRatio), "financialRatio", "Financiële baten-kostenverhouding"), `zonder immateriële baten (${summary.financialRatio === null ? "—" : formatNumber(summary.financialRatio, 2)})`, "financialRatio"),
-    card("Saldo (NCW)", figure(formatEuro(summary.saldo), "saldo", "Saldo (NCW)"), `discontovoet ${formatPercent(summary.discountRate, 2)}, ${summary.horizon} jaar`, "saldo"),
-    card("Saldo gemeente", gemeente ? figure(formatEuro(gemeente.saldo), "actorSaldo", "Saldo gemeente", "gemeente") : "—", summary.costPerParticipant !== null ? ["kosten per deelnemer ", figure(formatEuro(summary.costPerParticipant), "costPerParticipant", "Kosten per deelnemer")] : "", "saldoGemeente")
+    {class: "grid grid-cols-4 key-figures", "data-basis": basis.kind},
+    card("Maatschappelijke verhouding", figure(ratioText(summary.ratio), "ratio", "Maatschappelijke baten-kostenverhouding"), ["baten ", figure(formatEuro(summary.benefits), "benefits", "Baten (NCW)"), " / kosten ", figure(formatEuro(summary.costs), "costs", "Kosten (NCW)"), `, ${basisText(basis)} (${summary.ratio === null ? "—" : formatNumber(summary.ratio, 2)})`, summary.costs === 0 ? ". Het model kent geen kosten voor deze interventie" : ""], "ratio", note("ratio")),
+    card("Financiële verhouding", figure(ratioText(summary.financialRatio), "financialRatio", "Financiële baten-kostenverhouding"), `zonder immateriële baten (${summary.financialRatio === null ? "—" : formatNumber(summary.financialRatio, 2)})`, "financialRatio", note("financialRatio")),
+    card(
+      `Saldo (NCW), ${basisText(basis)}`,
+      figure(formatEuro(summary.saldo), "saldo", "Saldo (NCW)"),
+      [perPerson !== null ? `per deelnemer ${formatEuro(perPerson)}; ` : "", `discontovoet ${formatPercent(summary.discountRate, 2)}, ${summary.horizon} jaar`],
+      "saldo",
+      // A total's verdict is the total's; a page whose amounts are per participant also carries the per-participant figure's.
+      perParticipant ? note("saldo", "saldoPerParticipant") : [note("saldo"), perPerson !== null && printed.some((p) => p.computed === "saldoPerParticipant") ? [" per deelnemer: ", note("saldoPerParticipant")] : ""]
+    ),
+    card(
+      `Saldo gemeente, ${basisText(basis)}`,
+      gemeente ? figure(formatEuro(gemeente.saldo), "actorSaldo", "Saldo gemeente", "gemeente") : "—",
+      // The cost per participant, with the verdict of its printed counterpart right after it.
+      summary.costPerParticipant !== null || perParticipant
+        ? ["kosten per deelnemer ", figure(formatEuro(summary.costPerParticipant ?? summary.costs), summary.costPerParticipant !== null ? "costPerParticipant" : "costs", "Kosten per deelnemer"), !own && printed.some((p) => p.computed === "costPerParticipant" || (perParticipant && p.computed === "costs")) ? [" ", note("costPerParticipant", "costs")] : ""]
+        : "",
+      "saldoGemeente",
+      own ? note() : ""
+    )
   );
 }
 

@@ -6,6 +6,7 @@ import {readFileSync} from "node:fs";
 import {DIST, browserSuite, listPages, pageFile, serveDist, typeInto} from "./harness.js";
 import {formatInputNumber, parseDutchNumber} from "../../lib/format.js";
 import {strFromU8, unzipSync} from "fflate";
+import {parseSpreadsheetCsv} from "../../lib/spreadsheet-csv.js";
 
 const pages = listPages();
 
@@ -94,23 +95,27 @@ browserSuite("page features in Chromium", (suite) => {
     expect(checked, "no page has a clickable result number").toBe(true);
   });
 
-  test("the kengetallen registry downloads whole as RFC 4180 CSV (CRLF, dot decimal) and as JSON with numbers as numbers", async () => {
+  test("the kengetallen registry downloads whole as CSV for Dutch Excel (BOM, `;`, decimal comma, CRLF, no sep= line) and as JSON with dot-decimal numbers as numbers", async () => {
     const {page, context} = await suite.open("/kengetallen.html");
     try {
       const [csv] = await Promise.all([page.waitForEvent("download"), page.locator("a.csv-download", {hasText: "kengetallen.csv"}).click()]);
       const text = readFileSync((await csv.path())!, "utf8");
-      const lines = text.split("\r\n");
-      expect(lines[0]).toBe("id,kengetal,thema,waarde,eenheid,prijspeil,prijspeil_basis,actor,aard,bron,onzekerheid,toelichting,bestand");
+      expect(text.startsWith("\uFEFF")).toBe(true);
+      expect(text).not.toMatch(/^\uFEFF?sep=/);
+      const rows = parseSpreadsheetCsv(text);
+      expect(rows[0].join(";")).toBe("id;kengetal;thema;waarde;eenheid;prijspeil;prijspeil_basis;actor;aard;bron;onzekerheid;toelichting;bestand");
       const [json] = await Promise.all([page.waitForEvent("download"), page.locator("a.json-download", {hasText: "kengetallen.json"}).click()]);
       const data = JSON.parse(readFileSync((await json.path())!, "utf8")) as {rows: {raw: unknown; id: string}[]};
-      // one CSV line per registry row, plus the header and the empty string after the last CRLF
-      expect(lines.length).toBe(data.rows.length + 2);
+      // one CSV row per registry row, plus the header
+      expect(rows.length).toBe(data.rows.length + 1);
       expect(data.rows.length).toBeGreaterThan(100);
       const numeric = data.rows.filter((r) => typeof r.raw === "number");
       expect(numeric.length).toBeGreaterThan(data.rows.length / 2);
-      // the same value, with a dot decimal, in the CSV line of that id
+      // the same value, with a decimal comma in the CSV and a dot-decimal number in the JSON
       const sample = numeric.find((r) => !Number.isInteger(r.raw as number)) ?? numeric[0];
-      expect(lines.find((l) => l.startsWith(`${sample.id},`))).toContain(`,${String(sample.raw)},`);
+      expect(rows.find((r) => r[0] === sample.id)?.[3]).toBe(String(sample.raw).replace(".", ","));
+      // no text cell a spreadsheet would evaluate
+      expect(rows.flat().filter((c) => /^[=+@\t\r]/.test(c) || /^-(?!\d)/.test(c))).toEqual([]);
     } finally {
       await context.close();
     }

@@ -5,6 +5,7 @@ import {readFileSync} from "node:fs";
 import {strFromU8, unzipSync} from "fflate";
 import {browserSuite} from "./harness.js";
 import {parseDutchNumber} from "../../lib/format.js";
+import {parseSpreadsheetCsv} from "../../lib/spreadsheet-csv.js";
 
 const VIP = "/studies/voorbeeldprojecten/vip-amsterdam";
 
@@ -57,7 +58,7 @@ browserSuite("result figures and the whole-study download", (suite) => {
     }
   });
 
-  test("the whole study downloads as one RFC 4180 CSV, JSON whose yearly rows add up to the saldo shown after the reader moved a control, and XLSX with a sheet per table", async () => {
+  test("the whole study downloads as one CSV for Dutch Excel (BOM, `;`, decimal comma), JSON with dot-decimal numbers whose yearly rows add up to the saldo shown after the reader moved a control, and XLSX with a sheet per table", async () => {
     const {page, context, report} = await suite.open(VIP);
     try {
       const saldo = page.locator('[data-value="saldo"]');
@@ -80,10 +81,15 @@ browserSuite("result figures and the whole-study download", (suite) => {
       const downloads = page.locator(".study-downloads");
       const [csv] = await Promise.all([page.waitForEvent("download"), downloads.locator('button[data-format="csv"]').click()]);
       expect(csv.suggestedFilename()).toBe("voorbeeldprojecten-hele-studie.csv");
-      const lines = readFileSync((await csv.path())!, "utf8").split("\r\n");
-      expect(lines[0]).toMatch(/^tabel,modelbestand,interventie,naam,/);
-      expect(new Set(lines.slice(1, -1).map((l) => l.split(",")[0]))).toEqual(new Set(["invoer", "resultaten", "totalen"]));
-      expect(lines.at(-1)).toBe("");
+      const text = readFileSync((await csv.path())!, "utf8");
+      expect(text.startsWith("\uFEFF")).toBe(true);
+      expect(text.endsWith("\r\n")).toBe(true);
+      const rows = parseSpreadsheetCsv(text);
+      expect(rows[0].slice(0, 4).join(";")).toBe("tabel;modelbestand;interventie;naam");
+      expect(new Set(rows.slice(1).map((r) => r[0]))).toEqual(new Set(["invoer", "resultaten", "totalen"]));
+      // amounts with a decimal comma, never a dot decimal
+      expect(rows.slice(1).flat().some((c) => /^-?\d+,\d+$/.test(c))).toBe(true);
+      expect(rows.slice(1).flat().filter((c) => /^-?\d+\.\d+$/.test(c))).toEqual([]);
 
       const [json] = await Promise.all([page.waitForEvent("download"), downloads.locator('button[data-format="json"]').click()]);
       const data = JSON.parse(readFileSync((await json.path())!, "utf8")) as {tabellen: Record<string, {rijen: Record<string, unknown>[]}>};

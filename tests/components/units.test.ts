@@ -61,16 +61,17 @@ describe("formatQuantity with a model switch (unit 0/1)", () => {
   });
 });
 
-describe("toCsv(rows, columns): the CSV behind every table (RFC 4180)", () => {
-  test("CRLF line ends, a header of labels, numbers with a dot decimal, quotes doubled, fields with comma, quote or line break quoted", async () => {
+describe("toCsv(rows, columns): the CSV behind every table, for Dutch Excel (lib/spreadsheet-csv.ts)", () => {
+  test("BOM, CRLF line ends, `;` separator, a header of labels, numbers with a decimal comma, quotes doubled, fields with `;`, quote or line break quoted, formula text neutralised", async () => {
     const {toCsv} = await load("provenance");
     const rows = [
       {post: "Uitkering, bijstand", value: 1234.5},
       {post: 'de "extra" baan', value: -0.25},
-      {post: "twee\nregels", value: null}
+      {post: "twee\nregels", value: null},
+      {post: "=1+1", value: -3}
     ];
     expect(toCsv(rows, [{key: "post", label: "post"}, {key: "value", label: "NCW (€)"}])).toBe(
-      'post,NCW (€)\r\n"Uitkering, bijstand",1234.5\r\n"de ""extra"" baan",-0.25\r\n"twee\nregels",\r\n'
+      '\uFEFFpost;NCW (€)\r\nUitkering, bijstand;1234,5\r\n"de ""extra"" baan";-0,25\r\n"twee\nregels";\r\n\'=1+1;-3\r\n'
     );
   });
 });

@@ -1,7 +1,7 @@
 import {describe, expect, it} from "vitest";
 import fc from "fast-check";
 import {irr} from "financial";
-import {internalRateOfReturn, paybackPeriod} from "../../lib/finance/payback.js";
+import {internalRateOfReturn, payback, paybackPeriod, paybackText} from "../../lib/finance/payback.js";
 import {presentValue} from "../../lib/finance/discount.js";
 
 describe("paybackPeriod(flows)", () => {
@@ -57,5 +57,33 @@ describe("internalRateOfReturn(flows)", () => {
         if (Number.isFinite(ref) && ref > -1 && Math.abs(presentValue(flows, ref)) < 1e-6 * investment) expect(r).toBeCloseTo(ref, 5);
       }
     ));
+  });
+});
+
+describe("payback(perYear, rule) and paybackText: one payback per page, past the horizon said so", () => {
+  it("within the analysed horizon: the years, '2,7 jaar' ([-100, 60, 60] over 3 years: 2 + 40/60)", () => {
+    const p = payback([-100, 60, 60]);
+    expect(p.afterHorizon).toBe(false);
+    expect(paybackText(p)).toBe("2,7 jaar");
+  });
+  it("past the horizon, by the extrapolation rule: 'na de horizon (…)' with the rule, never bare years inside a shorter analysis ([-100, 20] over 2 years pays back after 6)", () => {
+    const p = payback([-100, 20], {extendYears: 10});
+    expect(p).toMatchObject({years: 6, horizon: 2, afterHorizon: true});
+    expect(paybackText(p)).toBe("na de horizon (6,0 jaar, netto stroom van het laatste jaar voortgezet)");
+  });
+  it("not paid back: within the horizon without a rule, within horizon + extension with one", () => {
+    expect(paybackText(payback([-100, 10, 10]))).toBe("niet terugverdiend binnen de horizon (3 jaar)");
+    expect(paybackText(payback([-100, -1], {extendYears: 38}))).toBe("niet terugverdiend binnen 40 jaar (netto stroom van het laatste jaar voortgezet)");
+  });
+  it("property: payback(flows, rule).years is paybackPeriod with the same extension, and afterHorizon exactly when it exceeds the flow's length", () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({min: -1e6, max: 1e6, noNaN: true}), {minLength: 1, maxLength: 12}), fc.integer({min: 0, max: 40}), (flows, extendYears) => {
+        const p = payback(flows, {extendYears});
+        expect(p.years).toBe(paybackPeriod(flows, 0, {extendYears}));
+        expect(p.afterHorizon).toBe(p.years !== null && p.years > flows.length + 1e-9);
+        if (p.afterHorizon) expect(paybackText(p)).toMatch(/^na de horizon \(/);
+      }),
+      {numRuns: 300}
+    );
   });
 });

@@ -16,7 +16,8 @@ import {mulberry32, pick, mutateCsv, mutateYaml, randomArgs} from "./mutate.js";
 // the number of cases: for a longer search outside `npm test`, e.g.
 // RENDEMENT_FUZZ_SEED=100000 RENDEMENT_FUZZ_SCALE=5 npx vitest run tests/fuzz
 const OFFSET = Number(process.env.RENDEMENT_FUZZ_SEED ?? 0);
-const SCALE = Number(process.env.RENDEMENT_FUZZ_SCALE ?? 1);
+// FUZZ_SCALE=full (`npm run test:fuzz`) runs five times the cases of `npm test`.
+const SCALE = Number(process.env.RENDEMENT_FUZZ_SCALE ?? (process.env.FUZZ_SCALE === "full" ? 5 : 1));
 const n = (cases: number) => Math.round(cases * SCALE);
 
 const dir = mkdtempSync(path.join(tmpdir(), "rendement-fuzz-"));

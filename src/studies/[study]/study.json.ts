@@ -18,12 +18,15 @@ import {loadStudy, defaultRegistry} from "../../../lib/io/study.js";
 import {registryJSONFor} from "../../../lib/model/context.js";
 import {evaluate, findLeaf, valueOf, type Overrides} from "../../../lib/model/evaluate.js";
 import {summarize, type Summary} from "../../../lib/finance/summary.js";
-import {paybackPeriod} from "../../../lib/finance/payback.js";
+import {payback, paybackText} from "../../../lib/finance/payback.js";
 import {runScenarios, scenarioOverrides} from "../../../lib/analysis/scenarios.js";
 import {solveInput} from "../../../lib/analysis/solve.js";
 import type {CompiledModel} from "../../../lib/model/compile.js";
 import type {PrintedFile} from "../../../lib/schema/printed.js";
 import {factsheetSteps, factsheetStepTitles, type StudyItem} from "../../../lib/schema/study.js";
+import {runChecks} from "../../../lib/reproduce/run.js";
+import {amountBasis, pageVerdict, type PageVerdict} from "../../../lib/reproduce/verdict.js";
+import {withDerivedControls} from "../../../lib/model/control-values.js";
 import MarkdownIt from "markdown-it";
 
 // Narrative is Markdown; raw HTML in it is escaped (html: false), so the page may insert the result.
@@ -55,13 +58,24 @@ try {
     if (!printedFiles.has(key)) printedFiles.set(key, readPrinted(`data/printed/${key}.yaml`));
     return printedFiles.get(key)!;
   };
+  // The verdict of every printed figure, as its row on the Reproductie page gives it (one run of
+  // the study's checks per printed-figures file).
+  const verdicts = new Map<string, Map<string, PageVerdict>>();
+  const verdictsOf = async (p: PrintedFile | null): Promise<Map<string, PageVerdict>> => {
+    if (!p) return new Map();
+    if (!verdicts.has(p.study)) verdicts.set(p.study, new Map((await runChecks({study: p.study})).map((c) => [c.id, pageVerdict(c)])));
+    return verdicts.get(p.study)!;
+  };
+  await verdictsOf(printedFile);
+  for (const t of study.tools) await verdictsOf(printedIn(t.printed));
   const figure = (id: string, file?: string, where = "") => {
     const p = printedIn(file);
     const f = p?.figures.find((x) => x.id === id);
     if (!f) throw new Error(`${join(location.dir, "study.yaml")}: ${where}: expected a figure id of data/printed/${file ?? study.printed}.yaml, found "${id}"`);
     // The reader's explanation: the cause the figure shares with others (Dutch), else its own note.
     const cause = f.cause ? p!.causes?.find((c) => c.id === f.cause) : undefined;
-    return {id: f.id, quantity: f.quantity, source: f.source, printed: f.printed, unit: f.unit, tolerance: f.tolerance, explanation: cause?.beschrijving ?? f.toelichting ?? null};
+    const verdict = verdicts.get(p!.study)?.get(f.id) ?? null;
+    return {id: f.id, quantity: f.quantity, source: f.source, printed: f.printed, unit: f.unit, tolerance: f.tolerance, explanation: cause?.beschrijving ?? f.toelichting ?? null, verdict};
   };
 
   const headline = (s: Summary, perParticipant: boolean) => {
@@ -105,6 +119,12 @@ try {
     }
     const base = summarize(evaluate(model), item.intervention);
     const h = headline(base, item.amountsPerParticipant);
+    // One payback rule per page (lib/finance/payback.ts): the same text in every table of the page.
+    const paybackOf = (perYear: ArrayLike<number>) => {
+      if (!item.payback) return {paybackYears: null, paybackText: null};
+      const p = payback(perYear, item.payback);
+      return {paybackYears: p.years, paybackText: paybackText(p)};
+    };
     const comparisons = (item.comparisons ?? []).map((c) => {
       const overrides: Overrides = c.scenario ? scenarioOverrides(model, c.scenario) : {};
       const s = summarize(evaluate(model, overrides), item.intervention);
@@ -114,7 +134,12 @@ try {
         scenario: c.scenario ?? null,
         // Per post and actor (as the report's tables per stakeholder): present value, gain positive.
         posts: s.posts.map((p) => ({post: p.post, label: p.label, side: p.side, byActor: Object.fromEntries(actorIds.map((a) => [a, p.byActor[a] ?? 0])), total: p.presentValue})),
-        actors: s.actors.map((a) => ({actor: a.actor, label: a.label, costs: a.costs, benefits: a.benefits, saldo: a.saldo, paybackYears: item.payback ? paybackPeriod(a.perYear, 0, {extendYears: item.payback.extendYears}) : null})),
+        actors: s.actors.map((a) => ({actor: a.actor, label: a.label, costs: a.costs, benefits: a.benefits, saldo: a.saldo, ...paybackOf(a.perYear)})),
+        // Printed per-actor figures of this comparison, each with its Reproductie verdict.
+        printed: (c.printed ?? []).map((p, j) => {
+          if (!actorIds.includes(p.actor as never)) throw new Error(`${join(location.dir, "study.yaml")}: items.${item.id}.comparisons.printed[${j}].actor: expected an actor of this intervention (${actorIds.join(", ")}), found "${p.actor}"`);
+          return {...figure(p.figure, undefined, `items.${item.id}.comparisons.printed[${j}]`), actor: p.actor, computed: p.computed};
+        }),
         saldo: s.saldo
       };
     });
@@ -125,6 +150,8 @@ try {
       label: model.file.interventions.find((iv) => iv.id === item.intervention)!.label,
       views: resolveView(model, item),
       base: h,
+      // "per deelnemer" or "totaal" for the amounts (costs, benefits, saldo) of this page.
+      basis: amountBasis(base.participants, item.amountsPerParticipant),
       printed: item.printed.map((p, i) => ({...figure(p.figure, undefined, `items.${item.id}.printed[${i}]`), label: p.label ?? null, computed: p.computed, value: h[p.computed]})),
       comparisons
     };
@@ -165,7 +192,7 @@ try {
   });
 
   const cockpit = study.cockpit
-    ? {...study.cockpit, html: {narrative: md(study.cockpit.narrative)}, figures: (printedFile?.figures ?? []).filter((f) => f.id.startsWith(study.cockpit!.figurePrefix)).map((f) => ({id: f.id, printed: f.printed, unit: f.unit}))}
+    ? {...study.cockpit, html: {narrative: md(study.cockpit.narrative)}, figures: (printedFile?.figures ?? []).filter((f) => f.id.startsWith(study.cockpit!.figurePrefix)).map((f) => ({id: f.id, printed: f.printed, unit: f.unit, verdict: verdicts.get(printedFile!.study)?.get(f.id) ?? null}))}
     : null;
   if (cockpit) modelOf(cockpit.model);
 
@@ -179,27 +206,7 @@ try {
     if (!derivedControls.has(item.model)) derivedControls.set(item.model, new Set());
     derivedControls.get(item.model)!.add(item.intervention);
   }
-  const fileForPage = (file: string, m: CompiledModel) => {
-    const ivs = derivedControls.get(file);
-    if (!ivs) return m.file;
-    return {
-      ...m.file,
-      interventions: m.file.interventions.map((iv) =>
-        !ivs.has(iv.id)
-          ? iv
-          : {
-              ...iv,
-              parameters: (iv.parameters ?? []).map((p) => {
-                if (p.control || typeof p.value !== "number" || p.value === 0) return p;
-                const v = p.value;
-                const [min, max] = p.unit === "fraction" ? [0, 1] : v > 0 ? [0, 2 * v] : [2 * v, 0];
-                const step = p.unit === "fraction" ? 0.01 : Math.pow(10, Math.floor(Math.log10(Math.abs(max - min))) - 2);
-                return {...p, control: {min, max, step}};
-              })
-            }
-      )
-    };
-  };
+  const fileForPage = (file: string, m: CompiledModel) => withDerivedControls(m.file, derivedControls.get(file) ?? new Set());
 
   const register = assumptionsPath(location);
   const assumptions = register ? {path: relative(process.cwd(), register), register: readAssumptions(register)} : null;
