@@ -45,3 +45,23 @@ export function cardWidth(width, {columns = 1, max = Infinity} = {}) {
   const n = width < 640 ? 1 : columns;
   return Math.max(120, Math.min(max, Math.floor((width - (n - 1) * 16) / n) - 34));
 }
+
+/**
+ * Marks the tables in `node` (a table, or an element holding tables, such as numbersTable's
+ * details) as results tables that become a list of cards at phone width (src/style.css
+ * `.phone-cards`): each body cell gets its column's header text as `data-label`. Returns `node`.
+ * @template {Element} T
+ * @param {T} node
+ * @returns {T}
+ */
+export function tableCards(node) {
+  const tables = node instanceof HTMLTableElement ? [node] : Array.from(node.querySelectorAll("table"));
+  for (const table of tables) {
+    const heads = Array.from(table.querySelectorAll("thead th"), (th) => (th.textContent ?? "").trim());
+    table.classList.add("phone-cards");
+    for (const row of Array.from(table.querySelectorAll("tbody tr"))) {
+      Array.from(row.children).forEach((cell, i) => cell.setAttribute("data-label", heads[i] ?? ""));
+    }
+  }
+  return node;
+}
