@@ -3,6 +3,7 @@ import {readFileSync} from "node:fs";
 // See README.md ("Pages: rules for authors"): the site must build and run with no network at all.
 import {citationFooter, readBuildInfo} from "./scripts/build-info.js";
 import {studyPages} from "./lib/io/study-pages.js";
+import {kengetallenSearchRecord, studySearchRecords} from "./lib/io/search-index.js";
 
 interface Page {
   name: string;
@@ -64,6 +65,8 @@ const searchInDutch = `<script>addEventListener("DOMContentLoaded", () => {
 const printValues = `<script>{
   const nl = (v) => (v !== "" && Number.isFinite(Number(v)) ? Number(v).toLocaleString("nl-NL", {maximumFractionDigits: 10}) : v);
   const show = () => {
+    // A folded panel of inputs (the cockpit's) opens on paper: its values belong to the printout.
+    for (const d of document.querySelectorAll("#observablehq-main details:not([open])")) if (d.querySelector("input, select")) d.open = true;
     for (const old of document.querySelectorAll(".print-value")) old.remove();
     for (const c of document.querySelectorAll("#observablehq-main input, #observablehq-main select, #observablehq-main textarea")) {
       const type = c.type;
@@ -116,8 +119,17 @@ ${printValues}
     `<p>Rendement: open, narekenbare maatschappelijke kosten-batenanalyses (MKBA) van re-integratie.</p>\n${citationFooter(build, {title, path})}`,
   toc: {label: "Op deze pagina"},
   // Site search (MiniSearch; its client and index are built into dist/_observablehq/, nothing is
-  // fetched from outside). Its texts are made Dutch by `searchInDutch` above.
-  search: true,
+  // fetched from outside). Its texts are made Dutch by `searchInDutch` above. Framework indexes the
+  // Markdown of a page, which for the study pages (templates filled from data in the browser) and
+  // the Kengetallen registry is only the template's text: those pages say `index: false` in their
+  // front matter and are indexed here with what a reader sees on them (lib/io/search-index.ts),
+  // their titles carrying the study's name.
+  search: {
+    async *index() {
+      yield* studySearchRecords();
+      yield kengetallenSearchRecord();
+    }
+  },
   // Links that work on any static host, with no rewrite rule: a page is written as dist/x.html and
   // linked as ./x.html, a folder's home page as ./folder/index.html (README "Hosting").
   preserveExtension: true,
