@@ -6,6 +6,7 @@
 import {listStudies, readStudy, assumptionsPath, studyRoots} from "./study-description.js";
 import {defaultRegistry} from "./study.js";
 import {factsheetSteps, factsheetStepTitles} from "../schema/study.js";
+import {readerCitations} from "../reader-citation.js";
 
 export interface SearchRecord {
   /** Page path as in the sidebar, e.g. "/studies/<id>/<item>". */
@@ -17,7 +18,7 @@ export interface SearchRecord {
 
 /** Markdown to plain words: drop emphasis marks, link targets and code ticks. */
 function plain(text: string | undefined | null): string {
-  return (text ?? "")
+  return readerCitations(text ?? "")
     .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/[*_`#>]/g, " ")
     .replace(/\s+/g, " ")

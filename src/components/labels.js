@@ -20,17 +20,51 @@ export function wrapLabel(text, maxChars) {
   return lines.join("\n");
 }
 
+/** @type {CanvasRenderingContext2D | null | undefined} */
+let measureContext;
 /**
+ * Width in px of `text` in Plot's axis font (10 px sans-serif); 6.5 px per character where there is
+ * no canvas (Node).
+ * @param {string} text
+ */
+export function textWidth(text) {
+  if (measureContext === undefined) {
+    measureContext = typeof document !== "undefined" ? document.createElement("canvas").getContext("2d") : null;
+    if (measureContext) measureContext.font = "10px system-ui, sans-serif";
+  }
+  return measureContext ? Math.max(measureContext.measureText(text).width, text.length * 5.5) : text.length * 6.5;
+}
+
+/**
+ * A left margin measured from the labels' own widths, capped at `cap` pixels and at `share` of the
+ * chart width; labels wider than the margin wrap over several lines at spaces, and a word wider
+ * than the margin widens it (never clipped by the chart's left edge).
  * @param {string[]} labels
  * @param {number} width
  * @param {{cap: number, share: number, minRow?: number}} options
  * @returns {{marginLeft: number, tickFormat: (l: string) => string, rowHeight: number}}
  */
 export function labelAxis(labels, width, {cap, share, minRow = 28}) {
-  const marginLeft = Math.min(cap, width * share, 12 + 6 * Math.max(...labels.map((l) => l.length)));
-  const maxChars = Math.max(8, Math.floor((marginLeft - 14) / 6));
-  const lines = Math.max(1, ...labels.map((l) => wrapLabel(l, maxChars).split("\n").length));
-  return {marginLeft, tickFormat: (l) => wrapLabel(l, maxChars), rowHeight: Math.max(minRow, 12 * lines + 8)};
+  const pad = 14; // tick length and gap
+  const widest = Math.max(0, ...labels.map((l) => textWidth(String(l))));
+  const longestWord = Math.max(0, ...labels.flatMap((l) => String(l).split(/\s+/)).map((w) => textWidth(w)));
+  const marginLeft = Math.ceil(Math.max(longestWord + pad, Math.min(cap, width * share, widest + pad)));
+  const room = marginLeft - pad;
+  /** @param {string} l */
+  const wrap = (l) => {
+    const lines = [];
+    let line = "";
+    for (const w of String(l).split(/\s+/).filter(Boolean)) {
+      if (line && textWidth(`${line} ${w}`) > room) {
+        lines.push(line);
+        line = w;
+      } else line = line ? `${line} ${w}` : w;
+    }
+    if (line) lines.push(line);
+    return lines.join("\n");
+  };
+  const lines = Math.max(1, ...labels.map((l) => wrap(l).split("\n").length));
+  return {marginLeft, tickFormat: wrap, rowHeight: Math.max(minRow, 12 * lines + 8)};
 }
 
 /**

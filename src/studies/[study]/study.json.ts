@@ -25,10 +25,12 @@ import type {CompiledModel} from "../../../lib/model/compile.js";
 import type {PrintedFile} from "../../../lib/schema/printed.js";
 import {factsheetSteps, factsheetStepTitles, type StudyItem} from "../../../lib/schema/study.js";
 import MarkdownIt from "markdown-it";
+import {readerCitations} from "../../../lib/reader-citation.js";
 
 // Narrative is Markdown; raw HTML in it is escaped (html: false), so the page may insert the result.
 const markdown = new MarkdownIt({html: false, linkify: false, typographer: false});
-const md = (text: string | undefined) => (text ? markdown.render(text) : null);
+// Citations for readers name the report's place, not the seed file's lines (lib/reader-citation.ts).
+const md = (text: string | undefined) => (text ? markdown.render(readerCitations(text)) : null);
 
 const {values} = parseArgs({options: {study: {type: "string"}}, strict: false});
 const studyId = String(values.study ?? process.argv[2] ?? "");
