@@ -86,6 +86,29 @@ const printValues = `<script>{
   matchMedia("print").addEventListener("change", (e) => e.matches && show());
 }</script>`;
 
+// An amount never breaks between "€" and its number: data files and narratives often type "€ 585"
+// with a plain space; this inline script turns that space into a no-break space in every text the
+// page shows, including text that cells draw later (tests/browser/checks/reader.ts measures it).
+const amountsTogether = `<script>{
+  const fix = (root) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.nodeValue.includes("€ ")) n.nodeValue = n.nodeValue.replace(/€ (?=[0-9−-])/g, "€\\u00a0");
+    }
+  };
+  addEventListener("DOMContentLoaded", () => {
+    const main = document.querySelector("#observablehq-main");
+    if (!main) return;
+    fix(main);
+    new MutationObserver((records) => {
+      for (const r of records) {
+        if (r.type === "characterData") r.target.nodeValue.includes("€ ") && fix(r.target.parentNode);
+        else for (const n of r.addedNodes) if (n.nodeType === 1 || n.nodeType === 3) fix(n.nodeType === 3 ? n.parentNode : n);
+      }
+    }).observe(main, {childList: true, subtree: true, characterData: true});
+  });
+}</script>`;
+
 // Version, commit and build date, read once per build (README "Citation and version").
 const build = readBuildInfo();
 
@@ -114,6 +137,7 @@ export default {
 <link rel="stylesheet" href="/print.css">
 ${searchInDutch}
 ${printValues}
+${amountsTogether}
 <script>${readFileSync("src/components/chartSave.js", "utf8")}</script>`,
   footer: ({title, path}: {title: string | null; path: string}) =>
     `<p>Rendement: open, narekenbare maatschappelijke kosten-batenanalyses (MKBA) van re-integratie.</p>\n${citationFooter(build, {title, path})}`,

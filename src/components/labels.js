@@ -93,9 +93,26 @@ export function tableCards(node) {
   for (const table of tables) {
     const heads = Array.from(table.querySelectorAll("thead th"), (th) => (th.textContent ?? "").trim());
     table.classList.add("phone-cards");
+    keepAmountsTogether(table);
     for (const row of Array.from(table.querySelectorAll("tbody tr"))) {
       Array.from(row.children).forEach((cell, i) => cell.setAttribute("data-label", heads[i] ?? ""));
     }
+  }
+  return node;
+}
+
+/**
+ * Joins "€" to the amount after it with a no-break space in every text node under `node` ("€ 585"
+ * typed with a plain space in a data file would otherwise break between "€" and "585"). Returns `node`.
+ * @template {Node} T
+ * @param {T} node
+ * @returns {T}
+ */
+export function keepAmountsTogether(node) {
+  const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const text = n.nodeValue ?? "";
+    if (/€ [\d−-]/.test(text)) n.nodeValue = text.replace(/€ (?=[\d−-])/g, "€\u00a0");
   }
   return node;
 }

@@ -3,7 +3,7 @@
 import * as Plot from "@observablehq/plot";
 import {formatEuro, formatNumber} from "../lib/format.js";
 import {el, numbersTable} from "./provenance.js";
-import {labelAxis} from "./labels.js";
+import {labelAxis, tableCards} from "./labels.js";
 
 /** @typedef {import("../lib/analysis/scenarios.js").ScenarioResult} ScenarioResult */
 
@@ -64,11 +64,11 @@ export function scenarios(results, {scope = "total", width = 800, printed = {}} 
       Plot.ruleX([0])
     ]
   });
-  const table = numbersTable(
+  const table = tableCards(numbersTable(
     rows.map((r) => ({...r, printed: printed[r.id] ?? null})),
     [
       {key: "label", label: "scenario"},
-      {key: "ratio", label: "maatschappelijke baten-kostenverhouding (B/K)", format: (v) => (v === null ? "—" : formatNumber(v, 2)), align: "right"},
+      {key: "ratio", label: "maatschappelijke B/K-verhouding", format: (v) => (v === null ? "—" : formatNumber(v, 2)), align: "right"},
       {key: "printed", label: "rapport", format: (v) => (v === null ? "" : formatNumber(v, 1)), align: "right"},
       {key: "financialRatio", label: "financiële B/K-verhouding", format: (v) => (v === null ? "—" : formatNumber(v, 2)), align: "right"},
       {key: "saldo", label: "saldo (€)", format: (v) => (v === null ? "—" : formatEuro(v)), align: "right"},
@@ -76,7 +76,7 @@ export function scenarios(results, {scope = "total", width = 800, printed = {}} 
       {key: "description", label: "toelichting"}
     ],
     {summary: "Scenario's (tabel)", filename: `scenarios-${scope}.csv`}
-  );
+  ));
   return el(
     "div",
     {class: "scenarios", "data-chart": "scenarios"},
