@@ -53,7 +53,7 @@ export function costBenefit(summary, {width = 800, title} = {}) {
   // Category margin measured from the labels (wrapped, never clipped); the room for the amounts
   // beside the bars shrinks with the chart, so the plot area never gets a negative width.
   const axis = labelAxis(labels, width, {cap: 280, share: 0.4, minRow: 26});
-  const marginRight = Math.min(80, Math.round(width * 0.12));
+  const marginRight = Math.min(80, Math.max(60, Math.round(width * 0.12)));
   const inset = Math.max(0, Math.min(70, Math.floor((width - axis.marginLeft - marginRight) * 0.2)));
   const chart = Plot.plot({
     width,

@@ -48,7 +48,8 @@ export function labelAxis(labels, width, {cap, share, minRow = 28}) {
   const pad = 14; // tick length and gap
   const widest = Math.max(0, ...labels.map((l) => textWidth(String(l))));
   const longestWord = Math.max(0, ...labels.flatMap((l) => String(l).split(/\s+/)).map((w) => textWidth(w)));
-  const marginLeft = Math.ceil(Math.max(longestWord + pad, Math.min(cap, width * share, widest + pad)));
+  // Never so wide that the plot area (and a bar's width) would go negative on a narrow first draw.
+  const marginLeft = Math.min(Math.ceil(Math.max(longestWord + pad, Math.min(cap, width * share, widest + pad))), Math.max(40, Math.floor(width - 100)));
   const room = marginLeft - pad;
   /** @param {string} l */
   const wrap = (l) => {
