@@ -3,6 +3,7 @@ import {readFileSync} from "node:fs";
 // See README.md ("Pages: rules for authors"): the site must build and run with no network at all.
 import {citationFooter, readBuildInfo} from "./scripts/build-info.js";
 import {studyPages} from "./lib/io/study-pages.js";
+import {kengetallenSearchRecord, studySearchRecords} from "./lib/io/search-index.js";
 
 interface Page {
   name: string;
@@ -64,6 +65,8 @@ const searchInDutch = `<script>addEventListener("DOMContentLoaded", () => {
 const printValues = `<script>{
   const nl = (v) => (v !== "" && Number.isFinite(Number(v)) ? Number(v).toLocaleString("nl-NL", {maximumFractionDigits: 10}) : v);
   const show = () => {
+    // A folded panel of inputs (the cockpit's) opens on paper: its values belong to the printout.
+    for (const d of document.querySelectorAll("#observablehq-main details:not([open])")) if (d.querySelector("input, select")) d.open = true;
     for (const old of document.querySelectorAll(".print-value")) old.remove();
     for (const c of document.querySelectorAll("#observablehq-main input, #observablehq-main select, #observablehq-main textarea")) {
       const type = c.type;
@@ -81,6 +84,29 @@ const printValues = `<script>{
   };
   addEventListener("beforeprint", show);
   matchMedia("print").addEventListener("change", (e) => e.matches && show());
+}</script>`;
+
+// An amount never breaks between "€" and its number: data files and narratives often type "€ 585"
+// with a plain space; this inline script turns that space into a no-break space in every text the
+// page shows, including text that cells draw later (tests/browser/checks/reader.ts measures it).
+const amountsTogether = `<script>{
+  const fix = (root) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.nodeValue.includes("€ ")) n.nodeValue = n.nodeValue.replace(/€ (?=[0-9−-])/g, "€\\u00a0");
+    }
+  };
+  addEventListener("DOMContentLoaded", () => {
+    const main = document.querySelector("#observablehq-main");
+    if (!main) return;
+    fix(main);
+    new MutationObserver((records) => {
+      for (const r of records) {
+        if (r.type === "characterData") r.target.nodeValue.includes("€ ") && fix(r.target.parentNode);
+        else for (const n of r.addedNodes) if (n.nodeType === 1 || n.nodeType === 3) fix(n.nodeType === 3 ? n.parentNode : n);
+      }
+    }).observe(main, {childList: true, subtree: true, characterData: true});
+  });
 }</script>`;
 
 // Version, commit and build date, read once per build (README "Citation and version").
@@ -111,13 +137,23 @@ export default {
 <link rel="stylesheet" href="/print.css">
 ${searchInDutch}
 ${printValues}
+${amountsTogether}
 <script>${readFileSync("src/components/chartSave.js", "utf8")}</script>`,
   footer: ({title, path}: {title: string | null; path: string}) =>
     `<p>Rendement: open, narekenbare maatschappelijke kosten-batenanalyses (MKBA) van re-integratie.</p>\n${citationFooter(build, {title, path})}`,
   toc: {label: "Op deze pagina"},
   // Site search (MiniSearch; its client and index are built into dist/_observablehq/, nothing is
-  // fetched from outside). Its texts are made Dutch by `searchInDutch` above.
-  search: true,
+  // fetched from outside). Its texts are made Dutch by `searchInDutch` above. Framework indexes the
+  // Markdown of a page, which for the study pages (templates filled from data in the browser) and
+  // the Kengetallen registry is only the template's text: those pages say `index: false` in their
+  // front matter and are indexed here with what a reader sees on them (lib/io/search-index.ts),
+  // their titles carrying the study's name.
+  search: {
+    async *index() {
+      yield* studySearchRecords();
+      yield kengetallenSearchRecord();
+    }
+  },
   // Links that work on any static host, with no rewrite rule: a page is written as dist/x.html and
   // linked as ./x.html, a folder's home page as ./folder/index.html (README "Hosting").
   preserveExtension: true,

@@ -218,10 +218,14 @@ export function decodeState(inputs: readonly StateInput[], query: string): Decod
     else values[input.key] = value;
   }
   const unknown = [...new Set(params.keys())].filter((k) => !byKey.has(k) && !isReservedKey(k));
-  const unknownMessage = unknown.length
+  return {values, refused, unknown, unknownMessage: unknownKeysMessage(unknown)};
+}
+
+/** A Dutch line about address keys that no input of the page knows, or "" when there are none. */
+export function unknownKeysMessage(unknown: readonly string[]): string {
+  return unknown.length
     ? `Het adres van deze pagina noemt ${unknown.length === 1 ? "een invoer" : "invoer"} die hier niet bestaat: ${unknown.map((k) => `“${k}”`).join(", ")}. ${unknown.length === 1 ? "Die is" : "Die zijn"} genegeerd.`
     : "";
-  return {values, refused, unknown, unknownMessage};
 }
 
 /**

@@ -26,8 +26,8 @@ export function formatSummary(s: Summary): string {
       ["kosten", euro(s.costs)],
       ["baten", euro(s.benefits)],
       ["saldo", euro(s.saldo)],
-      ["maatschappelijke K/B-verhouding", num(s.ratio)],
-      ["financiële K/B-verhouding", num(s.financialRatio)],
+      ["maatschappelijke B/K-verhouding", num(s.ratio)],
+      ["financiële B/K-verhouding", num(s.financialRatio)],
       ["kosten per deelnemer", euro(s.costPerParticipant)],
       ["baten per deelnemer", euro(s.benefitPerParticipant)],
       ["QALY's (verdisconteerd)", num(s.qalys)],
@@ -37,7 +37,7 @@ export function formatSummary(s: Summary): string {
     ])
   );
   out.push("");
-  out.push(pad([["actor", "kosten", "baten", "saldo", "K/B", "terugverdientijd"], ...s.actors.map((a) => [a.label, euro(a.costs), euro(a.benefits), euro(a.saldo), num(a.ratio), num(a.paybackYears, 1)])]));
+  out.push(pad([["actor", "kosten", "baten", "saldo", "B/K", "terugverdientijd"], ...s.actors.map((a) => [a.label, euro(a.costs), euro(a.benefits), euro(a.saldo), num(a.ratio), num(a.paybackYears, 1)])]));
   return out.join("\n");
 }
 

@@ -151,7 +151,7 @@ export async function main(argv: string[]): Promise<number> {
     if (r.nonFinite > 0) console.log(`let op: ${r.nonFinite.toLocaleString("nl-NL")} van de ${draws.toLocaleString("nl-NL")} trekkingen gaven geen eindig saldo (NaN of oneindig) en tellen niet mee in de statistieken\n`);
     const row = (label: string, s: StreamedStats, f: (x: number) => string) => [label, f(s.mean), f(s.sd), ...PERCENTILES.map((p) => (s.percentiles ? f(s.percentiles[percentileKey(p)]) : "—"))];
     const head = ["", "gemiddelde", "sd", ...PERCENTILES.map((p) => `${String(p).replace(".", ",")}%`)];
-    console.log(pad([head, row("kosten", r.costs, euro), row("baten", r.benefits, euro), row("saldo", r.saldo, euro), row("K/B", r.ratio, (x) => num(x)), row("financiële K/B", r.financialRatio, (x) => num(x))]));
+    console.log(pad([head, row("kosten", r.costs, euro), row("baten", r.benefits, euro), row("saldo", r.saldo, euro), row("B/K", r.ratio, (x) => num(x)), row("financiële B/K", r.financialRatio, (x) => num(x))]));
     console.log(`\nsaldo deterministisch ${euro(r.deterministic.saldo)}; kans op een positief saldo ${pct(r.probPositive)}`);
     console.log("\n" + pad([["actor", "gemiddeld saldo", "2,5%", "97,5%", "P(saldo > 0)"], ...r.actors.map((a) => [a.label, euro(a.saldo.mean), euro(a.saldo.percentiles.p2_5), euro(a.saldo.percentiles.p97_5), pct(a.probPositive)])]));
     if (r.interventions.length > 1) console.log("\n" + pad([["interventie", "gemiddeld saldo", "2,5%", "97,5%", "P(saldo > 0)"], ...r.interventions.map((a) => [a.label, euro(a.saldo.mean), euro(a.saldo.percentiles.p2_5), euro(a.saldo.percentiles.p97_5), pct(a.probPositive)])]));

@@ -28,7 +28,7 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     console.log(`${model.file.title}: scenario's (prijspeil ${model.file.priceYear})\n`);
-    console.log(pad([["scenario", "kosten", "baten", "saldo", "K/B", "financiële K/B"], ...results.map((r) => [r.label, euro(r.total.costs), euro(r.total.benefits), euro(r.total.saldo), num(r.total.ratio), num(r.total.financialRatio)])]));
+    console.log(pad([["scenario", "kosten", "baten", "saldo", "B/K", "financiële B/K"], ...results.map((r) => [r.label, euro(r.total.costs), euro(r.total.benefits), euro(r.total.saldo), num(r.total.ratio), num(r.total.financialRatio)])]));
     const actorIds = [...new Set(results.flatMap((r) => r.total.actors.map((a) => a.actor)))];
     const label = (a: string) => results[0].total.actors.find((x) => x.actor === a)?.label ?? a;
     console.log("\nsaldo per actor");

@@ -13,10 +13,10 @@ const usage = "usage: rendement sensitivity <model-file> [--json] [--set name=va
 const value = (x: number) => (Math.abs(x) >= 100 ? Math.round(x).toLocaleString("nl-NL") : x.toLocaleString("nl-NL", {maximumSignificantDigits: 4}));
 
 export function formatTornado(t: Tornado, top = Infinity): string {
-  const head = `== ${t.label} — saldo ${euro(t.baseSaldo)}, K/B ${num(t.baseRatio)}`;
+  const head = `== ${t.label} — saldo ${euro(t.baseSaldo)}, B/K ${num(t.baseRatio)}`;
   if (!t.bars.length) return `${head}\n(geen invoer met een onzekerheid)`;
   const rows = t.bars.slice(0, top).map((b) => [b.label, `${value(b.low)} – ${value(b.high)}`, euro(b.saldoLow), euro(b.saldoHigh), euro(b.swing), num(b.ratioLow), num(b.ratioHigh)]);
-  return `${head}\n${pad([["invoer", "laag – hoog", "saldo laag", "saldo hoog", "bereik", "K/B laag", "K/B hoog"], ...rows])}`;
+  return `${head}\n${pad([["invoer", "laag – hoog", "saldo laag", "saldo hoog", "bereik", "B/K laag", "B/K hoog"], ...rows])}`;
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -4,6 +4,7 @@ import * as Plot from "@observablehq/plot";
 import {formatEuro, formatEuroCompact, formatNumber} from "../lib/format.js";
 import {el, numbersTable} from "./provenance.js";
 import {payback, paybackText} from "../lib/finance/payback.js";
+import {labelAxis} from "./labels.js";
 
 /** @typedef {import("../lib/finance/summary.js").Summary} Summary */
 /** @typedef {import("../lib/finance/summary.js").ActorResult} ActorResult */
@@ -36,14 +37,15 @@ export function actorRows(summary) {
 export function actors(summary, {width = 800, payback: rule = {extendYears: 0}, basis} = {}) {
   const rows = actorRows(summary);
   const order = [...new Set(rows.map((r) => r.label))];
+  const axis = labelAxis(order, width, {cap: 160, share: 0.3});
   const saldi = summary.actors.slice().sort((a, b) => b.saldo - a.saldo);
   const chart = Plot.plot({
     width,
-    height: 40 * order.length + 70,
-    marginLeft: Math.min(130, width * 0.3),
+    height: Math.max(40, axis.rowHeight) * order.length + 70,
+    marginLeft: axis.marginLeft,
     marginRight: 120,
     x: {label: "← betaalt · ontvangt → (netto contante waarde)", grid: true, tickFormat: (v) => short(v), insetLeft: 10, insetRight: 10},
-    y: {label: null, domain: order},
+    y: {label: null, domain: order, tickFormat: axis.tickFormat},
     color: {domain: ["kosten", "baten"], range: ["#c0504d", "#1f5c99"], legend: true, tickFormat: (v) => (v === "kosten" ? "kosten (betaalt)" : "baten (ontvangt)")},
     marks: [
       Plot.barX(rows, {x: "value", y: "label", fill: "part", fillOpacity: 0.75, title: (d) => `${d.label}\n${d.part}: ${formatEuro(Math.abs(d.value))}`}),

@@ -27,7 +27,10 @@ export function breakevenChart(curve, {width = 800, breakEven = null, base = nul
     width,
     height: 320,
     marginLeft: 80,
-    x: {label: curve.label, tickFormat: format, ticks: Math.max(2, Math.floor(width / 110))},
+    marginRight: 36,
+    // The input's name can be a sentence: it is written under the chart (HTML wraps it), not as an
+    // axis label that would run off the chart's left edge.
+    x: {label: null, tickFormat: format, ticks: Math.max(2, Math.floor((width - 116) / 110))},
     y: {label: "saldo (€)", grid: true, tickFormat: (v) => formatEuroCompact(v)},
     color: {legend: lines.length > 1, domain: lines.map((s) => s.label)},
     marks: [
@@ -38,5 +41,5 @@ export function breakevenChart(curve, {width = 800, breakEven = null, base = nul
       breakEven === null ? null : Plot.text([{x: breakEven}], {x: "x", y: () => 0, text: (d) => `saldo nul bij ${format(d.x)}`, dy: -14, dx: rightHalf ? -6 : 6, textAnchor: rightHalf ? "end" : "start", fontWeight: "bold"})
     ]
   });
-  return el("div", {"data-chart": "breakeven"}, chart);
+  return el("div", {"data-chart": "breakeven"}, chart, el("p", {class: "muted", style: {margin: "0.2rem 0 0", fontSize: "13px"}}, `Horizontaal: ${curve.label}.`));
 }

@@ -4,6 +4,7 @@
 import * as Plot from "@observablehq/plot";
 import {formatEuro, formatEuroCompact, formatNumber} from "../lib/format.js";
 import {el, numbersTable} from "./provenance.js";
+import {labelAxis} from "./labels.js";
 
 /** @typedef {import("../lib/finance/summary.js").Summary} Summary */
 /** @typedef {"cost" | "financial" | "immaterial"} Kind */
@@ -50,13 +51,18 @@ export function costBenefit(summary, {width = 800, title, basis} = {}) {
   // Costs point left, benefits right: one bar per post, costs against benefits.
   /** @param {CostBenefitRow} d */
   const signed = (d) => (d.side === "cost" ? -d.amount : d.amount);
+  // Category margin measured from the labels (wrapped, never clipped); the room for the amounts
+  // beside the bars shrinks with the chart, so the plot area never gets a negative width.
+  const axis = labelAxis(labels, width, {cap: 280, share: 0.4, minRow: 26});
+  const marginRight = Math.min(80, Math.max(60, Math.round(width * 0.12)));
+  const inset = Math.max(0, Math.min(70, Math.floor((width - axis.marginLeft - marginRight) * 0.2)));
   const chart = Plot.plot({
     width,
-    height: Math.max(160, 26 * drawn.length + 60),
-    marginLeft: Math.min(280, width * 0.4, 12 + 6.2 * Math.max(10, ...labels.map((l) => l.length))),
-    marginRight: 80,
-    x: {label: "← kosten · baten → (netto contante waarde)", grid: true, tickFormat: (v) => millions(Math.abs(v)), insetLeft: 70, insetRight: 70},
-    y: {label: null, domain: labels},
+    height: Math.max(160, axis.rowHeight * drawn.length + 60),
+    marginLeft: axis.marginLeft,
+    marginRight,
+    x: {label: "← kosten · baten → (netto contante waarde)", grid: true, tickFormat: (v) => millions(Math.abs(v)), insetLeft: inset, insetRight: inset, ticks: Math.max(2, Math.floor((width - axis.marginLeft - marginRight) / 90))},
+    y: {label: null, domain: labels, tickFormat: axis.tickFormat},
     marks: [
       () => {
         // A hatch pattern for immaterial posts, referenced by the bars below.

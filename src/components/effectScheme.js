@@ -29,7 +29,9 @@ const STYLE = {
   intermediate: {fill: "#ffffff", stroke: "#8a8f98", text: "#222"},
   post: {fill: "#1f5c99", stroke: "#143d66", text: "#ffffff"}
 };
-const NODE_WIDTH = 150;
+// Narrow nodes and ranks (labels wrap at 19 characters), so a scheme of six or seven columns fits a
+// 1280-px page at full size and opens fitted to its box.
+const NODE_WIDTH = 124;
 /** Labels are 11 px in the scheme's own units: at this scale they are 10 px on screen. */
 const MIN_SCALE = 10 / 11;
 const MAX_SCALE = 2.5;
@@ -131,11 +133,11 @@ function laidOut(scheme) {
   if (cached) return cached;
   const layer = columns(scheme);
   const g = new dagre.graphlib.Graph({multigraph: true});
-  g.setGraph({rankdir: "LR", nodesep: 10, ranksep: 34, edgesep: 6, marginx: 8, marginy: 8});
+  g.setGraph({rankdir: "LR", nodesep: 10, ranksep: 24, edgesep: 6, marginx: 8, marginy: 8});
   g.setDefaultEdgeLabel(() => ({}));
   const wrapped = /** @type {NodeMap<string[]>} */ (new Map());
   for (const n of scheme.nodes) {
-    const lines = wrap(n.label, 23);
+    const lines = wrap(n.label, 19);
     wrapped.set(n.id, lines);
     g.setNode(n.id, {width: NODE_WIDTH, height: lines.length * LINE_HEIGHT + 2 * PAD});
   }

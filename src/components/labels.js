@@ -20,17 +20,52 @@ export function wrapLabel(text, maxChars) {
   return lines.join("\n");
 }
 
+/** @type {CanvasRenderingContext2D | null | undefined} */
+let measureContext;
 /**
+ * Width in px of `text` in Plot's axis font (10 px sans-serif); 6.5 px per character where there is
+ * no canvas (Node).
+ * @param {string} text
+ */
+export function textWidth(text) {
+  if (measureContext === undefined) {
+    measureContext = typeof document !== "undefined" ? document.createElement("canvas").getContext("2d") : null;
+    if (measureContext) measureContext.font = "10px system-ui, sans-serif";
+  }
+  return measureContext ? Math.max(measureContext.measureText(text).width, text.length * 5.5) : text.length * 6.5;
+}
+
+/**
+ * A left margin measured from the labels' own widths, capped at `cap` pixels and at `share` of the
+ * chart width; labels wider than the margin wrap over several lines at spaces, and a word wider
+ * than the margin widens it (never clipped by the chart's left edge).
  * @param {string[]} labels
  * @param {number} width
  * @param {{cap: number, share: number, minRow?: number}} options
  * @returns {{marginLeft: number, tickFormat: (l: string) => string, rowHeight: number}}
  */
 export function labelAxis(labels, width, {cap, share, minRow = 28}) {
-  const marginLeft = Math.min(cap, width * share, 12 + 6 * Math.max(...labels.map((l) => l.length)));
-  const maxChars = Math.max(8, Math.floor((marginLeft - 14) / 6));
-  const lines = Math.max(1, ...labels.map((l) => wrapLabel(l, maxChars).split("\n").length));
-  return {marginLeft, tickFormat: (l) => wrapLabel(l, maxChars), rowHeight: Math.max(minRow, 12 * lines + 8)};
+  const pad = 14; // tick length and gap
+  const widest = Math.max(0, ...labels.map((l) => textWidth(String(l))));
+  const longestWord = Math.max(0, ...labels.flatMap((l) => String(l).split(/\s+/)).map((w) => textWidth(w)));
+  // Never so wide that the plot area (and a bar's width) would go negative on a narrow first draw.
+  const marginLeft = Math.min(Math.ceil(Math.max(longestWord + pad, Math.min(cap, width * share, widest + pad))), Math.max(40, Math.floor(width - 100)));
+  const room = marginLeft - pad;
+  /** @param {string} l */
+  const wrap = (l) => {
+    const lines = [];
+    let line = "";
+    for (const w of String(l).split(/\s+/).filter(Boolean)) {
+      if (line && textWidth(`${line} ${w}`) > room) {
+        lines.push(line);
+        line = w;
+      } else line = line ? `${line} ${w}` : w;
+    }
+    if (line) lines.push(line);
+    return lines.join("\n");
+  };
+  const lines = Math.max(1, ...labels.map((l) => wrap(l).split("\n").length));
+  return {marginLeft, tickFormat: wrap, rowHeight: Math.max(minRow, 12 * lines + 8)};
 }
 
 /**
@@ -44,4 +79,41 @@ export function labelAxis(labels, width, {cap, share, minRow = 28}) {
 export function cardWidth(width, {columns = 1, max = Infinity} = {}) {
   const n = width < 640 ? 1 : columns;
   return Math.max(120, Math.min(max, Math.floor((width - (n - 1) * 16) / n) - 34));
+}
+
+/**
+ * Marks the tables in `node` (a table, or an element holding tables, such as numbersTable's
+ * details) as results tables that become a list of cards at phone width (src/style.css
+ * `.phone-cards`): each body cell gets its column's header text as `data-label`. Returns `node`.
+ * @template {Element} T
+ * @param {T} node
+ * @returns {T}
+ */
+export function tableCards(node) {
+  const tables = node instanceof HTMLTableElement ? [node] : Array.from(node.querySelectorAll("table"));
+  for (const table of tables) {
+    const heads = Array.from(table.querySelectorAll("thead th"), (th) => (th.textContent ?? "").trim());
+    table.classList.add("phone-cards");
+    keepAmountsTogether(table);
+    for (const row of Array.from(table.querySelectorAll("tbody tr"))) {
+      Array.from(row.children).forEach((cell, i) => cell.setAttribute("data-label", heads[i] ?? ""));
+    }
+  }
+  return node;
+}
+
+/**
+ * Joins "€" to the amount after it with a no-break space in every text node under `node` ("€ 585"
+ * typed with a plain space in a data file would otherwise break between "€" and "585"). Returns `node`.
+ * @template {Node} T
+ * @param {T} node
+ * @returns {T}
+ */
+export function keepAmountsTogether(node) {
+  const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const text = n.nodeValue ?? "";
+    if (/€ [\d−-]/.test(text)) n.nodeValue = text.replace(/€ (?=[\d−-])/g, "€\u00a0");
+  }
+  return node;
 }

@@ -2,7 +2,7 @@
 // pageState([{input, element, shown?, model?}]) reads the address once (refusals beside their box,
 // unknown keys in `notice`) and writes every change; reset() restores the base values. Also keeps
 // opened <details> open across redraws (keepDetailsOpen).
-import {decodeState, withState} from "../lib/page-state.js";
+import {decodeState, unknownKeysMessage, withState} from "../lib/page-state.js";
 import {el} from "./provenance.js";
 
 /** @typedef {import("../lib/page-state.js").StateInput} StateInput */
@@ -26,6 +26,18 @@ export const percent = {
   /** @param {number} x */
   model: (x) => round12(x / 100)
 };
+
+/** Keys known to any page state on this page, and the notices that report unknown keys. */
+const pageKeys = new Set();
+/** @type {{notice: HTMLElement, lines: string[], unknown: string[]}[]} */
+const pageNotices = [];
+
+/** @param {{notice: HTMLElement, lines: string[], unknown: string[]}} n */
+function showNotice(n) {
+  const text = [...n.lines, unknownKeysMessage(n.unknown.filter((k) => !pageKeys.has(k)))].filter(Boolean).join(" ");
+  n.notice.textContent = text;
+  n.notice.hidden = !text;
+}
 
 /**
  * @param {StateBinding[]} bindings
@@ -63,9 +75,13 @@ export function pageState(bindings, {query = location.search, write = (href) => 
     if (element && typeof element.notice === "function") element.notice(r.message);
     else lines.push(r.message);
   }
-  if (decoded.unknownMessage) lines.push(decoded.unknownMessage);
-  const notice = el("p", {class: "state-message", role: "status"}, lines.join(" "));
-  notice.hidden = !lines.length;
+  const notice = el("p", {class: "state-message", role: "status"});
+  // A page may hold several states (a model's controls and the Monte Carlo settings): a key is
+  // unknown only when no state of the page knows it, so every notice is redone when one registers.
+  for (const b of bindings) pageKeys.add(b.input.key);
+  const own = {notice, lines, unknown: decoded.unknown};
+  pageNotices.push(own);
+  for (const n of pageNotices) showNotice(n);
 
   const save = () => {
     /** @type {Record<string, StateValue>} */

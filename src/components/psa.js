@@ -53,7 +53,9 @@ export function psaBands(rows, {width = 800, name = "psa-banden"} = {}) {
     width,
     height: rowHeight * rows.length + 50,
     marginLeft,
-    x: {label: "saldo (€)", grid: true, tickFormat: (v) => formatEuroCompact(v), ticks: Math.max(2, Math.floor((width - marginLeft) / 110))},
+    marginRight: 30,
+    // At least three ticks, so a narrow card still shows a scale and not only "€ 0".
+    x: {label: "saldo (€)", grid: true, tickFormat: (v) => formatEuroCompact(v), ticks: Math.max(3, Math.floor((width - marginLeft - 30) / 70))},
     y: {label: null, domain: labels, tickFormat},
     marks: [
       Plot.ruleY(rows, {y: "label", x1: (d) => d.saldo.percentiles.p2_5, x2: (d) => d.saldo.percentiles.p97_5, stroke: "#9bb7d4", strokeWidth: 8}),

@@ -3,6 +3,7 @@
 import * as Plot from "@observablehq/plot";
 import {formatEuro, formatNumber} from "../lib/format.js";
 import {el, numbersTable} from "./provenance.js";
+import {labelAxis, tableCards} from "./labels.js";
 
 /** @typedef {import("../lib/analysis/scenarios.js").ScenarioResult} ScenarioResult */
 
@@ -45,14 +46,15 @@ export function scenarios(results, {scope = "total", width = 800, printed = {}} 
   ]).filter((d) => d.value !== null);
   const printedRows = shown.filter((r) => printed[r.id] !== undefined).map((r) => ({label: r.label, value: printed[r.id]}));
   const labels = shown.map((r) => r.label);
+  const axis = labelAxis(labels, width, {cap: 320, share: 0.4});
   const chart = Plot.plot({
     width,
-    height: 44 * shown.length + 70,
-    marginLeft: Math.min(320, width * 0.4, 12 + 6.2 * Math.max(...labels.map((l) => l.length))),
+    height: Math.max(44, axis.rowHeight + 8) * shown.length + 70,
+    marginLeft: axis.marginLeft,
     marginRight: 50,
     x: {label: "baten-kostenverhouding", grid: true, domain: [0, Math.max(2, ...long.map((d) => /** @type {number} */ (d.value)), ...printedRows.map((d) => d.value)) * 1.08], tickFormat: (v) => formatNumber(v, 1)},
     y: {axis: null, domain: ["maatschappelijk", "financieel"]},
-    fy: {label: null, domain: labels, padding: 0.15},
+    fy: {label: null, domain: labels, padding: 0.15, tickFormat: axis.tickFormat},
     color: {domain: ["maatschappelijk", "financieel", "rapport (maatschappelijk)"], range: ["#1f5c99", "#9bb7d4", "#111"], legend: true},
     marks: [
       Plot.barX(long, {x: "value", y: "kind", fy: "label", fill: "kind", title: (d) => `${d.label}\n${d.kind}: ${formatNumber(d.value, 2)}`}),
@@ -62,19 +64,19 @@ export function scenarios(results, {scope = "total", width = 800, printed = {}} 
       Plot.ruleX([0])
     ]
   });
-  const table = numbersTable(
+  const table = tableCards(numbersTable(
     rows.map((r) => ({...r, printed: printed[r.id] ?? null})),
     [
       {key: "label", label: "scenario"},
-      {key: "ratio", label: "maatschappelijke baten-kostenverhouding (B/K)", format: (v) => (v === null ? "—" : formatNumber(v, 2)), align: "right"},
+      {key: "ratio", label: "maatschappelijke B/K-verhouding", format: (v) => (v === null ? "—" : formatNumber(v, 2)), align: "right"},
       {key: "printed", label: "rapport", format: (v) => (v === null ? "" : formatNumber(v, 1)), align: "right"},
-      {key: "financialRatio", label: "financiële verhouding", format: (v) => (v === null ? "—" : formatNumber(v, 2)), align: "right"},
+      {key: "financialRatio", label: "financiële B/K-verhouding", format: (v) => (v === null ? "—" : formatNumber(v, 2)), align: "right"},
       {key: "saldo", label: "saldo (€)", format: (v) => (v === null ? "—" : formatEuro(v)), align: "right"},
       {key: "saldoGemeente", label: "saldo gemeente (€)", format: (v) => (v === null ? "—" : formatEuro(v)), align: "right"},
       {key: "description", label: "toelichting"}
     ],
     {summary: "Scenario's (tabel)", filename: `scenarios-${scope}.csv`}
-  );
+  ));
   return el(
     "div",
     {class: "scenarios", "data-chart": "scenarios"},

@@ -1,11 +1,14 @@
 // Data loader for the home page: every study on the site (data/studies/*/study.yaml), with its
 // title, seed and the number of pages of each kind.
 import {listStudies, readStudy} from "../../lib/io/study-description.js";
+import {readerCitations} from "../../lib/reader-citation.js";
 
 try {
   const studies = listStudies().map((location) => {
     const s = readStudy(location);
-    return {id: s.id, seed: s.seed, title: s.title, shortTitle: s.shortTitle, items: s.items.length, tools: s.tools.length, href: `/studies/${s.id}/index.html`};
+    // The question as plain text (its Markdown marks and seed/line references taken out).
+    const question = readerCitations(s.question).replace(/[*_`]/g, "").replace(/\s+/g, " ").trim();
+    return {id: s.id, seed: s.seed, title: s.title, shortTitle: s.shortTitle, question, items: s.items.length, tools: s.tools.length, href: `/studies/${s.id}/index.html`};
   });
   process.stdout.write(JSON.stringify(studies.sort((a, b) => a.seed.localeCompare(b.seed))));
 } catch (error) {

@@ -38,8 +38,8 @@ browserSuite("page features in Chromium", (suite) => {
     }
   });
 
-  test("every chart has SVG and PNG save buttons; saving the home page's chart gives a real SVG and a real PNG", async () => {
-    const {page, context} = await suite.open("/");
+  test("every chart has SVG and PNG save buttons; saving the discounting example's chart (Methode) gives a real SVG and a real PNG", async () => {
+    const {page, context} = await suite.open("/methode");
     try {
       const chart = page.locator('[data-chart="contante-waarde"]');
       await expect.poll(() => chart.locator(".chart-save button").count()).toBe(2);
@@ -200,8 +200,8 @@ browserSuite("page features in Chromium", (suite) => {
     }
   });
 
-  test("home page: moving the discount-rate slider from 2,25% to 10% recomputes the saldo and redraws the chart", async () => {
-    const {page, context, report} = await suite.open("/");
+  test("Methode's discounting example: moving its discount-rate slider from 2,25% to 10% recomputes the saldo and redraws the chart", async () => {
+    const {page, context, report} = await suite.open("/methode");
     try {
       const saldo = page.locator('[data-value="saldo"]');
       const chart = page.locator('[data-chart="contante-waarde"] svg').last();
@@ -209,7 +209,7 @@ browserSuite("page features in Chromium", (suite) => {
       // At 2,25%: −6000 + 1500 × (1 − 1,0225^−5) / 0,0225 = 1.019,18 → "€ 1.019".
       await expect.poll(() => saldo.textContent()).toBe("€\u00A01.019");
       const before = await chart.innerHTML();
-      await page.locator('input[type="range"]').first().evaluate((input: HTMLInputElement) => {
+      await page.locator('[data-example="contante-waarde"] input[type="range"]').first().evaluate((input: HTMLInputElement) => {
         input.value = "10";
         input.dispatchEvent(new Event("input", {bubbles: true}));
       });

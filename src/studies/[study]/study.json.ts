@@ -28,10 +28,12 @@ import {runChecks} from "../../../lib/reproduce/run.js";
 import {amountBasis, pageVerdict, type PageVerdict} from "../../../lib/reproduce/verdict.js";
 import {withDerivedControls} from "../../../lib/model/control-values.js";
 import MarkdownIt from "markdown-it";
+import {readerCitations} from "../../../lib/reader-citation.js";
 
 // Narrative is Markdown; raw HTML in it is escaped (html: false), so the page may insert the result.
 const markdown = new MarkdownIt({html: false, linkify: false, typographer: false});
-const md = (text: string | undefined) => (text ? markdown.render(text) : null);
+// Citations for readers name the report's place, not the seed file's lines (lib/reader-citation.ts).
+const md = (text: string | undefined) => (text ? markdown.render(readerCitations(text).replace(/€ (?=[\d−-])/g, "€\u00a0")) : null);
 
 const {values} = parseArgs({options: {study: {type: "string"}}, strict: false});
 const studyId = String(values.study ?? process.argv[2] ?? "");

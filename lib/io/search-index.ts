@@ -1,0 +1,68 @@
+// What the site search (Framework's MiniSearch index, observablehq.config.ts `search.index`) holds for
+// the pages generated from data: the study pages are built from templates, so the text a reader sees
+// on them (titles, narratives, factsheet steps) is in data/studies/*/study.yaml, not in the template's
+// Markdown. One record per page, its title carrying the study's name; the kengetallen registry's
+// labels and sources for the Kengetallen page. Node only (reads the data files).
+import {listStudies, readStudy, assumptionsPath, studyRoots} from "./study-description.js";
+import {defaultRegistry} from "./study.js";
+import {factsheetSteps, factsheetStepTitles} from "../schema/study.js";
+import {readerCitations} from "../reader-citation.js";
+
+export interface SearchRecord {
+  /** Page path as in the sidebar, e.g. "/studies/<id>/<item>". */
+  path: string;
+  title: string;
+  text: string;
+  keywords?: string;
+}
+
+/** Markdown to plain words: drop emphasis marks, link targets and code ticks. */
+function plain(text: string | undefined | null): string {
+  return readerCitations(text ?? "")
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/[*_`#>]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+export function studySearchRecords(roots: string[] = studyRoots()): SearchRecord[] {
+  const out: SearchRecord[] = [];
+  for (const location of listStudies(roots)) {
+    const s = readStudy(location);
+    const base = `/studies/${s.id}`;
+    const study = s.shortTitle;
+    out.push({
+      path: `${base}/index`,
+      title: `${study}: ${s.title}`,
+      text: [s.report, s.question, s.computes, s.differences, ...s.items.map((i) => `${i.title} ${i.approach} ${i.targetGroup}`), ...s.tools.map((t) => t.title)].map(plain).join(" "),
+      keywords: study
+    });
+    for (const i of s.items) {
+      const steps = i.steps ? factsheetSteps.map((k) => `${factsheetStepTitles[k]} ${plain(i.steps![k])}`) : [];
+      out.push({
+        path: `${base}/${i.id}`,
+        title: `${i.title} (${study})`,
+        text: [i.approach, i.targetGroup, i.narrative, i.nulalternatief, i.cohort, i.source, ...steps].map(plain).join(" "),
+        keywords: study
+      });
+    }
+    for (const t of s.tools) {
+      out.push({path: `${base}/rekenhulp/${t.id}`, title: `${t.title} (${study}, rekenhulp)`, text: [t.narrative, t.source, t.solve?.label].map(plain).join(" "), keywords: study});
+    }
+    if (s.cockpit) out.push({path: `${base}/cockpit`, title: `${s.cockpit.title} (${study})`, text: plain(s.cockpit.narrative), keywords: study});
+    if (assumptionsPath(location)) out.push({path: `${base}/aannames`, title: `Aannames (${study})`, text: `Wat het rapport zegt en wat gereconstrueerd is: ${plain(s.title)}`, keywords: study});
+    out.push({path: `${base}/onzekerheid`, title: `Onzekerheid (${study})`, text: `Gevoeligheid, scenario's, Monte Carlo en break-even van ${plain(s.title)}`, keywords: study});
+  }
+  return out;
+}
+
+/** The Kengetallen page: its own words plus every kengetal's label, theme, source and note. */
+export function kengetallenSearchRecord(dir = "data/kengetallen"): SearchRecord {
+  const json = defaultRegistry(dir).toJSON();
+  const words = json.kengetallen.map((k) => [k.label, k.theme, k.note ?? "", typeof k.source === "string" ? k.source : JSON.stringify(k.source ?? "")].join(" "));
+  return {
+    path: "/kengetallen",
+    title: "Kengetallen",
+    text: plain(`Een kengetal is een eenheidsprijs of -hoeveelheid waarmee een effect wordt gewaardeerd. ${words.join(" ")}`)
+  };
+}
