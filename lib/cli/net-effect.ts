@@ -6,7 +6,7 @@
 // `--json` writes {years, netEffectShare, benefitMonthsGained, …}, which a model takes as
 // `rendement evaluate model.yaml --set iv.nettoEffect=@net.json#netEffectShare`: an MKBA driven by
 // measured data instead of typed-in percentages.
-import {isParquetFile} from "../io/read-file.js";
+import {isParquetFile, readTextFile} from "../io/read-file.js";
 import {CohortFileError, formatExclusions, parseCohortText} from "../io/cohort-file.js";
 import {withCohortSource} from "../io/cohort-source.js";
 import {curvesByGroup} from "../cohort/curves.js";
