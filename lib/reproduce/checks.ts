@@ -56,7 +56,7 @@ export function withinPrinted(figure: Pick<PrintedFigure, "printed" | "decimals"
   return Math.abs(d) <= printedPrecision(figure) + eps;
 }
 
-export function judge(study: string, figure: PrintedFigure, computed: number | null, {cause, note = ""}: {cause?: Cause; note?: string} = {}): Check {
+export function judge(study: string, figure: PrintedFigure, computed: number | null, {cause, note = "", computedFrom = "model"}: {cause?: Cause; note?: string; computedFrom?: "report" | "model"} = {}): Check {
   const value = computed === null || !Number.isFinite(computed) ? null : computed;
   const difference = value === null ? null : value - figure.printed;
   const eps = 1e-9 * Math.max(1, Math.abs(figure.printed));
@@ -88,7 +88,7 @@ export function judge(study: string, figure: PrintedFigure, computed: number | n
     difference,
     gapPercent: difference === null || figure.printed === 0 ? null : (100 * difference) / Math.abs(figure.printed),
     verdict,
-    computedFrom: figure.computedFrom ?? "model",
+    computedFrom,
     cause: gap ? (cause?.id ?? null) : null,
     causeDescription,
     explanation,

@@ -1,44 +1,32 @@
-// Run every study's reproduction checks (Node only): data/printed/<study>.yaml holds the printed
-// figures, lib/reproduce/studies/<study>.ts computes each of them with the one calculation library,
-// and a `fromPrinted` figure is the report's own arithmetic over its other printed figures.
-// File access goes through lib/io/printed-file.ts.
-import path from "node:path";
-import {fileURLToPath, pathToFileURL} from "node:url";
-import type {PrintedFile} from "../schema/printed.js";
-import {fileExists, readPrinted, readPrintedDir} from "../io/printed-file.js";
-import {evaluatePrinted} from "./arithmetic.js";
+// Run every study's reproduction checks (Node only): data/studies/<study>/printed.yaml holds the
+// printed figures, each with its computation as data (`computed:`), resolved by lib/reproduce/compute.ts
+// with the one calculation library. File access goes through lib/io.
+import {readAllPrinted, readPrinted} from "../io/printed-file.js";
+import {readStudy} from "../io/study-description.js";
 import {defaultRegistry} from "../io/study.js";
 import {judge, type Check} from "./checks.js";
+import {StudyComputer, fromPrintedOnly} from "./compute.js";
 
 export {readPrinted};
 
-/** A study module computes printed figures by id; it may add a note (Dutch) to a computed value. */
-export interface StudyComputations {
-  compute(figure: PrintedFile["figures"][number]): number | null | {value: number | null; note?: string};
-}
-
-export async function runChecks({dir = "data/printed", study}: {dir?: string; study?: string} = {}): Promise<Check[]> {
-  const here = path.dirname(fileURLToPath(import.meta.url));
+export async function runChecks({study, roots}: {study?: string; roots?: string[]} = {}): Promise<Check[]> {
   const checks: Check[] = [];
-  for (const {printed} of readPrintedDir(dir)) {
-    if (study && printed.study !== study) continue;
-    const values = new Map(printed.figures.map((f) => [f.id, f.printed]));
+  const registry = defaultRegistry();
+  for (const {study: id, location, printed} of readAllPrinted(roots)) {
+    if (study && id !== study) continue;
+    const computer = new StudyComputer({dir: location.dir, printed, registry, study: readStudy(location)});
     const causes = new Map(printed.causes.map((c) => [c.id, c]));
-    const modulePath = path.join(here, "studies", `${printed.study}.ts`);
-    const mod = fileExists(modulePath) ? ((await import(pathToFileURL(modulePath).href)) as StudyComputations) : undefined;
     for (const figure of printed.figures) {
       const cause = figure.cause ? causes.get(figure.cause) : undefined;
-      let result: ReturnType<StudyComputations["compute"]>;
+      const computedFrom = fromPrintedOnly(figure.computed) ? "report" : "model";
+      let result: {value: number | null; note?: string};
       try {
-        if (figure.fromPrinted) result = evaluatePrinted(figure.fromPrinted, (id) => (id.startsWith("k.") ? defaultRegistry().get(id.slice(2))?.value : id === figure.id ? undefined : values.get(id)));
-        else if (mod) result = mod.compute(figure);
-        else result = {value: null, note: `(geen module lib/reproduce/studies/${printed.study}.ts)`};
+        result = computer.compute(figure);
       } catch (error) {
-        checks.push(judge(printed.study, figure, null, {cause, note: `Berekening mislukt: ${(error as Error).message}`}));
+        checks.push(judge(id, figure, null, {cause, note: `Berekening mislukt: ${(error as Error).message}`, computedFrom}));
         continue;
       }
-      const {value, note} = typeof result === "object" && result !== null ? result : {value: result, note: undefined};
-      checks.push(judge(printed.study, figure, value, {cause, note}));
+      checks.push(judge(id, figure, result.value, {cause, note: result.note, computedFrom}));
     }
   }
   return checks;

@@ -1,6 +1,7 @@
-// Printed figures of a seed report, to be compared with what Rendement computes. One YAML file per
-// study under data/printed/; the computation of each figure lives in lib/reproduce/studies/<study>.ts,
-// or, for the report's own arithmetic, in the figure's `fromPrinted` formula over other printed figures.
+// Printed figures of a study's report, to be compared with what Rendement computes: printed.yaml in
+// the study folder (data/studies/<study>/printed.yaml). Each figure states its computation as data in
+// `computed:` (lib/reproduce/compute.ts resolves it): a reference to a model result (model file, scope,
+// scenario, measure), or a formula over such references, other printed figures and `k.` kengetallen.
 //
 // Every figure has a basis (is the check a test at all?) and a printed precision (how wide is the
 // printed figure?); a figure that cannot be reproduced names a cause from the file's cause table.
@@ -48,6 +49,55 @@ export const causeSchema = z
   })
   .refine((c) => !c.restsOnAssumption || c.aanname !== undefined, {error: "restsOnAssumption needs aanname: the assumption, in Dutch", path: ["aanname"]});
 
+/** What a reference measures in a model's summary (of a scope, or of one actor with `actor`). */
+export const MEASURES = ["saldo", "costs", "benefits", "ratio", "financialRatio", "financialSaldo", "participants", "costPerParticipant", "benefitPerParticipant", "qalys", "payback", "irr"] as const;
+export type Measure = (typeof MEASURES)[number];
+
+const referenceShape = {
+  model: z.string().min(1).optional().describe("Model file, relative to the study folder (default: the printed file's `model`)."),
+  scope: z.string().min(1).optional().describe("Intervention id, or \"total\" (default) for the whole model file."),
+  scenario: z.string().min(1).nullable().optional().describe("Scenario id of the model file; default the figure's `scenario`; null for the base case."),
+  overrides: z.record(z.string(), z.number()).optional().describe("Inputs set to these values (leaf names, kengetallen as k.<id>)."),
+  measure: z.enum(MEASURES).optional().describe("A summary result: saldo, costs, benefits, ratio, financialRatio, … (of `actor` when given)."),
+  actor: z.string().min(1).optional().describe("With measure: that actor's saldo, costs, benefits, ratio or payback; with flow: the line of that actor."),
+  perParticipant: z.boolean().optional().describe("Divide the measure by the number of participants (1 when the model has none)."),
+  post: z.string().min(1).optional().describe("Present value (amount as shown) of a post in the overview."),
+  flow: z.string().min(1).optional().describe("Present value of a flow's line (with actor: that actor's line)."),
+  quantity: z.string().min(1).optional().describe("A model quantity by name; a series needs `year`."),
+  year: z.number().int().min(1).optional().describe("For a series: the model year, 1 for the first."),
+  extendYears: z.number().int().nonnegative().optional().describe("For payback: years the last year's net flow continues (default: the study page's payback rule)."),
+  above: z.number().optional().describe("For payback: 1 when the payback is never or longer than this many years, else 0."),
+  breakEven: z
+    .object({
+      input: z.string().min(1).describe("The input solved for (leaf name, or k.<id>)."),
+      target: z.union([z.number(), z.string().min(1)]).optional().describe("The value the measure is brought to (default 0): a number or a formula over `where` names."),
+      start: z.number().optional().describe("Where the search starts (default the input's value).")
+    })
+    .strict()
+    .optional()
+    .describe("The value of an input at which the measure (default the saldo, of `actor` if given) equals the target.")
+};
+
+export const referenceSchema = z
+  .object(referenceShape)
+  .strict()
+  .refine((r) => [r.measure !== undefined || r.breakEven !== undefined, r.post, r.flow, r.quantity].filter(Boolean).length === 1, {error: "expected exactly one of measure (or breakEven), post, flow, quantity"});
+export type Reference = z.infer<typeof referenceSchema>;
+
+export const computedSchema = z
+  .object({
+    ...referenceShape,
+    formula: z.string().min(1).optional().describe("Arithmetic over `where` names, other printed figure ids (their printed value) and k.<id> kengetallen."),
+    where: z.record(z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/), referenceSchema).optional().describe("Named references the formula uses; model, scope and scenario default to this block's.")
+  })
+  .strict()
+  .refine((c) => (c.formula !== undefined ? c.measure === undefined && c.breakEven === undefined && c.post === undefined && c.flow === undefined && c.quantity === undefined : [c.measure !== undefined || c.breakEven !== undefined, c.post, c.flow, c.quantity].filter(Boolean).length === 1), {
+    error: "expected a formula, or exactly one of measure (or breakEven), post, flow, quantity"
+  })
+  .refine((c) => c.where === undefined || c.formula !== undefined || c.breakEven !== undefined, {error: "where is for the names of a formula or a break-even target", path: ["where"]})
+  .describe("How Rendement computes this figure.");
+export type Computed = z.infer<typeof computedSchema>;
+
 export const printedFigureSchema = z
   .object({
     id,
@@ -78,13 +128,7 @@ export const printedFigureSchema = z
     tolerantieWaarom: z.string().min(1).optional(),
     /** Scenario id of the study's model file under which the figure is computed, if any. */
     scenario: z.string().optional(),
-    /**
-     * `report`: computed only from figures the report prints (its own arithmetic); `model` (default):
-     * computed with the study's model, which may rest on reconstructed or fitted inputs.
-     */
-    computedFrom: z.enum(["report", "model"]).optional(),
-    /** The report's own arithmetic as a formula over the ids of other printed figures of this file. */
-    fromPrinted: z.string().min(1).optional(),
+    computed: computedSchema,
     /** Id of an entry in the file's cause table, for a figure that does not reproduce. */
     cause: id.optional(),
     /** A note for the reader in Dutch (e.g. what was fitted, for a calibration target). */
@@ -97,7 +141,6 @@ export const printedFigureSchema = z
     error: "calibratedInputs is required for basis calibration and only there",
     path: ["calibratedInputs"]
   })
-  .refine((f) => f.fromPrinted === undefined || f.computedFrom === "report", {error: "a fromPrinted figure is computed from the report: set computedFrom: report", path: ["computedFrom"]})
   .refine((f) => Math.abs(f.printed * 10 ** f.decimals - Math.round(f.printed * 10 ** f.decimals)) < 1e-6, {
     error: "printed has more digits than `decimals` says are printed",
     path: ["decimals"]
@@ -105,11 +148,8 @@ export const printedFigureSchema = z
 
 export const printedFileSchema = z
   .object({
-    study: z.string().min(1),
-    seed: z.string().regex(/^\d{3}$/),
-    title: z.string().min(1),
-    /** Model files the checks of this study are computed with (for the calibration cross-check). */
-    models: z.array(z.string().min(1)).min(1),
+    title: z.string().min(1).describe("What the figures are, in Dutch."),
+    model: z.string().min(1).optional().describe("Default model file of the figures' computations, relative to the study folder."),
     causes: z.array(causeSchema).default([]),
     figures: z.array(printedFigureSchema).min(1)
   })

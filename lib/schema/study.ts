@@ -26,7 +26,7 @@ export const viewSchema = z
   })
   .strict();
 
-/** The result a printed figure of data/printed/<study>.yaml is set beside. */
+/** The result a printed figure of the study's printed.yaml is set beside. */
 export const computedResults = ["costs", "benefits", "saldo", "ratio", "financialRatio", "costPerParticipant", "benefitPerParticipant", "saldoPerParticipant", "paybackYears"] as const;
 const printedLink = z.object({figure: z.string().min(1), computed: z.enum(computedResults), label: text.optional()}).strict();
 
@@ -84,8 +84,6 @@ export const toolSchema = z
     narrative: text,
     /** Inputs shown as controls (leaf names; kengetallen as k.<id>); a range overrides the model's. */
     inputs: z.array(toolInput),
-    /** File under data/printed/ for the figures named below (default: the study's). */
-    printed: z.string().min(1).optional(),
     /** Quantities shown live (names), each optionally beside a printed figure. */
     outputs: z.array(z.object({quantity: z.string().min(1), figure: z.string().min(1).optional()}).strict()).min(1),
     /**
@@ -110,11 +108,25 @@ export const toolSchema = z
   })
   .strict();
 
+/** A report cited by title, publisher and year, with an address or DOI. */
+export const citationSchema = z
+  .object({
+    title: text,
+    publisher: text,
+    year: z.number().int().min(1900).max(2100),
+    url: z.string().url().optional(),
+    doi: z.string().min(1).optional()
+  })
+  .strict();
+
 export const studySchema = z
   .object({
     /** Equal to the directory name under data/studies/. */
     id,
-    seed: z.string().regex(/^\d{3}$/, {error: "expected the seed number as three digits, e.g. \"001\""}),
+    /** Number of one of the project's seed reports (three digits), if the study reproduces one. */
+    seed: z.string().regex(/^\d{3}$/, {error: "expected the seed number as three digits, e.g. \"001\""}).optional(),
+    /** The report the study reproduces, when it is not one of the project's seeds. */
+    citation: citationSchema.optional(),
     title: text,
     /** Short name for the sidebar. */
     shortTitle: text,
@@ -122,8 +134,15 @@ export const studySchema = z
     question: text,
     computes: text,
     differences: text,
-    /** File under data/printed/ (without .yaml) whose figures the pages set beside the computed ones. */
-    printed: z.string().min(1).optional(),
+    /** Monitoring data kept in this study's folder (paths relative to it), read by the monitoring page. */
+    monitoring: z
+      .object({
+        riskModel: text.optional(),
+        referenceCurves: text.optional(),
+        effectIndicator: text.optional()
+      })
+      .strict()
+      .optional(),
     items: z.array(itemSchema).default([]),
     tools: z.array(toolSchema).default([]),
     /** A cockpit page: every input of this model as a control, with the report's printed column. */
@@ -139,6 +158,7 @@ export const studySchema = z
   })
   .strict()
   .superRefine((s, ctx) => {
+    if (s.seed === undefined && s.citation === undefined) ctx.addIssue({code: "custom", message: "expected seed (one of the project's reports) or citation (title, publisher, year)", path: ["citation"]});
     const seen = new Set<string>();
     [...s.items, ...s.tools].forEach((p) => {
       if (seen.has(p.id)) ctx.addIssue({code: "custom", message: `page id "${p.id}" is used twice`, path: ["items"]});

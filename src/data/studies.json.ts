@@ -1,5 +1,5 @@
 // Data loader for the home page: every study on the site (data/studies/*/study.yaml), with its
-// title, seed and the number of pages of each kind.
+// title, seed (when it reproduces one of the project's reports) and the number of pages of each kind.
 import {listStudies, readStudy} from "../../lib/io/study-description.js";
 
 try {
@@ -7,7 +7,7 @@ try {
     const s = readStudy(location);
     return {id: s.id, seed: s.seed, title: s.title, shortTitle: s.shortTitle, items: s.items.length, tools: s.tools.length, href: `/studies/${s.id}/index.html`};
   });
-  process.stdout.write(JSON.stringify(studies.sort((a, b) => a.seed.localeCompare(b.seed))));
+  process.stdout.write(JSON.stringify(studies.sort((a, b) => (a.seed ?? `~${a.id}`).localeCompare(b.seed ?? `~${b.id}`))));
 } catch (error) {
   process.stderr.write(`studies.json: ${(error as Error).message}\n`);
   process.exit(1);

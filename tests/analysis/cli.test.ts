@@ -5,7 +5,7 @@ function run(...args: string[]) {
   const r = spawnSync("npx", ["tsx", "lib/cli.ts", ...args], {encoding: "utf8", env: {...process.env, TZ: "Europe/Amsterdam"}});
   return {code: r.status, stdout: r.stdout, stderr: r.stderr};
 }
-const example = "data/models/investering-per-deelnemer.yaml";
+const example = "data/studies/zoetermeer/investering-per-deelnemer.yaml";
 const linear = "tests/fixtures/model-linear.yaml";
 
 describe("rendement sensitivity|scenarios|psa|breakeven", () => {

@@ -15,7 +15,7 @@ function load(...args: string[]) {
 
 describe("uncertaintyOverview (what a study's uncertainty page shows for one model)", () => {
   it("for a model without stated uncertainty (the chapter-6 example) varies the slider ranges and says so", () => {
-    const model = loadStudy("data/models/investering-per-deelnemer.yaml");
+    const model = loadStudy("data/studies/zoetermeer/investering-per-deelnemer.yaml");
     const o = uncertaintyOverview(model);
     expect(o.tornado.controlRanges).toBe(true);
     expect(o.tornado.overall).toEqual(oneWay(model, {controlRanges: true}).overall);

@@ -13,7 +13,7 @@ import {Registry} from "../../lib/kengetallen/registry.js";
 import {loadStudy, defaultRegistry} from "../../lib/io/study.js";
 import {tempDir} from "../temp-dir.js";
 
-const path = "data/models/investering-per-deelnemer.yaml";
+const path = "data/studies/zoetermeer/investering-per-deelnemer.yaml";
 const linear = "tests/fixtures/model-linear.yaml";
 
 function request(modelPath: string, draws: number, seed: number): PsaRequest {

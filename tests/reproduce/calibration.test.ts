@@ -8,14 +8,16 @@
 //   the register marks as fitted to that figure.
 import {existsSync} from "node:fs";
 import {describe, expect, it} from "vitest";
-import {readPrintedDir} from "../../lib/io/printed-file.js";
+import {readAllPrinted} from "../../lib/io/printed-file.js";
+import {modelFiles} from "../../lib/reproduce/compute.js";
+import {join} from "node:path";
 import {readAssumptions} from "../../lib/io/assumptions.js";
 import {loadStudy} from "../../lib/io/study.js";
 
 const FITTED = /gekalibreerd|kalibr|gefit|\bfitted\b|calibrat/i;
 
-const studies = readPrintedDir("data/printed").map(({printed}) => {
-  const models = printed.models.map((m) => loadStudy(m));
+const studies = readAllPrinted().map(({study, location, printed}) => {
+  const models = modelFiles(printed).map((m) => loadStudy(join(location.dir, m)));
   const fitted = new Set<string>();
   const leaves = new Set<string>();
   for (const m of models) {
@@ -25,9 +27,9 @@ const studies = readPrintedDir("data/printed").map(({printed}) => {
     }
     for (const s of m.file.scenarios) leaves.add(`scenario:${s.id}`);
   }
-  const registerFile = `data/studies/${printed.study}/assumptions.yaml`;
+  const registerFile = join(location.dir, "assumptions.yaml");
   const register = existsSync(registerFile) ? readAssumptions(registerFile) : undefined;
-  return {printed, fitted, leaves, register};
+  return {study, printed, fitted, leaves, register};
 });
 
 describe("calibration targets are marked, both ways", () => {
@@ -35,12 +37,12 @@ describe("calibration targets are marked, both ways", () => {
     const all = studies.flatMap((s) => [...s.fitted]);
     expect(all).toEqual(expect.arrayContaining(["vertragingMaanden", "wekenPerJaar", "qalyPerWerkjaar", "belastingTarief"]));
   });
-  for (const {printed, fitted, leaves, register} of studies) {
-    it(`${printed.study}: every input the model text calls fitted is named by a calibration check`, () => {
+  for (const {study, printed, fitted, leaves, register} of studies) {
+    it(`${study}: every input the model text calls fitted is named by a calibration check`, () => {
       const named = new Set(printed.figures.filter((f) => f.basis === "calibration").flatMap((f) => f.calibratedInputs!));
       expect([...fitted].filter((x) => !named.has(x))).toEqual([]);
     });
-    it(`${printed.study}: every figure the register says an input was fitted to is a calibration check naming that input`, () => {
+    it(`${study}: every figure the register says an input was fitted to is a calibration check naming that input`, () => {
       for (const a of register?.assumptions.filter((x) => x.basis === "calibrated") ?? []) {
         for (const id of a.calibrationTarget!.figures) {
           const f = printed.figures.find((x) => x.id === id);
@@ -50,10 +52,10 @@ describe("calibration targets are marked, both ways", () => {
         }
       }
     });
-    it(`${printed.study}: every calibratedInputs name is a model input marked as fitted to that figure`, () => {
+    it(`${study}: every calibratedInputs name is a model input marked as fitted to that figure`, () => {
       for (const f of printed.figures.filter((x) => x.basis === "calibration")) {
         for (const input of f.calibratedInputs!) {
-          expect(leaves.has(input), `${f.id}: "${input}" is not an input of ${printed.models.join(", ")}`).toBe(true);
+          expect(leaves.has(input), `${f.id}: "${input}" is not an input of ${modelFiles(printed).join(", ")}`).toBe(true);
           const inRegister = register?.assumptions.some((a) => a.basis === "calibrated" && a.affects.includes(input) && a.calibrationTarget!.figures.includes(f.id)) ?? false;
           expect(fitted.has(input) || inRegister, `${f.id}: "${input}" is not marked as fitted (model assumption text or register)`).toBe(true);
         }

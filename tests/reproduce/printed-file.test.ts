@@ -1,4 +1,4 @@
-// Reading data/printed/*.yaml (lib/io/printed-file.ts): a bad file names file, line and field.
+// Reading a study's printed.yaml (lib/io/printed-file.ts): a bad file names file, line and field.
 import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import path from "node:path";
@@ -8,10 +8,8 @@ import {readPrinted} from "../../lib/io/printed-file.js";
 const dir = mkdtempSync(path.join(tmpdir(), "printed-"));
 afterAll(() => rmSync(dir, {recursive: true, force: true}));
 
-const head = `study: s
-seed: "000"
-title: t
-models: [m.yaml]
+const head = `title: t
+model: m.yaml
 `;
 const figure = (extra: string) => `  - id: a
     quantity: q
@@ -20,6 +18,7 @@ const figure = (extra: string) => `  - id: a
     unit: verhouding
     tolerance: 0.05
     toleranceWhy: w
+    computed: {measure: ratio}
 ${extra}`;
 
 function write(name: string, text: string): string {
@@ -41,6 +40,10 @@ describe("readPrinted(file)", () => {
   it("decimals that disagree with the printed figure are an error (1,3 is not printed to whole units)", () => {
     const file = write("decimals.yaml", `${head}figures:\n${figure("    basis: independent\n    decimals: 0\n")}`);
     expect(() => readPrinted(file)).toThrow(/decimals/);
+  });
+  it("a computation that is neither a formula nor one measure is an error naming the field", () => {
+    const file = write("computed.yaml", `${head}figures:\n${figure("    basis: independent\n    decimals: 1\n").replace("computed: {measure: ratio}", "computed: {measure: ratio, post: x}")}`);
+    expect(() => readPrinted(file)).toThrow(/:\d+: figures\[0\]\.computed.*expected a formula, or exactly one of measure/);
   });
   it("a cause that a figure names must exist, and a report-inconsistent cause needs shownBy", () => {
     const unknown = write("cause.yaml", `${head}figures:\n${figure("    basis: independent\n    decimals: 1\n    cause: nope\n")}`);

@@ -12,7 +12,6 @@
 import {parseArgs} from "node:util";
 import {join, relative} from "node:path";
 import {findStudy, readStudy, readStudyPrinted, assumptionsPath} from "../../../lib/io/study-description.js";
-import {readPrinted} from "../../../lib/io/printed-file.js";
 import {readAssumptions} from "../../../lib/io/assumptions.js";
 import {loadStudy, defaultRegistry} from "../../../lib/io/study.js";
 import {registryJSONFor} from "../../../lib/model/context.js";
@@ -22,7 +21,6 @@ import {paybackPeriod} from "../../../lib/finance/payback.js";
 import {runScenarios, scenarioOverrides} from "../../../lib/analysis/scenarios.js";
 import {solveInput} from "../../../lib/analysis/solve.js";
 import type {CompiledModel} from "../../../lib/model/compile.js";
-import type {PrintedFile} from "../../../lib/schema/printed.js";
 import {factsheetSteps, factsheetStepTitles, type StudyItem} from "../../../lib/schema/study.js";
 import MarkdownIt from "markdown-it";
 
@@ -41,7 +39,7 @@ function fail(message: string): never {
 try {
   const location = findStudy(studyId);
   const study = readStudy(location);
-  const printedFile = readStudyPrinted(study);
+  const printedFile = readStudyPrinted(location);
   const registry = defaultRegistry();
   const models = new Map<string, CompiledModel>();
   const modelOf = (file: string): CompiledModel => {
@@ -49,16 +47,10 @@ try {
     if (!models.has(file)) models.set(file, loadStudy(path));
     return models.get(file)!;
   };
-  const printedFiles = new Map<string, PrintedFile | null>([["", printedFile]]);
-  const printedIn = (file?: string): PrintedFile | null => {
-    const key = file ?? "";
-    if (!printedFiles.has(key)) printedFiles.set(key, readPrinted(`data/printed/${key}.yaml`));
-    return printedFiles.get(key)!;
-  };
-  const figure = (id: string, file?: string, where = "") => {
-    const p = printedIn(file);
+  const figure = (id: string, where = "") => {
+    const p = printedFile;
     const f = p?.figures.find((x) => x.id === id);
-    if (!f) throw new Error(`${join(location.dir, "study.yaml")}: ${where}: expected a figure id of data/printed/${file ?? study.printed}.yaml, found "${id}"`);
+    if (!f) throw new Error(`${join(location.dir, "study.yaml")}: ${where}: expected a figure id of ${join(location.dir, "printed.yaml")}, found "${id}"`);
     // The reader's explanation: the cause the figure shares with others (Dutch), else its own note.
     const cause = f.cause ? p!.causes?.find((c) => c.id === f.cause) : undefined;
     return {id: f.id, quantity: f.quantity, source: f.source, printed: f.printed, unit: f.unit, tolerance: f.tolerance, explanation: cause?.beschrijving ?? f.toelichting ?? null};
@@ -125,7 +117,7 @@ try {
       label: model.file.interventions.find((iv) => iv.id === item.intervention)!.label,
       views: resolveView(model, item),
       base: h,
-      printed: item.printed.map((p, i) => ({...figure(p.figure, undefined, `items.${item.id}.printed[${i}]`), label: p.label ?? null, computed: p.computed, value: h[p.computed]})),
+      printed: item.printed.map((p, i) => ({...figure(p.figure, `items.${item.id}.printed[${i}]`), label: p.label ?? null, computed: p.computed, value: h[p.computed]})),
       comparisons
     };
   });
@@ -152,14 +144,14 @@ try {
     const outputs = tool.outputs.map((o) => {
       const node = model.nodes.get(o.quantity);
       if (!node || node.kind === "flow") throw new Error(`${join(location.dir, "study.yaml")}: ${where}.outputs: the model ${tool.model} has no quantity ${o.quantity}`);
-      return {name: node.name, label: node.label, unit: node.unit, series: node.series, value: outputValue(valueOf(e, node.name)), figure: o.figure ? figure(o.figure, tool.printed, `${where}.outputs`) : null};
+      return {name: node.name, label: node.label, unit: node.unit, series: node.series, value: outputValue(valueOf(e, node.name)), figure: o.figure ? figure(o.figure, `${where}.outputs`) : null};
     });
     const scenarios = runScenarios(model).map((r) => {
       const es = evaluate(model, r.overrides);
       return {id: r.id, label: r.label, description: r.description ?? null, overrides: r.overrides, outputs: outputs.map((o) => outputValue(valueOf(es, o.name))), solved: tool.solve ? solveInput(model, tool.solve.input, {quantities: tool.solve.quantities, target: tool.solve.target?.value, actor: tool.solve.actor, start: tool.solve.start, overrides: r.overrides}) : null};
     });
     const solve = tool.solve
-      ? {...tool.solve, inputInfo: leafInfo(model, tool.solve.input), base: solveInput(model, tool.solve.input, {quantities: tool.solve.quantities, target: tool.solve.target?.value, actor: tool.solve.actor, start: tool.solve.start}), figure: tool.solve.figure ? figure(tool.solve.figure, tool.printed, `${where}.solve`) : null}
+      ? {...tool.solve, inputInfo: leafInfo(model, tool.solve.input), base: solveInput(model, tool.solve.input, {quantities: tool.solve.quantities, target: tool.solve.target?.value, actor: tool.solve.actor, start: tool.solve.start}), figure: tool.solve.figure ? figure(tool.solve.figure, `${where}.solve`) : null}
       : null;
     return {...tool, html: {narrative: md(tool.narrative)}, inputs, outputs, scenarios, solve, years: Array.from({length: model.horizon}, (_, t) => (model.file.startYear ?? 0) + t + (model.file.startYear ? 0 : 1))};
   });
