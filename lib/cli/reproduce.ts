@@ -51,7 +51,7 @@ export function countsTable(summary: CheckSummary, perStudy = false): string {
 export function summaryText(checks: Check[]): string {
   const s = summarizeChecks(checks);
   const out = [
-    `${s.independentMatch} van ${s.independent} onafhankelijke controles kloppen (${s.total} controles in totaal; kalibratie en invoer tellen niet mee).`,
+    `Modelberekeningen uit onafhankelijke invoer die kloppen: ${s.independentMatch} van ${s.independent} (${s.total} controles in totaal; kalibratie, rekensom en invoer tellen niet mee).`,
     "",
     countsTable(s),
     "",

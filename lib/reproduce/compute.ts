@@ -11,6 +11,7 @@ import {paybackPeriod, internalRateOfReturn} from "../finance/payback.js";
 import {breakEven} from "../analysis/breakeven.js";
 import {scenarioOverrides} from "../analysis/scenarios.js";
 import {evaluatePrinted, referencedIds} from "./arithmetic.js";
+import {dependencyLeaves, printedLeaf, summaryRoots} from "./basis.js";
 import type {CompiledModel} from "../model/compile.js";
 import type {Computed, PrintedFigure, PrintedFile, Reference} from "../schema/printed.js";
 import type {Registry} from "../kengetallen/registry.js";
@@ -33,15 +34,40 @@ export interface StudyContext {
 
 const nl = (x: number) => x.toLocaleString("nl-NL", {minimumFractionDigits: 2, maximumFractionDigits: 2});
 
+/** What a computation rests on: model leaves (`file|leaf`) and scenarios (`file|scenario`). */
+export interface Dependencies {
+  leaves: Set<string>;
+  scenarios: Set<string>;
+  /** Every model leaf it rests on is printed (a kengetal or a sourced parameter). */
+  printedOnly: boolean;
+}
+
 /** Computes the figures of one study, caching models, evaluations and summaries. */
 export class StudyComputer {
   private models = new Map<string, CompiledModel>();
   private evaluations = new Map<string, Evaluation>();
   private summaries = new Map<string, Summary>();
   private values: Map<string, number>;
+  /** Inputs set in every evaluation of a model file (the perturbation test nudges fitted inputs). */
+  private nudges: Map<string, Overrides>;
 
-  constructor(private readonly ctx: StudyContext) {
+  constructor(private readonly ctx: StudyContext, options: {nudges?: Map<string, Overrides>; models?: Map<string, CompiledModel>} = {}) {
     this.values = new Map(ctx.printed.figures.map((f) => [f.id, f.printed]));
+    this.nudges = options.nudges ?? new Map();
+    if (options.models) this.models = options.models;
+  }
+
+  /** A computer of the same study with inputs set in every evaluation (sharing the loaded models). */
+  withNudges(nudges: Map<string, Overrides>): StudyComputer {
+    return new StudyComputer(this.ctx, {nudges, models: this.models});
+  }
+
+  /** The value of `input` (a leaf of `file`) times `factor`, as an override. */
+  nudged(file: string, input: string, factor: number): Overrides | null {
+    const node = this.model(file).nodes.get(input);
+    if (!node?.leaf) return null;
+    const v = node.leaf.value;
+    return {[input]: typeof v === "number" ? v * factor : v.map((x) => x * factor)};
   }
 
   /** The model file a reference names, relative to the study folder. */
@@ -56,11 +82,11 @@ export class StudyComputer {
     return this.models.get(file)!;
   }
 
-  private overridesOf(model: CompiledModel, scenario: string | null | undefined, overrides: Record<string, number> | undefined): Overrides {
+  private overridesOf(model: CompiledModel, scenario: string | null | undefined, overrides: Overrides | undefined): Overrides {
     return {...(scenario ? scenarioOverrides(model, scenario) : {}), ...(overrides ?? {})};
   }
 
-  private evaluation(file: string, scenario: string | null | undefined, overrides?: Record<string, number>): Evaluation {
+  private evaluation(file: string, scenario: string | null | undefined, overrides?: Overrides): Evaluation {
     const key = `${file}|${scenario ?? ""}|${JSON.stringify(overrides ?? {})}`;
     if (!this.evaluations.has(key)) {
       const m = this.model(file);
@@ -69,7 +95,7 @@ export class StudyComputer {
     return this.evaluations.get(key)!;
   }
 
-  private summary(file: string, scope: string, scenario: string | null | undefined, overrides?: Record<string, number>): Summary {
+  private summary(file: string, scope: string, scenario: string | null | undefined, overrides?: Overrides): Summary {
     const key = `${file}|${scope}|${scenario ?? ""}|${JSON.stringify(overrides ?? {})}`;
     if (!this.summaries.has(key)) this.summaries.set(key, summarize(this.evaluation(file, scenario, overrides), scope));
     return this.summaries.get(key)!;
@@ -108,14 +134,33 @@ export class StudyComputer {
     return ref.perParticipant ? v / (s.participants ?? 1) : v;
   }
 
+  /** Record what a reference rests on (model graph leaves, scenario). */
+  private record(deps: Dependencies, model: CompiledModel, file: string, ref: Reference, scope: string, scenario: string | null | undefined, overrides: Record<string, number> | undefined): void {
+    if (scenario) deps.scenarios.add(`${file}|${scenario}`);
+    const roots =
+      ref.quantity !== undefined
+        ? [ref.quantity]
+        : ref.post !== undefined
+          ? summaryRoots(model, scope, {post: ref.post})
+          : ref.flow !== undefined
+            ? summaryRoots(model, scope, {flow: ref.flow, actor: ref.actor})
+            : [...summaryRoots(model, scope), ...(ref.breakEven ? [ref.breakEven.input] : [])];
+    for (const leaf of dependencyLeaves(model, roots)) {
+      if (overrides && leaf in overrides) continue;
+      deps.leaves.add(`${file}|${leaf}`);
+      if (!printedLeaf(model, leaf)) deps.printedOnly = false;
+    }
+  }
+
   /** The value of one reference; `base` supplies model, scope and scenario not given. */
-  reference(ref: Reference, base: Reference, figure: PrintedFigure, where: string, notes: string[], names: (id: string) => number | undefined): number {
+  reference(ref: Reference, base: Reference, figure: PrintedFigure, where: string, notes: string[], names: (id: string) => number | undefined, deps?: Dependencies): number {
     const file = this.modelFile({model: ref.model ?? base.model}, where);
     const model = this.model(file);
     const scope = ref.scope ?? base.scope ?? "total";
     if (scope !== "total" && !model.file.interventions.some((iv) => iv.id === scope)) throw new ComputeError(`${where}.scope: expected an intervention of ${file} (${model.file.interventions.map((iv) => iv.id).join(", ")}) or total, found "${scope}"`);
     const scenario = ref.scenario !== undefined ? ref.scenario : base.scenario !== undefined ? base.scenario : figure.scenario;
-    const overrides = ref.overrides ?? base.overrides;
+    const overrides = {...((ref.overrides !== undefined ? ref.overrides : base.overrides) ?? {}), ...(this.nudges.get(file) ?? {})};
+    if (deps) this.record(deps, model, file, ref, scope, scenario, ref.overrides !== undefined ? ref.overrides : base.overrides);
     if (ref.breakEven) {
       const be = ref.breakEven;
       const target = be.target === undefined ? 0 : typeof be.target === "number" ? be.target : evaluatePrinted(be.target, names);
@@ -150,26 +195,27 @@ export class StudyComputer {
     return this.measure(s, ref, file, scope, where, notes);
   }
 
-  /** Compute one figure: its value (null when there is none) and a note (Dutch) for the reader. */
-  compute(figure: PrintedFigure): {value: number | null; note?: string} {
+  /** Compute one figure: its value (null when there is none), a note (Dutch) for the reader, and what it rests on. */
+  compute(figure: PrintedFigure): {value: number | null; note?: string; deps: Dependencies} {
     const c: Computed = figure.computed;
     const notes: string[] = [];
+    const deps: Dependencies = {leaves: new Set(), scenarios: new Set(), printedOnly: true};
     const where = `figures[${figure.id}].computed`;
     const whereValues = new Map<string, number>();
     const names = (id: string): number | undefined => {
       if (id.startsWith("k.")) return this.ctx.registry.has(id.slice(2)) ? this.ctx.registry.get(id.slice(2)).value : undefined;
       if (c.where && id in c.where) {
-        if (!whereValues.has(id)) whereValues.set(id, this.reference(c.where[id], c, figure, `${where}.where.${id}`, notes, names));
+        if (!whereValues.has(id)) whereValues.set(id, this.reference(c.where[id], c, figure, `${where}.where.${id}`, notes, names, deps));
         return whereValues.get(id);
       }
       if (id === figure.id) return undefined;
       return this.values.get(id);
     };
     try {
-      const value = c.formula !== undefined ? evaluatePrinted(c.formula, names) : this.reference(c, {}, figure, where, notes, names);
-      return {value, note: notes.join(" ") || undefined};
+      const value = c.formula !== undefined ? evaluatePrinted(c.formula, names) : this.reference(c, {}, figure, where, notes, names, deps);
+      return {value, note: notes.join(" ") || undefined, deps};
     } catch (error) {
-      if (error instanceof NoValue) return {value: null, note: notes.join(" ") || undefined};
+      if (error instanceof NoValue) return {value: null, note: notes.join(" ") || undefined, deps};
       throw error;
     }
   }

@@ -32,7 +32,11 @@ export const assumptionSchema = z
     source: z.string().min(1),
     /** The value(s) chosen, as text (e.g. "3 %", "[1, 0,93, 0,88]"). */
     value: z.string().min(1).optional(),
-    /** For `calibrated`: the printed figure(s) it was fitted to, by id in data/printed/<study>.yaml, with a short description. */
+    /**
+     * For `calibrated`: the printed figure(s) it was fitted to, by id in the study's printed.yaml, with a
+     * short description. This is the one declaration of what was fitted: every reproduction check whose
+     * computation rests on an input in `affects` gets basis calibration (lib/reproduce/basis.ts).
+     */
     calibrationTarget: z
       .object({figures: z.array(z.string().regex(/^[a-z0-9_]+$/)).min(1), description: z.string().min(1)})
       .strict()
@@ -49,7 +53,7 @@ export const assumptionSchema = z
 export const assumptionsFileSchema = z
   .object({
     study: z.string().min(1),
-    seed: z.string().regex(/^\d{3}$/),
+    seed: z.string().regex(/^\d{3}$/).optional(),
     title: z.string().min(1),
     description: z.string().optional(),
     assumptions: z.array(assumptionSchema).min(1)

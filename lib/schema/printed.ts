@@ -10,13 +10,15 @@ import {z} from "zod";
 const id = z.string().regex(/^[a-z0-9_]+$/, {error: "expected a lower-case id (a-z, 0-9, _)"});
 
 /**
- * - `independent`: computed from other inputs; a real test.
- * - `calibration`: an unprinted input was fitted to this very figure (named in `calibratedInputs`);
- *   reproducing it shows the fit, not the model.
+ * The basis of a check, derived by lib/reproduce/basis.ts (only `input` is declared, on the figure):
+ * - `independent`: a model computation from inputs none of which was fitted; a real test.
+ * - `calibration`: the computation rests, through the model graph, on an input the study's
+ *   assumptions register declares fitted to a printed figure; the match shows the fit, not the model.
+ * - `arithmetic`: computed from printed figures and kengetallen alone (the report's own arithmetic).
  * - `input`: the computed value is (an input equal to) the printed figure itself; shown for
  *   completeness, never counted as a match.
  */
-export const BASES = ["independent", "calibration", "input"] as const;
+export const BASES = ["independent", "calibration", "arithmetic", "input"] as const;
 export type Basis = (typeof BASES)[number];
 
 /** Verdicts a cause can give to a figure that does not reproduce. */
@@ -108,9 +110,7 @@ export const printedFigureSchema = z
     /** The figure as printed (in plain numbers: 1,3 → 1.3; € 6.798.000 → 6798000). */
     printed: z.number(),
     unit: z.string().min(1),
-    basis: z.enum(BASES),
-    /** For `calibration`: the input(s) fitted to this figure, as leaf names of the study's model file(s). */
-    calibratedInputs: z.array(z.string().min(1)).min(1).optional(),
+    basis: z.literal("input", {error: "expected basis: input (the computed value is an input equal to the printed figure) or no basis: the others are derived"}).optional().describe("Declare `input` when the computed value is an input equal to this printed figure; every other basis is derived."),
     /**
      * Position of the last printed digit of `printed` in its unit: 1 for 1,3; 0 for 2.440 printed to the
      * euro; −1 for amounts printed to € 10; −3 for € 6.798.000 printed to the thousand.
@@ -137,10 +137,6 @@ export const printedFigureSchema = z
     reconstructed: z.boolean().optional()
   })
   .strict()
-  .refine((f) => (f.basis === "calibration") === (f.calibratedInputs !== undefined), {
-    error: "calibratedInputs is required for basis calibration and only there",
-    path: ["calibratedInputs"]
-  })
   .refine((f) => Math.abs(f.printed * 10 ** f.decimals - Math.round(f.printed * 10 ** f.decimals)) < 1e-6, {
     error: "printed has more digits than `decimals` says are printed",
     path: ["decimals"]

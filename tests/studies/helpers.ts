@@ -47,7 +47,7 @@ export function computeFigure(study: string, id: string): number | null {
 
 /** The value of a computation written here, as it would stand in the study's printed.yaml. */
 export function computeWith(study: string, computed: Computed, scenario?: string): number | null {
-  const f = {id: "test_figure", quantity: "test", source: "test", printed: 0, unit: "€", basis: "independent", decimals: 0, tolerance: 0, toleranceWhy: "test", computed, scenario} as PrintedFigure;
+  const f = {id: "test_figure", quantity: "test", source: "test", printed: 0, unit: "€", decimals: 0, tolerance: 0, toleranceWhy: "test", computed, scenario} as PrintedFigure;
   return computer(study).compute(f).value;
 }
 
