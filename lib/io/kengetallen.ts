@@ -2,7 +2,7 @@
 // (filed by topic), every study's own kengetallen (data/studies/<study>/kengetallen.yaml or
 // kengetallen/*.yaml) and data/cpi.yaml. An id found in two files is an error naming both.
 import {existsSync, readdirSync, readFileSync} from "node:fs";
-import {join, relative} from "node:path";
+import {join, relative, resolve} from "node:path";
 import {KengetalError} from "../kengetallen/errors.js";
 import {allStudyKengetallenFiles} from "./study-description.js";
 import {parseCpiText, parseKengetallenText, type ParsedKengetallenFile} from "../kengetallen/parse.js";
@@ -46,6 +46,9 @@ export function loadKengetallen(dir?: string, options: {cpiPath?: string | null;
     ...(options.files ?? (dir === undefined ? allStudyKengetallenFiles() : []))
   ];
   dir ??= SHARED_KENGETALLEN;
+  // The same file named twice (relative and absolute) is read once.
+  const seenPaths = new Set<string>();
+  paths.splice(0, paths.length, ...paths.filter((p) => !seenPaths.has(resolve(p)) && seenPaths.add(resolve(p))));
   const problems = [];
   const parsed: ParsedKengetallenFile[] = [];
   for (const f of paths) {

@@ -3,7 +3,8 @@
 // with the one calculation library; the basis of each check is derived (lib/reproduce/basis.ts) from
 // the model graph and the study's assumptions register. File access goes through lib/io.
 import {readAllPrinted, readPrinted} from "../io/printed-file.js";
-import {assumptionsPath, readStudy, type StudyLocation} from "../io/study-description.js";
+import {allStudyKengetallenFiles, assumptionsPath, readStudy, type StudyLocation} from "../io/study-description.js";
+import {loadKengetallen} from "../io/kengetallen.js";
 import {readAssumptions} from "../io/assumptions.js";
 import {defaultRegistry} from "../io/study.js";
 import {judge, type Check} from "./checks.js";
@@ -53,7 +54,8 @@ export function studyFitted(location: StudyLocation): FittedInput[] {
 
 export async function runChecks({study, roots, nudges}: {study?: string; roots?: string[]; nudges?: Map<string, Overrides>} = {}): Promise<Check[]> {
   const checks: Check[] = [];
-  const registry = defaultRegistry();
+  // Studies under other roots (a draft outside data/studies) bring their own kengetallen.
+  const registry = roots ? loadKengetallen(undefined, {files: [...new Set([...allStudyKengetallenFiles(), ...allStudyKengetallenFiles(roots)])]}) : defaultRegistry();
   for (const {study: id, location, printed} of readAllPrinted(roots)) {
     if (study && id !== study) continue;
     const computer = new StudyComputer({dir: location.dir, printed, registry, study: readStudy(location)}, {nudges});

@@ -60,7 +60,7 @@ const referenceShape = {
   scope: z.string().min(1).optional().describe("Intervention id, or \"total\" (default) for the whole model file."),
   scenario: z.string().min(1).nullable().optional().describe("Scenario id of the model file; default the figure's `scenario`; null for the base case."),
   overrides: z.record(z.string(), z.number()).optional().describe("Inputs set to these values (leaf names, kengetallen as k.<id>)."),
-  measure: z.enum(MEASURES).optional().describe("A summary result: saldo, costs, benefits, ratio, financialRatio, … (of `actor` when given)."),
+  measure: z.enum(MEASURES, {error: `expected a measure, one of ${MEASURES.join(", ")}`}).optional().describe("A summary result: saldo, costs, benefits, ratio, financialRatio, … (of `actor` when given)."),
   actor: z.string().min(1).optional().describe("With measure: that actor's saldo, costs, benefits, ratio or payback; with flow: the line of that actor."),
   perParticipant: z.boolean().optional().describe("Divide the measure by the number of participants (1 when the model has none)."),
   post: z.string().min(1).optional().describe("Present value (amount as shown) of a post in the overview."),

@@ -13,6 +13,7 @@ import {parseArgs} from "node:util";
 import {join, relative} from "node:path";
 import {findStudy, readStudy, readStudyPrinted, assumptionsPath} from "../../../lib/io/study-description.js";
 import {readAssumptions} from "../../../lib/io/assumptions.js";
+import {studyReferenceProblems} from "../../../lib/io/study-check.js";
 import {loadStudy, defaultRegistry} from "../../../lib/io/study.js";
 import {registryJSONFor} from "../../../lib/model/context.js";
 import {evaluate, findLeaf, valueOf, type Overrides} from "../../../lib/model/evaluate.js";
@@ -47,6 +48,10 @@ try {
     if (!models.has(file)) models.set(file, loadStudy(path));
     return models.get(file)!;
   };
+  // Every cross-reference (intervention ids, view quantities, printed figure ids, calculator inputs),
+  // checked by the same lib code as `rendement check <study folder>`.
+  const problems = studyReferenceProblems(location, modelOf);
+  if (problems.length) throw new Error(problems.join("\n"));
   const figure = (id: string, where = "") => {
     const p = printedFile;
     const f = p?.figures.find((x) => x.id === id);
