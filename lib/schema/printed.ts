@@ -28,15 +28,15 @@ export const causeSchema = z
   .object({
     id,
     /** `report-inconsistent`: the report contradicts itself (see `shownBy`); `model-gap`: we cannot reproduce it. */
-    verdict: z.enum(CAUSE_VERDICTS),
+    verdict: z.enum(CAUSE_VERDICTS).describe("`report-inconsistent`: the report contradicts itself (see `shownBy`); `model-gap`: we cannot reproduce it."),
     /** The cause in Dutch, for the reader. */
-    beschrijving: z.string().min(20),
+    beschrijving: z.string().min(20).describe("The cause in Dutch, for the reader."),
     /** The English original of the explanation, if any (for maintainers). */
-    explanation: z.string().min(1).optional(),
+    explanation: z.string().min(1).optional().describe("The English original of the explanation, if any (for maintainers)."),
     /** Whether the explanation rests on an assumption rather than on arithmetic alone. */
-    restsOnAssumption: z.boolean(),
+    restsOnAssumption: z.boolean().describe("Whether the explanation rests on an assumption rather than on arithmetic alone."),
     /** For `restsOnAssumption`: the assumption, in Dutch. */
-    aanname: z.string().min(1).optional(),
+    aanname: z.string().min(1).optional().describe("For `restsOnAssumption`: the assumption, in Dutch."),
     /**
      * For `report-inconsistent`: checks that compute the report's own arithmetic from its own figures
      * (`computedFrom: report`) and do not close. Required there, so "the report contradicts itself"
@@ -104,11 +104,11 @@ export const printedFigureSchema = z
   .object({
     id,
     /** What the figure is, in Dutch as a reader would name it. */
-    quantity: z.string().min(1),
+    quantity: z.string().min(1).describe("What the figure is, in Dutch as a reader would name it."),
     /** Where the report prints it: section, table or figure, and seed-text line. */
-    source: z.string().min(1),
+    source: z.string().min(1).describe("Where the report prints it: section, table or figure, and seed-text line."),
     /** The figure as printed (in plain numbers: 1,3 → 1.3; € 6.798.000 → 6798000). */
-    printed: z.number(),
+    printed: z.number().describe("The figure as printed (in plain numbers: 1,3 → 1.3; € 6.798.000 → 6798000)."),
     unit: z.string().min(1),
     basis: z.literal("input", {error: "expected basis: input (the computed value is an input equal to the printed figure) or no basis: the others are derived"}).optional().describe("Declare `input` when the computed value is an input equal to this printed figure; every other basis is derived."),
     /**
@@ -117,22 +117,22 @@ export const printedFigureSchema = z
      */
     decimals: z.number().int().min(-9).max(6),
     /** How the report rounds: to the nearest (default) or down (truncation, shown by its own arithmetic). */
-    rounding: z.enum(["half", "truncate"]).optional(),
+    rounding: z.enum(["half", "truncate"]).optional().describe("How the report rounds: to the nearest (default) or down (truncation, shown by its own arithmetic)."),
     /** For a "circa"/"ongeveer" figure: the stated rounding as a half-width, and why. */
-    circa: z.object({halfWidth: z.number().positive(), why: z.string().min(1)}).strict().optional(),
+    circa: z.object({halfWidth: z.number().positive(), why: z.string().min(1)}).strict().optional().describe("For a \"circa\"/\"ongeveer\" figure: the stated rounding as a half-width, and why."),
     /** A wider tolerance within which the figure is `close` (not `match`), with the gap in % shown. */
-    tolerance: z.number().nonnegative(),
+    tolerance: z.number().nonnegative().describe("A wider tolerance within which the figure is `close` (not `match`), with the gap in % shown."),
     /** Why this tolerance (e.g. "printed with one decimal: [1,25; 1,35) prints as 1,3"). */
-    toleranceWhy: z.string().min(1),
+    toleranceWhy: z.string().min(1).describe("Why this tolerance (e.g. \"printed with one decimal: [1,25; 1,35) prints as 1,3\")."),
     /** The same reason in Dutch, for the reader (required where a check is `close`; a test enforces it). */
-    tolerantieWaarom: z.string().min(1).optional(),
+    tolerantieWaarom: z.string().min(1).optional().describe("The same reason in Dutch, for the reader (required where a check is `close`; a test enforces it)."),
     /** Scenario id of the study's model file under which the figure is computed, if any. */
-    scenario: z.string().optional(),
+    scenario: z.string().optional().describe("Scenario id of the study's model file under which the figure is computed, if any."),
     computed: computedSchema,
     /** Id of an entry in the file's cause table, for a figure that does not reproduce. */
-    cause: id.optional(),
+    cause: id.optional().describe("Id of an entry in the file's cause table, for a figure that does not reproduce."),
     /** A note for the reader in Dutch (e.g. what was fitted, for a calibration target). */
-    toelichting: z.string().min(1).optional(),
+    toelichting: z.string().min(1).optional().describe("A note for the reader in Dutch (e.g. what was fitted, for a calibration target)."),
     /** Whether the computed figure rests on reconstructed inputs (see the study's assumptions register). */
     reconstructed: z.boolean().optional()
   })

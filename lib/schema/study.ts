@@ -50,25 +50,25 @@ export const itemSchema = z
     id: pageId,
     title: text,
     /** Model file, relative to the study directory. */
-    model: text,
+    model: text.describe("Model file, relative to the study directory."),
     /** Intervention id in that model file. */
-    intervention: z.string().min(1),
+    intervention: z.string().min(1).describe("Intervention id in that model file."),
     /** Kind of approach and target group, for the comparison page. */
-    approach: text,
+    approach: text.describe("Kind of approach and target group, for the comparison page."),
     targetGroup: text,
     narrative: text,
     /** The nulalternatief this page compares with. */
-    nulalternatief: text.optional(),
+    nulalternatief: text.optional().describe("The nulalternatief this page compares with."),
     cohort: text.optional(),
     views: viewSchema.optional(),
     steps: steps.optional(),
     printed: z.array(printedLink).default([]),
     /** The model's amounts are per participant already (no participant count in the model). */
-    amountsPerParticipant: z.boolean().default(false),
+    amountsPerParticipant: z.boolean().default(false).describe("The model's amounts are per participant already (no participant count in the model)."),
     /** Result per actor against each comparison: the base case and named scenarios of the model. */
-    comparisons: z.array(z.object({label: text, scenario: z.string().min(1).optional()}).strict()).optional(),
+    comparisons: z.array(z.object({label: text, scenario: z.string().min(1).optional()}).strict()).optional().describe("Result per actor against each comparison: the base case and named scenarios of the model."),
     /** Payback per actor: the last year's net flow continues for `extendYears`; `rule` states it. */
-    payback: z.object({extendYears: z.number().int().nonnegative(), rule: text}).strict().optional(),
+    payback: z.object({extendYears: z.number().int().nonnegative(), rule: text}).strict().optional().describe("Payback per actor: the last year's net flow continues for `extendYears`; `rule` states it."),
     source: text
   })
   .strict();
@@ -83,9 +83,9 @@ export const toolSchema = z
     model: text,
     narrative: text,
     /** Inputs shown as controls (leaf names; kengetallen as k.<id>); a range overrides the model's. */
-    inputs: z.array(toolInput),
+    inputs: z.array(toolInput).describe("Inputs shown as controls (leaf names; kengetallen as k.<id>); a range overrides the model's."),
     /** Quantities shown live (names), each optionally beside a printed figure. */
-    outputs: z.array(z.object({quantity: z.string().min(1), figure: z.string().min(1).optional()}).strict()).min(1),
+    outputs: z.array(z.object({quantity: z.string().min(1), figure: z.string().min(1).optional()}).strict()).min(1).describe("Quantities shown live (names), each optionally beside a printed figure."),
     /**
      * A question answered on one input: the value of `input` at which `quantity` equals a target
      * the reader sets (or, without `quantities`, at which the saldo of `actor` is zero).
@@ -95,10 +95,10 @@ export const toolSchema = z
         input: z.string().min(1),
         label: text,
         /** The sum of these quantities is brought to the target. */
-        quantities: z.array(z.string().min(1)).min(1).optional(),
+        quantities: z.array(z.string().min(1)).min(1).optional().describe("The sum of these quantities is brought to the target."),
         figure: z.string().min(1).optional(),
         /** Where the search starts when the input is not among the controls (default its model value). */
-        start: z.number().optional(),
+        start: z.number().optional().describe("Where the search starts when the input is not among the controls (default its model value)."),
         target: z.object({label: text, value: z.number(), unit: text, min: z.number(), max: z.number(), step: z.number().positive()}).strict().optional(),
         actor: z.string().min(1).optional()
       })
@@ -124,12 +124,12 @@ export const studySchema = z
     /** Equal to the directory name under data/studies/. */
     id,
     /** Number of one of the project's seed reports (three digits), if the study reproduces one. */
-    seed: z.string().regex(/^\d{3}$/, {error: "expected the seed number as three digits, e.g. \"001\""}).optional(),
+    seed: z.string().regex(/^\d{3}$/, {error: "expected the seed number as three digits, e.g. \"001\""}).optional().describe("Number of one of the project's seed reports (three digits), if the study reproduces one."),
     /** The report the study reproduces, when it is not one of the project's seeds. */
-    citation: citationSchema.optional(),
+    citation: citationSchema.optional().describe("The report the study reproduces, when it is not one of the project's seeds."),
     title: text,
     /** Short name for the sidebar. */
-    shortTitle: text,
+    shortTitle: text.describe("Short name for the sidebar."),
     report: text,
     question: text,
     computes: text,
@@ -146,7 +146,7 @@ export const studySchema = z
     items: z.array(itemSchema).default([]),
     tools: z.array(toolSchema).default([]),
     /** A cockpit page: every input of this model as a control, with the report's printed column. */
-    cockpit: z.object({model: text, title: text, narrative: text, figurePrefix: z.string().min(1)}).strict().optional(),
+    cockpit: z.object({model: text, title: text, narrative: text, figurePrefix: z.string().min(1)}).strict().optional().describe("A cockpit page: every input of this model as a control, with the report's printed column."),
     /**
      * Old site addresses that now live under this study: old path (e.g. "/zoetermeer/vh") → page of
      * the study ("vh", "rekenhulp/klanttypen", "index"). Each old path becomes a small page that
