@@ -14,6 +14,7 @@ import {join, relative} from "node:path";
 import {findStudy, readStudy, readStudyPrinted, assumptionsPath} from "../../../lib/io/study-description.js";
 import {readAssumptions} from "../../../lib/io/assumptions.js";
 import {studyReferenceProblems} from "../../../lib/io/study-check.js";
+import {studyHasUncertainty} from "../../../lib/io/study-pages.js";
 import {loadStudy, defaultRegistry} from "../../../lib/io/study.js";
 import {registryJSONFor} from "../../../lib/model/context.js";
 import {evaluate, findLeaf, valueOf, type Overrides} from "../../../lib/model/evaluate.js";
@@ -207,6 +208,8 @@ try {
       // The report's figures computed under a scenario (the scenario charts mark them).
       printedScenarios: (printedFile?.figures ?? []).filter((f) => f.scenario).map((f) => ({id: f.id, quantity: f.quantity, printed: f.printed, unit: f.unit, scenario: f.scenario})),
       dir: location.dir,
+      // Whether the study has an uncertainty page (lib/io/study-pages.ts builds it only then).
+      hasUncertainty: studyHasUncertainty(location, study),
       models: Object.fromEntries([...models].map(([file, m]) => [file, {path: join(location.dir, file), file: fileForPage(file, m), registry: registryJSONFor(m, registry), derivedControls: [...(derivedControls.get(file) ?? [])]}])),
       items,
       tools,
