@@ -81,7 +81,7 @@ describe.skipIf(!executable)("built pages in Chromium", () => {
   const widest: Record<string, string> = {};
   // English text owned by another branch and being translated there: stripped before the check,
   // and asserted to still be present, so this list fails (and must be emptied) once it is fixed.
-  // - lib/reproduce/studies/leiden.ts: Reproductie's explanations (helper `repro`, issue 13).
+  // - data/studies/leiden/printed.yaml: Reproductie's explanations (helper `repro`, issue 13).
   const KNOWN_ENGLISH: Record<string, string[]> = {};
   const language = async (path: string, page: import("playwright-core").Page) => {
     let text = await readerText(page);
