@@ -5,9 +5,9 @@ import {listStudies, readStudy} from "../../lib/io/study-description.js";
 try {
   const studies = listStudies().map((location) => {
     const s = readStudy(location);
-    return {id: s.id, seed: s.seed, title: s.title, shortTitle: s.shortTitle, items: s.items.length, tools: s.tools.length, href: `/studies/${s.id}/index.html`};
+    return {id: s.id, seed: s.seed ?? (s.citation ? String(s.citation.year) : ""), title: s.title, shortTitle: s.shortTitle, items: s.items.length, tools: s.tools.length, href: `/studies/${s.id}/index.html`};
   });
-  process.stdout.write(JSON.stringify(studies.sort((a, b) => (a.seed ?? `~${a.id}`).localeCompare(b.seed ?? `~${b.id}`))));
+  process.stdout.write(JSON.stringify(studies.sort((a, b) => a.seed.localeCompare(b.seed) || a.id.localeCompare(b.id))));
 } catch (error) {
   process.stderr.write(`studies.json: ${(error as Error).message}\n`);
   process.exit(1);
