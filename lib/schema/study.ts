@@ -30,19 +30,8 @@ export const viewSchema = z
 export const computedResults = ["costs", "benefits", "saldo", "ratio", "financialRatio", "costPerParticipant", "benefitPerParticipant", "saldoPerParticipant", "paybackYears"] as const;
 const printedLink = z.object({figure: z.string().min(1), computed: z.enum(computedResults), label: text.optional()}).strict();
 
-/** The eight steps of a seed-001 factsheet, in the report's order. */
-export const factsheetSteps = ["probleem", "interventie", "effecten", "gemeten", "kosten", "overzicht", "verdeling", "conclusie"] as const;
-export const factsheetStepTitles: Record<(typeof factsheetSteps)[number], string> = {
-  probleem: "1. Probleem en doel",
-  interventie: "2. Interventie, bereik en doelgroep",
-  effecten: "3. Beoogde effecten",
-  gemeten: "4. Gemeten effecten t.o.v. het nulalternatief",
-  kosten: "5. Extra kosten",
-  overzicht: "6. Kosten-batenoverzicht",
-  verdeling: "7. Verdelingseffecten",
-  conclusie: "8. Conclusie en aandachtspunten"
-};
-const steps = z.object(Object.fromEntries(factsheetSteps.map((s) => [s, text])) as Record<(typeof factsheetSteps)[number], typeof text>).strict();
+/** A titled narrative section of an item page (e.g. the steps of a factsheet). */
+const section = z.object({title: text.describe("Section heading (Dutch)."), text: text.describe("Section text (Dutch Markdown).")}).strict();
 
 /** One intervention (or factsheet) page: one intervention of one model file. */
 export const itemSchema = z
@@ -61,7 +50,8 @@ export const itemSchema = z
     nulalternatief: text.optional().describe("The nulalternatief this page compares with."),
     cohort: text.optional(),
     views: viewSchema.optional(),
-    steps: steps.optional(),
+    sectionsTitle: text.optional().describe("Heading above the sections (default: Toelichting)."),
+    sections: z.array(section).optional().describe("Titled narrative sections, in order (e.g. the eight steps of a factsheet)."),
     printed: z.array(printedLink).default([]),
     /** The model's amounts are per participant already (no participant count in the model). */
     amountsPerParticipant: z.boolean().default(false).describe("The model's amounts are per participant already (no participant count in the model)."),

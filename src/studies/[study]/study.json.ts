@@ -23,7 +23,7 @@ import {paybackPeriod} from "../../../lib/finance/payback.js";
 import {runScenarios, scenarioOverrides} from "../../../lib/analysis/scenarios.js";
 import {solveInput} from "../../../lib/analysis/solve.js";
 import type {CompiledModel} from "../../../lib/model/compile.js";
-import {factsheetSteps, factsheetStepTitles, type StudyItem} from "../../../lib/schema/study.js";
+import type {StudyItem} from "../../../lib/schema/study.js";
 import MarkdownIt from "markdown-it";
 
 // Narrative is Markdown; raw HTML in it is escaped (html: false), so the page may insert the result.
@@ -119,7 +119,8 @@ try {
     return {
       ...item,
       html: {narrative: md(item.narrative), nulalternatief: md(item.nulalternatief), cohort: md(item.cohort)},
-      steps: item.steps ? factsheetSteps.map((k) => ({id: k, title: factsheetStepTitles[k], html: md(item.steps![k])})) : null,
+      steps: item.sections ? item.sections.map((s, i) => ({id: String(i + 1), title: s.title, html: md(s.text)})) : null,
+      stepsTitle: item.sectionsTitle ?? "Toelichting",
       label: model.file.interventions.find((iv) => iv.id === item.intervention)!.label,
       views: resolveView(model, item),
       base: h,
