@@ -8,7 +8,8 @@ type CommandModule = {main: (argv: string[]) => Promise<number>};
 // `load` imports the command's module only when it is called; a plain string import, so bundlers
 // and vitest resolve it too (tests call `main` in-process).
 const commands: Record<string, {summary: string; load?: () => Promise<CommandModule>}> = {
-  check: {summary: "check <model-file> [--strict] | --assumptions <study folder|model-file> [--json]   validate a model file and check its units; or its assumptions register", load: () => import("./cli/check.js")},
+  check: {summary: "check <model-file> [--strict] | check <study folder> | check --assumptions <study folder|model-file> [--json]   validate a model file (units), a whole study folder with its reproduction, or print an assumptions register", load: () => import("./cli/check.js")},
+  new: {summary: "new <id> [--dir data/studies]   write a working study folder to start from", load: () => import("./cli/new.js")},
   evaluate: {summary: "evaluate <model-file> [--json] [--set name=value ...] [--scenario id]   result tables of a study", load: () => import("./cli/evaluate.js")},
   aggregate: {summary: "aggregate <person-level file> [--by <column>] [--min-cell N] [--out file]   disclosure-checked event table", load: () => import("./cli/aggregate.js")},
   curves: {summary: "curves <file> [--by <column>] [--at 3,6,12,24] [--max-excluded 5%] [--engine duckdb|js] [--json]   Kaplan–Meier and cumulative incidence", load: () => import("./cli/curves.js")},

@@ -1,6 +1,7 @@
-// The model files shipped in data/ (every study and example model), for tests that must hold for
-// all of them.
-import {readdirSync} from "node:fs";
+// The model files shipped in data/studies (every study folder's model files: YAML with
+// `interventions:`; not study.yaml, printed.yaml, kengetallen or monitoring data), for tests that must
+// hold for all of them.
+import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 
 export function shippedModelFiles(): string[] {
@@ -9,10 +10,9 @@ export function shippedModelFiles(): string[] {
     for (const entry of readdirSync(dir, {withFileTypes: true})) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (/\.ya?ml$/.test(entry.name) && !["assumptions.yaml", "study.yaml"].includes(entry.name)) out.push(path);
+      else if (/\.ya?ml$/.test(entry.name) && /^interventions:/m.test(readFileSync(path, "utf8"))) out.push(path);
     }
   };
-  walk("data/models");
   walk("data/studies");
   return out.sort();
 }

@@ -1,6 +1,9 @@
 // rendement check <model-file> [--strict]: validate and compile a model file, then check the units
 // of every formula. Exit 0 (warnings are printed), 1 with --strict when there are warnings, 2 on a
 // bad file.
+// rendement check <study folder>: the whole study (lib/io/study-check.ts): schemas, cross-references,
+// kengetallen, printed figures' computations and the reproduction; one `file:line: field: message`
+// per problem and exit 2 when there is any, else the reproduction counts of the study.
 // rendement check --assumptions <study folder | model file> [--json]: the assumptions register of
 // every model of the study (lib/analysis/assumptions-register.ts), ranked by influence on the saldo,
 // with the study's hand-written assumptions.yaml merged in.
@@ -10,14 +13,20 @@ import {evaluate} from "../model/evaluate.js";
 import {summarizeAll} from "../finance/summary.js";
 import {isResultError} from "./errors.js";
 import {checkOptions, UsageError} from "./args.js";
-import {existsSync, readFileSync, statSync} from "node:fs";
-import {dirname, join, basename} from "node:path";
+import {existsSync, statSync} from "node:fs";
+import {basename, dirname, join, resolve} from "node:path";
+import {readTextFile} from "../io/read-file.js";
 import {parseStudyText} from "../io/study-description.js";
 import {readAssumptions} from "../io/assumptions.js";
 import {InputError} from "../io/model-file.js";
 import {assumptionsRegister, type AssumptionsRegister} from "../analysis/assumptions-register.js";
 import {euro, pad} from "./format.js";
 import {formatInputNumber} from "../format.js";
+import {isInputError} from "./errors.js";
+import {checkStudyFolder} from "../io/study-check.js";
+import {runChecks} from "../reproduce/run.js";
+import {summarizeChecks} from "../reproduce/checks.js";
+import {countsTable} from "./reproduce.js";
 
 /** The model files of a study folder (those its study.yaml names), or the one model file given. */
 function registerTargets(path: string): {models: string[]; assumptions: string | null} {
@@ -25,7 +34,7 @@ function registerTargets(path: string): {models: string[]; assumptions: string |
   if (statSync(path).isDirectory()) {
     const studyFile = join(path, "study.yaml");
     if (!existsSync(studyFile)) throw new InputError(`${path}: expected a study folder with a study.yaml, or a model file`, path);
-    const study = parseStudyText(readFileSync(studyFile, "utf8"), studyFile, basename(path));
+    const study = parseStudyText(readTextFile(studyFile), studyFile, basename(path));
     const names = [...new Set([...study.items.map((i) => i.model), ...study.tools.map((t) => t.model), ...(study.cockpit ? [study.cockpit.model] : []), ...(study.uncertainty ?? [])])];
     const a = join(path, "assumptions.yaml");
     return {models: names.map((n) => join(path, n)), assumptions: existsSync(a) ? a : null};
@@ -65,7 +74,27 @@ async function assumptionsMain(paths: string[], json: boolean): Promise<number> 
   else console.log(registers.map(formatRegister).join("\n\n"));
   return 0;
 }
-import {isInputError} from "./errors.js";
+
+/** Check a study folder; returns the exit code. */
+async function checkStudy(dir: string): Promise<number> {
+  const {problems} = checkStudyFolder(dir);
+  if (problems.length) {
+    for (const p of problems) console.error(p);
+    console.error(`rendement check: ${problems.length} problem(s) in ${dir}`);
+    return 2;
+  }
+  const root = dirname(resolve(dir));
+  const checks = await runChecks({study: basename(resolve(dir)), roots: [root]});
+  const s = summarizeChecks(checks);
+  console.log(`${dir}: study.yaml, model files, kengetallen and printed.yaml are valid; ${checks.length} printed figure(s) reproduced`);
+  if (checks.length) {
+    console.log(`Modelberekeningen uit onafhankelijke invoer die kloppen: ${s.independentMatch} van ${s.independent}`);
+    console.log(countsTable(s));
+  }
+  const failed = checks.filter((c) => c.verdict === "fail");
+  for (const c of failed) console.error(`${dir}/printed.yaml: ${c.id}: printed ${c.printed}, computed ${c.computed ?? "nothing"}: ${c.explanation}`);
+  return failed.length ? 1 : 0;
+}
 
 export async function main(argv: string[]): Promise<number> {
   try {
@@ -75,7 +104,10 @@ export async function main(argv: string[]): Promise<number> {
       return await assumptionsMain(files, argv.includes("--json"));
     }
     if (argv.includes("--json")) throw new UsageError("--json goes with --assumptions: rendement check --assumptions <study folder> --json");
-    if (!files.length) throw new UsageError("usage: rendement check <model-file> ... [--strict]");
+    if (!files.length) throw new UsageError("usage: rendement check <model-file> ... [--strict] | rendement check <study folder>");
+    if (files.length === 1 && existsSync(files[0]) && (statSync(files[0]).isDirectory() || basename(files[0]) === "study.yaml")) {
+      return await checkStudy(statSync(files[0]).isDirectory() ? files[0] : dirname(files[0]));
+    }
     let warnings = 0;
     let failed = false;
     for (const file of files) {

@@ -1,7 +1,7 @@
 // rendement net-effect <cohort-file> --reference <curve-id> [--group G] [--by column] [--horizon 5]
 //   [--observed-months 24] [--converge 24] [--long-term 0] [--shape linear|exponential] [--json]
 // The net effect of an intervention measured on cohort data: the Aalen–Johansen cumulative outflow
-// to work of one group against a reference curve of the nulalternatief (data/reference-curves/),
+// to work of one group against a reference curve of the nulalternatief (default: the reference curves a study declares in study.yaml `monitoring`),
 // extrapolated beyond the observed months (seed 000 §3.3.2), per year, and the benefit-months gained.
 // `--json` writes {years, netEffectShare, benefitMonthsGained, …}, which a model takes as
 // `rendement evaluate model.yaml --set iv.nettoEffect=@net.json#netEffectShare`: an MKBA driven by
@@ -12,12 +12,13 @@ import {withCohortSource} from "../io/cohort-source.js";
 import {curvesByGroup} from "../cohort/curves.js";
 import {netEffect, observedFromIncidence} from "../cohort/net-effect.js";
 import {parseReferenceCurves} from "../cohort/reference-curves.js";
+import {monitoringData} from "../io/study-description.js";
 import {cohortRecords, maxExcludedOption} from "./cohort-records.js";
 import {DEFAULT_MAX_EXCLUDED} from "../cohort/exclusions.js";
 import {checkOptions, numberOption, option, UsageError} from "./args.js";
 
 const USAGE =
-  "Usage: rendement net-effect <cohort-file> --reference <curve-id> [--group G] [--by column] [--horizon 5] [--observed-months 24] [--converge 24] [--long-term 0] [--shape linear|exponential] [--curves data/reference-curves/nulalternatief.yaml] [--max-excluded 5%] [--sheet <name|number>] [--json]";
+  "Usage: rendement net-effect <cohort-file> --reference <curve-id> [--group G] [--by column] [--horizon 5] [--observed-months 24] [--converge 24] [--long-term 0] [--shape linear|exponential] [--curves file.yaml] [--max-excluded 5%] [--sheet <name|number>] [--json]";
 const withValue = ["--sheet", "--reference", "--group", "--by", "--horizon", "--observed-months", "--converge", "--long-term", "--shape", "--curves", "--max-excluded"];
 
 export async function main(argv: string[]): Promise<number> {
@@ -30,7 +31,8 @@ export async function main(argv: string[]): Promise<number> {
     if (!file || extra.length) throw new UsageError(USAGE);
     const referenceId = option(argv, "--reference");
     if (!referenceId) throw new UsageError(`--reference: expected the id of a reference curve\n${USAGE}`);
-    const curvesFile = option(argv, "--curves") ?? "data/reference-curves/nulalternatief.yaml";
+    const curvesFile = option(argv, "--curves") ?? monitoringData()?.referenceCurves;
+    if (!curvesFile) throw new UsageError(`--curves: expected a reference-curves file (no study declares monitoring.referenceCurves)\n${USAGE}`);
     let curvesText: string;
     try {
       curvesText = readTextFile(curvesFile);

@@ -1,4 +1,4 @@
-// rendement reproduce [--json] [--study id]: every printed figure of the seed reports beside what
+// rendement reproduce [--json | --markdown] [--study id]: every printed figure of the seed reports beside what
 // Rendement computes, with the difference, its basis (independent / calibration / input) and a
 // verdict (match / close / report-inconsistent / model-gap / fail); then the counts per basis and
 // verdict, per study, and the causes (each counted once). Exit code 1 when any check fails.
@@ -8,7 +8,8 @@ import {BASES} from "../schema/printed.js";
 import {BASIS_LABEL, VERDICT_LABEL} from "../reproduce/labels.js";
 import {num, pad} from "./format.js";
 import {checkOptions, option, UsageError} from "./args.js";
-import {printedFileNames} from "../io/printed-file.js";
+import {readAllPrinted} from "../io/printed-file.js";
+import {countsMarkdown} from "../reproduce/markdown.js";
 
 /** A value with the digits its printed figure has (one more for computed values and differences). */
 function value(x: number | null, decimals: number, extra = 0): string {
@@ -50,7 +51,7 @@ export function countsTable(summary: CheckSummary, perStudy = false): string {
 export function summaryText(checks: Check[]): string {
   const s = summarizeChecks(checks);
   const out = [
-    `${s.independentMatch} van ${s.independent} onafhankelijke controles kloppen (${s.total} controles in totaal; kalibratie en invoer tellen niet mee).`,
+    `Modelberekeningen uit onafhankelijke invoer die kloppen: ${s.independentMatch} van ${s.independent} (${s.total} controles in totaal; kalibratie, rekensom en invoer tellen niet mee).`,
     "",
     countsTable(s),
     "",
@@ -69,12 +70,12 @@ export async function main(argv: string[]): Promise<number> {
   let checks: Check[];
   let json: boolean;
   try {
-    const extra = checkOptions("reproduce", argv, {flags: ["--json"], values: ["--study"]});
-    if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"; usage: rendement reproduce [--json] [--study id]`);
+    const extra = checkOptions("reproduce", argv, {flags: ["--json", "--markdown"], values: ["--study"]});
+    if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"; usage: rendement reproduce [--json | --markdown] [--study id]`);
     json = argv.includes("--json");
     const study = option(argv, "--study");
     // A study without printed figures is a typo, not a pass with zero checks.
-    const known = printedFileNames("data/printed").map((f) => f.replace(/^.*\//, "").replace(/\.yaml$/, "")).sort();
+    const known = readAllPrinted().map((p) => p.study).sort();
     if (study !== undefined && !known.includes(study)) throw new UsageError(`--study: unknown study "${study}"; known studies: ${known.join(", ")}`);
     checks = await runChecks({study});
     if (study !== undefined && checks.length === 0) throw new UsageError(`--study ${study}: no printed figures found; known studies: ${known.join(", ")}`);
@@ -84,6 +85,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (json) {
     console.log(JSON.stringify({summary: summarizeChecks(checks), checks}, null, 2));
+  } else if (argv.includes("--markdown")) {
+    console.log(countsMarkdown(summarizeChecks(checks)));
   } else {
     console.log(table(checks));
     console.log("\n" + summaryText(checks));

@@ -1,8 +1,11 @@
-// Read the kengetallen registry from disk (Node only): every data/kengetallen/*.yaml plus data/cpi.yaml.
+// Read the kengetallen registry from disk (Node only): the shared registry data/kengetallen/*.yaml
+// (filed by topic), every study's own kengetallen (data/studies/<study>/kengetallen.yaml or
+// kengetallen/*.yaml) and data/cpi.yaml. An id found in two files is an error naming both.
 import {readTextFile} from "./read-file.js";
 import {existsSync, readdirSync} from "node:fs";
-import {join, relative} from "node:path";
+import {join, relative, resolve} from "node:path";
 import {KengetalError} from "../kengetallen/errors.js";
+import {allStudyKengetallenFiles} from "./study-description.js";
 import {parseCpiText, parseKengetallenText, type ParsedKengetallenFile} from "../kengetallen/parse.js";
 import {Registry} from "../kengetallen/registry.js";
 import {cachedParse} from "./parse-cache.js";
@@ -30,20 +33,33 @@ export function readCpi(path = "data/cpi.yaml"): CpiFile {
   return cachedParse("cpi", file, text, () => parseCpiText(text, file));
 }
 
+/** The shared registry's folder. */
+export const SHARED_KENGETALLEN = "data/kengetallen";
+
 /**
- * Load every `*.yaml` / `*.yml` in `dir` (sorted by name), validate each, refuse ids that occur twice
- * across files (naming both places), and attach the CPI series from `cpiPath` (default: data/cpi.yaml
- * next to `dir`'s parent; pass `null` for none). Throws KengetalError listing every problem found.
+ * Load every `*.yaml` / `*.yml` in `dir` (sorted by name) and the files in `files`, validate each,
+ * refuse ids that occur twice across files (naming both places), and attach the CPI series from
+ * `cpiPath` (default: data/cpi.yaml next to `dir`'s parent; pass `null` for none). Without `dir`:
+ * the shared registry data/kengetallen plus every study's own kengetallen files. Throws
+ * KengetalError listing every problem found.
  */
-export function loadKengetallen(dir = "data/kengetallen", options: {cpiPath?: string | null} = {}): Registry {
-  const files = readdirSync(dir)
-    .filter((f) => /\.ya?ml$/.test(f))
-    .sort();
+export function loadKengetallen(dir?: string, options: {cpiPath?: string | null; files?: string[]} = {}): Registry {
+  const paths = [
+    ...readdirSync(dir ?? SHARED_KENGETALLEN)
+      .filter((f) => /\.ya?ml$/.test(f))
+      .sort()
+      .map((f) => join(dir ?? SHARED_KENGETALLEN, f)),
+    ...(options.files ?? (dir === undefined ? allStudyKengetallenFiles() : []))
+  ];
+  dir ??= SHARED_KENGETALLEN;
+  // The same file named twice (relative and absolute) is read once.
+  const seenPaths = new Set<string>();
+  paths.splice(0, paths.length, ...paths.filter((p) => !seenPaths.has(resolve(p)) && seenPaths.add(resolve(p))));
   const problems = [];
   const parsed: ParsedKengetallenFile[] = [];
-  for (const f of files) {
+  for (const f of paths) {
     try {
-      parsed.push(readKengetallenFile(join(dir, f)));
+      parsed.push(readKengetallenFile(f));
     } catch (e) {
       if (e instanceof KengetalError) problems.push(...e.problems);
       else throw e;

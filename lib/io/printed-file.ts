@@ -1,9 +1,7 @@
-// Read the printed-figures files of data/printed/ (Node only) with file:line errors.
 import {readTextFile} from "./read-file.js";
-import {existsSync, readdirSync} from "node:fs";
-import path from "node:path";
 import {printedFileSchema, type PrintedFile} from "../schema/printed.js";
 import {parseYaml, zodIssues} from "./yaml-errors.js";
+import {listStudies, printedPath, studyRoots, type StudyLocation} from "./study-description.js";
 
 export function readPrinted(file: string): PrintedFile {
   const parsed = parseYaml(readTextFile(file), file);
@@ -12,16 +10,10 @@ export function readPrinted(file: string): PrintedFile {
   return r.data;
 }
 
-/** The printed-figures files of a folder (file names, sorted). */
-export function printedFileNames(dir: string): string[] {
-  return readdirSync(dir).filter((f) => f.endsWith(".yaml")).sort();
-}
-
-/** Every printed-figures file of a folder, read and validated, with its path. */
-export function readPrintedDir(dir: string): {file: string; printed: PrintedFile}[] {
-  return printedFileNames(dir).map((f) => ({file: path.join(dir, f), printed: readPrinted(path.join(dir, f))}));
-}
-
-export function fileExists(file: string): boolean {
-  return existsSync(file);
+/** Every study with printed figures: its folder, the file and the figures, read and validated. */
+export function readAllPrinted(roots: string[] = studyRoots()): {study: string; location: StudyLocation; file: string; printed: PrintedFile}[] {
+  return listStudies(roots, undefined).flatMap((location) => {
+    const file = printedPath(location);
+    return file ? [{study: location.id, location, file, printed: readPrinted(file)}] : [];
+  });
 }

@@ -1,7 +1,27 @@
 // The site's pages of every study (Node only; read by observablehq.config.ts for the sidebar and
 // `dynamicPaths`): the start page, one page per item, per calculator, the cockpit and assumptions
-// pages when the study has them, and the uncertainty page.
-import {listStudies, readStudy, assumptionsPath, studyRoots} from "./study-description.js";
+// pages when the study has them, and the uncertainty page when a model has an input to vary (a page
+// kind with nothing to show is not built).
+import {join} from "node:path";
+import {listStudies, readStudy, assumptionsPath, studyRoots, type StudyLocation} from "./study-description.js";
+import {loadStudy} from "./study.js";
+import type {StudyDescription} from "../schema/study.js";
+import type {CompiledModel} from "../model/compile.js";
+
+/** Whether a model has an input to vary: a single-number parameter with a slider or a stated uncertainty, or an uncertain kengetal. */
+export function hasUncertainInputs(model: CompiledModel): boolean {
+  return model.leaves.some((l) => {
+    const u = l.leaf?.uncertainty as {type?: string} | undefined;
+    const uncertain = u !== undefined && u.type !== "fixed";
+    return (l.kind === "parameter" && !l.series && (uncertain || l.leaf?.control !== undefined)) || (l.kind === "kengetal" && uncertain);
+  });
+}
+
+/** Whether the study's uncertainty page has something to show (a model of its pages with an input to vary). */
+export function studyHasUncertainty(location: StudyLocation, s: StudyDescription = readStudy(location)): boolean {
+  const files = s.uncertainty ?? [...new Set([...s.items.map((i) => i.model), ...s.tools.map((t) => t.model), ...(s.cockpit ? [s.cockpit.model] : [])])];
+  return files.some((f) => hasUncertainInputs(loadStudy(join(location.dir, f), {onWarning: () => {}})));
+}
 
 export interface StudyPages {
   id: string;
@@ -24,7 +44,7 @@ export function studyPages(roots: string[] = studyRoots()): StudyPages[] {
         ...s.tools.map((t) => ({name: t.title, path: `${base}/rekenhulp/${t.id}`})),
         ...(s.cockpit ? [{name: s.cockpit.title, path: `${base}/cockpit`}] : []),
         ...(assumptionsPath(location) ? [{name: "Aannames", path: `${base}/aannames`}] : []),
-        {name: "Onzekerheid", path: `${base}/onzekerheid`}
+        ...(studyHasUncertainty(location, s) ? [{name: "Onzekerheid", path: `${base}/onzekerheid`}] : [])
       ],
       redirects: Object.entries(s.redirects).map(([from, to]) => ({from, to: `${base}/${to}`}))
     };

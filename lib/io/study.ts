@@ -5,11 +5,14 @@ import {loadModelFile} from "./model-file.js";
 import {registryContext} from "../model/context.js";
 import type {CompiledModel} from "../model/compile.js";
 
-let cached: {dir: string; registry: Registry} | undefined;
+let cached: {dir: string | undefined; registry: Registry} | undefined;
 
-/** The registry from `data/kengetallen` (read once per process). */
-export function defaultRegistry(dir = "data/kengetallen"): Registry {
-  if (cached?.dir !== dir) cached = {dir, registry: loadKengetallen(dir)};
+/**
+ * The registry (read once per process): the shared data/kengetallen plus every study's own
+ * kengetallen; with `dir`, only the files of that folder.
+ */
+export function defaultRegistry(dir?: string): Registry {
+  if (!cached || cached.dir !== dir) cached = {dir, registry: loadKengetallen(dir)};
   return cached.registry;
 }
 

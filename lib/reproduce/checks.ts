@@ -20,7 +20,10 @@ export interface Check {
   computed: number | null;
   unit: string;
   basis: Basis;
+  /** Fitted inputs (and `scenario:<id>`) the computation rests on, from the assumptions register. */
   calibratedInputs: string[];
+  /** Every model input the computation rests on is printed (a kengetal or a sourced parameter). */
+  printedInputsOnly: boolean;
   decimals: number;
   rounding: "half" | "truncate" | "circa";
   /** Half-width of the printed figure (one unit for a truncated figure). */
@@ -56,7 +59,12 @@ export function withinPrinted(figure: Pick<PrintedFigure, "printed" | "decimals"
   return Math.abs(d) <= printedPrecision(figure) + eps;
 }
 
-export function judge(study: string, figure: PrintedFigure, computed: number | null, {cause, note = ""}: {cause?: Cause; note?: string} = {}): Check {
+export function judge(
+  study: string,
+  figure: PrintedFigure,
+  computed: number | null,
+  {cause, note = "", computedFrom = "model", basis = figure.basis ?? "independent", calibratedInputs = [], printedInputsOnly = computedFrom === "report"}: {cause?: Cause; note?: string; computedFrom?: "report" | "model"; basis?: Basis; calibratedInputs?: string[]; printedInputsOnly?: boolean} = {}
+): Check {
   const value = computed === null || !Number.isFinite(computed) ? null : computed;
   const difference = value === null ? null : value - figure.printed;
   const eps = 1e-9 * Math.max(1, Math.abs(figure.printed));
@@ -77,8 +85,9 @@ export function judge(study: string, figure: PrintedFigure, computed: number | n
     printed: figure.printed,
     computed: value,
     unit: figure.unit,
-    basis: figure.basis,
-    calibratedInputs: figure.calibratedInputs ?? [],
+    basis,
+    calibratedInputs,
+    printedInputsOnly,
     decimals: figure.decimals,
     rounding: figure.circa ? "circa" : (figure.rounding ?? "half"),
     printedPrecision: printedPrecision(figure),
@@ -88,7 +97,7 @@ export function judge(study: string, figure: PrintedFigure, computed: number | n
     difference,
     gapPercent: difference === null || figure.printed === 0 ? null : (100 * difference) / Math.abs(figure.printed),
     verdict,
-    computedFrom: figure.computedFrom ?? "model",
+    computedFrom,
     cause: gap ? (cause?.id ?? null) : null,
     causeDescription,
     explanation,
@@ -117,7 +126,7 @@ export interface CheckSummary {
 
 export function summarizeChecks(checks: Check[]): CheckSummary {
   const byBasis = (cs: Check[]): Record<Basis, Counts> => {
-    const out = {independent: emptyCounts(), calibration: emptyCounts(), input: emptyCounts()};
+    const out = {independent: emptyCounts(), calibration: emptyCounts(), arithmetic: emptyCounts(), input: emptyCounts()};
     for (const c of cs) out[c.basis][c.verdict] += 1;
     return out;
   };

@@ -6,12 +6,14 @@ import type {Verdict} from "./checks.js";
 export const BASIS_LABEL: Record<Basis, string> = {
   independent: "onafhankelijk",
   calibration: "kalibratie",
+  arithmetic: "rekensom",
   input: "invoer"
 };
 
 export const BASIS_MEANING: Record<Basis, string> = {
   independent: "berekend uit andere invoer: een echte toets",
-  calibration: "een niet gedrukte invoer is op dit getal gezet; de overeenkomst toont de kalibratie, niet het model",
+  calibration: "de berekening rust op een invoer die op een gedrukt getal is gekalibreerd (zie het aannameregister); de overeenkomst toont de kalibratie, niet het model",
+  arithmetic: "berekend uit gedrukte getallen en kengetallen alleen: de eigen rekensom van het rapport, geen toets van het model",
   input: "het gedrukte getal is zelf invoer; getoond voor de volledigheid, nooit als 'klopt' meegeteld"
 };
 

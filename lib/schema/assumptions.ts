@@ -20,19 +20,23 @@ export const assumptionSchema = z
   .object({
     id: kebab,
     /** What is assumed (Dutch, reader-facing). */
-    what: z.string().min(1),
+    what: z.string().min(1).describe("What is assumed (Dutch, reader-facing)."),
     /** Why an assumption is needed: what the report leaves out. */
-    why: z.string().min(1),
+    why: z.string().min(1).describe("Why an assumption is needed: what the report leaves out."),
     basis: z.enum(assumptionBases, {error: `expected basis one of ${assumptionBases.join(", ")}`}),
     /** The reasoning or arithmetic behind the value. */
-    reasoning: z.string().min(1),
+    reasoning: z.string().min(1).describe("The reasoning or arithmetic behind the value."),
     /** Model inputs this assumption sets: leaf names (`x`, `vh.x`), settings (`discountRate`, `horizon`, `priceYear`) or `scenario:<id>`. */
-    affects: z.array(z.string().min(1)).min(1, {error: "expected at least one affected model input"}),
+    affects: z.array(z.string().min(1)).min(1, {error: "expected at least one affected model input"}).describe("Model inputs this assumption sets: leaf names (`x`, `vh.x`), settings (`discountRate`, `horizon`, `priceYear`) or `scenario:<id>`."),
     /** Where the reasoning comes from: seed section and lines, a guideline, a table. */
-    source: z.string().min(1),
+    source: z.string().min(1).describe("Where the reasoning comes from: seed section and lines, a guideline, a table."),
     /** The value(s) chosen, as text (e.g. "3 %", "[1, 0,93, 0,88]"). */
-    value: z.string().min(1).optional(),
-    /** For `calibrated`: the printed figure(s) it was fitted to, by id in data/printed/<study>.yaml, with a short description. */
+    value: z.string().min(1).optional().describe("The value(s) chosen, as text (e.g. \"3 %\", \"[1, 0,93, 0,88]\")."),
+    /**
+     * For `calibrated`: the printed figure(s) it was fitted to, by id in the study's printed.yaml, with a
+     * short description. This is the one declaration of what was fitted: every reproduction check whose
+     * computation rests on an input in `affects` gets basis calibration (lib/reproduce/basis.ts).
+     */
     calibrationTarget: z
       .object({figures: z.array(z.string().regex(/^[a-z0-9_]+$/)).min(1), description: z.string().min(1)})
       .strict()
@@ -49,7 +53,7 @@ export const assumptionSchema = z
 export const assumptionsFileSchema = z
   .object({
     study: z.string().min(1),
-    seed: z.string().regex(/^\d{3}$/),
+    seed: z.string().regex(/^\d{3}$/).optional(),
     title: z.string().min(1),
     description: z.string().optional(),
     assumptions: z.array(assumptionSchema).min(1)

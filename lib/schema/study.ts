@@ -26,23 +26,12 @@ export const viewSchema = z
   })
   .strict();
 
-/** The result a printed figure of data/printed/<study>.yaml is set beside. */
+/** The result a printed figure of the study's printed.yaml is set beside. */
 export const computedResults = ["costs", "benefits", "saldo", "ratio", "financialRatio", "costPerParticipant", "benefitPerParticipant", "saldoPerParticipant", "paybackYears"] as const;
 const printedLink = z.object({figure: z.string().min(1), computed: z.enum(computedResults), label: text.optional()}).strict();
 
-/** The eight steps of a seed-001 factsheet, in the report's order. */
-export const factsheetSteps = ["probleem", "interventie", "effecten", "gemeten", "kosten", "overzicht", "verdeling", "conclusie"] as const;
-export const factsheetStepTitles: Record<(typeof factsheetSteps)[number], string> = {
-  probleem: "1. Probleem en doel",
-  interventie: "2. Interventie, bereik en doelgroep",
-  effecten: "3. Beoogde effecten",
-  gemeten: "4. Gemeten effecten t.o.v. het nulalternatief",
-  kosten: "5. Extra kosten",
-  overzicht: "6. Kosten-batenoverzicht",
-  verdeling: "7. Verdelingseffecten",
-  conclusie: "8. Conclusie en aandachtspunten"
-};
-const steps = z.object(Object.fromEntries(factsheetSteps.map((s) => [s, text])) as Record<(typeof factsheetSteps)[number], typeof text>).strict();
+/** A titled narrative section of an item page (e.g. the steps of a factsheet). */
+const section = z.object({title: text.describe("Section heading (Dutch)."), text: text.describe("Section text (Dutch Markdown).")}).strict();
 
 /** One intervention (or factsheet) page: one intervention of one model file. */
 export const itemSchema = z
@@ -50,21 +39,22 @@ export const itemSchema = z
     id: pageId,
     title: text,
     /** Model file, relative to the study directory. */
-    model: text,
+    model: text.describe("Model file, relative to the study directory."),
     /** Intervention id in that model file. */
-    intervention: z.string().min(1),
+    intervention: z.string().min(1).describe("Intervention id in that model file."),
     /** Kind of approach and target group, for the comparison page. */
-    approach: text,
+    approach: text.describe("Kind of approach and target group, for the comparison page."),
     targetGroup: text,
     narrative: text,
     /** The nulalternatief this page compares with. */
-    nulalternatief: text.optional(),
+    nulalternatief: text.optional().describe("The nulalternatief this page compares with."),
     cohort: text.optional(),
     views: viewSchema.optional(),
-    steps: steps.optional(),
+    sectionsTitle: text.optional().describe("Heading above the sections (default: Toelichting)."),
+    sections: z.array(section).optional().describe("Titled narrative sections, in order (e.g. the eight steps of a factsheet)."),
     printed: z.array(printedLink).default([]),
     /** The model's amounts are per participant already (no participant count in the model). */
-    amountsPerParticipant: z.boolean().default(false),
+    amountsPerParticipant: z.boolean().default(false).describe("The model's amounts are per participant already (no participant count in the model)."),
     /** Result per actor against each comparison: the base case and named scenarios of the model. */
     comparisons: z
       .array(
@@ -77,9 +67,10 @@ export const itemSchema = z
           })
           .strict()
       )
-      .optional(),
+      .optional()
+      .describe("Result per actor against each comparison: the base case and named scenarios of the model."),
     /** Payback per actor: the last year's net flow continues for `extendYears`; `rule` states it. */
-    payback: z.object({extendYears: z.number().int().nonnegative(), rule: text}).strict().optional(),
+    payback: z.object({extendYears: z.number().int().nonnegative(), rule: text}).strict().optional().describe("Payback per actor: the last year's net flow continues for `extendYears`; `rule` states it."),
     source: text
   })
   .strict();
@@ -94,11 +85,9 @@ export const toolSchema = z
     model: text,
     narrative: text,
     /** Inputs shown as controls (leaf names; kengetallen as k.<id>); a range overrides the model's. */
-    inputs: z.array(toolInput),
-    /** File under data/printed/ for the figures named below (default: the study's). */
-    printed: z.string().min(1).optional(),
+    inputs: z.array(toolInput).describe("Inputs shown as controls (leaf names; kengetallen as k.<id>); a range overrides the model's."),
     /** Quantities shown live (names), each optionally beside a printed figure. */
-    outputs: z.array(z.object({quantity: z.string().min(1), figure: z.string().min(1).optional()}).strict()).min(1),
+    outputs: z.array(z.object({quantity: z.string().min(1), figure: z.string().min(1).optional()}).strict()).min(1).describe("Quantities shown live (names), each optionally beside a printed figure."),
     /**
      * A question answered on one input: the value of `input` at which `quantity` equals a target
      * the reader sets (or, without `quantities`, at which the saldo of `actor` is zero).
@@ -108,10 +97,10 @@ export const toolSchema = z
         input: z.string().min(1),
         label: text,
         /** The sum of these quantities is brought to the target. */
-        quantities: z.array(z.string().min(1)).min(1).optional(),
+        quantities: z.array(z.string().min(1)).min(1).optional().describe("The sum of these quantities is brought to the target."),
         figure: z.string().min(1).optional(),
         /** Where the search starts when the input is not among the controls (default its model value). */
-        start: z.number().optional(),
+        start: z.number().optional().describe("Where the search starts when the input is not among the controls (default its model value)."),
         target: z.object({label: text, value: z.number(), unit: text, min: z.number(), max: z.number(), step: z.number().positive()}).strict().optional(),
         actor: z.string().min(1).optional()
       })
@@ -121,24 +110,45 @@ export const toolSchema = z
   })
   .strict();
 
+/** A report cited by title, publisher and year, with an address or DOI. */
+export const citationSchema = z
+  .object({
+    title: text,
+    publisher: text,
+    year: z.number().int().min(1900).max(2100),
+    url: z.string().url().optional(),
+    doi: z.string().min(1).optional()
+  })
+  .strict();
+
 export const studySchema = z
   .object({
     /** Equal to the directory name under data/studies/. */
     id,
-    seed: z.string().regex(/^\d{3}$/, {error: "expected the seed number as three digits, e.g. \"001\""}),
+    /** Number of one of the project's seed reports (three digits), if the study reproduces one. */
+    seed: z.string().regex(/^\d{3}$/, {error: "expected the seed number as three digits, e.g. \"001\""}).optional().describe("Number of one of the project's seed reports (three digits), if the study reproduces one."),
+    /** The report the study reproduces, when it is not one of the project's seeds. */
+    citation: citationSchema.optional().describe("The report the study reproduces, when it is not one of the project's seeds."),
     title: text,
     /** Short name for the sidebar. */
-    shortTitle: text,
+    shortTitle: text.describe("Short name for the sidebar."),
     report: text,
     question: text,
     computes: text,
     differences: text,
-    /** File under data/printed/ (without .yaml) whose figures the pages set beside the computed ones. */
-    printed: z.string().min(1).optional(),
+    /** Monitoring data kept in this study's folder (paths relative to it), read by the monitoring page. */
+    monitoring: z
+      .object({
+        riskModel: text.optional(),
+        referenceCurves: text.optional(),
+        effectIndicator: text.optional()
+      })
+      .strict()
+      .optional(),
     items: z.array(itemSchema).default([]),
     tools: z.array(toolSchema).default([]),
     /** A cockpit page: every input of this model as a control, with the report's printed column. */
-    cockpit: z.object({model: text, title: text, narrative: text, figurePrefix: z.string().min(1)}).strict().optional(),
+    cockpit: z.object({model: text, title: text, narrative: text, figurePrefix: z.string().min(1)}).strict().optional().describe("A cockpit page: every input of this model as a control, with the report's printed column."),
     /**
      * Old site addresses that now live under this study: old path (e.g. "/zoetermeer/vh") → page of
      * the study ("vh", "rekenhulp/klanttypen", "index"). Each old path becomes a small page that
@@ -150,6 +160,7 @@ export const studySchema = z
   })
   .strict()
   .superRefine((s, ctx) => {
+    if (s.seed === undefined && s.citation === undefined) ctx.addIssue({code: "custom", message: "expected seed (one of the project's reports) or citation (title, publisher, year)", path: ["citation"]});
     const seen = new Set<string>();
     [...s.items, ...s.tools].forEach((p) => {
       if (seen.has(p.id)) ctx.addIssue({code: "custom", message: `page id "${p.id}" is used twice`, path: ["items"]});

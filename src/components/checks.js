@@ -50,8 +50,8 @@ export function verdictCounts(checks) {
 }
 
 /**
- * The headline and a line of badges over the independent checks only ("229 van 322 onafhankelijke
- * controles kloppen: 229 klopt · 36 dichtbij · …"), then how many calibration and input checks are
+ * The headline and a line of badges over the independent checks only ("Modelberekeningen uit
+ * onafhankelijke invoer die kloppen: 137 van 171: 137 klopt · …"), then how many calibration and input checks are
  * shown apart: they are never counted as a match.
  * @param {Pick<Check, "verdict" | "basis">[]} checks
  */
@@ -62,7 +62,7 @@ export function verdictSummary(checks) {
   return el(
     "p",
     {class: "verdict-summary"},
-    el("strong", {}, `${counts.match} van ${independent.length} onafhankelijke controles kloppen`),
+    el("strong", {}, `Modelberekeningen uit onafhankelijke invoer die kloppen: ${counts.match} van ${independent.length}`),
     ": ",
     Object.entries(VERDICT).map(([k, v], i) => [i ? " · " : "", badge(k, `${counts[k]} ${v.label}`)]),
     apart.length ? `. Daarnaast ${apart.map(([b, n]) => `${n} ${BASIS[b].label}controles`).join(" en ")}, apart getoond en niet als ‘klopt’ meegeteld.` : ""

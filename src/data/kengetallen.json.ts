@@ -1,4 +1,5 @@
-// Data loader for the kengetallen page: the whole registry (data/kengetallen/*.yaml and the CPI
+// Data loader for the kengetallen page: the whole registry (the shared data/kengetallen/*.yaml,
+// every study's own kengetallen and the CPI
 // series), validated by lib/io, as plain JSON (`registry.toJSON()`), each record with its Dutch
 // one-line description (lib/kengetallen/describe.ts). An invalid file ends the build with its
 // file, line and field.
@@ -6,7 +7,7 @@ import {defaultRegistry} from "../../lib/io/study.js";
 import {describeKengetal, formatSourceNl, formatUncertaintyNl, formatValueNl} from "../../lib/kengetallen/describe.js";
 
 try {
-  const registry = defaultRegistry(process.argv[2] ?? "data/kengetallen");
+  const registry = defaultRegistry(process.argv[2]);
   const json = registry.toJSON();
   process.stdout.write(
     JSON.stringify({

@@ -12,13 +12,15 @@ import {curvesByGroup} from "../../lib/cohort/curves.js";
 import {incidenceAt} from "../../lib/cohort/aalen-johansen.js";
 import {calibrateIntercept, effectivenessIndicator, expectedRate} from "../../lib/cohort/effectiveness.js";
 import {readRiskModels} from "../../lib/io/risk-model.js";
+import {monitoringData} from "../../lib/io/study-description.js";
 import {publishedNetEffects} from "../../lib/cohort/published-net-effect.js";
 
 const args = process.argv.slice(2);
 const minCell = args.includes("--min-cell") ? Number(args[args.indexOf("--min-cell") + 1]) : DEFAULT_MIN_CELL;
 const file = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--min-cell") ?? "data/cohorts/synthetic-monitor.csv";
 const COMPARISON = "Regulier";
-const MODEL_FILE = "data/seed-002/fit4work-model.yaml";
+// The risk model is the one a study declares as its monitoring data (study.yaml `monitoring`).
+const MODEL_FILE = monitoringData()?.riskModel ?? fail("no study declares monitoring.riskModel in its study.yaml");
 
 function fail(message: string): never {
   console.error(message);

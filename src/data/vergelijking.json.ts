@@ -21,7 +21,7 @@ try {
       return {
         study: study.id,
         studyTitle: study.shortTitle,
-        seed: study.seed,
+        seed: study.seed ?? (study.citation ? `${study.citation.publisher} ${study.citation.year}` : ""),
         item: item.id,
         title: item.title,
         approach: item.approach,

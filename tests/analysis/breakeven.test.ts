@@ -5,7 +5,7 @@ import {summarize} from "../../lib/finance/summary.js";
 import {loadFixture} from "../model/helpers.js";
 
 const linear = loadFixture("tests/fixtures/model-linear.yaml");
-const example = loadFixture("data/models/investering-per-deelnemer.yaml");
+const example = loadFixture("data/studies/zoetermeer/investering-per-deelnemer.yaml");
 const saldoAt = (x: number) => summarize(evaluate(linear, {"a.kostenPerDeelnemer": x})).saldo;
 
 describe("break-even is exact to a stated tolerance", () => {

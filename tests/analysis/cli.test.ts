@@ -6,7 +6,7 @@ async function run(...args: string[]) {
   const r = await runCli(args);
   return {code: r.code, stdout: r.out, stderr: r.err};
 }
-const example = "data/models/investering-per-deelnemer.yaml";
+const example = "data/studies/zoetermeer/investering-per-deelnemer.yaml";
 const linear = "tests/fixtures/model-linear.yaml";
 
 describe("rendement sensitivity|scenarios|psa|breakeven", () => {

@@ -15,7 +15,7 @@ function load(...args: string[]) {
 
 describe("uncertaintyOverview (what a study's uncertainty page shows for one model)", () => {
   it("for a model without stated uncertainty (the chapter-6 example) varies the slider ranges and says so", () => {
-    const model = loadStudy("data/models/investering-per-deelnemer.yaml");
+    const model = loadStudy("data/studies/zoetermeer/investering-per-deelnemer.yaml");
     const o = uncertaintyOverview(model);
     expect(o.tornado.controlRanges).toBe(true);
     expect(o.tornado.overall).toEqual(oneWay(model, {controlRanges: true}).overall);
@@ -36,7 +36,7 @@ describe("src/studies/[study]/onzekerheid.json.ts", () => {
   it("emits one entry per model of the study with a model to vary (Zoetermeer: the one model file)", () => {
     const {code, json} = load("--study=zoetermeer");
     expect(code).toBe(0);
-    expect(json.models.map((m: {key: string}) => m.key)).toEqual(["model.yaml", "../../models/investering-per-deelnemer.yaml"]);
+    expect(json.models.map((m: {key: string}) => m.key)).toEqual(["model.yaml", "investering-per-deelnemer.yaml"]);
     const model = rebuildModel(json.models[0]);
     expect(summarize(evaluate(model)).saldo).toBe(json.models[0].base.saldo);
   }, 60_000);

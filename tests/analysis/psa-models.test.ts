@@ -16,7 +16,7 @@ import {defaultRegistry, loadStudy} from "../../lib/io/study.js";
 import type {ModelFile} from "../../lib/schema/model.js";
 import {close, expectSameStats} from "./psa-helpers.js";
 
-const files = [...globSync("data/studies/**/*.yaml"), ...globSync("data/models/*.yaml")].filter((f) => /^interventions:/m.test(readFileSync(f, "utf8"))).sort();
+const files = globSync("data/studies/**/*.yaml").filter((f) => /^interventions:/m.test(readFileSync(f, "utf8"))).sort();
 
 /**
  * The model with a PERT(0,8·v, v, 1,2·v) uncertainty on every parameter and kengetal that has none
@@ -67,7 +67,7 @@ function expectSameResult(fast: PsaResult, ref: PsaResult) {
 
 it("finds the shipped models", () => {
   expect(files).toContain("data/studies/zoetermeer/model.yaml");
-  expect(files).toContain("data/models/investering-per-deelnemer.yaml");
+  expect(files).toContain("data/studies/zoetermeer/investering-per-deelnemer.yaml");
   expect(files.length).toBeGreaterThanOrEqual(20);
 });
 

@@ -71,7 +71,7 @@ describe("oneWay on tests/fixtures/model-linear.yaml", () => {
     expect(sensitivityInputs(model, {overrides: {"a.loon": 18000}}).map((i) => i.name)).not.toContain("a.loon");
   });
   it("with controlRanges, inputs without an uncertainty spec are varied over their slider range (basis control)", () => {
-    const m = loadFixture("data/models/investering-per-deelnemer.yaml");
+    const m = loadFixture("data/studies/zoetermeer/investering-per-deelnemer.yaml");
     expect(oneWay(m).inputs).toEqual([]);
     const r = oneWay(m, {controlRanges: true});
     const k = r.inputs.find((i) => i.name === "traject.kostenPerDeelnemer")!;

@@ -14,7 +14,7 @@ import {loadStudy, defaultRegistry} from "../../lib/io/study.js";
 import {tempDir} from "../temp-dir.js";
 import {runCli} from "../cli/run.js";
 
-const path = "data/models/investering-per-deelnemer.yaml";
+const path = "data/studies/zoetermeer/investering-per-deelnemer.yaml";
 const linear = "tests/fixtures/model-linear.yaml";
 
 function request(modelPath: string, draws: number, seed: number): PsaRequest {

@@ -4,8 +4,8 @@ import {parse} from "yaml";
 import {ageBand, calibrateIntercept, effectivenessIndicator, expectedRate, linearPredictor, parseRiskModels} from "../../lib/cohort/effectiveness.js";
 
 interface Row {project: string; n: number; observedPct: number; expectedPct: number; printedIndicator: number}
-const tables = (parse(readFileSync("data/seed-002/effect-indicator.yaml", "utf8")) as {tables: {table: number; rows: Row[]}[]}).tables;
-const models = parseRiskModels(readFileSync("data/seed-002/fit4work-model.yaml", "utf8"), "data/seed-002/fit4work-model.yaml");
+const tables = (parse(readFileSync("data/studies/voorbeeldprojecten/monitoring/effect-indicator.yaml", "utf8")) as {tables: {table: number; rows: Row[]}[]}).tables;
+const models = parseRiskModels(readFileSync("data/studies/voorbeeldprojecten/monitoring/fit4work-model.yaml", "utf8"), "data/studies/voorbeeldprojecten/monitoring/fit4work-model.yaml");
 
 describe("effectivenessIndicator (seed 002 Tables 3 and 4)", () => {
   const all = tables.flatMap((t) => t.rows.map((r) => ({...r, table: t.table})));
@@ -47,7 +47,7 @@ describe("risk model (seed 002 Tabel 2)", () => {
   const [m1, m2] = models;
   const ref = {age: 30, sex: "f", education: "low", origin: "nl", unemployment_duration: "le1y", children: "lt12", poor_mental_health: 0};
 
-  it("data/seed-002/fit4work-model.yaml holds the printed odds ratios: the odds of two clients differing in one factor differ by that OR", () => {
+  it("data/studies/voorbeeldprojecten/monitoring/fit4work-model.yaml holds the printed odds ratios: the odds of two clients differing in one factor differ by that OR", () => {
     expect(linearPredictor(m1, ref)).toBe(0);
     // Tabel 2: high education, model 2 (32 h+) OR 4,05 (text: "OR=4,1"); >5 years unemployed OR 0,10.
     expect(Math.exp(linearPredictor(m2, {...ref, education: "high"})!)).toBeCloseTo(4.05, 12);

@@ -40,7 +40,7 @@ describe("rendement net-effect", () => {
     const grouped = cohortRecords(readCohortFile(cohort), cohort, "group", "work-other");
     if (typeof grouped === "string") throw new Error(grouped);
     const vip = curvesByGroup(grouped.records, grouped.causes).find((c) => c.group === "VIP")!;
-    const reference = parseReferenceCurves(readFileSync("data/reference-curves/nulalternatief.yaml", "utf8"), "x").find((c) => c.id === "fit4work-control-work")!;
+    const reference = parseReferenceCurves(readFileSync("data/studies/voorbeeldprojecten/monitoring/nulalternatief.yaml", "utf8"), "x").find((c) => c.id === "fit4work-control-work")!;
     for (const y of [1, 2]) {
       expect(json.netEffectShare[y - 1]).toBeCloseTo(incidenceAt(vip.aj, "work", 12 * y).estimate - referenceAt(reference, 12 * y), 10);
     }

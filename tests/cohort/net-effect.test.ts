@@ -69,9 +69,9 @@ describe("netEffect", () => {
 });
 
 describe("reference curves", () => {
-  const curves = parseReferenceCurves(readFileSync("data/reference-curves/nulalternatief.yaml", "utf8"), "data/reference-curves/nulalternatief.yaml");
+  const curves = parseReferenceCurves(readFileSync("data/studies/voorbeeldprojecten/monitoring/nulalternatief.yaml", "utf8"), "data/studies/voorbeeldprojecten/monitoring/nulalternatief.yaml");
 
-  it("data/reference-curves/nulalternatief.yaml carries the IWI 2007 one-year outflow to work of 22 % (seed 004 L1948–1968)", () => {
+  it("data/studies/voorbeeldprojecten/monitoring/nulalternatief.yaml carries the IWI 2007 one-year outflow to work of 22 % (seed 004 L1948–1968)", () => {
     const iwi = curves.find((c) => c.id === "iwi-2007-bijstand-inflow-work")!;
     expect(referenceAt(iwi, 12)).toBeCloseTo(0.22, 12);
     expect(referenceAt(iwi, 24)).toBeCloseTo(0.22, 12);

@@ -75,7 +75,7 @@ describe("controls overrideFor(leaf, shown)", () => {
 });
 
 describe("scenarioRows(results, scope) and costBenefitRows(summary)", () => {
-  const model = loadStudy("data/models/investering-per-deelnemer.yaml");
+  const model = loadStudy("data/studies/zoetermeer/investering-per-deelnemer.yaml");
 
   test("seed 000 §6.2: 5 % more outflow to unsubsidised work adds € 115.000 to the gemeente's saldo", async () => {
     const {scenarioRows} = await load("scenarios");
@@ -116,9 +116,9 @@ describe("checks formatCheckValue(value, unit, decimals): the reproduction page 
     expect(formatCheckValue(1310, "€/persoon/jaar", -1)).toBe(`€${NBSP}1.310 per persoon per jaar`);
     expect(formatCheckValue(null, "€", 0)).toBe("—");
   });
-  test("every unit used in data/printed is known to formatQuantity", async () => {
+  test("every unit used in a study's printed.yaml is known to formatQuantity", async () => {
     const {formatCheckValue} = await load("checks");
-    const {readPrintedDir} = await import("../../lib/io/printed-file.js");
-    for (const {printed} of readPrintedDir("data/printed")) for (const f of printed.figures) expect(() => formatCheckValue(f.printed, f.unit, f.decimals), `${f.id}: ${f.unit}`).not.toThrow();
+    const {readAllPrinted} = await import("../../lib/io/printed-file.js");
+    for (const {printed} of readAllPrinted()) for (const f of printed.figures) expect(() => formatCheckValue(f.printed, f.unit, f.decimals), `${f.id}: ${f.unit}`).not.toThrow();
   });
 });

@@ -149,7 +149,7 @@ describe("fuzz: the command line never prints a stack trace, NaN or a silently w
     const cases = [];
     for (let seed = OFFSET + 1; seed <= OFFSET + n(600); ++seed) {
       const rand = mulberry32(5000 + seed);
-      const argv = randomArgs(rand, {models: ["tests/fixtures/model-mini.yaml", "tests/fixtures/model-linear.yaml", "data/models/investering-per-deelnemer.yaml"], cohorts: cohortFiles});
+      const argv = randomArgs(rand, {models: ["tests/fixtures/model-mini.yaml", "tests/fixtures/model-linear.yaml", "data/studies/zoetermeer/investering-per-deelnemer.yaml"], cohorts: cohortFiles});
       cases.push({seed: 5000 + seed, argv, note: "arguments"});
     }
     await runCases(cases);

@@ -113,7 +113,7 @@ export function mutateCsv(text: string, rand: () => number): {text: string; note
 
 const COMMANDS = ["check", "evaluate", "curves", "net-effect", "sensitivity", "scenarios", "psa", "breakeven", "reproduce", "nope", "", "--help", "help"];
 const OPTIONS = ["--json", "--set", "--scenario", "--by", "--at", "--causes", "--conf-type", "--max-excluded", "--reference", "--group", "--horizon", "--long-term", "--converge", "--observed-months", "--shape", "--curves", "--draws", "--seed", "--top", "--parameter", "--strict", "--study", "--jsno", "-h", "--", "--qaly-value", "--control-ranges"];
-const VALUES = ["", " ", "0", "-1", "1e999", "0x10", "abc", "5%", "75", "[1,2]", "[0.1,,0.2]", "0,05", "1.5", "99999", "iv.nettoEffect=0.1", "iv.nettoEffect=75%", "traject.kostenPerDeelnemer=[1,2,3]", "a=", "=1", "@nope.json#x", "work-other", "plain", "group", "VIP", "zoetermeer", "fit4work-control-work", "--json", "README.md", "tests/fixtures/model-mini.yaml", "tests/fixtures/cohort-small.csv", "data/reference-curves/nulalternatief.yaml"];
+const VALUES = ["", " ", "0", "-1", "1e999", "0x10", "abc", "5%", "75", "[1,2]", "[0.1,,0.2]", "0,05", "1.5", "99999", "iv.nettoEffect=0.1", "iv.nettoEffect=75%", "traject.kostenPerDeelnemer=[1,2,3]", "a=", "=1", "@nope.json#x", "work-other", "plain", "group", "VIP", "zoetermeer", "fit4work-control-work", "--json", "README.md", "tests/fixtures/model-mini.yaml", "tests/fixtures/cohort-small.csv", "data/studies/voorbeeldprojecten/monitoring/nulalternatief.yaml"];
 
 /** A random command line: a command, maybe a file, then options with random (often bad) values. */
 export function randomArgs(rand: () => number, files: {models: string[]; cohorts: string[]}): string[] {

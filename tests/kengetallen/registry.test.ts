@@ -109,7 +109,7 @@ describe("price-year conversion", () => {
   });
 
   it("a registry without CPI refuses conversion but still answers same-year requests", () => {
-    const bare = new Registry(registry.list({theme: "zoetermeer_waardering"}));
+    const bare = new Registry(registry.list({theme: "waardering"}));
     expect(bare.value("bijstand_kosten_jaar", {priceYear: 2018})).toBe(16800);
     expect(() => bare.value("bijstand_kosten_jaar", {priceYear: 2020})).toThrow(/no CPI series/);
   });
@@ -123,8 +123,8 @@ describe("Registry lookups and listing", () => {
   it("get(id) returns the record with its theme, file and line", () => {
     const k = registry.get("wml_bruto_jaar_zoetermeer");
     expect(k.value).toBe(22500);
-    expect(k.theme).toBe("zoetermeer_waardering");
-    expect(k.file).toBe("data/kengetallen/zoetermeer_waardering.yaml");
+    expect(k.theme).toBe("waardering");
+    expect(k.file).toBe("data/kengetallen/waardering.yaml");
     expect(readFileSync(k.file!, "utf8").split("\n")[k.line! - 1]).toContain("id: wml_bruto_jaar_zoetermeer");
   });
 
@@ -140,7 +140,7 @@ describe("Registry lookups and listing", () => {
     const seed002 = registry.list({seed: "002"});
     expect(seed002.length).toBeGreaterThan(0);
     expect(seed002.every((k) => k.theme === "voorbeeldprojecten")).toBe(true);
-    expect(registry.list({seed: "000"}).length).toBe(registry.list({theme: "zoetermeer"}).length + registry.list({theme: "zoetermeer_waardering"}).length + 84);
+    expect(registry.list({seed: "000"}).length).toBe(registry.list({theme: "zoetermeer"}).length + registry.list({theme: "waardering"}).length + 84);
   });
 
   it("every seed is represented and every actor used is a known actor id", () => {
@@ -165,7 +165,7 @@ describe("Registry lookups and listing", () => {
   it("the registry constructor refuses duplicate ids and names both places", () => {
     const k = registry.get("bijstand_kosten_jaar");
     expect(() => new Registry([k, {...k, file: "other.yaml", line: 9}])).toThrow(
-      'other.yaml:9: id [bijstand_kosten_jaar]: expected a unique id, found "bijstand_kosten_jaar" again (first at data/kengetallen/zoetermeer_waardering.yaml:' + k.line + ")"
+      'other.yaml:9: id [bijstand_kosten_jaar]: expected a unique id, found "bijstand_kosten_jaar" again (first at data/kengetallen/waardering.yaml:' + k.line + ")"
     );
   });
 });

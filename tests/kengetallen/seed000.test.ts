@@ -79,7 +79,7 @@ describe("seed 000 box 2.2 disease burden and QALY value (L335-427)", () => {
     expect(r.get("ziektelast_doelgroep_tekst").note).toMatch(/0,191/);
   });
   it("the table has eleven conditions plus the target-group row; schizophrenia 0,570 is the highest", () => {
-    const rows = r.list({theme: "zoetermeer_waardering"}).filter((k) => k.dimensions?.aandoening);
+    const rows = r.list({theme: "waardering"}).filter((k) => k.dimensions?.aandoening);
     expect(rows).toHaveLength(11);
     expect(Math.max(...rows.map((k) => k.value))).toBe(0.57);
   });
@@ -96,7 +96,7 @@ describe("seed 000 box 2.2 disease burden and QALY value (L335-427)", () => {
 
 describe("seed 000 Figuur 2.3 crime cost per veelpleger, prijspeil 2015 (L397-399)", () => {
   it("the nine components add up to the printed total 91.600", () => {
-    const parts = r.list({theme: "zoetermeer_waardering"}).filter((k) => k.dimensions?.kostenpost && k.dimensions.kostenpost !== "totaal");
+    const parts = r.list({theme: "waardering"}).filter((k) => k.dimensions?.kostenpost && k.dimensions.kostenpost !== "totaal");
     expect(parts).toHaveLength(9);
     expect(parts.reduce((s, k) => s + k.value, 0)).toBe(91600);
     expect(v("criminaliteit_veelpleger_totaal")).toBe(91600);

@@ -7,9 +7,9 @@ import {summarize} from "../../lib/finance/summary.js";
 import {breakEven, solveRoot} from "../../lib/analysis/breakeven.js";
 import {loadFixture} from "./helpers.js";
 
-const model = loadFixture("data/models/investering-per-deelnemer.yaml");
+const model = loadFixture("data/studies/zoetermeer/investering-per-deelnemer.yaml");
 
-describe("seed 000 §6.2 worked example (data/models/investering-per-deelnemer.yaml)", () => {
+describe("seed 000 §6.2 worked example (data/studies/zoetermeer/investering-per-deelnemer.yaml)", () => {
   it("savings are € 140.000 (LKS) + € 30.000 (volunteering) = € 170.000 per 100 participants", () => {
     const s = summarize(evaluate(model));
     const byFlow = Object.fromEntries(s.lines.map((l) => [l.flow, l.presentValue]));

@@ -22,7 +22,7 @@ describe("parseUnit(unit)", () => {
 describe("checkUnits(model)", () => {
   it("finds nothing to warn about in the hand-checked mini model and the chapter-6 example", () => {
     expect(checkUnits(loadFixture("tests/fixtures/model-mini.yaml"))).toEqual([]);
-    expect(checkUnits(loadFixture("data/models/investering-per-deelnemer.yaml"))).toEqual([]);
+    expect(checkUnits(loadFixture("data/studies/zoetermeer/investering-per-deelnemer.yaml"))).toEqual([]);
   });
   const base = readFileSync("tests/fixtures/model-mini.yaml", "utf8");
   const warn = (from: string, to: string) => {

@@ -1,63 +1,104 @@
-// The machine-readable link between fitted inputs and calibration checks, in both directions:
-// - an input whose `assumption` text in a model file says it was fitted/calibrated (gekalibreerd,
-//   gefit, fitted, calibrated) is named in `calibratedInputs` of a check with basis `calibration`;
-// - a calibrated entry of an assumptions register (data/studies/<study>/assumptions.yaml) lists
-//   checks in calibrationTarget.figures, and each of those is basis `calibration` naming one of the
-//   entry's inputs;
-// - every name in `calibratedInputs` is an input of the study's model files that the model text or
-//   the register marks as fitted to that figure.
-import {existsSync} from "node:fs";
-import {describe, expect, it} from "vitest";
-import {readPrintedDir} from "../../lib/io/printed-file.js";
-import {readAssumptions} from "../../lib/io/assumptions.js";
-import {loadStudy} from "../../lib/io/study.js";
+// The basis of a check is derived (lib/reproduce/basis.ts, lib/reproduce/run.ts) from one
+// declaration of what was fitted: the study's assumptions register (basis calibrated, `affects`,
+// `calibrationTarget`, with its reason). These tests hold the derivation to account:
+// - every input a model file's text calls fitted (gekalibreerd, gefit, …) is declared in the register;
+// - every declared input is an input of the study's model files (or a scenario of them);
+// - every figure the register names as a calibration target is a check with basis calibration;
+// - nudging each fitted input by 5 % moves no check that still says independent (the graph misses
+//   no dependency), and every check that says calibration moves or runs under a fitted scenario.
+import {join} from "node:path";
+import {beforeAll, describe, expect, it} from "vitest";
+import {readAllPrinted} from "../../lib/io/printed-file.js";
+import {readStudy} from "../../lib/io/study-description.js";
+import {defaultRegistry} from "../../lib/io/study.js";
+import {modelFiles, StudyComputer} from "../../lib/reproduce/compute.js";
+import {moved, NUDGE, runChecks, studyFitted} from "../../lib/reproduce/run.js";
+import type {Check} from "../../lib/reproduce/checks.js";
+import type {Overrides} from "../../lib/model/evaluate.js";
 
 const FITTED = /gekalibreerd|kalibr|gefit|\bfitted\b|calibrat/i;
 
-const studies = readPrintedDir("data/printed").map(({printed}) => {
-  const models = printed.models.map((m) => loadStudy(m));
-  const fitted = new Set<string>();
-  const leaves = new Set<string>();
-  for (const m of models) {
+const studies = readAllPrinted().map(({study, location, printed}) => {
+  const computer = new StudyComputer({dir: location.dir, printed, registry: defaultRegistry(), study: readStudy(location)});
+  const files = modelFiles(printed);
+  const textFitted = new Set<string>();
+  const inputs = new Set<string>();
+  for (const f of files) {
+    const m = computer.model(f);
     for (const l of m.leaves) {
-      leaves.add(l.name);
-      if (l.leaf?.assumption && FITTED.test(l.leaf.assumption)) fitted.add(l.name);
+      inputs.add(l.name);
+      if (l.leaf?.assumption && FITTED.test(l.leaf.assumption)) textFitted.add(l.name);
     }
-    for (const s of m.file.scenarios) leaves.add(`scenario:${s.id}`);
+    for (const s of m.file.scenarios) inputs.add(`scenario:${s.id}`);
   }
-  const registerFile = `data/studies/${printed.study}/assumptions.yaml`;
-  const register = existsSync(registerFile) ? readAssumptions(registerFile) : undefined;
-  return {printed, fitted, leaves, register};
+  return {study, location, printed, computer, files, textFitted, inputs, fitted: studyFitted(location)};
 });
 
-describe("calibration targets are marked, both ways", () => {
+describe("what was fitted is declared once, in the assumptions register", () => {
   it("finds fitted inputs to check (the test can fail)", () => {
-    const all = studies.flatMap((s) => [...s.fitted]);
-    expect(all).toEqual(expect.arrayContaining(["vertragingMaanden", "wekenPerJaar", "qalyPerWerkjaar", "belastingTarief"]));
+    expect(studies.flatMap((s) => s.fitted.map((f) => f.input))).toEqual(expect.arrayContaining(["vertragingMaanden", "wekenPerJaar", "qalyPerWerkjaar", "belastingTarief", "nab.lksBaatJaren"]));
   });
-  for (const {printed, fitted, leaves, register} of studies) {
-    it(`${printed.study}: every input the model text calls fitted is named by a calibration check`, () => {
-      const named = new Set(printed.figures.filter((f) => f.basis === "calibration").flatMap((f) => f.calibratedInputs!));
-      expect([...fitted].filter((x) => !named.has(x))).toEqual([]);
+  for (const s of studies) {
+    it(`${s.study}: every input the model text calls fitted is declared in the register`, () => {
+      const declared = new Set(s.fitted.map((f) => f.input));
+      expect([...s.textFitted].filter((x) => !declared.has(x))).toEqual([]);
     });
-    it(`${printed.study}: every figure the register says an input was fitted to is a calibration check naming that input`, () => {
-      for (const a of register?.assumptions.filter((x) => x.basis === "calibrated") ?? []) {
-        for (const id of a.calibrationTarget!.figures) {
-          const f = printed.figures.find((x) => x.id === id);
-          expect(f, `${a.id} → ${id}`).toBeDefined();
-          expect(f!.basis, `${a.id} → ${id}`).toBe("calibration");
-          expect(f!.calibratedInputs!.some((i) => a.affects.includes(i)), `${a.id} → ${id}: calibratedInputs ${f!.calibratedInputs} share none of ${a.affects}`).toBe(true);
-        }
-      }
-    });
-    it(`${printed.study}: every calibratedInputs name is a model input marked as fitted to that figure`, () => {
-      for (const f of printed.figures.filter((x) => x.basis === "calibration")) {
-        for (const input of f.calibratedInputs!) {
-          expect(leaves.has(input), `${f.id}: "${input}" is not an input of ${printed.models.join(", ")}`).toBe(true);
-          const inRegister = register?.assumptions.some((a) => a.basis === "calibrated" && a.affects.includes(input) && a.calibrationTarget!.figures.includes(f.id)) ?? false;
-          expect(fitted.has(input) || inRegister, `${f.id}: "${input}" is not marked as fitted (model assumption text or register)`).toBe(true);
-        }
-      }
+    it(`${s.study}: every declared input is an input or scenario of the study's model files`, () => {
+      expect(s.fitted.map((f) => f.input).filter((x) => !s.inputs.has(x))).toEqual([]);
     });
   }
+});
+
+describe("derived basis", () => {
+  let checks: Check[] = [];
+  beforeAll(async () => {
+    checks = await runChecks();
+  }, 300_000);
+
+  it("every figure the register names as a calibration target is a calibration check resting on one of the entry's inputs", () => {
+    const byKey = new Map(checks.map((c) => [`${c.study}/${c.id}`, c]));
+    for (const s of studies) {
+      for (const f of s.fitted) {
+        for (const id of f.figures) {
+          const c = byKey.get(`${s.study}/${id}`);
+          expect(c, `${f.assumption} → ${id}`).toBeDefined();
+          if (c!.basis === "input" || c!.basis === "arithmetic") continue;
+          expect(c!.basis, `${f.assumption} → ${id}`).toBe("calibration");
+        }
+      }
+    }
+  });
+
+  it("nudging each fitted input by 5 % moves no check that says independent", () => {
+    const byKey = new Map(checks.map((c) => [`${c.study}/${c.id}`, c]));
+    let movedCount = 0;
+    for (const s of studies) {
+      const base = new Map(s.printed.figures.map((f) => [f.id, s.computer.compute(f).value]));
+      for (const input of new Set(s.fitted.map((f) => f.input).filter((x) => !x.startsWith("scenario:")))) {
+        const nudges = new Map<string, Overrides>();
+        for (const file of s.files) {
+          const o = s.computer.nudged(file, input, NUDGE);
+          if (o) nudges.set(file, o);
+        }
+        const nudged = s.computer.withNudges(nudges);
+        for (const f of s.printed.figures) {
+          let v: number | null;
+          try {
+            v = nudged.compute(f).value;
+          } catch {
+            v = null;
+          }
+          if (!moved(base.get(f.id)!, v)) continue;
+          movedCount += 1;
+          expect(byKey.get(`${s.study}/${f.id}`)!.basis, `${s.study}/${f.id} moves when ${input} is nudged`).not.toBe("independent");
+        }
+      }
+    }
+    expect(movedCount).toBeGreaterThan(0);
+  }, 600_000);
+
+  it("arithmetic checks rest on printed figures and kengetallen alone; calibration checks name what they rest on", () => {
+    for (const c of checks.filter((x) => x.basis === "arithmetic")) expect(c.computedFrom, c.id).toBe("report");
+    for (const c of checks.filter((x) => x.basis === "calibration")) expect(c.calibratedInputs.length, c.id).toBeGreaterThan(0);
+  });
 });

@@ -6,13 +6,13 @@ import {judge, summarizeChecks} from "../../lib/reproduce/checks.js";
 import {printedFigureSchema, type PrintedFigure} from "../../lib/schema/printed.js";
 
 const fig = (over: Partial<PrintedFigure>): PrintedFigure =>
-  printedFigureSchema.parse({id: "x", quantity: "q", source: "s", printed: 2440, unit: "€/persoon", basis: "independent", decimals: 0, tolerance: 5, toleranceWhy: "w", ...over});
+  printedFigureSchema.parse({id: "x", quantity: "q", source: "s", printed: 2440, unit: "€/persoon", decimals: 0, tolerance: 5, toleranceWhy: "w", computed: {measure: "ratio"}, ...over});
 const cause = {id: "rekensom", verdict: "report-inconsistent" as const, beschrijving: "De rekensom van het rapport sluit niet.", restsOnAssumption: true, aanname: "a", shownBy: ["a"]};
 const checks = [
-  judge("s", fig({id: "a", cause: "rekensom", computedFrom: "report"}), 2401.79, {cause}),
+  judge("s", fig({id: "a", cause: "rekensom", computed: {formula: "1 + 1"}}), 2401.79, {cause, computedFrom: "report"}),
   judge("s", fig({id: "b", printed: 1.3, decimals: 1, unit: "verhouding"}), 1.31),
   judge("s", fig({id: "c", basis: "input"}), 2440),
-  judge("s", fig({id: "d", basis: "calibration", calibratedInputs: ["p"]}), 2441)
+  judge("s", fig({id: "d"}), 2441, {basis: "calibration", calibratedInputs: ["p"]})
 ];
 
 describe("rendement reproduce output", () => {
@@ -25,7 +25,7 @@ describe("rendement reproduce output", () => {
   });
   it("headline counts only independent matches; input and calibration are shown apart", () => {
     const text = summaryText(checks);
-    expect(text).toMatch(/^1 van 2 onafhankelijke controles kloppen \(4 controles/);
+    expect(text).toMatch(/^Modelberekeningen uit onafhankelijke invoer die kloppen: 1 van 2 \(4 controles/);
     const s = summarizeChecks(checks);
     expect(s.byBasis.input.match).toBe(1);
     expect(s.byBasis.calibration.close).toBe(1);

@@ -6,7 +6,13 @@ import {summarize} from "../../lib/finance/summary.js";
 import {scenarioOverrides} from "../../lib/analysis/scenarios.js";
 import {solveRoot} from "../../lib/analysis/breakeven.js";
 import {readPrinted, runChecks} from "../../lib/reproduce/run.js";
-import {caseloadForBudget, model, smoFile, uwvFile} from "../../lib/reproduce/studies/afstand-arbeidsmarkt.js";
+import {computeWith, model} from "./helpers.js";
+
+const smoFile = "data/studies/afstand-arbeidsmarkt/ondersteuning-smo.yaml";
+const uwvFile = "data/studies/afstand-arbeidsmarkt/uwv-begeleidingstarief.yaml";
+/** The caseload at which the costs of `scope` equal `budget`, as printed.yaml's s3/s4 figures compute it (a declared break-even). */
+const caseloadForBudget = (scope: "intensief" | "total", budget: number, provisions: number) =>
+  computeWith("afstand-arbeidsmarkt", {scope, measure: "costs", overrides: {"k.voorzieningen_per_persoon": provisions}, breakEven: {input: scope === "intensief" ? "intensief.caseload" : "caseloadSmo", start: 100, target: budget}});
 
 const smo = () => model(smoFile);
 
@@ -79,10 +85,10 @@ describe("UWV tariffs (§4.3)", () => {
   });
 });
 
-describe("seed 003 reproduction (data/printed/afstand-arbeidsmarkt.yaml)", () => {
+describe("seed 003 reproduction (data/studies/afstand-arbeidsmarkt/printed.yaml)", () => {
   it("every printed figure matches or has a recorded explanation", async () => {
     const checks = await runChecks({study: "afstand-arbeidsmarkt"});
-    expect(checks.length).toBe(readPrinted("data/printed/afstand-arbeidsmarkt.yaml").figures.length);
+    expect(checks.length).toBe(readPrinted("data/studies/afstand-arbeidsmarkt/printed.yaml").figures.length);
     // The 32-hour row: one report inconsistency, computed from the printed 36-hour row (× 32/36), touching four tariffs.
     expect(checks.filter((c) => c.cause === "uwv_32_uursrij").map((c) => [c.id, c.computed])).toEqual([["uwv_32u_i", 3360], ["uwv_32u_ii", 6720], ["uwv_32u_iii", 11200], ["uwv_32u_iv", 16800]]);
     expect(checks.filter((c) => c.verdict === "fail").map((c) => c.id)).toEqual([]);

@@ -4,7 +4,16 @@ import {beforeAll, describe, expect, it} from "vitest";
 import {evaluate} from "../../lib/model/evaluate.js";
 import {summarize} from "../../lib/finance/summary.js";
 import {readPrinted, runChecks} from "../../lib/reproduce/run.js";
-import {factsheetFiles, factsheetModel, factsheetResult} from "../../lib/reproduce/studies/jeugdwerkloosheid.js";
+import {model, studyFiles} from "./helpers.js";
+
+/** The ten factsheet models, factsheet n at index n − 1. */
+const factsheetFiles = studyFiles("jeugdwerkloosheid", "fs*.yaml");
+const factsheetModel = (n: number) => model(factsheetFiles[n - 1]);
+/** Per-participant results of a factsheet, as printed.yaml's `perParticipant: true` divides (1 where the lines are already per participant). */
+const factsheetResult = (n: number) => {
+  const summary = summarize(evaluate(factsheetModel(n)));
+  return {summary, perParticipant: (x: number) => x / (summary.participants ?? 1)};
+};
 
 const sheets = factsheetFiles.map((_, i) => i + 1);
 
@@ -56,10 +65,10 @@ describe("factsheet 1 (Groepstraining) as a cohort model", () => {
   });
 });
 
-describe("seed 001 reproduction (data/printed/jeugdwerkloosheid.yaml)", () => {
+describe("seed 001 reproduction (data/studies/jeugdwerkloosheid/printed.yaml)", () => {
   it("every printed figure matches or has a recorded explanation; factsheet 7's € 400 gap stays visible", async () => {
     const checks = await runChecks({study: "jeugdwerkloosheid"});
-    expect(checks).toHaveLength(readPrinted("data/printed/jeugdwerkloosheid.yaml").figures.length);
+    expect(checks).toHaveLength(readPrinted("data/studies/jeugdwerkloosheid/printed.yaml").figures.length);
     expect(checks.filter((c) => c.verdict === "fail").map((c) => c.id)).toEqual([]);
     const fs7 = checks.find((c) => c.id === "fs7_totale_kosten")!;
     expect(fs7.verdict).toBe("report-inconsistent");

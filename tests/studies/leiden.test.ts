@@ -6,7 +6,17 @@ import {summarize} from "../../lib/finance/summary.js";
 import {breakEven} from "../../lib/analysis/breakeven.js";
 import {readPrinted, runChecks} from "../../lib/reproduce/run.js";
 import {defaultRegistry} from "../../lib/io/study.js";
-import {leidenFiles, leidenModel, leidseKrachtBreakEven} from "../../lib/reproduce/studies/leiden.js";
+import {computeFigure, model} from "./helpers.js";
+
+const leidenFiles = {
+  leidseKracht: "data/studies/leiden/leidse-kracht.yaml",
+  effect: "data/studies/leiden/effect-instrumenten.yaml",
+  prognose: "data/studies/leiden/nieuwe-doelgroepen.yaml",
+  begroting: "data/studies/leiden/begroting.yaml"
+} as const;
+const leidenModel = (which: keyof typeof leidenFiles) => model(leidenFiles[which]);
+/** The break-even printed.yaml declares for lk_breakeven_maanden (lk.maandenSneller on the gemeente's saldo). */
+const leidseKrachtBreakEven = () => computeFigure("leiden", "lk_breakeven_maanden");
 
 // Loading the kengetallen registry takes seconds on a busy machine: do it once, outside the test timeouts.
 beforeAll(() => {
@@ -91,10 +101,10 @@ describe("budget Tabel 2.1", () => {
   });
 });
 
-describe("seed 004 reproduction (data/printed/leiden.yaml)", () => {
+describe("seed 004 reproduction (data/studies/leiden/printed.yaml)", () => {
   it("every printed figure matches or has a recorded explanation", async () => {
     const checks = await runChecks({study: "leiden"});
-    expect(checks.length).toBe(readPrinted("data/printed/leiden.yaml").figures.length);
+    expect(checks.length).toBe(readPrinted("data/studies/leiden/printed.yaml").figures.length);
     expect(checks.filter((c) => c.verdict === "fail").map((c) => c.id)).toEqual([]);
   });
 });

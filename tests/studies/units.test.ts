@@ -3,14 +3,15 @@
 import {describe, expect, it} from "vitest";
 import {loadStudy} from "../../lib/io/study.js";
 import {checkUnits} from "../../lib/model/units.js";
-import {projectFiles} from "../../lib/reproduce/studies/voorbeeldprojecten.js";
-import {leidenFiles} from "../../lib/reproduce/studies/leiden.js";
-import {smoFile, uwvFile} from "../../lib/reproduce/studies/afstand-arbeidsmarkt.js";
-import {factsheetFiles} from "../../lib/reproduce/studies/jeugdwerkloosheid.js";
+import {readFileSync} from "node:fs";
+import {globSync} from "glob";
 
-const files = [...Object.values(projectFiles), ...Object.values(leidenFiles), smoFile, uwvFile, ...factsheetFiles];
+// Every model file of every study folder (a model file has interventions); discovered, not listed.
+const files = globSync("data/studies/*/*.yaml")
+  .filter((f) => /^interventions:/m.test(readFileSync(f, "utf8")))
+  .sort();
 
-describe("seed-study model files have consistent units", () => {
+describe("every study folder's model files have consistent units", () => {
   it.each(files)("%s: checkUnits finds nothing", (file) => {
     expect(checkUnits(loadStudy(file)).map((w) => `${w.node}: ${w.message}`)).toEqual([]);
   }, 60_000);

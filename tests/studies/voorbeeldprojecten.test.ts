@@ -6,7 +6,14 @@ import {paybackPeriod} from "../../lib/finance/payback.js";
 import {evaluate} from "../../lib/model/evaluate.js";
 import {summarize} from "../../lib/finance/summary.js";
 import {runChecks} from "../../lib/reproduce/run.js";
-import {paybackExtrapolated, projectFiles, projectModel, projectSummary, type Project} from "../../lib/reproduce/studies/voorbeeldprojecten.js";
+import {model, modelSummary} from "./helpers.js";
+
+const projectFiles = {vip: "data/studies/voorbeeldprojecten/vip-amsterdam.yaml", ips: "data/studies/voorbeeldprojecten/ips-nhn.yaml", exit: "data/studies/voorbeeldprojecten/exit-rotterdam.yaml"} as const;
+type Project = keyof typeof projectFiles;
+const projectModel = (p: Project) => model(projectFiles[p]);
+const projectSummary = (p: Project, scenario?: string) => modelSummary(projectFiles[p], scenario, p);
+/** Payback with the last year's flow continued up to `years` years: the pages' rule (study.yaml payback.extendYears 36 on a 4-year horizon). */
+const paybackExtrapolated = (perYear: ArrayLike<number>, years = 40) => paybackPeriod(perYear, 0, {extendYears: Math.max(0, years - perYear.length)});
 
 const projects = Object.keys(projectFiles) as Project[];
 
@@ -99,7 +106,7 @@ describe("payback convention of Tabel 12 against lib/finance/payback.ts", () => 
   });
 });
 
-describe("seed 002 reproduction (data/printed/voorbeeldprojecten.yaml)", () => {
+describe("seed 002 reproduction (data/studies/voorbeeldprojecten/printed.yaml)", () => {
   it("every printed figure matches or has a recorded explanation", async () => {
     const checks = await runChecks({study: "voorbeeldprojecten"});
     expect(checks.length).toBeGreaterThan(50);

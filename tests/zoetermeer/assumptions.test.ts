@@ -7,7 +7,7 @@ import {readPrinted} from "../../lib/reproduce/run.js";
 import {model} from "./helpers.js";
 
 const file = "data/studies/zoetermeer/assumptions.yaml";
-const printedIds = readPrinted("data/printed/zoetermeer.yaml").figures.map((f) => f.id);
+const printedIds = readPrinted("data/studies/zoetermeer/printed.yaml").figures.map((f) => f.id);
 
 const good = `study: x
 seed: "000"

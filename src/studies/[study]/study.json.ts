@@ -12,8 +12,9 @@
 import {parseArgs} from "node:util";
 import {join, relative} from "node:path";
 import {findStudy, readStudy, readStudyPrinted, assumptionsPath} from "../../../lib/io/study-description.js";
-import {readPrinted} from "../../../lib/io/printed-file.js";
 import {readAssumptions} from "../../../lib/io/assumptions.js";
+import {studyReferenceProblems} from "../../../lib/io/study-check.js";
+import {studyHasUncertainty} from "../../../lib/io/study-pages.js";
 import {loadStudy, defaultRegistry} from "../../../lib/io/study.js";
 import {registryJSONFor} from "../../../lib/model/context.js";
 import {evaluate, findLeaf, valueOf, type Overrides} from "../../../lib/model/evaluate.js";
@@ -22,10 +23,9 @@ import {payback, paybackText} from "../../../lib/finance/payback.js";
 import {runScenarios, scenarioOverrides} from "../../../lib/analysis/scenarios.js";
 import {solveInput} from "../../../lib/analysis/solve.js";
 import type {CompiledModel} from "../../../lib/model/compile.js";
-import type {PrintedFile} from "../../../lib/schema/printed.js";
-import {factsheetSteps, factsheetStepTitles, type StudyItem} from "../../../lib/schema/study.js";
+import type {StudyItem} from "../../../lib/schema/study.js";
 import {runChecks} from "../../../lib/reproduce/run.js";
-import {amountBasis, pageVerdict, type PageVerdict} from "../../../lib/reproduce/verdict.js";
+import {amountBasis, pageVerdict} from "../../../lib/reproduce/verdict.js";
 import {withDerivedControls} from "../../../lib/model/control-values.js";
 import MarkdownIt from "markdown-it";
 import {readerCitations} from "../../../lib/reader-citation.js";
@@ -46,7 +46,7 @@ function fail(message: string): never {
 try {
   const location = findStudy(studyId);
   const study = readStudy(location);
-  const printedFile = readStudyPrinted(study);
+  const printedFile = readStudyPrinted(location);
   const registry = defaultRegistry();
   const models = new Map<string, CompiledModel>();
   const modelOf = (file: string): CompiledModel => {
@@ -54,29 +54,19 @@ try {
     if (!models.has(file)) models.set(file, loadStudy(path));
     return models.get(file)!;
   };
-  const printedFiles = new Map<string, PrintedFile | null>([["", printedFile]]);
-  const printedIn = (file?: string): PrintedFile | null => {
-    const key = file ?? "";
-    if (!printedFiles.has(key)) printedFiles.set(key, readPrinted(`data/printed/${key}.yaml`));
-    return printedFiles.get(key)!;
-  };
-  // The verdict of every printed figure, as its row on the Reproductie page gives it (one run of
-  // the study's checks per printed-figures file).
-  const verdicts = new Map<string, Map<string, PageVerdict>>();
-  const verdictsOf = async (p: PrintedFile | null): Promise<Map<string, PageVerdict>> => {
-    if (!p) return new Map();
-    if (!verdicts.has(p.study)) verdicts.set(p.study, new Map((await runChecks({study: p.study})).map((c) => [c.id, pageVerdict(c)])));
-    return verdicts.get(p.study)!;
-  };
-  await verdictsOf(printedFile);
-  for (const t of study.tools) await verdictsOf(printedIn(t.printed));
-  const figure = (id: string, file?: string, where = "") => {
-    const p = printedIn(file);
+  // Every cross-reference (intervention ids, view quantities, printed figure ids, calculator inputs),
+  // checked by the same lib code as `rendement check <study folder>`.
+  const problems = studyReferenceProblems(location, modelOf);
+  if (problems.length) throw new Error(problems.join("\n"));
+  // The verdict of every printed figure, as its row on the Reproductie page gives it.
+  const verdicts = new Map((await runChecks({study: studyId})).map((c) => [c.id, pageVerdict(c)]));
+  const figure = (id: string, where = "") => {
+    const p = printedFile;
     const f = p?.figures.find((x) => x.id === id);
-    if (!f) throw new Error(`${join(location.dir, "study.yaml")}: ${where}: expected a figure id of data/printed/${file ?? study.printed}.yaml, found "${id}"`);
+    if (!f) throw new Error(`${join(location.dir, "study.yaml")}: ${where}: expected a figure id of ${join(location.dir, "printed.yaml")}, found "${id}"`);
     // The reader's explanation: the cause the figure shares with others (Dutch), else its own note.
     const cause = f.cause ? p!.causes?.find((c) => c.id === f.cause) : undefined;
-    const verdict = verdicts.get(p!.study)?.get(f.id) ?? null;
+    const verdict = verdicts.get(f.id) ?? null;
     return {id: f.id, quantity: f.quantity, source: f.source, printed: f.printed, unit: f.unit, tolerance: f.tolerance, explanation: cause?.beschrijving ?? f.toelichting ?? null, verdict};
   };
 
@@ -140,7 +130,7 @@ try {
         // Printed per-actor figures of this comparison, each with its Reproductie verdict.
         printed: (c.printed ?? []).map((p, j) => {
           if (!actorIds.includes(p.actor as never)) throw new Error(`${join(location.dir, "study.yaml")}: items.${item.id}.comparisons.printed[${j}].actor: expected an actor of this intervention (${actorIds.join(", ")}), found "${p.actor}"`);
-          return {...figure(p.figure, undefined, `items.${item.id}.comparisons.printed[${j}]`), actor: p.actor, computed: p.computed};
+          return {...figure(p.figure, `items.${item.id}.comparisons.printed[${j}]`), actor: p.actor, computed: p.computed};
         }),
         saldo: s.saldo
       };
@@ -148,13 +138,14 @@ try {
     return {
       ...item,
       html: {narrative: md(item.narrative), nulalternatief: md(item.nulalternatief), cohort: md(item.cohort)},
-      steps: item.steps ? factsheetSteps.map((k) => ({id: k, title: factsheetStepTitles[k], html: md(item.steps![k])})) : null,
+      steps: item.sections ? item.sections.map((s, i) => ({id: String(i + 1), title: s.title, html: md(s.text)})) : null,
+      stepsTitle: item.sectionsTitle ?? "Toelichting",
       label: model.file.interventions.find((iv) => iv.id === item.intervention)!.label,
       views: resolveView(model, item),
       base: h,
       // "per deelnemer" or "totaal" for the amounts (costs, benefits, saldo) of this page.
       basis: amountBasis(base.participants, item.amountsPerParticipant),
-      printed: item.printed.map((p, i) => ({...figure(p.figure, undefined, `items.${item.id}.printed[${i}]`), label: p.label ?? null, computed: p.computed, value: h[p.computed]})),
+      printed: item.printed.map((p, i) => ({...figure(p.figure, `items.${item.id}.printed[${i}]`), label: p.label ?? null, computed: p.computed, value: h[p.computed]})),
       comparisons
     };
   });
@@ -181,20 +172,20 @@ try {
     const outputs = tool.outputs.map((o) => {
       const node = model.nodes.get(o.quantity);
       if (!node || node.kind === "flow") throw new Error(`${join(location.dir, "study.yaml")}: ${where}.outputs: the model ${tool.model} has no quantity ${o.quantity}`);
-      return {name: node.name, label: node.label, unit: node.unit, series: node.series, value: outputValue(valueOf(e, node.name)), figure: o.figure ? figure(o.figure, tool.printed, `${where}.outputs`) : null};
+      return {name: node.name, label: node.label, unit: node.unit, series: node.series, value: outputValue(valueOf(e, node.name)), figure: o.figure ? figure(o.figure, `${where}.outputs`) : null};
     });
     const scenarios = runScenarios(model).map((r) => {
       const es = evaluate(model, r.overrides);
       return {id: r.id, label: r.label, description: r.description ?? null, overrides: r.overrides, outputs: outputs.map((o) => outputValue(valueOf(es, o.name))), solved: tool.solve ? solveInput(model, tool.solve.input, {quantities: tool.solve.quantities, target: tool.solve.target?.value, actor: tool.solve.actor, start: tool.solve.start, overrides: r.overrides}) : null};
     });
     const solve = tool.solve
-      ? {...tool.solve, inputInfo: leafInfo(model, tool.solve.input), base: solveInput(model, tool.solve.input, {quantities: tool.solve.quantities, target: tool.solve.target?.value, actor: tool.solve.actor, start: tool.solve.start}), figure: tool.solve.figure ? figure(tool.solve.figure, tool.printed, `${where}.solve`) : null}
+      ? {...tool.solve, inputInfo: leafInfo(model, tool.solve.input), base: solveInput(model, tool.solve.input, {quantities: tool.solve.quantities, target: tool.solve.target?.value, actor: tool.solve.actor, start: tool.solve.start}), figure: tool.solve.figure ? figure(tool.solve.figure, `${where}.solve`) : null}
       : null;
     return {...tool, html: {narrative: md(tool.narrative)}, inputs, outputs, scenarios, solve, years: Array.from({length: model.horizon}, (_, t) => (model.file.startYear ?? 0) + t + (model.file.startYear ? 0 : 1))};
   });
 
   const cockpit = study.cockpit
-    ? {...study.cockpit, html: {narrative: md(study.cockpit.narrative)}, figures: (printedFile?.figures ?? []).filter((f) => f.id.startsWith(study.cockpit!.figurePrefix)).map((f) => ({id: f.id, printed: f.printed, unit: f.unit, verdict: verdicts.get(printedFile!.study)?.get(f.id) ?? null}))}
+    ? {...study.cockpit, html: {narrative: md(study.cockpit.narrative)}, figures: (printedFile?.figures ?? []).filter((f) => f.id.startsWith(study.cockpit!.figurePrefix)).map((f) => ({id: f.id, printed: f.printed, unit: f.unit, verdict: verdicts.get(f.id) ?? null}))}
     : null;
   if (cockpit) modelOf(cockpit.model);
 
@@ -219,6 +210,8 @@ try {
       // The report's figures computed under a scenario (the scenario charts mark them).
       printedScenarios: (printedFile?.figures ?? []).filter((f) => f.scenario).map((f) => ({id: f.id, quantity: f.quantity, printed: f.printed, unit: f.unit, scenario: f.scenario})),
       dir: location.dir,
+      // Whether the study has an uncertainty page (lib/io/study-pages.ts builds it only then).
+      hasUncertainty: studyHasUncertainty(location, study),
       models: Object.fromEntries([...models].map(([file, m]) => [file, {path: join(location.dir, file), file: fileForPage(file, m), registry: registryJSONFor(m, registry), derivedControls: [...(derivedControls.get(file) ?? [])]}])),
       items,
       tools,
