@@ -5,7 +5,6 @@
 // labels and sources for the Kengetallen page. Node only (reads the data files).
 import {listStudies, readStudy, assumptionsPath, studyRoots} from "./study-description.js";
 import {defaultRegistry} from "./study.js";
-import {factsheetSteps, factsheetStepTitles} from "../schema/study.js";
 import {readerCitations} from "../reader-citation.js";
 
 export interface SearchRecord {
@@ -38,7 +37,7 @@ export function studySearchRecords(roots: string[] = studyRoots()): SearchRecord
       keywords: study
     });
     for (const i of s.items) {
-      const steps = i.steps ? factsheetSteps.map((k) => `${factsheetStepTitles[k]} ${plain(i.steps![k])}`) : [];
+      const steps = (i.sections ?? []).map((sec) => `${sec.title} ${plain(sec.text)}`);
       out.push({
         path: `${base}/${i.id}`,
         title: `${i.title} (${study})`,

@@ -74,9 +74,9 @@ describe("every page figure with a printed counterpart: the page's value at the 
     let n = 0;
     for (const location of listStudies()) {
       const study = readStudy(location);
-      const printed = readStudyPrinted(study);
+      const printed = readStudyPrinted(location);
       if (!printed || !study.items.some((i) => i.printed.length)) continue;
-      const checks = new Map((await runChecks({study: printed.study})).map((c) => [c.id, pageVerdict(c)]));
+      const checks = new Map((await runChecks({study: location.id})).map((c) => [c.id, pageVerdict(c)]));
       for (const item of study.items) {
         if (!item.printed.length) continue;
         const s = summarize(evaluate(loadStudy(join(location.dir, item.model))), item.intervention);
