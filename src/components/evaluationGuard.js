@@ -16,7 +16,7 @@ function isNonFinite(error) {
 export function evaluationGuard() {
   /** @type {{value: any, overrides: Record<string, number | number[]>} | null} */
   let last = null;
-  const notice = el("p", {class: "evaluation-notice warning", role: "alert", "data-value": "geen-uitkomst"});
+  const notice = el("p", {class: "evaluation-notice", role: "alert", "data-value": "geen-uitkomst"});
   notice.hidden = true;
   /** @param {string} text */
   const show = (text) => {

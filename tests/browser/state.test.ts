@@ -110,6 +110,8 @@ describe.skipIf(!executable || !pages.length)("page state in the address (Chromi
       await expect.poll(() => notice.isVisible()).toBe(true);
       expect(await notice.textContent()).toMatch(/^Geen uitkomst: .*gedimd/);
       expect(await notice.textContent()).not.toMatch(/no finite result|Error/);
+      // No English heading from Framework's .warning style ("Warning" drawn by CSS).
+      expect(await notice.evaluate((n) => getComputedStyle(n, "::before").content)).toMatch(/^(none|normal)$/);
       expect(await page.evaluate(() => document.body.classList.contains("results-stale"))).toBe(true);
       expect(await page.locator(".cockpit-table").count(), "the last good figures stay").toBeGreaterThan(0);
       // Back to a valid value: the message goes, the figures are bright again.
