@@ -26,7 +26,7 @@ import {
 } from "./harness.js";
 import {formatInputNumber, parseDutchNumber} from "../../lib/format.js";
 import {strFromU8, unzipSync} from "fflate";
-import {parseSpreadsheetCsv} from "../../lib/spreadsheet-csv.js";
+import {parseSpreadsheetCsv} from "../spreadsheet-csv-read.js";
 
 const executable = findChromium();
 const pages = listPages();

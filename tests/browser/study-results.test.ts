@@ -6,7 +6,7 @@ import {readFileSync} from "node:fs";
 import {strFromU8, unzipSync} from "fflate";
 import {findChromium, launchChromium, openPage, serveDist, type StaticServer} from "./harness.js";
 import {parseDutchNumber} from "../../lib/format.js";
-import {parseSpreadsheetCsv} from "../../lib/spreadsheet-csv.js";
+import {parseSpreadsheetCsv} from "../spreadsheet-csv-read.js";
 
 const executable = findChromium();
 const VIP = "/studies/voorbeeldprojecten/vip-amsterdam";

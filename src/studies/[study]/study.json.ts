@@ -26,7 +26,7 @@ import type {PrintedFile} from "../../../lib/schema/printed.js";
 import {factsheetSteps, factsheetStepTitles, type StudyItem} from "../../../lib/schema/study.js";
 import {runChecks} from "../../../lib/reproduce/run.js";
 import {amountBasis, pageVerdict, type PageVerdict} from "../../../lib/reproduce/verdict.js";
-import {withDerivedControls} from "../../../lib/model/control-values.js";
+import {withDerivedControls} from "../../../lib/model/control-overrides.js";
 import MarkdownIt from "markdown-it";
 
 // Narrative is Markdown; raw HTML in it is escaped (html: false), so the page may insert the result.
