@@ -1,6 +1,7 @@
 import {describe, expect, test} from "vitest";
 import fc from "fast-check";
-import {BOM, neutralizeCell, parseSpreadsheetCsv, rowsToSpreadsheetCsv, spreadsheetCsv, spreadsheetField} from "../lib/spreadsheet-csv.js";
+import {BOM, neutralizeCell, rowsToSpreadsheetCsv, spreadsheetCsv, spreadsheetField} from "../lib/spreadsheet-csv.js";
+import {parseSpreadsheetCsv} from "./spreadsheet-csv-read.js";
 
 describe("neutralizeCell: a text cell that a spreadsheet would evaluate gets a leading ' (issue 17, case 11)", () => {
   test.each([

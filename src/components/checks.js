@@ -3,26 +3,16 @@
 // verdict and the Dutch explanation; plus counts per basis × verdict and per study.
 // Values are shown with their unit by formatQuantity (lib/format.ts).
 import {formatQuantity, formatNumber} from "../lib/format.js";
-import {BASIS_LABEL, BASIS_MEANING, VERDICT_LABEL, VERDICT_MEANING} from "../lib/reproduce/labels.js";
+import {BASIS_LABEL, BASIS_MEANING} from "../lib/reproduce/labels.js";
 import {el, numbersTable, csvLink} from "./provenance.js";
-import {reproductionHref} from "../lib/reproduce/verdict.js";
+import {VERDICT, badge, figureNoteElement} from "./verdictBadge.js";
+
+export {VERDICT, badge, figureNoteElement};
 
 /** @typedef {import("../lib/reproduce/checks.js").Check} Check */
 /** @typedef {import("../lib/reproduce/checks.js").Verdict} Verdict */
 /** @typedef {import("../lib/schema/printed.js").Basis} Basis */
 
-/** @type {Record<Verdict, {color: string, background: string}>} */
-const COLORS = {
-  match: {color: "#2e7d32", background: "#e3f3e4"},
-  close: {color: "#4a6500", background: "#eef5d6"},
-  "report-inconsistent": {color: "#8a5a00", background: "#fff1d6"},
-  "model-gap": {color: "#5b4a8a", background: "#ece8f6"},
-  fail: {color: "#b3261e", background: "#fbe3e1"}
-};
-
-/** Verdicts in their fixed order, with Dutch label, meaning and colours. */
-/** @type {Record<string, {label: string, meaning: string, color: string, background: string}>} */
-export const VERDICT = Object.fromEntries(/** @type {Verdict[]} */ (Object.keys(VERDICT_LABEL)).map((k) => [k, {label: VERDICT_LABEL[k], meaning: VERDICT_MEANING[k], ...COLORS[k]}]));
 /** @type {Record<string, {label: string, meaning: string}>} */
 export const BASIS = Object.fromEntries(/** @type {Basis[]} */ (Object.keys(BASIS_LABEL)).map((k) => [k, {label: BASIS_LABEL[k], meaning: BASIS_MEANING[k]}]));
 
@@ -67,15 +57,6 @@ export function verdictSummary(checks) {
     Object.entries(VERDICT).map(([k, v], i) => [i ? " · " : "", badge(k, `${counts[k]} ${v.label}`)]),
     apart.length ? `. Daarnaast ${apart.map(([b, n]) => `${n} ${BASIS[b].label}controles`).join(" en ")}, apart getoond en niet als ‘klopt’ meegeteld.` : ""
   );
-}
-
-/**
- * @param {string} verdict
- * @param {string} [text]
- */
-export function badge(verdict, text = VERDICT[verdict]?.label ?? verdict) {
-  const v = VERDICT[verdict] ?? {color: "#333", background: "#eee"};
-  return el("span", {class: `verdict verdict-${verdict}`, "data-verdict": verdict, title: v.meaning ?? "", style: {color: v.color, background: v.background, padding: "0 0.4em", borderRadius: "3px", fontWeight: 600, whiteSpace: "nowrap"}}, text);
 }
 
 /**
@@ -154,17 +135,3 @@ export function checksTable(checks, {showStudy = true} = {}) {
 
 export {numbersTable};
 
-/**
- * What stands beside a computed figure (lib/reproduce/verdict.ts `figureNote`): a verdict badge linked
- * to the figure's Reproductie row, "rapport: <waarde>" as a reference once the reader moved an input,
- * or the label of Rendement's own valuation.
- * @param {import("../lib/reproduce/verdict.js").FigureNote} note
- * @param {{depth?: number, short?: boolean}} [options] depth: folders between the page and the site root (for
- *   the link); short: the verdict alone, for beside a column that shows the printed value already
- */
-export function figureNoteElement(note, {depth = 0, short = false} = {}) {
-  if (note.kind === "own") return el("span", {class: "figure-note figure-own", "data-note": "own", title: note.title}, note.text);
-  const href = reproductionHref(note, depth);
-  if (note.kind === "reference") return el("a", {class: "figure-note figure-reference", "data-note": "reference", href, title: note.title}, note.text);
-  return el("a", {class: "figure-note figure-verdict", "data-note": "verdict", "data-verdict": note.verdict, href, title: note.title, style: {textDecoration: "none"}}, badge(note.verdict, short ? note.short : note.text));
-}

@@ -10,7 +10,7 @@ import {actors as actorNames} from "../lib/schema/actors.js";
 import {formatEuro, formatNumber, formatPercent} from "../lib/format.js";
 import {el, postValuation} from "../components/provenance.js";
 import {explainableResult} from "../components/resultProvenance.js";
-import {figureNoteElement} from "../components/checks.js";
+import {figureNoteElement} from "../components/verdictBadge.js";
 import {amountBasis, basisText, figureNote} from "../lib/reproduce/verdict.js";
 
 // Type-checked by tsc (tsconfig.json includes src/studies/*.js with allowJs; `// @ts-check` above).

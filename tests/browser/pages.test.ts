@@ -6,7 +6,7 @@ import {readFileSync} from "node:fs";
 import {DIST, browserSuite, listPages, pageFile, serveDist, typeInto} from "./harness.js";
 import {formatInputNumber, parseDutchNumber} from "../../lib/format.js";
 import {strFromU8, unzipSync} from "fflate";
-import {parseSpreadsheetCsv} from "../../lib/spreadsheet-csv.js";
+import {parseSpreadsheetCsv} from "../spreadsheet-csv-read.js";
 
 const pages = listPages();
 

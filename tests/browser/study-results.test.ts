@@ -5,7 +5,7 @@ import {readFileSync} from "node:fs";
 import {strFromU8, unzipSync} from "fflate";
 import {browserSuite} from "./harness.js";
 import {parseDutchNumber} from "../../lib/format.js";
-import {parseSpreadsheetCsv} from "../../lib/spreadsheet-csv.js";
+import {parseSpreadsheetCsv} from "../spreadsheet-csv-read.js";
 
 const VIP = "/studies/voorbeeldprojecten/vip-amsterdam";
 

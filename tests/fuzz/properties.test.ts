@@ -19,7 +19,7 @@ import {summarize, summarizeAll, type Summary} from "../../lib/finance/summary.j
 import {runScenarios, scenarioOverrides} from "../../lib/analysis/scenarios.js";
 import type {CompiledModel, GraphNode} from "../../lib/model/compile.js";
 import {parseUnit} from "../../lib/format.js";
-import {setArguments} from "../../lib/model/control-values.js";
+import {setArguments} from "../../lib/model/control-overrides.js";
 import {runCli} from "../cli/run.js";
 import {mulberry32} from "./mutate.js";
 import {cases, FULL} from "./scale.js";

@@ -26,7 +26,7 @@ import type {CompiledModel} from "../../../lib/model/compile.js";
 import type {StudyItem} from "../../../lib/schema/study.js";
 import {runChecks} from "../../../lib/reproduce/run.js";
 import {amountBasis, pageVerdict} from "../../../lib/reproduce/verdict.js";
-import {withDerivedControls} from "../../../lib/model/control-values.js";
+import {withDerivedControls} from "../../../lib/model/control-overrides.js";
 import MarkdownIt from "markdown-it";
 import {readerCitations} from "../../../lib/reader-citation.js";
 

@@ -1,7 +1,7 @@
 // The page equals the library (and so `rendement evaluate --set …`, which tests/fuzz/page-equals-cli
 // holds to the library for the same values): on every intervention page, for 3 random vectors of
 // box values, the overrides the page reports (`.model-controls[data-overrides]`) are the ones
-// lib/model/control-values.ts gives for those values, and the saldo the page shows is the library's
+// lib/model/control-overrides.ts gives for those values, and the saldo the page shows is the library's
 // saldo for them, as formatEuro writes it.
 import {expect} from "vitest";
 import type {PageCheck} from "./types.js";
@@ -9,7 +9,7 @@ import {itemPage} from "./page-model.js";
 import {evaluate, type Overrides} from "../../../lib/model/evaluate.js";
 import {summarize} from "../../../lib/finance/summary.js";
 import {formatEuro, formatInputNumber} from "../../../lib/format.js";
-import {overridesFromShown} from "../../../lib/model/control-values.js";
+import {overridesFromShown} from "../../../lib/model/control-overrides.js";
 
 export const VECTORS = 3;
 

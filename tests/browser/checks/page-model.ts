@@ -7,7 +7,7 @@ import {listStudies, readStudy} from "../../../lib/io/study-description.js";
 import {defaultRegistry, loadStudy} from "../../../lib/io/study.js";
 import {rebuildModel} from "../../../lib/model/rebuild.js";
 import {registryJSONFor} from "../../../lib/model/context.js";
-import {withDerivedControls} from "../../../lib/model/control-values.js";
+import {withDerivedControls} from "../../../lib/model/control-overrides.js";
 import type {CompiledModel} from "../../../lib/model/compile.js";
 import type {StudyItem} from "../../../lib/schema/study.js";
 
