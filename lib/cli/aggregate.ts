@@ -19,7 +19,6 @@ import {maxExcludedOption} from "./cohort-records.js";
 import {UsageError} from "./args.js";
 import {DEFAULT_MAX_EXCLUDED} from "../cohort/exclusions.js";
 import {aggregateCohortFile, causesOf, CohortOptionError} from "../io/cohort-duckdb.js";
-import {aggregatePostgres, connectionLabel} from "../io/cohort-postgres.js";
 import {withCohortSource} from "../io/cohort-source.js";
 import {formatEventTable, unsafeGroupMessage} from "../io/event-table-file.js";
 import {discloseEventTable, formatDisclosure, relabelExits, roundUpMonths} from "../cohort/event-counts.js";
@@ -118,7 +117,8 @@ export async function main(argv: string[]): Promise<number> {
     const a = args;
     agg =
       args.engine === "postgres"
-        ? await aggregatePostgres({table: args.table!, connection: args.connection}, {by: args.by})
+        ? // loaded only here, so the file path does not load the pg client
+          await (await import("../io/cohort-postgres.js")).aggregatePostgres({table: args.table!, connection: args.connection}, {by: args.by})
         : await withCohortSource(args.file, args.sheet, (source) => {
             if (source.note) console.error(source.note);
             return aggregateCohortFile(source.csvPath, {by: a.by});
@@ -147,7 +147,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const text = formatEventTable(counts);
-  const source = args.engine === "postgres" ? `postgres ${connectionLabel(args.connection)} ${args.table}` : args.file;
+  const source = args.engine === "postgres" ? `postgres ${(await import("../io/cohort-postgres.js")).connectionLabel(args.connection)} ${args.table}` : args.file;
   const statement = `${args.months === "whole" ? "times rounded up to whole months; " : ""}${formatDisclosure(report)}`;
   if (args.out) {
     try {

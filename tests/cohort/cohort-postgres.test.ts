@@ -51,7 +51,7 @@ describe.skipIf(skip)("the event-table SQL on PostgreSQL (Debian's server, start
   afterAll(async () => {
     await client?.end().catch(() => undefined);
     await server?.stop();
-  }, 60_000);
+  }, 240_000);
 
   /**
    * A CSV file as a table: one TEXT column per CSV column (as the file has them) and `line`, the

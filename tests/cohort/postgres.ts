@@ -9,7 +9,7 @@
 //
 // With REQUIRE_POSTGRES=1 (set by .ci/run) a missing server is an error instead of a skip.
 import {execFileSync} from "node:child_process";
-import {chownSync, existsSync, mkdtempSync, readdirSync, rmSync} from "node:fs";
+import {chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync} from "node:fs";
 import {createServer} from "node:net";
 import {tmpdir, userInfo} from "node:os";
 import path from "node:path";
@@ -109,7 +109,15 @@ export async function startPostgres(): Promise<PostgresServer | null> {
       if (stopped) return;
       stopped = true;
       try {
-        run("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"]);
+        // The data are throwaway: immediate shutdown, and if pg_ctl fails, the postmaster is killed.
+        run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
+      } catch {
+        try {
+          const pid = Number(readFileSync(path.join(data, "postmaster.pid"), "utf8").split("\n")[0]);
+          if (pid > 0) process.kill(pid, "SIGKILL");
+        } catch {
+          // already gone
+        }
       } finally {
         rmSync(dir, {recursive: true, force: true});
       }
