@@ -256,10 +256,15 @@ interventions:
     const file = join(dir, "nan.yaml");
     writeFileSync(file, text);
     const cli = (...args: string[]) => spawnSync("node", ["bin/rendement.mjs", "psa", file, "--draws", String(draws), "--seed", "4", "--workers", "1", ...args], {encoding: "utf8"});
-    const out = cli();
+    // About half the draws left out: more than --max-excluded (default 5 %), so the run fails (issue 17 case 10).
+    const refused = cli();
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toBe("");
+    expect(refused.stderr).toContain(`rendement psa: ${fast.nonFinite} of 1.200 draws`);
+    const out = cli("--max-excluded", "60%");
     expect(out.status).toBe(0);
     expect(out.stdout).toContain(`let op: ${fast.nonFinite} van de 1.200 trekkingen gaven geen eindig saldo (NaN of oneindig) en tellen niet mee in de statistieken`);
-    expect(JSON.parse(cli("--json").stdout).nonFinite).toBe(fast.nonFinite);
+    expect(JSON.parse(cli("--json", "--max-excluded", "0.6").stdout).nonFinite).toBe(fast.nonFinite);
     rmSync(dir, {recursive: true});
   }, 60_000);
 });
