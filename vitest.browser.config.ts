@@ -6,9 +6,6 @@ export default defineConfig({
     include: ["tests/browser/**/*.test.ts"],
     environment: "node",
     fileParallelism: false,
-    // tests/browser/site.test.ts runs its page visits two at a time (test.concurrent); a visit waits
-    // for the network to go quiet and for charts to settle much of its time.
-    maxConcurrency: 2,
     // A page whose Monte Carlo starts on load (the uncertainty pages) can take long to settle on a
     // loaded 2-core machine; a bound still stops a hanging page.
     testTimeout: 180_000,

@@ -91,6 +91,16 @@ export function endQuietlyOnClosedPipe(): void {
     });
 }
 
+/**
+ * Reads the kengetallen registry once, so that the command-line bundle's cache of validated data
+ * files (lib/io/parse-cache.ts) holds it before the first command: scripts/build-cli.mjs calls this
+ * after a build.
+ */
+export async function warmDataCache(): Promise<void> {
+  const {defaultRegistry} = await import("./io/study.js");
+  defaultRegistry();
+}
+
 /** The command line as a process: `bin/rendement.mjs` and `tsx lib/cli.ts` call this. */
 export async function run(argv: string[]): Promise<void> {
   endQuietlyOnClosedPipe();

@@ -8,7 +8,8 @@
 //   dist-cli/lib/studies/<id>.mjs    lib/reproduce/studies/*.ts, found by name at run time (lib/reproduce/run.ts)
 //   dist-cli/lib/psa-worker.cjs      the worker_threads script of `rendement psa` (lib/cli/psa.ts)
 //   dist-cli/cohort/sql/*.sql        the cohort SQL, read beside the code (lib/io/cohort-duckdb.ts)
-//   dist-cli/cache/                 validated data files as JSON, written at run time (lib/io/parse-cache.ts)
+//   dist-cli/cache/                 validated data files as JSON, written at run time (lib/io/parse-cache.ts);
+//                                   the kengetallen registry is put there right after the build
 //   dist-cli/manifest.json           when it was built and from which files (bin/rendement.mjs checks it)
 //
 // Packages from node_modules are bundled too (fewer files to open and compile at start), except
@@ -130,5 +131,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     process.exit(0);
   }
   const {files, ms} = await buildCli();
-  console.log(`rendement: command line bundled into ${OUT}/ (${files} files, ${(ms / 1000).toFixed(1)} s)`);
+  // Fill the bundle's data cache with the kengetallen registry (in a process of its own, as the
+  // bundle runs), so the first command after an install does not parse it; a failure is not fatal.
+  const {spawnSync} = await import("node:child_process");
+  const warm = spawnSync(process.execPath, ["--input-type=module", "-e", `await (await import(${JSON.stringify(pathToFileURL(join(ROOT, OUT, "lib", "cli.mjs")).href)})).warmDataCache()`], {cwd: ROOT, encoding: "utf8"});
+  const note = warm.status === 0 ? "kengetallen cached" : `data cache not filled: ${(warm.stderr ?? "").trim().split("\n")[0]}`;
+  console.log(`rendement: command line bundled into ${OUT}/ (${files} files, ${(ms / 1000).toFixed(1)} s; ${note})`);
 }

@@ -33,7 +33,8 @@ browserSuite("a study that is only data (fixture study, built apart from the sit
       encoding: "utf8",
       timeout: BUILD_TIMEOUT - 30_000,
       maxBuffer: 1 << 26,
-      env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", RENDEMENT_SRC: join(tmp, "src"), RENDEMENT_OUTPUT: join(tmp, "dist"), RENDEMENT_EXTRA_STUDIES: "tests/fixtures/studies", RENDEMENT_ONLY_STUDIES: "oefenstudie"}
+      // Framework runs the TypeScript loaders with `tsx` from PATH (npm scripts put node_modules/.bin there).
+      env: {...process.env, PATH: `${join(ROOT, "node_modules", ".bin")}:${process.env.PATH ?? ""}`, OBSERVABLE_TELEMETRY_DISABLE: "true", RENDEMENT_SRC: join(tmp, "src"), RENDEMENT_OUTPUT: join(tmp, "dist"), RENDEMENT_EXTRA_STUDIES: "tests/fixtures/studies", RENDEMENT_ONLY_STUDIES: "oefenstudie"}
     });
     build = {status: r.status, stderr: r.stderr ?? "", stdout: r.stdout ?? ""};
   }, BUILD_TIMEOUT);

@@ -19,6 +19,16 @@ import type {PageCheck, PageVisit} from "./checks/types.js";
 
 const TEST_DRAWS = 200;
 
+// Errors the checks provoke on a page that are known and reported, not yet fixed: removed from the
+// closing check, and asserted to still happen, so an entry fails (and must go) once it is fixed.
+// Keyed by "<path> at <width>" (typing runs at 1280 px only).
+// - The caseload calculator: typing into its boxes makes the budget solver (lib/analysis/solve.ts via
+//   breakeven's brent) evaluate a caseload of 0, and the cell shows a NonFiniteError instead of an
+//   answer. Found by this runner on 7 December 2026 (the old typing loop did not look at errors).
+const KNOWN_DURING_CHECKS: Record<string, RegExp[]> = {
+  "/studies/afstand-arbeidsmarkt/rekenhulp/caseload-en-budget at 1280": [/NonFiniteError: no finite result: intensief\.fte/]
+};
+
 interface CheckModule {
   file: string;
   order: number;
@@ -61,8 +71,9 @@ browserSuite(
       const readsDraws = html.includes("drawSetting(");
       for (const {width, height} of redirect ? [WIDTHS[0]] : WIDTHS) {
         const applicable = checksFor(path, html, redirect);
-        // Two visits at a time (maxConcurrency in vitest.browser.config.ts): much of a visit is waiting.
-        test.concurrent(`${path} at ${width} px${redirect ? " (old address)" : ""}: ${applicable.length} checks`, async () => {
+        // One visit at a time: checks use the global `expect` (expect.poll needs the current test,
+        // which concurrent tests do not have).
+        test(`${path} at ${width} px${redirect ? " (old address)" : ""}: ${applicable.length} checks`, async () => {
           const address = pageFile(path) + (readsDraws ? `?draws=${TEST_DRAWS}` : "");
           const {page, context} = await suite.open(address, {viewport: {width, height}});
           const visit: PageVisit = {page, path, width: width as 1280 | 390, origin: await suite.origin()};
@@ -78,7 +89,12 @@ browserSuite(
               }
             }
             // What went wrong while the checks ran (the load check reports what happened before).
-            const after = (Object.keys(seen) as (keyof typeof seen)[]).flatMap((key) => report[key].slice(seen[key]).map((x) => `${key}: ${x}`));
+            let after = (Object.keys(seen) as (keyof typeof seen)[]).flatMap((key) => report[key].slice(seen[key]).map((x) => `${key}: ${x}`));
+            for (const known of KNOWN_DURING_CHECKS[`${path} at ${width}`] ?? []) {
+              const found = after.filter((x) => known.test(x));
+              if (!found.length) failures.push(`✗ site.test.ts: known error ${known} did not happen: remove it from KNOWN_DURING_CHECKS`);
+              after = after.filter((x) => !known.test(x));
+            }
             if (after.length) failures.push(`✗ site.test.ts: no page error, console error, outside or failed request during the checks\n    ${after.join("\n    ")}`);
           } finally {
             await context.close();

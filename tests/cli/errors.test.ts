@@ -82,12 +82,15 @@ describe("case 8: messages instead of stack traces", () => {
   });
   it("EPIPE: `rendement evaluate ... | head -1` ends quietly", () => {
     // One process on purpose: a closed pipe only exists between processes.
+    // Without an up-to-date bundle (dist-cli/, `npm run build:cli`) bin/rendement.mjs runs the source
+    // and says so in one line first; that line is not what this test is about.
+    const stderr = (text: string) => text.replace(/^rendement: running the TypeScript source .*\n/, "");
     const r = spawnSync("sh", ["-c", `node bin/rendement.mjs evaluate ${mini} | head -1; echo "exit=\${PIPESTATUS:-ok}"`], {encoding: "utf8"});
     expect(r.stdout.split("\n")[0]).toBe("Mini-MKBA voor tests (prijspeil 2020)");
-    expect(r.stderr).toBe("");
+    expect(stderr(r.stderr)).toBe("");
     // Many lines so that the writer is still writing when head has exited.
     const big = spawnSync("sh", ["-c", "node bin/rendement.mjs reproduce | head -1 >/dev/null"], {encoding: "utf8"});
-    expect(big.stderr).toBe("");
+    expect(stderr(big.stderr)).toBe("");
   }, 120_000);
 });
 
