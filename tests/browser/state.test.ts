@@ -1,60 +1,21 @@
-// Page state in the address on a few representative pages (until the one-visit runner runs
-// tests/browser/checks/*.ts on every page): an item page, the cockpit, a calculator and an
-// uncertainty page. Plus the regressions of issue 17: case 1 (VH effect years 5,625 came back as
+// Page state in the address: the regressions of issue 17, case 1 (VH effect years 5,625 came back as
 // 10 from a shared link) and case 6 (inputs that give no finite result showed Framework's English
-// error box with NaN).
-import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import type {Browser} from "playwright-core";
-import {CHROMIUM_MISSING, findChromium, launchChromium, listPages, openPage, pageFile, serveDist, type StaticServer} from "./harness.js";
-import {checks} from "./checks/state.js";
+// error box with NaN), and the input fixes of issue 19 point 8. The round trip on every page is the
+// check module tests/browser/checks/state.ts, run by the one-visit runner (site.test.ts).
+import {expect, test} from "vitest";
+import {browserSuite, listPages, pageFile} from "./harness.js";
 import {boundBoxes, boxShows, settle, typeAndEnter} from "./checks/state.js";
 
-const executable = findChromium();
 const pages = listPages();
-
-if (!executable && process.env.REQUIRE_BROWSER === "1") {
-  test("a browser is available when REQUIRE_BROWSER=1", () => {
-    throw new Error(CHROMIUM_MISSING);
-  });
-}
 
 // The regression pages of issue 17 (a test of a reported bug may name the page it was found on).
 const VH = "/studies/zoetermeer/vh";
 const COCKPIT = "/studies/zoetermeer/cockpit";
 const VIP = "/studies/voorbeeldprojecten/vip-amsterdam";
-// One calculator and one uncertainty page, whichever the build has first.
-const CALCULATOR = pages.find((p) => p.includes("/rekenhulp/"));
-const UNCERTAINTY = pages.find((p) => p.startsWith("/studies/") && p.endsWith("/onzekerheid"));
 
-describe.skipIf(!executable || !pages.length)("page state in the address (Chromium, dist/)", () => {
-  let browser: Browser;
-  let server: StaticServer;
-  beforeAll(async () => {
-    browser = await launchChromium(executable!);
-    server = await serveDist();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  for (const path of [VH, COCKPIT, CALCULATOR, UNCERTAINTY, "/", "/monitoring"]) {
-    test.skipIf(!path || !pages.includes(path))(`${path}: ${checks.map((c) => c.name).join("; ")}`, async () => {
-      const {page, context, report} = await openPage(browser, server.origin, pageFile(path!));
-      try {
-        await page.setViewportSize({width: 1280, height: 900});
-        expect((await boundBoxes(page)).length, `${path}: number boxes bound to the address`).toBeGreaterThan(0);
-        for (const check of checks) await check.run({page, path: path!, width: 1280, origin: server.origin});
-        expect(await page.locator(".observablehq--error").count()).toBe(0);
-        expect(report.pageErrors).toEqual([]);
-      } finally {
-        await context.close();
-      }
-    });
-  }
-
+browserSuite("page state in the address (Chromium, dist/)", (suite) => {
   test("issue 17 case 1: VH effect years typed as 5,625 go into the address as 5.625, and the reopened address shows 5,625 and the same saldo", async () => {
-    const {page, context, report} = await openPage(browser, server.origin, pageFile(VH));
+    const {page, context, report} = await suite.open(pageFile(VH));
     try {
       const key = (await boundBoxes(page)).map((b) => b.key).find((k) => k.endsWith(".effectJaren"));
       expect(key, "the VH page has an effect-years box").toBeDefined();
@@ -81,7 +42,7 @@ describe.skipIf(!executable || !pages.length)("page state in the address (Chromi
   });
 
   test("issue 19 point 8: an out-of-range message stays after Enter; the slider is keyboard-reachable and named", async () => {
-    const {page, context} = await openPage(browser, server.origin, pageFile(VH));
+    const {page, context} = await suite.open(pageFile(VH));
     try {
       const key = (await boundBoxes(page)).map((b) => b.key).find((k) => k.endsWith(".effectJaren"))!;
       await typeAndEnter(page, key, "999");
@@ -97,7 +58,7 @@ describe.skipIf(!executable || !pages.length)("page state in the address (Chromi
   });
 
   test("issue 17 case 6: the cockpit with the three LKS shares at 0 shows a Dutch message and the last good figures dimmed, no English error box", async () => {
-    const {page, context, report} = await openPage(browser, server.origin, pageFile(COCKPIT));
+    const {page, context, report} = await suite.open(pageFile(COCKPIT));
     try {
       const keys = (await boundBoxes(page)).map((b) => b.key).filter((k) => /\.lks(Voltijd|Deeltijd|Beschut)$/.test(k));
       expect(keys).toHaveLength(3);
@@ -125,7 +86,7 @@ describe.skipIf(!executable || !pages.length)("page state in the address (Chromi
   });
 
   test("issue 17 case 6: VIP with its first box at 0 shows a Dutch message instead of an error box", async () => {
-    const {page, context, report} = await openPage(browser, server.origin, pageFile(VIP));
+    const {page, context, report} = await suite.open(pageFile(VIP));
     try {
       const [first] = await boundBoxes(page);
       const url = new URL(page.url());
@@ -146,7 +107,7 @@ describe.skipIf(!executable || !pages.length)("page state in the address (Chromi
   });
 
   test("issue 19 point 8: a 0/1 switch is a checkbox whose state goes into the address; an opened or closed table keeps its state when an input redraws it", async () => {
-    const {page, context, report} = await openPage(browser, server.origin, pageFile(COCKPIT));
+    const {page, context, report} = await suite.open(pageFile(COCKPIT));
     try {
       // No number box with range 0–1 and step 1 is left: those are checkboxes.
       const switches = page.locator("form.switch-input[data-state-key]");
@@ -177,4 +138,4 @@ describe.skipIf(!executable || !pages.length)("page state in the address (Chromi
       await context.close();
     }
   });
-});
+}, {skip: !pages.length});
