@@ -94,6 +94,21 @@ export function contentHash({file, registry}: HashInput, settings: Overrides = {
   return sha256Hex(canonicalJson({model: file, kengetallen: registry, settings})).slice(0, HASH_LENGTH);
 }
 
+/**
+ * The settings that change something: an override equal to the model's own value (a number, or a
+ * series element by element) is left out, so `--set x=<its value>` cites the same result as no
+ * setting at all.
+ */
+export function effectiveSettings(model: {nodes: ReadonlyMap<string, {leaf?: {value: unknown}}>}, settings: Overrides): Overrides {
+  const same = (a: unknown, b: unknown): boolean =>
+    typeof a === "number" && typeof b === "number"
+      ? Object.is(a, b) || a === b
+      : a !== null && b !== null && typeof a === "object" && typeof b === "object" && "length" in a && "length" in b
+        ? (a as ArrayLike<number>).length === (b as ArrayLike<number>).length && Array.from(a as ArrayLike<number>).every((x, i) => same(x, (b as ArrayLike<number>)[i]))
+        : false;
+  return Object.fromEntries(Object.entries(settings).filter(([name, v]) => !same(v, model.nodes.get(name)?.leaf?.value)));
+}
+
 /** The version of a model: its content hash without settings. */
 export function modelVersion(input: HashInput): string {
   return contentHash(input, {});

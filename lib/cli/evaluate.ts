@@ -2,7 +2,7 @@
 // Prints the result tables of a study (or JSON). A bad file or option: a clear error and exit code 2.
 import {defaultRegistry, loadStudy} from "../io/study.js";
 import {registryJSONFor} from "../model/context.js";
-import {contentHash} from "../analysis/content-hash.js";
+import {contentHash, effectiveSettings} from "../analysis/content-hash.js";
 import {evaluate} from "../model/evaluate.js";
 import {summarizeAll, type Summary} from "../finance/summary.js";
 import {scenarioOverrides} from "../analysis/scenarios.js";
@@ -50,8 +50,9 @@ export async function main(argv: string[]): Promise<number> {
     const overrides = {...(scenario ? scenarioOverrides(model, scenario) : {}), ...parseSets(argv, model)};
     const result = summarizeAll(evaluate(model, overrides));
     if (argv.includes("--json")) {
-      // hash: the content hash of the model file, its kengetallen and these settings (lib/analysis/content-hash.ts).
-      const hash = contentHash({file: model.file, registry: registryJSONFor(model, defaultRegistry())}, overrides);
+      // hash: the content hash of the model file, its kengetallen and the settings that change
+      // something (lib/analysis/content-hash.ts).
+      const hash = contentHash({file: model.file, registry: registryJSONFor(model, defaultRegistry())}, effectiveSettings(model, overrides));
       console.log(JSON.stringify({model: model.file.id, title: model.file.title, priceYear: model.file.priceYear, scenario: scenario ?? null, overrides, hash, ...result}, null, 2));
     } else {
       console.log(`${model.file.title} (prijspeil ${model.file.priceYear}${scenario ? `, scenario ${scenario}` : ""})\n`);

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {canonicalJson, contentHash, modelVersion, sha256Hex} from "../../lib/analysis/content-hash.js";
+import {canonicalJson, contentHash, effectiveSettings, modelVersion, sha256Hex} from "../../lib/analysis/content-hash.js";
 import {defaultRegistry, loadStudy} from "../../lib/io/study.js";
 import {registryJSONFor} from "../../lib/model/context.js";
 import {runCli} from "../cli/run.js";
@@ -29,6 +29,15 @@ describe("content hash: sha256 (first 12 hex) of model file, kengetallen and set
     const k = changed.registry.kengetallen[0] as unknown as {value: number | number[]};
     k.value = Array.isArray(k.value) ? k.value.map((v) => v + 1) : k.value + 1;
     expect(contentHash(changed)).not.toBe(contentHash(input()));
+  });
+  it("a setting equal to the model's own value is no setting: it leaves the cited hash as without it (numbers and series)", () => {
+    const leaf = model.leaves.find((l) => l.kind !== "kengetal" && !l.series)!;
+    const series = model.leaves.find((l) => l.series && l.leaf);
+    const v = leaf.leaf!.value as number;
+    expect(effectiveSettings(model, {[leaf.name]: v})).toEqual({});
+    expect(effectiveSettings(model, {[leaf.name]: v + 1})).toEqual({[leaf.name]: v + 1});
+    if (series) expect(effectiveSettings(model, {[series.name]: Array.from(series.leaf!.value as ArrayLike<number>)})).toEqual({});
+    expect(contentHash(input(), effectiveSettings(model, {[leaf.name]: v}))).toBe(contentHash(input()));
   });
   it("changing a setting or a model value changes the hash", () => {
     const leaf = model.leaves.find((l) => l.kind !== "kengetal" && !l.series)!;
