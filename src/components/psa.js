@@ -55,7 +55,7 @@ export function psaBands(rows, {width = 800, name = "psa-banden"} = {}) {
     marginLeft,
     marginRight: 30,
     // At least three ticks, so a narrow card still shows a scale and not only "€ 0".
-    x: {label: "saldo (€)", grid: true, tickFormat: (v) => formatEuroCompact(v), ticks: Math.max(3, Math.floor((width - marginLeft - 30) / 70))},
+    x: {label: "saldo (€)", grid: true, tickFormat: (v) => formatEuroCompact(v), ticks: Math.max(3, Math.floor((width - marginLeft - 30) / 110))},
     y: {label: null, domain: labels, tickFormat},
     marks: [
       Plot.ruleY(rows, {y: "label", x1: (d) => d.saldo.percentiles.p2_5, x2: (d) => d.saldo.percentiles.p97_5, stroke: "#9bb7d4", strokeWidth: 8}),
