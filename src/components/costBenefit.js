@@ -61,7 +61,7 @@ export function costBenefit(summary, {width = 800, title, basis} = {}) {
     height: Math.max(160, axis.rowHeight * drawn.length + 60),
     marginLeft: axis.marginLeft,
     marginRight,
-    x: {label: "← kosten · baten → (netto contante waarde)", grid: true, tickFormat: (v) => millions(Math.abs(v)), insetLeft: inset, insetRight: inset, ticks: Math.max(2, Math.floor((width - axis.marginLeft - marginRight) / 90))},
+    x: {label: "← kosten · baten → (netto contante waarde)", grid: true, tickFormat: (v) => millions(Math.abs(v)), insetLeft: inset, insetRight: inset},
     y: {label: null, domain: labels, tickFormat: axis.tickFormat},
     marks: [
       () => {

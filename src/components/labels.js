@@ -117,3 +117,31 @@ export function keepAmountsTogether(node) {
   }
   return node;
 }
+
+/**
+ * At most `maxCount` round tick values ("nice": 1, 2 or 5 × a power of ten) from `lo` to `hi`, never
+ * fewer than the two a scale needs to be read when the range allows: an axis that shows only "€ 0"
+ * on a narrow chart gets a second tick.
+ * @param {number} lo
+ * @param {number} hi
+ * @param {number} maxCount
+ * @returns {number[]}
+ */
+export function niceTicks(lo, hi, maxCount) {
+  if (!(hi > lo)) return [lo];
+  const nice = (/** @type {number} */ x) => {
+    const p = 10 ** Math.floor(Math.log10(x));
+    return [1, 2, 5, 10].map((m) => m * p).find((v) => v >= x - 1e-12 * p) ?? 10 * p;
+  };
+  let best = [lo];
+  for (let n = Math.max(2, maxCount); n >= 1; n--) {
+    const step = nice((hi - lo) / n);
+    const out = [];
+    for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) out.push(Math.abs(v) < step * 1e-9 ? 0 : v);
+    if (out.length <= Math.max(2, maxCount)) {
+      best = out;
+      if (out.length >= 2) break;
+    }
+  }
+  return best;
+}

@@ -4,7 +4,7 @@
 import * as Plot from "@observablehq/plot";
 import {formatEuro, formatEuroCompact, formatNumber, formatPercent} from "../lib/format.js";
 import {el} from "./provenance.js";
-import {labelAxis} from "./labels.js";
+import {labelAxis, niceTicks} from "./labels.js";
 
 /** @typedef {import("../lib/analysis/psa.js").PsaResult} PsaResult */
 /** @typedef {import("../lib/analysis/psa.js").AcceptabilityCurve} AcceptabilityCurve */
@@ -49,13 +49,17 @@ export function psaHistogram(result, {width = 800} = {}) {
 export function psaBands(rows, {width = 800, name = "psa-banden"} = {}) {
   const labels = rows.map((r) => r.label);
   const {marginLeft, tickFormat, rowHeight} = labelAxis(labels, width, {cap: 300, share: 0.4, minRow: 34});
+  // Tick values chosen here: round numbers at least 80 px apart, and at least two of them, so a
+  // narrow card shows a scale (Plot's own choice showed only "€ 0" there).
+  const lo = Math.min(0, ...rows.map((r) => r.saldo.percentiles.p2_5));
+  const hi = Math.max(0, ...rows.map((r) => r.saldo.percentiles.p97_5));
   const chart = Plot.plot({
     width,
     height: rowHeight * rows.length + 50,
     marginLeft,
     marginRight: 30,
     // At least three ticks, so a narrow card still shows a scale and not only "€ 0".
-    x: {label: "saldo (€)", grid: true, tickFormat: (v) => formatEuroCompact(v), ticks: Math.max(3, Math.floor((width - marginLeft - 30) / 70))},
+    x: {label: "saldo (€)", grid: true, tickFormat: (v) => formatEuroCompact(v), ticks: niceTicks(lo, hi, Math.floor((width - marginLeft - 30) / 80))},
     y: {label: null, domain: labels, tickFormat},
     marks: [
       Plot.ruleY(rows, {y: "label", x1: (d) => d.saldo.percentiles.p2_5, x2: (d) => d.saldo.percentiles.p97_5, stroke: "#9bb7d4", strokeWidth: 8}),

@@ -93,8 +93,8 @@ export const checks: PageCheck[] = [
     }
   },
   {
-    name: "an intervention page shows its first result card above 900 px at 1280 and within 1.300 px at 390",
-    applies: (_path, html) => html.includes('data-results="intervention"'),
+    name: "an intervention page (and the cockpit: any page marked data-results) shows its first result card above 900 px at 1280 and within 1.300 px at 390",
+    applies: (_path, html) => /data-results="/.test(html),
     run: async ({page, width}) => {
       const top = await firstResultTop(page);
       expect(top, "no result card ([data-results] .card)").not.toBeNull();
