@@ -5,11 +5,9 @@ import {execFileSync} from "node:child_process";
 import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import type {Browser} from "playwright-core";
-import {findChromium, launchChromium, listPages, openPage, serveDist, typeInto, type StaticServer} from "./harness.js";
+import {afterAll, expect, test} from "vitest";
+import {browserSuite, listPages, typeInto} from "./harness.js";
 
-const executable = findChromium();
 const pdftotext = (() => {
   try {
     execFileSync("pdftotext", ["-v"], {stdio: "ignore"});
@@ -21,22 +19,12 @@ const pdftotext = (() => {
 // The first intervention page of the site (a page with result cards first; no study is named).
 const item = listPages().find((p) => /^\/studies\/[^/]+\/(?!index$|onzekerheid$|aannames$|cockpit$)[^/]+$/.test(p));
 
-describe.skipIf(!executable || !pdftotext || !item)("printed PDF of an intervention page", () => {
-  let browser: Browser;
-  let server: StaticServer;
+browserSuite("printed PDF of an intervention page", (suite) => {
   const dir = mkdtempSync(join(tmpdir(), "rendement-pdf-"));
-  beforeAll(async () => {
-    server = await serveDist();
-    browser = await launchChromium(executable!);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(dir, {recursive: true, force: true});
-  });
+  afterAll(() => rmSync(dir, {recursive: true, force: true}));
 
   test(`${item}: the PDF's text holds a changed input's value beside its label, the results and the citation`, async () => {
-    const {page, context} = await openPage(browser, server.origin, item!);
+    const {page, context} = await suite.open(item!);
     try {
       const form = page.locator("form.number-input").first();
       const label = ((await form.locator("label").first().textContent()) ?? "").trim();
@@ -63,4 +51,4 @@ describe.skipIf(!executable || !pdftotext || !item)("printed PDF of an intervent
       await context.close();
     }
   });
-});
+}, {skip: !pdftotext || !item});

@@ -1,32 +1,20 @@
 // Site search finds what a reader sees on the pages generated from data (issue 19): the title of
 // every item page of every study, with the study's name in the result (lib/io/search-index.ts).
-import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import type {Browser} from "playwright-core";
+import {expect, test} from "vitest";
 import {studyPages} from "../../lib/io/study-pages.js";
-import {findChromium, launchChromium, listPages, openPage, serveDist, type StaticServer} from "./harness.js";
+import {browserSuite, listPages} from "./harness.js";
 
-const executable = findChromium();
 const built = new Set(listPages());
 // Item pages: a study's pages other than its start, calculator, cockpit, assumptions and uncertainty pages.
 const items = studyPages().flatMap((s) =>
   s.pages.filter((p) => !/\/(index|cockpit|aannames|onzekerheid)$|\/rekenhulp\//.test(p.path)).map((p) => ({...p, study: s.title}))
 );
 
-describe.skipIf(!executable || built.size === 0)("site search over the studies", () => {
-  let browser: Browser;
-  let server: StaticServer;
-  beforeAll(async () => {
-    server = await serveDist();
-    browser = await launchChromium(executable!);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+browserSuite("site search over the studies", (suite) => {
 
   test(`the title of each of the ${items.length} item pages finds that page, its result naming the study`, async () => {
     expect(items.length).toBeGreaterThan(0);
-    const {page, context} = await openPage(browser, server.origin, "/");
+    const {page, context} = await suite.open("/");
     try {
       const box = page.locator("#observablehq-search input");
       await box.focus();
@@ -48,4 +36,4 @@ describe.skipIf(!executable || built.size === 0)("site search over the studies",
       await context.close();
     }
   });
-});
+}, {skip: built.size === 0});
