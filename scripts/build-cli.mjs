@@ -25,7 +25,7 @@ import {fileURLToPath, pathToFileURL} from "node:url";
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const OUT = "dist-cli";
 /** Folders whose file list (not only their files' contents) the bundle depends on. */
-const GLOBBED = ["lib/reproduce/studies", "lib/cohort/sql"];
+const GLOBBED = ["lib/cohort/sql"];
 
 /** @type {(dir: string, ext: string) => string[]} */
 const list = (dir, ext) =>
@@ -65,7 +65,7 @@ export function cliBuildOptions() {
   return [
     {
       ...common,
-      entryPoints: [{in: "lib/cli.ts", out: "lib/cli"}, ...list("lib/reproduce/studies", ".ts").map((f) => ({in: `lib/reproduce/studies/${f}`, out: `lib/studies/${f.slice(0, -3)}`}))],
+      entryPoints: [{in: "lib/cli.ts", out: "lib/cli"}],
       outdir: OUT,
       format: "esm",
       splitting: true,

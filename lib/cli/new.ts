@@ -142,7 +142,7 @@ export async function main(argv: string[]): Promise<number> {
     const depth = root.split(/[\\/]/).filter(Boolean).length + 1;
     for (const [file, text] of Object.entries(studyTemplate(id, [...Array(depth)].map(() => "..").join("/") + "/schemas"))) writeFileSync(join(dir, file), text);
     console.log(`${dir}: study.yaml, model.yaml, kengetallen.yaml and printed.yaml written`);
-    console.log(`next: edit them (docs/studies.md), then \`npx tsx lib/cli.ts check ${dir}\` and \`npm start\``);
+    console.log(`next: edit them (docs/studies.md), then \`npx rendement check ${dir}\` and \`npm start\``);
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
