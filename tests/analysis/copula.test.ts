@@ -81,10 +81,13 @@ describe("correlated inputs: Gaussian copula with Spearman rank correlations", (
     expect((await runCli([...args, "--workers", "2"])).out).toBe(one.out);
   }, 60_000);
   it("a model without correlations gives byte for byte the psa --json recorded before correlations existed (evpi, added since, left out)", async () => {
+    // Recorded on the commit before correlations existed. Only models whose file has not changed since
+    // are kept: Zoetermeer's model was recorded too, but three of its inputs changed unit afterwards
+    // (shares that were levels or signed deviations became %, issue 17 case 5), which moves its
+    // figures in the last digits, so its recording no longer describes the same model.
     const dir = "tests/fixtures/psa-before-copula";
     const files: Record<string, string> = {
       "fixtures-model-linear.json": "tests/fixtures/model-linear.yaml",
-      "zoetermeer-model.json": "data/studies/zoetermeer/model.yaml",
       "jeugdwerkloosheid-fs01-groepstraining.json": "data/studies/jeugdwerkloosheid/fs01-groepstraining.yaml"
     };
     expect(readdirSync(dir).sort()).toEqual(Object.keys(files).sort());

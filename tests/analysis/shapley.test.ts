@@ -85,7 +85,7 @@ describe("settings files (YAML in the --set vocabulary, with model id and versio
     expect(r.sameVersion).toBe(false);
     expect(r.overrides).toEqual({"a.loon": 18000, "a.zorg": 500});
     expect(r.notices[0]).toMatch(/versie 0123456789ab .* versie ffffffffffff/);
-    expect(r.notices[0]).toMatch(/Sindsdien veranderd in het model: a\.loon \(was 19000, nu 20000\)\./);
+    expect(r.notices[0]).toMatch(/Sindsdien veranderd in het model: a\.loon \(was 19\.000, nu 20\.000\)\./);
     expect(r.notices[0]).not.toMatch(/a\.zorg/);
   });
   it("an unknown input is refused naming file, line and field", () => {
