@@ -4,8 +4,8 @@
 // model files it names (validated, with the kengetallen), evaluates them with lib/, and emits:
 // - `study`: the description (narrative in Dutch Markdown);
 // - `models`: per model file the parsed file and its kengetallen, from which a page rebuilds the
-//   (`hashFile`: the file as read, when the loader derived sliders for the page, for the citation hash);
 //   compiled model with lib/model/rebuild.ts;
+//   (`hashFile`: the file as read, when the loader derived sliders for the page, for the citation hash);
 // - `items`, `tools`, `cockpit`: each page's data, with the results at the base inputs (so a test
 //   can compare them with the CLI), the views resolved against the model and the printed figures.
 // One loader output serves all pages of a study (one loader run per study keeps the build short).
