@@ -11,6 +11,7 @@ import type {CompiledModel} from "../model/compile.js";
 import type {Overrides} from "../model/evaluate.js";
 import {changedInputs} from "./shapley.js";
 import {contentHash, type HashInput} from "./content-hash.js";
+import {formatStateValue, isReservedKey, STATE_VERSION, VERSION_KEY} from "../page-state.js";
 
 /** The overrides that change an input of `model` (full names), see the conventions above. */
 export function effectiveSettings(model: CompiledModel, overrides: Overrides): Overrides {
@@ -37,4 +38,22 @@ export interface CitationParts {
 /** One citation line (Dutch), see the conventions above. */
 export function citationLine({what, version, commit, date, url, hash}: CitationParts): string {
   return `${what}. Rendement versie ${version}, commit ${commit ?? "onbekend"}, ${date}. ${url}. Inhoudshash ${hash}.`;
+}
+
+/**
+ * The page address that restores `overrides` (a loaded settings file): every non-reserved key of
+ * `href` (the page's current inputs) is replaced by the overrides, in the page-state codec's format
+ * (lib/page-state.ts: model units, dot decimals, series in brackets) with its version marker; the
+ * reserved keys (draws, seed, …) and the fragment are kept. The page then checks every value as it
+ * checks any address.
+ */
+export function settingsAddress(href: string, overrides: Overrides): string {
+  const url = new URL(href, "http://localhost/");
+  const params = url.searchParams;
+  for (const k of [...params.keys()]) if (!isReservedKey(k) || k === VERSION_KEY) params.delete(k);
+  const entries = Object.entries(overrides);
+  for (const [k, v] of entries) params.set(k, formatStateValue(v));
+  if (entries.length) params.set(VERSION_KEY, STATE_VERSION);
+  const search = params.toString();
+  return `${url.pathname}${search ? `?${search}` : ""}${url.hash}`;
 }
