@@ -8,7 +8,7 @@ import {el, numbersTable} from "./provenance.js";
 export const NO_VOI_NL = "Dit model heeft (bij deze instellingen) geen onzekere invoer met een verdeling; een waarde van informatie (EVPI of EVPPI) is daarom niet te berekenen. Geef invoerwaarden in het modelbestand een onzekerheid (uncertainty:) om die te krijgen.";
 
 /** @param {number | null | undefined} v */
-const perText = (v) => (v === null || v === undefined ? "—" : formatEuro(v));
+const perText = (v) => (v === null || v === undefined ? "—" : formatEuro(v, {digits: Math.abs(v) < 10 ? 2 : 0}));
 
 /**
  * EVPI for society and per actor, for the cohort and per participant.
@@ -17,7 +17,7 @@ const perText = (v) => (v === null || v === undefined ? "—" : formatEuro(v));
  */
 export function evpiTable(evpi) {
   if (!evpi) return el("p", {class: "note", "data-voi": "none"}, NO_VOI_NL);
-  const rows = [{label: "Samenleving (MKBA-saldo)", ...evpi.society}, ...evpi.actors.map((a) => ({label: a.label, cohort: a.cohort, perParticipant: a.perParticipant}))];
+  const rows = [{label: "Maatschappelijk saldo (alle belanghebbenden)", ...evpi.society}, ...evpi.actors.map((a) => ({label: a.label, cohort: a.cohort, perParticipant: a.perParticipant}))];
   return el(
     "div",
     {"data-voi": "evpi"},
