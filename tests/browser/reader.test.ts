@@ -19,7 +19,7 @@ const pages = [...new Set([
   pick(/^\/studies\/[^/]+\/cockpit$/),
   pick(/^\/studies\/[^/]+\/fs\d/),
   pick(/^\/studies\/[^/]+\/rekenhulp\//),
-  ...all.filter((p) => /^\/studies\/[^/]+\/[^/]+$/.test(p) && !/(index|onzekerheid|aannames|cockpit)$/.test(p)).slice(-2)
+  ...all.filter((p) => /^\/studies\/[^/]+\/[^/]+$/.test(p) && !/(index|onzekerheid|aannames|aannameregister|cockpit)$/.test(p)).slice(-2)
 ].filter((p): p is string => !!p && all.includes(p)))];
 
 describe.skipIf(!executable)("reader checks (issue 19) on representative pages", () => {
