@@ -47,7 +47,8 @@ export function comparisonView(c, {width}) {
   const totals = [
     {label: "Kosten", base: c.base.costs, alt: c.alternative.costs, diff: c.difference.costs},
     {label: "Baten", base: c.base.benefits, alt: c.alternative.benefits, diff: c.difference.benefits},
-    {label: "Saldo (samenleving)", base: c.base.saldo, alt: c.alternative.saldo, diff: c.difference.saldo},
+    {label: "Saldo hele model (samenleving)", base: c.base.saldo, alt: c.alternative.saldo, diff: c.difference.saldo},
+    ...(c.base.interventions.length > 1 ? c.base.interventions.map((iv, i) => ({label: `Saldo ${iv.label}`, base: iv.saldo, alt: c.alternative.interventions[i].saldo, diff: c.difference.interventions[i].saldo})) : []),
     ...c.base.actors.map((a, i) => ({label: `Saldo ${a.label}`, base: a.saldo, alt: c.alternative.actors[i].saldo, diff: c.difference.actors[i].saldo}))
   ];
   const eur = (/** @type {number} */ v) => formatEuro(v);
