@@ -23,6 +23,7 @@ export function waterfall(c, {width, baseLabel = "uitgangswaarden", altLabel = "
     width,
     height: 320,
     marginBottom: 90,
+    marginLeft: 72,
     x: {label: null, domain: steps.map((s) => s.label), tickRotate: -30, tickFormat: (d) => (d.length > 28 ? `${d.slice(0, 27)}…` : d)},
     y: {label: "saldo (€)", grid: true, tickFormat: (v) => formatEuroCompact(v)},
     color: {domain: ["totaal", "hoger", "lager"], range: ["#777", "#3a8f5c", "#c0504d"], legend: true},

@@ -4,6 +4,7 @@
 // evidence supports, and where a role is missing the Dutch text roles.ts gives. The values are set
 // with the page's own controls (whose state lives in the address, src/components/pageState.js).
 import {formatValue, el} from "./provenance.js";
+import {tableCards} from "./labels.js";
 
 const BASIS = {uncertainty: "onzekerheid in het model", control: "bereik van de schuifregelaar", study: "bereik volgens de studie"};
 
@@ -26,9 +27,9 @@ export function municipality(roles, {overrides, labels}) {
       el("td", {}, r.range ? `${formatValue(r.range.low, r.unit ?? "")} tot ${formatValue(r.range.high, r.unit ?? "")} (${BASIS[r.range.basis]}${r.range.source ? `: ${r.range.source}` : ""})` : "geen bereik opgegeven", r.explanation ? el("div", {class: "muted"}, r.explanation) : "")
     );
   });
-  return el(
+  return tableCards(el(
     "div",
     {class: "municipality", "data-roles": roles.intervention},
     el("table", {}, el("thead", {}, el("tr", {}, el("th", {}, "rol"), el("th", {}, "invoer"), el("th", {}, "waarde nu"), el("th", {}, "bereik dat het bewijs steunt"))), el("tbody", {}, rows))
-  );
+  ));
 }
