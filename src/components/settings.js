@@ -2,7 +2,9 @@
 // YAML of lib/analysis/settings-file.ts (the `--set`/scenario vocabulary, the model id and its
 // content hash as version); loading it goes through the page address (lib/analysis/cite.ts
 // settingsAddress), so the page's own codec checks every value as it checks a shared link.
-import {writeSettings, readSettings} from "../lib/analysis/settings-file.js";
+// lib/analysis/settings-file.ts (with zod and yaml, about 125 KB gzip) loads on the first click, not
+// with the page (tests/site/js-size.test.ts).
+const settingsLib = () => import("../lib/analysis/settings-file.js");
 import {effectiveSettings, settingsAddress} from "../lib/analysis/cite.js";
 import {modelVersion} from "../lib/analysis/content-hash.js";
 import {el} from "./provenance.js";
@@ -27,7 +29,8 @@ export function settingsFile({model, input, overrides, filename, label}) {
     message.replaceChildren(...JSON.parse(pending).map((/** @type {string} */ t) => el("p", {class: "note"}, t)));
   }
   const save = el("button", {type: "button", "data-settings": "save"}, "Instellingen opslaan");
-  save.addEventListener("click", () => {
+  save.addEventListener("click", async () => {
+    const {writeSettings} = await settingsLib();
     const text = writeSettings(model, version(), effectiveSettings(model, overrides()), {label});
     const url = URL.createObjectURL(new Blob([text], {type: "application/yaml"}));
     const a = el("a", {href: url, download: filename});
@@ -41,6 +44,7 @@ export function settingsFile({model, input, overrides, filename, label}) {
     const file = load.files?.[0];
     if (!file) return;
     try {
+      const {readSettings} = await settingsLib();
       const loaded = readSettings(await file.text(), file.name, model, version());
       const notices = [`Instellingen geladen uit ${file.name}${loaded.label ? ` (${loaded.label})` : ""}.`, ...loaded.notices];
       sessionStorage.setItem(NOTICE_KEY, JSON.stringify(notices));
