@@ -2,7 +2,6 @@
 // build (read from the page's citation footer, which observablehq.config.ts writes from
 // scripts/build-info.ts), the page address with its settings, and the short content hash of the
 // model file, kengetallen and settings (lib/analysis/cite.ts, lib/analysis/content-hash.ts).
-import {citationLine, resultHash} from "../lib/analysis/cite.js";
 import {el} from "./provenance.js";
 
 /** The build's version, commit and date from the footer (`.rendement-build`), or placeholders. */
@@ -21,7 +20,9 @@ export function citeResult({model, input, overrides, what}) {
   const out = el("p", {class: "cite-line", "data-cite": ""});
   const copy = el("button", {type: "button"}, "Kopieer");
   const details = el("details", {class: "cite-result"}, el("summary", {}, "Citeer dit resultaat"), out, copy);
-  const make = () => {
+  // lib/analysis/cite.ts (SHA-256, the changed-input rule) loads when the reader opens the block.
+  const make = async () => {
+    const {citationLine, resultHash} = await import("../lib/analysis/cite.js");
     const hash = resultHash(model, input, overrides);
     const line = citationLine({what, ...buildInfo(), url: location.href, hash});
     out.textContent = line;
@@ -29,8 +30,8 @@ export function citeResult({model, input, overrides, what}) {
     return line;
   };
   details.addEventListener("toggle", () => details.open && make());
-  copy.addEventListener("click", () => {
-    const line = make();
+  copy.addEventListener("click", async () => {
+    const line = await make();
     navigator.clipboard?.writeText(line).then(() => (copy.textContent = "Gekopieerd"), () => {});
   });
   return details;

@@ -80,3 +80,15 @@ export function comparisonView(c, {width}) {
     )
   );
 }
+
+/**
+ * Compare `alternative` with the model's own values (lib/analysis/shapley.ts, loaded on demand) and
+ * lay the comparison out.
+ * @param {import("../lib/model/compile.js").CompiledModel} model
+ * @param {Record<string, number | number[]>} alternative
+ * @param {{width: number}} options
+ */
+export async function compareWithBase(model, alternative, {width}) {
+  const {compareConfigurations} = await import("../lib/analysis/shapley.js");
+  return comparisonView(compareConfigurations(model, {}, alternative), {width});
+}

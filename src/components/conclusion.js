@@ -43,3 +43,19 @@ export function whenIdle(fn) {
   if (typeof requestIdleCallback === "function") requestIdleCallback(fn, {timeout: 1500});
   else setTimeout(fn, 50);
 }
+
+/**
+ * The conclusion of an intervention page without a Monte Carlo: the tornado's range at `overrides`
+ * (lib/analysis/sensitivity.ts, loaded on demand; over the slider ranges where the model states no
+ * uncertainty), for intervention `scope` (or the whole model), written into `box`.
+ * @param {HTMLElement} box
+ * @param {import("../lib/model/compile.js").CompiledModel} model
+ * @param {{overrides: Record<string, number | number[]>, saldo: number, scope?: string | null}} options
+ */
+export async function tornadoConclusion(box, model, {overrides, saldo, scope}) {
+  const [{oneWay, sensitivityInputs}, {bandwidth, decidingInputs}] = await Promise.all([import("../lib/analysis/sensitivity.js"), import("../lib/analysis/conclusion.js")]);
+  const controlRanges = sensitivityInputs(model, {overrides}).length === 0;
+  const s = oneWay(model, {overrides, controlRanges});
+  const t = (scope ? s.interventions.find((x) => x.scope === scope) : null) ?? s.overall;
+  return setConclusion(box, {saldo, interval: bandwidth(null, t), deciding: decidingInputs(t)});
+}

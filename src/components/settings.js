@@ -4,9 +4,7 @@
 // settingsAddress), so the page's own codec checks every value as it checks a shared link.
 // lib/analysis/settings-file.ts (with zod and yaml, about 125 KB gzip) loads on the first click, not
 // with the page (tests/site/js-size.test.ts).
-const settingsLib = () => import("../lib/analysis/settings-file.js");
-import {effectiveSettings, settingsAddress} from "../lib/analysis/cite.js";
-import {modelVersion} from "../lib/analysis/content-hash.js";
+const settingsLib = async () => ({...(await import("../lib/analysis/settings-file.js")), ...(await import("../lib/analysis/cite.js")), ...(await import("../lib/analysis/content-hash.js"))});
 import {el} from "./provenance.js";
 
 const NOTICE_KEY = "rendement-settings-notice";
@@ -20,7 +18,8 @@ const NOTICE_KEY = "rendement-settings-notice";
 export function settingsFile({model, input, overrides, filename, label}) {
   /** @type {string | null} */
   let v = null;
-  const version = () => (v ??= modelVersion(input));
+  /** @param {(i: import("../lib/analysis/content-hash.js").HashInput) => string} modelVersion */
+  const version = (modelVersion) => (v ??= modelVersion(input));
   const message = el("div", {class: "settings-message", "aria-live": "polite"});
   // A notice from the load before this page was reopened with the file's settings.
   const pending = sessionStorage.getItem(NOTICE_KEY);
@@ -30,8 +29,8 @@ export function settingsFile({model, input, overrides, filename, label}) {
   }
   const save = el("button", {type: "button", "data-settings": "save"}, "Instellingen opslaan");
   save.addEventListener("click", async () => {
-    const {writeSettings} = await settingsLib();
-    const text = writeSettings(model, version(), effectiveSettings(model, overrides()), {label});
+    const {writeSettings, effectiveSettings, modelVersion} = await settingsLib();
+    const text = writeSettings(model, version(modelVersion), effectiveSettings(model, overrides()), {label});
     const url = URL.createObjectURL(new Blob([text], {type: "application/yaml"}));
     const a = el("a", {href: url, download: filename});
     document.body.append(a);
@@ -44,8 +43,8 @@ export function settingsFile({model, input, overrides, filename, label}) {
     const file = load.files?.[0];
     if (!file) return;
     try {
-      const {readSettings} = await settingsLib();
-      const loaded = readSettings(await file.text(), file.name, model, version());
+      const {readSettings, settingsAddress, modelVersion} = await settingsLib();
+      const loaded = readSettings(await file.text(), file.name, model, version(modelVersion));
       const notices = [`Instellingen geladen uit ${file.name}${loaded.label ? ` (${loaded.label})` : ""}.`, ...loaded.notices];
       sessionStorage.setItem(NOTICE_KEY, JSON.stringify(notices));
       location.assign(settingsAddress(location.pathname + location.search + location.hash, loaded.overrides));
