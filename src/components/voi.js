@@ -73,7 +73,7 @@ export function evppiPanel({workerUrl}) {
     element,
     /** @param {import("../lib/analysis/worker-entry.js").PsaRequest} request */
     start(request) {
-      const k = `${request.draws}:${request.seed}`;
+      const k = `${request.file.id}:${request.draws}:${request.seed}`; // a new model (page select), draw count or seed restarts it
       if (k === key) return;
       key = k;
       worker?.terminate();
