@@ -4,6 +4,7 @@
 import * as Plot from "@observablehq/plot";
 import {formatEuro, formatEuroCompact, formatNumber} from "../lib/format.js";
 import {el, numbersTable} from "./provenance.js";
+import {tableCards} from "./labels.js";
 
 /**
  * The waterfall: the base saldo, one step per changed input, the alternative's saldo.
@@ -24,6 +25,7 @@ export function waterfall(c, {width, baseLabel = "uitgangswaarden", altLabel = "
     height: 320,
     marginBottom: 90,
     marginLeft: 72,
+    marginRight: 20,
     x: {label: null, domain: steps.map((s) => s.label), tickRotate: -30, tickFormat: (d) => (d.length > 28 ? `${d.slice(0, 27)}…` : d)},
     y: {label: "saldo (€)", grid: true, tickFormat: (v) => formatEuroCompact(v)},
     color: {domain: ["totaal", "hoger", "lager"], range: ["#777", "#3a8f5c", "#c0504d"], legend: true},
@@ -56,7 +58,7 @@ export function comparisonView(c, {width}) {
   return el(
     "div",
     {"data-compare": c.method},
-    numbersTable(
+    tableCards(numbersTable(
       totals,
       [
         {key: "label", label: ""},
@@ -65,7 +67,7 @@ export function comparisonView(c, {width}) {
         {key: "diff", label: "verschil", format: eur, align: "right"}
       ],
       {summary: "Uitgangswaarden en huidige invoer naast elkaar (tabel)", filename: "vergelijking.csv", open: true}
-    ),
+    )),
     el("h3", {}, "Waar komt het verschil in saldo vandaan?"),
     el("p", {class: "muted", "data-compare-method": c.method}, method),
     waterfall(c, {width}),
