@@ -6,6 +6,7 @@
 import {listStudies, readStudy, assumptionsPath, studyRoots} from "./study-description.js";
 import {defaultRegistry} from "./study.js";
 import {readerCitations} from "../reader-citation.js";
+import {studyModelFiles} from "./study-pages.js";
 
 export interface SearchRecord {
   /** Page path as in the sidebar, e.g. "/studies/<id>/<item>". */
@@ -50,7 +51,8 @@ export function studySearchRecords(roots: string[] = studyRoots()): SearchRecord
     }
     if (s.cockpit) out.push({path: `${base}/cockpit`, title: `${s.cockpit.title} (${study})`, text: plain(s.cockpit.narrative), keywords: study});
     if (assumptionsPath(location)) out.push({path: `${base}/aannames`, title: `Aannames (${study})`, text: `Wat het rapport zegt en wat gereconstrueerd is: ${plain(s.title)}`, keywords: study});
-    out.push({path: `${base}/onzekerheid`, title: `Onzekerheid (${study})`, text: `Gevoeligheid, scenario's, Monte Carlo en break-even van ${plain(s.title)}`, keywords: study});
+    out.push({path: `${base}/onzekerheid`, title: `Onzekerheid (${study})`, text: `Gevoeligheid, scenario's, Monte Carlo, waarde van informatie (EVPI, EVPPI) en break-even van ${plain(s.title)}`, keywords: study});
+    if (studyModelFiles(s).length) out.push({path: `${base}/aannameregister`, title: `Aannameregister (${study})`, text: `Alle aannames en invoer van ${plain(s.title)}, gerangschikt naar invloed op het saldo`, keywords: study});
   }
   return out;
 }

@@ -1,7 +1,7 @@
 // The site's pages of every study (Node only; read by observablehq.config.ts for the sidebar and
 // `dynamicPaths`): the start page, one page per item, per calculator, the cockpit and assumptions
-// pages when the study has them, and the uncertainty page when a model has an input to vary (a page
-// kind with nothing to show is not built).
+// pages when the study has them, the uncertainty page when a model has an input to vary, and the
+// ranked assumptions register when it has a model (a page kind with nothing to show is not built).
 import {join} from "node:path";
 import {listStudies, readStudy, assumptionsPath, studyRoots, type StudyLocation} from "./study-description.js";
 import {loadStudy} from "./study.js";
@@ -21,6 +21,11 @@ export function hasUncertainInputs(model: CompiledModel): boolean {
 export function studyHasUncertainty(location: StudyLocation, s: StudyDescription = readStudy(location)): boolean {
   const files = s.uncertainty ?? [...new Set([...s.items.map((i) => i.model), ...s.tools.map((t) => t.model), ...(s.cockpit ? [s.cockpit.model] : [])])];
   return files.some((f) => hasUncertainInputs(loadStudy(join(location.dir, f), {onWarning: () => {}})));
+}
+
+/** The model files of a study: every model its items, tools, cockpit and uncertainty page name (in that order, once each). */
+export function studyModelFiles(s: StudyDescription): string[] {
+  return [...new Set([...s.items.map((i) => i.model), ...s.tools.map((t) => t.model), ...(s.cockpit ? [s.cockpit.model] : []), ...(s.uncertainty ?? [])])];
 }
 
 export interface StudyPages {
@@ -44,7 +49,8 @@ export function studyPages(roots: string[] = studyRoots()): StudyPages[] {
         ...s.tools.map((t) => ({name: t.title, path: `${base}/rekenhulp/${t.id}`})),
         ...(s.cockpit ? [{name: s.cockpit.title, path: `${base}/cockpit`}] : []),
         ...(assumptionsPath(location) ? [{name: "Aannames", path: `${base}/aannames`}] : []),
-        ...(studyHasUncertainty(location, s) ? [{name: "Onzekerheid", path: `${base}/onzekerheid`}] : [])
+        ...(studyHasUncertainty(location, s) ? [{name: "Onzekerheid", path: `${base}/onzekerheid`}] : []),
+        ...(studyModelFiles(s).length ? [{name: "Aannameregister", path: `${base}/aannameregister`}] : [])
       ],
       redirects: Object.entries(s.redirects).map(([from, to]) => ({from, to: `${base}/${to}`}))
     };

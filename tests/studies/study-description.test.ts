@@ -45,7 +45,7 @@ describe("study descriptions (data/studies/<study>/study.yaml)", () => {
   it("the site's pages follow from the data: a start page, one page per item and tool, uncertainty, and the old Zoetermeer addresses", () => {
     const pages = studyPages(["data/studies"]);
     const z = pages.find((p) => p.id === "zoetermeer")!;
-    expect(z.pages.map((p) => p.path)).toEqual(["/studies/zoetermeer/index", "/studies/zoetermeer/vh", "/studies/zoetermeer/wa", "/studies/zoetermeer/nab", "/studies/zoetermeer/rekenhulp/klanttypen", "/studies/zoetermeer/cockpit", "/studies/zoetermeer/aannames", "/studies/zoetermeer/onzekerheid"]);
+    expect(z.pages.map((p) => p.path)).toEqual(["/studies/zoetermeer/index", "/studies/zoetermeer/vh", "/studies/zoetermeer/wa", "/studies/zoetermeer/nab", "/studies/zoetermeer/rekenhulp/klanttypen", "/studies/zoetermeer/cockpit", "/studies/zoetermeer/aannames", "/studies/zoetermeer/onzekerheid", "/studies/zoetermeer/aannameregister"]);
     // Every study: a start page, one page per item and tool, and the rest only when it has them.
     for (const p of pages) {
       const s = readStudy({id: p.id, dir: join("data/studies", p.id)});

@@ -5,6 +5,7 @@
 // - `study`: the description (narrative in Dutch Markdown);
 // - `models`: per model file the parsed file and its kengetallen, from which a page rebuilds the
 //   compiled model with lib/model/rebuild.ts;
+//   (`hashFile`: the file as read, when the loader derived sliders for the page, for the citation hash);
 // - `items`, `tools`, `cockpit`: each page's data, with the results at the base inputs (so a test
 //   can compare them with the CLI), the views resolved against the model and the printed figures.
 // One loader output serves all pages of a study (one loader run per study keeps the build short).
@@ -212,7 +213,7 @@ try {
       dir: location.dir,
       // Whether the study has an uncertainty page (lib/io/study-pages.ts builds it only then).
       hasUncertainty: studyHasUncertainty(location, study),
-      models: Object.fromEntries([...models].map(([file, m]) => [file, {path: join(location.dir, file), file: fileForPage(file, m), registry: registryJSONFor(m, registry), derivedControls: [...(derivedControls.get(file) ?? [])]}])),
+      models: Object.fromEntries([...models].map(([file, m]) => [file, {path: join(location.dir, file), file: fileForPage(file, m), registry: registryJSONFor(m, registry), derivedControls: [...(derivedControls.get(file) ?? [])], ...(derivedControls.get(file)?.size ? {hashFile: m.file} : {})}])),
       items,
       tools,
       cockpit,
