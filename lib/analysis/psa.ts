@@ -460,6 +460,10 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
   const termRate = Int32Array.from(terms.map((t) => t.rate));
   const saldoCoef = Float64Array.from(terms.map((t) => t.saldo));
   const coefs = terms.map((t) => [...t.coefs].filter(([, c]) => c !== 0));
+  const coefStart = new Int32Array(J + 1);
+  coefs.forEach((cs, j) => (coefStart[j + 1] = coefStart[j] + cs.length));
+  const coefOut = Int32Array.from(coefs.flat().map(([o]) => o));
+  const coefVal = Float64Array.from(coefs.flat().map(([, c]) => c));
 
   // Curves: which can be computed from the main run's present values.
   let qalyReweight = false;
@@ -505,6 +509,7 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
   const F = new Float64Array(R * H * B);
   const lastRate = new Float64Array(R).fill(NaN);
   const rateFactor = new Float64Array(R * H);
+  const rateSame = new Uint8Array(R);
   const PV = new Float64Array(J * B);
   const OUT = new Float64Array(L.nOut * B);
   const ok = new Uint8Array(B);
@@ -532,9 +537,13 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
     kernel(S, V, n);
     if (fixSlot >= 0) S.fill(S0[fixSlot], fixSlot * B, fixSlot * B + B);
     // Discount factors per draw (recomputed only when the rate differs from the previous draw's):
-    // the same arithmetic as discountFactors (lib/finance/discount.ts), 1 / (1 + r)^t.
+    // the same arithmetic as discountFactors (lib/finance/discount.ts), 1 / (1 + r)^t. When every
+    // draw of the block has the same rate (the usual case: the rate is not drawn), the factors are
+    // read from rateFactor and not copied per draw.
     for (let r = 0; r < R; ++r) {
       const so = rateSlots[r] * B;
+      const r0 = S[so];
+      let same = 1;
       for (let b = 0; b < n; ++b) {
         const rate = S[so + b];
         if (rate !== lastRate[r]) {
@@ -542,26 +551,51 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
           lastRate[r] = rate;
           for (let t = 0; t < H; ++t) rateFactor[r * H + t] = 1 / Math.pow(1 + rate, t);
         }
-        for (let t = 0; t < H; ++t) F[(r * H + t) * B + b] = rateFactor[r * H + t];
+        if (rate !== r0) same = 0;
+      }
+      rateSame[r] = same;
+      if (!same) {
+        lastRate[r] = NaN;
+        for (let b = 0; b < n; ++b) {
+          const rate = S[so + b];
+          if (rate !== lastRate[r]) {
+            lastRate[r] = rate;
+            for (let t = 0; t < H; ++t) rateFactor[r * H + t] = 1 / Math.pow(1 + rate, t);
+          }
+          for (let t = 0; t < H; ++t) F[(r * H + t) * B + b] = rateFactor[r * H + t];
+        }
       }
     }
-    // Present value per term: Σ_t amount · factor, then into every output it counts in.
+    // Present value per term: Σ_t amount · factor (t ascending, from 0, as before), then into every
+    // output it counts in (outputs summed in term order).
     OUT.fill(0);
     work.fill(0, 0, n);
     for (let j = 0; j < J; ++j) {
       const pv = j * B;
-      PV.fill(0, pv, pv + n);
-      const o = termSlot[j];
-      const fr = termRate[j] * H;
-      for (let t = 0; t < H; ++t) {
-        const vo = (o + t) * B;
-        const fo = (fr + t) * B;
-        for (let b = 0; b < n; ++b) PV[pv + b] += V[vo + b] * F[fo + b];
+      const o0 = termSlot[j] * B;
+      const r = termRate[j];
+      if (rateSame[r]) {
+        const f0 = r * H;
+        PV.fill(0, pv, pv + n);
+        for (let t = 0; t < H; ++t) {
+          const f = rateFactor[f0 + t];
+          const vo = o0 + t * B;
+          for (let b = 0; b < n; ++b) PV[pv + b] += V[vo + b] * f;
+        }
+        // work stays 0 while every present value is finite (x · 0 is NaN for NaN and ±Infinity).
+        for (let b = 0; b < n; ++b) work[b] += PV[pv + b] * 0;
+      } else {
+        const fr = r * H * B;
+        for (let b = 0; b < n; ++b) {
+          let s = 0;
+          for (let t = 0, vo = o0 + b, fo = fr + b; t < H; ++t, vo += B, fo += B) s += V[vo] * F[fo];
+          PV[pv + b] = s;
+          work[b] += s * 0;
+        }
       }
-      // work stays 0 while every present value is finite (x · 0 is NaN for NaN and ±Infinity).
-      for (let b = 0; b < n; ++b) work[b] += PV[pv + b] * 0;
-      for (const [out, c] of coefs[j]) {
-        const oo = out * B;
+      for (let q = coefStart[j]; q < coefStart[j + 1]; ++q) {
+        const oo = coefOut[q] * B;
+        const c = coefVal[q];
         for (let b = 0; b < n; ++b) OUT[oo + b] += c * PV[pv + b];
       }
     }
