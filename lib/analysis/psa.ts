@@ -422,17 +422,40 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
   const L = layout(model);
   const H = model.horizon;
   const B = CHUNK_SIZE;
-  const kernel = blockKernel(model, B).kernel;
   const specs = curveSpecs(model, options);
 
-  // Block state with every leaf at its base value (the overrides applied).
+  // What differs between draws: the drawn inputs, the curve inputs (held at grid values when a
+  // curve is re-run), and every node that depends on one of them. The rest is the same in every
+  // draw: the kernel reads it as literals and does not recompute it (lib/model/block-kernel.ts).
+  const varying = new Set<string>(inputs.map((i) => i.name));
+  if (specs.qaly) varying.add(specs.qaly.node.name);
+  if (specs.rate) varying.add(specs.rate.node.name);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const node of model.nodes.values()) {
+      if (!varying.has(node.name) && node.deps.some((d) => varying.has(d.node))) {
+        varying.add(node.name);
+        changed = true;
+      }
+    }
+  }
+  // Block state: every node the same in every draw at its value of the one-draw evaluation (the
+  // overrides applied; the block kernel has the same arithmetic per draw), leaves at their base values.
   const {S: S0, V: V0} = initialState(model, overrides);
+  const base = evaluate(model, overrides, {checkFinite: false});
   const S = new Float64Array(model.scalarCount * B);
   const V = new Float64Array(model.seriesCount * H * B);
-  for (const leaf of model.leaves) {
-    if (leaf.series) for (let t = 0; t < H; ++t) V.fill(V0[leaf.slot + t], (leaf.slot + t) * B, (leaf.slot + t + 1) * B);
-    else S.fill(S0[leaf.slot], leaf.slot * B, (leaf.slot + 1) * B);
+  const constants = {scalars: new Map<number, number>(), skip: new Set<string>()};
+  for (const node of model.nodes.values()) {
+    const fixed = !varying.has(node.name);
+    if (!node.leaf && !fixed) continue;
+    const from = node.leaf ? {S: S0, V: V0} : base;
+    if (node.series) for (let t = 0; t < H; ++t) V.fill(from.V[node.slot + t], (node.slot + t) * B, (node.slot + t + 1) * B);
+    else S.fill(from.S[node.slot], node.slot * B, (node.slot + 1) * B);
+    if (fixed && !node.series) constants.scalars.set(node.slot, from.S[node.slot]);
+    if (fixed && !node.leaf) constants.skip.add(node.name);
   }
+  const kernel = blockKernel(model, B, constants).kernel;
   const k = inputs.length;
   const plan = correlationPlan(model, inputs);
   const dists = plan ? plan.drawDistributions : inputs.map((i) => i.distribution);
