@@ -504,6 +504,7 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
     rateIndex = rateNames.indexOf(specs.rate.node.name);
     rateRediscount = terms.every((t) => cls.get(t.node) === "free" || cls.get(t.node) === "zero") && rateNames.every((r) => r === specs.rate!.node.name || cls.get(r) === "free");
   }
+  const rediscountNet = !!specs.rate && rateRediscount && rateIndex >= 0;
   const rateFactors = (specs.rate?.grid ?? []).map((r) => {
     if (!(r > -1)) throw new RangeError(`discount-rate grid: a rate must be greater than -1, found ${r}`);
     return discountFactors(r, H);
@@ -542,7 +543,7 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
   const I = L.interventions.length;
 
   /** Evaluate draws 0 … n − 1 of the chunk whose draws are in X; returns the number of finite draws (ok[b] = 1). */
-  const evaluateBlock = (n: number, fixSlot: number, fixValue: number): number => {
+  const evaluateBlock = (n: number, fixSlot: number, fixValue: number, net = false): number => {
     for (let i = 0; i < k; ++i) {
       const col = i * n;
       const base = seriesBase[i];
@@ -591,19 +592,31 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
     }
     // Present value per term: Σ_t amount · factor (t ascending, from 0, as before), then into every
     // output it counts in (outputs summed in term order).
+    // With `net` (the main run, when the rate curve re-discounts): also the yearly net amounts of
+    // the terms at the curve's rate, Σ_j saldoCoef_j · amount_j(t) in term order, read in the same pass.
     OUT.fill(0);
     work.fill(0, 0, n);
+    if (net) netYear.fill(0);
     for (let j = 0; j < J; ++j) {
       const pv = j * B;
       const o0 = termSlot[j] * B;
       const r = termRate[j];
+      const cj = saldoCoef[j];
+      const withNet = net && r === rateIndex && cj !== 0;
       if (rateSame[r]) {
         const f0 = r * H;
         PV.fill(0, pv, pv + n);
         for (let t = 0; t < H; ++t) {
           const f = rateFactor[f0 + t];
           const vo = o0 + t * B;
-          for (let b = 0; b < n; ++b) PV[pv + b] += V[vo + b] * f;
+          if (withNet) {
+            const tB = t * B;
+            for (let b = 0; b < n; ++b) {
+              const v = V[vo + b];
+              PV[pv + b] += v * f;
+              netYear[tB + b] += cj * v;
+            }
+          } else for (let b = 0; b < n; ++b) PV[pv + b] += V[vo + b] * f;
         }
         // work stays 0 while every present value is finite (x · 0 is NaN for NaN and ±Infinity).
         for (let b = 0; b < n; ++b) work[b] += PV[pv + b] * 0;
@@ -615,6 +628,12 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
           PV[pv + b] = s;
           work[b] += s * 0;
         }
+        if (withNet)
+          for (let t = 0; t < H; ++t) {
+            const vo = o0 + t * B;
+            const tB = t * B;
+            for (let b = 0; b < n; ++b) netYear[tB + b] += cj * V[vo + b];
+          }
       }
       for (let q = coefStart[j]; q < coefStart[j + 1]; ++q) {
         const oo = coefOut[q] * B;
@@ -669,7 +688,7 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
     const n = chunkLength(draws, c);
     drawChunk(dists, seed, c, n, X);
     if (plan) applyCopula(plan, X, n);
-    const valid = evaluateBlock(n, -1, 0);
+    const valid = evaluateBlock(n, -1, 0, rediscountNet);
     // Streamed statistics of the draws that count.
     const moments = new Float64Array(nOut * MOMENTS);
     for (let o = 0; o < nOut; ++o) {
@@ -729,18 +748,13 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
       const grid = specs.rate.grid;
       const positive = new Float64Array(grid.length);
       if (rateIndex >= 0) {
-        netYear.fill(0);
+        // netYear: filled by the main run's evaluateBlock (rediscountNet).
         for (let b = 0; b < n; ++b) work[b] = OUT[SALDO * B + b];
         for (let j = 0; j < J; ++j) {
           if (termRate[j] !== rateIndex) continue;
           const cj = saldoCoef[j];
           if (cj === 0) continue;
           for (let b = 0; b < n; ++b) work[b] -= cj * PV[j * B + b];
-          const o = termSlot[j];
-          for (let t = 0; t < H; ++t) {
-            const vo = (o + t) * B;
-            for (let b = 0; b < n; ++b) netYear[t * B + b] += cj * V[vo + b];
-          }
         }
         for (let g = 0; g < grid.length; ++g) {
           const f = rateFactors[g];
