@@ -482,6 +482,13 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
   const termSlot = Int32Array.from(terms.map((t) => model.nodes.get(t.node)!.slot));
   const termRate = Int32Array.from(terms.map((t) => t.rate));
   const saldoCoef = Float64Array.from(terms.map((t) => t.saldo));
+  // Years in which a term's amount can be non-zero: a flow `once(x)` is exactly 0 after year 0
+  // (lib/model/compile.ts, callCode), so its later years add nothing to its present value (a sum
+  // that starts at +0 is never −0, so adding ±0 leaves it unchanged) and are skipped.
+  const termYears = Int32Array.from(terms.map((t) => {
+    const ir = model.nodes.get(t.node)!.ir;
+    return ir && ir.op === "call" && ir.fn === "once" ? Math.min(1, H) : H;
+  }));
   const coefs = terms.map((t) => [...t.coefs].filter(([, c]) => c !== 0));
   const coefStart = new Int32Array(J + 1);
   coefs.forEach((cs, j) => (coefStart[j + 1] = coefStart[j] + cs.length));
@@ -603,10 +610,11 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
       const r = termRate[j];
       const cj = saldoCoef[j];
       const withNet = net && r === rateIndex && cj !== 0;
+      const Hj = termYears[j];
       if (rateSame[r]) {
         const f0 = r * H;
         PV.fill(0, pv, pv + n);
-        for (let t = 0; t < H; ++t) {
+        for (let t = 0; t < Hj; ++t) {
           const f = rateFactor[f0 + t];
           const vo = o0 + t * B;
           if (withNet) {
@@ -624,12 +632,12 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
         const fr = r * H * B;
         for (let b = 0; b < n; ++b) {
           let s = 0;
-          for (let t = 0, vo = o0 + b, fo = fr + b; t < H; ++t, vo += B, fo += B) s += V[vo] * F[fo];
+          for (let t = 0, vo = o0 + b, fo = fr + b; t < Hj; ++t, vo += B, fo += B) s += V[vo] * F[fo];
           PV[pv + b] = s;
           work[b] += s * 0;
         }
         if (withNet)
-          for (let t = 0; t < H; ++t) {
+          for (let t = 0; t < Hj; ++t) {
             const vo = o0 + t * B;
             const tB = t * B;
             for (let b = 0; b < n; ++b) netYear[tB + b] += cj * V[vo + b];
