@@ -422,17 +422,40 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
   const L = layout(model);
   const H = model.horizon;
   const B = CHUNK_SIZE;
-  const kernel = blockKernel(model, B).kernel;
   const specs = curveSpecs(model, options);
 
-  // Block state with every leaf at its base value (the overrides applied).
+  // What differs between draws: the drawn inputs, the curve inputs (held at grid values when a
+  // curve is re-run), and every node that depends on one of them. The rest is the same in every
+  // draw: the kernel reads it as literals and does not recompute it (lib/model/block-kernel.ts).
+  const varying = new Set<string>(inputs.map((i) => i.name));
+  if (specs.qaly) varying.add(specs.qaly.node.name);
+  if (specs.rate) varying.add(specs.rate.node.name);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const node of model.nodes.values()) {
+      if (!varying.has(node.name) && node.deps.some((d) => varying.has(d.node))) {
+        varying.add(node.name);
+        changed = true;
+      }
+    }
+  }
+  // Block state: every node the same in every draw at its value of the one-draw evaluation (the
+  // overrides applied; the block kernel has the same arithmetic per draw), leaves at their base values.
   const {S: S0, V: V0} = initialState(model, overrides);
+  const base = evaluate(model, overrides, {checkFinite: false});
   const S = new Float64Array(model.scalarCount * B);
   const V = new Float64Array(model.seriesCount * H * B);
-  for (const leaf of model.leaves) {
-    if (leaf.series) for (let t = 0; t < H; ++t) V.fill(V0[leaf.slot + t], (leaf.slot + t) * B, (leaf.slot + t + 1) * B);
-    else S.fill(S0[leaf.slot], leaf.slot * B, (leaf.slot + 1) * B);
+  const constants = {scalars: new Map<number, number>(), skip: new Set<string>()};
+  for (const node of model.nodes.values()) {
+    const fixed = !varying.has(node.name);
+    if (!node.leaf && !fixed) continue;
+    const from = node.leaf ? {S: S0, V: V0} : base;
+    if (node.series) for (let t = 0; t < H; ++t) V.fill(from.V[node.slot + t], (node.slot + t) * B, (node.slot + t + 1) * B);
+    else S.fill(from.S[node.slot], node.slot * B, (node.slot + 1) * B);
+    if (fixed && !node.series) constants.scalars.set(node.slot, from.S[node.slot]);
+    if (fixed && !node.leaf) constants.skip.add(node.name);
   }
+  const kernel = blockKernel(model, B, constants).kernel;
   const k = inputs.length;
   const plan = correlationPlan(model, inputs);
   const dists = plan ? plan.drawDistributions : inputs.map((i) => i.distribution);
@@ -459,7 +482,18 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
   const termSlot = Int32Array.from(terms.map((t) => model.nodes.get(t.node)!.slot));
   const termRate = Int32Array.from(terms.map((t) => t.rate));
   const saldoCoef = Float64Array.from(terms.map((t) => t.saldo));
+  // Years in which a term's amount can be non-zero: a flow `once(x)` is exactly 0 after year 0
+  // (lib/model/compile.ts, callCode), so its later years add nothing to its present value (a sum
+  // that starts at +0 is never −0, so adding ±0 leaves it unchanged) and are skipped.
+  const termYears = Int32Array.from(terms.map((t) => {
+    const ir = model.nodes.get(t.node)!.ir;
+    return ir && ir.op === "call" && ir.fn === "once" ? Math.min(1, H) : H;
+  }));
   const coefs = terms.map((t) => [...t.coefs].filter(([, c]) => c !== 0));
+  const coefStart = new Int32Array(J + 1);
+  coefs.forEach((cs, j) => (coefStart[j + 1] = coefStart[j] + cs.length));
+  const coefOut = Int32Array.from(coefs.flat().map(([o]) => o));
+  const coefVal = Float64Array.from(coefs.flat().map(([, c]) => c));
 
   // Curves: which can be computed from the main run's present values.
   let qalyReweight = false;
@@ -477,6 +511,7 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
     rateIndex = rateNames.indexOf(specs.rate.node.name);
     rateRediscount = terms.every((t) => cls.get(t.node) === "free" || cls.get(t.node) === "zero") && rateNames.every((r) => r === specs.rate!.node.name || cls.get(r) === "free");
   }
+  const rediscountNet = !!specs.rate && rateRediscount && rateIndex >= 0;
   const rateFactors = (specs.rate?.grid ?? []).map((r) => {
     if (!(r > -1)) throw new RangeError(`discount-rate grid: a rate must be greater than -1, found ${r}`);
     return discountFactors(r, H);
@@ -505,6 +540,7 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
   const F = new Float64Array(R * H * B);
   const lastRate = new Float64Array(R).fill(NaN);
   const rateFactor = new Float64Array(R * H);
+  const rateSame = new Uint8Array(R);
   const PV = new Float64Array(J * B);
   const OUT = new Float64Array(L.nOut * B);
   const ok = new Uint8Array(B);
@@ -514,7 +550,7 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
   const I = L.interventions.length;
 
   /** Evaluate draws 0 … n − 1 of the chunk whose draws are in X; returns the number of finite draws (ok[b] = 1). */
-  const evaluateBlock = (n: number, fixSlot: number, fixValue: number): number => {
+  const evaluateBlock = (n: number, fixSlot: number, fixValue: number, net = false): number => {
     for (let i = 0; i < k; ++i) {
       const col = i * n;
       const base = seriesBase[i];
@@ -532,9 +568,13 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
     kernel(S, V, n);
     if (fixSlot >= 0) S.fill(S0[fixSlot], fixSlot * B, fixSlot * B + B);
     // Discount factors per draw (recomputed only when the rate differs from the previous draw's):
-    // the same arithmetic as discountFactors (lib/finance/discount.ts), 1 / (1 + r)^t.
+    // the same arithmetic as discountFactors (lib/finance/discount.ts), 1 / (1 + r)^t. When every
+    // draw of the block has the same rate (the usual case: the rate is not drawn), the factors are
+    // read from rateFactor and not copied per draw.
     for (let r = 0; r < R; ++r) {
       const so = rateSlots[r] * B;
+      const r0 = S[so];
+      let same = 1;
       for (let b = 0; b < n; ++b) {
         const rate = S[so + b];
         if (rate !== lastRate[r]) {
@@ -542,26 +582,70 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
           lastRate[r] = rate;
           for (let t = 0; t < H; ++t) rateFactor[r * H + t] = 1 / Math.pow(1 + rate, t);
         }
-        for (let t = 0; t < H; ++t) F[(r * H + t) * B + b] = rateFactor[r * H + t];
+        if (rate !== r0) same = 0;
+      }
+      rateSame[r] = same;
+      if (!same) {
+        lastRate[r] = NaN;
+        for (let b = 0; b < n; ++b) {
+          const rate = S[so + b];
+          if (rate !== lastRate[r]) {
+            lastRate[r] = rate;
+            for (let t = 0; t < H; ++t) rateFactor[r * H + t] = 1 / Math.pow(1 + rate, t);
+          }
+          for (let t = 0; t < H; ++t) F[(r * H + t) * B + b] = rateFactor[r * H + t];
+        }
       }
     }
-    // Present value per term: Σ_t amount · factor, then into every output it counts in.
+    // Present value per term: Σ_t amount · factor (t ascending, from 0, as before), then into every
+    // output it counts in (outputs summed in term order).
+    // With `net` (the main run, when the rate curve re-discounts): also the yearly net amounts of
+    // the terms at the curve's rate, Σ_j saldoCoef_j · amount_j(t) in term order, read in the same pass.
     OUT.fill(0);
     work.fill(0, 0, n);
+    if (net) netYear.fill(0);
     for (let j = 0; j < J; ++j) {
       const pv = j * B;
-      PV.fill(0, pv, pv + n);
-      const o = termSlot[j];
-      const fr = termRate[j] * H;
-      for (let t = 0; t < H; ++t) {
-        const vo = (o + t) * B;
-        const fo = (fr + t) * B;
-        for (let b = 0; b < n; ++b) PV[pv + b] += V[vo + b] * F[fo + b];
+      const o0 = termSlot[j] * B;
+      const r = termRate[j];
+      const cj = saldoCoef[j];
+      const withNet = net && r === rateIndex && cj !== 0;
+      const Hj = termYears[j];
+      if (rateSame[r]) {
+        const f0 = r * H;
+        PV.fill(0, pv, pv + n);
+        for (let t = 0; t < Hj; ++t) {
+          const f = rateFactor[f0 + t];
+          const vo = o0 + t * B;
+          if (withNet) {
+            const tB = t * B;
+            for (let b = 0; b < n; ++b) {
+              const v = V[vo + b];
+              PV[pv + b] += v * f;
+              netYear[tB + b] += cj * v;
+            }
+          } else for (let b = 0; b < n; ++b) PV[pv + b] += V[vo + b] * f;
+        }
+        // work stays 0 while every present value is finite (x · 0 is NaN for NaN and ±Infinity).
+        for (let b = 0; b < n; ++b) work[b] += PV[pv + b] * 0;
+      } else {
+        const fr = r * H * B;
+        for (let b = 0; b < n; ++b) {
+          let s = 0;
+          for (let t = 0, vo = o0 + b, fo = fr + b; t < Hj; ++t, vo += B, fo += B) s += V[vo] * F[fo];
+          PV[pv + b] = s;
+          work[b] += s * 0;
+        }
+        if (withNet)
+          for (let t = 0; t < Hj; ++t) {
+            const vo = o0 + t * B;
+            const tB = t * B;
+            for (let b = 0; b < n; ++b) netYear[tB + b] += cj * V[vo + b];
+          }
       }
-      // work stays 0 while every present value is finite (x · 0 is NaN for NaN and ±Infinity).
-      for (let b = 0; b < n; ++b) work[b] += PV[pv + b] * 0;
-      for (const [out, c] of coefs[j]) {
-        const oo = out * B;
+      for (let q = coefStart[j]; q < coefStart[j + 1]; ++q) {
+        const oo = coefOut[q] * B;
+        const c = coefVal[q];
         for (let b = 0; b < n; ++b) OUT[oo + b] += c * PV[pv + b];
       }
     }
@@ -612,7 +696,7 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
     const n = chunkLength(draws, c);
     drawChunk(dists, seed, c, n, X);
     if (plan) applyCopula(plan, X, n);
-    const valid = evaluateBlock(n, -1, 0);
+    const valid = evaluateBlock(n, -1, 0, rediscountNet);
     // Streamed statistics of the draws that count.
     const moments = new Float64Array(nOut * MOMENTS);
     for (let o = 0; o < nOut; ++o) {
@@ -672,18 +756,13 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
       const grid = specs.rate.grid;
       const positive = new Float64Array(grid.length);
       if (rateIndex >= 0) {
-        netYear.fill(0);
+        // netYear: filled by the main run's evaluateBlock (rediscountNet).
         for (let b = 0; b < n; ++b) work[b] = OUT[SALDO * B + b];
         for (let j = 0; j < J; ++j) {
           if (termRate[j] !== rateIndex) continue;
           const cj = saldoCoef[j];
           if (cj === 0) continue;
           for (let b = 0; b < n; ++b) work[b] -= cj * PV[j * B + b];
-          const o = termSlot[j];
-          for (let t = 0; t < H; ++t) {
-            const vo = (o + t) * B;
-            for (let b = 0; b < n; ++b) netYear[t * B + b] += cj * V[vo + b];
-          }
         }
         for (let g = 0; g < grid.length; ++g) {
           const f = rateFactors[g];

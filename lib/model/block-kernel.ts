@@ -21,39 +21,61 @@ export interface CompiledBlockKernel {
   source: string;
 }
 
-const cache = new WeakMap<CompiledModel, Map<number, CompiledBlockKernel>>();
+const cache = new WeakMap<CompiledModel, Map<string, CompiledBlockKernel>>();
 
-/** The block kernel of a compiled model for blocks of `B` draws (generated once per model and B). */
-export function blockKernel(model: CompiledModel, B: number): CompiledBlockKernel {
+/**
+ * What is the same in every draw of a run, so the kernel need not read or compute it per draw:
+ * - `scalars`: scalar slot → its value in every draw (the kernel reads the literal instead of S;
+ *   the caller still keeps the value in S);
+ * - `skip`: non-leaf nodes that are not computed (their values are already in S and V, the same for
+ *   every draw, e.g. from a one-draw evaluation: the same arithmetic, so the same bits).
+ */
+export interface KernelConstants {
+  scalars: Map<number, number>;
+  skip: Set<string>;
+}
+
+/** A number as JavaScript source that reads back as the same double (−0 included). */
+function literal(x: number): string {
+  return Object.is(x, -0) ? "(-0)" : `(${x})`;
+}
+
+/** The block kernel of a compiled model for blocks of `B` draws (generated once per model, B and constants). */
+export function blockKernel(model: CompiledModel, B: number, constants?: KernelConstants): CompiledBlockKernel {
   if (!(Number.isInteger(B) && B >= 1)) throw new RangeError(`block size must be a positive integer, found ${B}`);
   let byB = cache.get(model);
   if (!byB) cache.set(model, (byB = new Map()));
-  let k = byB.get(B);
+  const key = constants ? `${B}|${[...constants.scalars].map(([s, v]) => `${s}=${Object.is(v, -0) ? "-0" : v}`).join(",")}|${[...constants.skip].join(",")}` : String(B);
+  let k = byB.get(key);
   if (!k) {
-    const source = generateBlockKernel(model, B);
+    const source = generateBlockKernel(model, B, constants);
     // As for the one-draw kernel: only numbers, slots and Math calls reach the source.
     k = {blockSize: B, kernel: new Function("return " + source)() as BlockKernel, source};
-    byB.set(B, k);
+    byB.set(key, k);
   }
   return k;
 }
 
-function generateBlockKernel(model: CompiledModel, B: number): string {
+function generateBlockKernel(model: CompiledModel, B: number, constants?: KernelConstants): string {
   const {nodes, stages, horizon: H, startYear} = model;
   const node = (name: string): GraphNode => nodes.get(name)!;
+  const fixed = constants?.scalars ?? new Map<number, number>();
+  const skip = constants?.skip ?? new Set<string>();
+  /** Draw b of scalar slot s: the literal when it is the same in every draw. */
+  const scalar = (s: number): string => (fixed.has(s) ? literal(fixed.get(s)!) : `S[${s * B} + b]`);
   const ref = (e: Extract<IR, {op: "ref"}>): string => {
     const target = node(e.node);
     switch (e.index.kind) {
       case "same":
-        return target.series ? `V[${target.slot * B} + tB + b]` : `S[${target.slot * B} + b]`;
+        return target.series ? `V[${target.slot * B} + tB + b]` : scalar(target.slot);
       case "lag": {
         const lag = e.index.lag;
-        const at = target.series ? `V[${(target.slot - lag) * B} + tB + b]` : `S[${target.slot * B} + b]`;
+        const at = target.series ? `V[${(target.slot - lag) * B} + tB + b]` : scalar(target.slot);
         return `(t >= ${lag} ? ${at} : 0)`;
       }
       case "at": {
         const i = code(e.index.expr);
-        return target.series ? `AT(V, ${target.slot}, ${i}, b)` : `ATS(S[${target.slot * B} + b], ${i})`;
+        return target.series ? `AT(V, ${target.slot}, ${i}, b)` : `ATS(${scalar(target.slot)}, ${i})`;
       }
     }
   };
@@ -71,7 +93,7 @@ function generateBlockKernel(model: CompiledModel, B: number): string {
         return ref(e);
       case "sum": {
         const target = node(e.node);
-        return target.series ? `SUM(V, ${target.slot}, b)` : `(${H} * S[${target.slot * B} + b])`;
+        return target.series ? `SUM(V, ${target.slot}, b)` : `(${H} * ${scalar(target.slot)})`;
       }
       case "unary":
         return e.operator === "!" ? `(${code(e.arg)} ? 0 : 1)` : `(${e.operator}${code(e.arg)})`;
@@ -123,10 +145,11 @@ function generateBlockKernel(model: CompiledModel, B: number): string {
   for (const stage of stages) {
     if (stage.kind === "scalar") {
       const n = node(stage.node);
+      if (skip.has(n.name)) continue;
       scalars.push(`    for (let b = 0; b < n; ++b) S[${n.slot * B} + b] = ${code(n.ir!)}; // ${n.name}`);
     } else {
       flushScalars();
-      const lines = stage.nodes.map((name) => {
+      const lines = stage.nodes.filter((name) => !skip.has(name)).map((name) => {
         const n = node(name);
         return `    for (let b = 0; b < n; ++b) V[${n.slot * B} + tB + b] = ${code(n.ir!)}; // ${n.name}`;
       });
