@@ -1,0 +1,47 @@
+// Profile slider changes on one built page (issue 18): `npx tsx bench/frame-profile.ts <path> [moves]`.
+// Serves dist/, moves the first slider `moves` times (default 10) under Chromium's CPU profiler and
+// prints the functions with the most self time, and the total per script. A tool for finding what
+// to speed up; the figures themselves come from `npm run bench -- --only frame`.
+import {findChromium, launchChromium, openPage, serveDist} from "../tests/browser/harness.js";
+
+const path = process.argv[2] ?? "/";
+const moves = Number(process.argv[3] ?? 10);
+const server = await serveDist();
+const browser = await launchChromium(findChromium()!);
+try {
+  const {page} = await openPage(browser, server.origin, path);
+  await page.evaluate("globalThis.__name = (f) => f");
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", {interval: 200});
+  await cdp.send("Profiler.start");
+  for (let i = 0; i < moves; ++i) {
+    await page.evaluate((at) => {
+      const input = Array.from(document.querySelectorAll<HTMLInputElement>('main input[type="range"]')).find((x) => x.checkVisibility())!;
+      input.value = String(Number(input.min) + (Number(input.max) - Number(input.min)) * at);
+      input.dispatchEvent(new Event("input", {bubbles: true}));
+    }, i % 2 ? 0.3 : 0.7);
+    await page.waitForTimeout(400);
+  }
+  const {profile} = (await cdp.send("Profiler.stop")) as {profile: {nodes: {id: number; callFrame: {functionName: string; url: string; lineNumber: number}; hitCount: number}[]; samples: number[]; timeDeltas: number[]}};
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  const perUrl = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const n = byId.get(id)!;
+    const dt = (profile.timeDeltas[i] ?? 0) / 1000;
+    const f = n.callFrame;
+    const file = f.url.split("/").pop() || "(native)";
+    const key = `${f.functionName || "(anonymous)"} ${file}:${f.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + dt);
+    perUrl.set(file, (perUrl.get(file) ?? 0) + dt);
+  });
+  const top = (m: Map<string, number>, k: number) => [...m].filter(([key]) => !key.startsWith("(idle)") && !key.startsWith("(program)")).sort((a, b) => b[1] - a[1]).slice(0, k);
+  console.log(`${path}: ${moves} moves; self time per function (ms, all moves)`);
+  for (const [k, v] of top(self, 30)) console.log(`${v.toFixed(1).padStart(8)}  ${k}`);
+  console.log("per script:");
+  for (const [k, v] of top(perUrl, 15)) console.log(`${v.toFixed(1).padStart(8)}  ${k}`);
+} finally {
+  await browser.close();
+  await server.close();
+}
