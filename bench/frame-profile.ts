@@ -39,6 +39,24 @@ try {
   const top = (m: Map<string, number>, k: number) => [...m].filter(([key]) => !key.startsWith("(idle)") && !key.startsWith("(program)")).sort((a, b) => b[1] - a[1]).slice(0, k);
   console.log(`${path}: ${moves} moves; self time per function (ms, all moves)`);
   for (const [k, v] of top(self, 30)) console.log(`${v.toFixed(1).padStart(8)}  ${k}`);
+  // Who calls the top native functions (layout reads, attribute writes): the nearest script frames.
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes as unknown as {id: number; children?: number[]}[]) for (const c of n.children ?? []) parent.set(c, n.id);
+  for (const name of (process.env.CALLERS ?? "getBoundingClientRect,setAttribute").split(",")) {
+    const callers = new Map<string, number>();
+    profile.samples.forEach((id, i) => {
+      if (byId.get(id)!.callFrame.functionName !== name) return;
+      const chain: string[] = [];
+      for (let p = parent.get(id); p !== undefined && chain.length < 4; p = parent.get(p)) {
+        const f = byId.get(p)!.callFrame;
+        chain.push(`${f.functionName || "(anon)"} ${f.url.split("/").pop()}:${f.lineNumber + 1}`);
+      }
+      const key = chain.join(" < ");
+      callers.set(key, (callers.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+    });
+    console.log(`callers of ${name}:`);
+    for (const [k, v] of [...callers].sort((a, b) => b[1] - a[1]).slice(0, 6)) console.log(`${v.toFixed(1).padStart(8)}  ${k}`);
+  }
   console.log("per script:");
   for (const [k, v] of top(perUrl, 15)) console.log(`${v.toFixed(1).padStart(8)}  ${k}`);
 } finally {
