@@ -57,6 +57,23 @@ try {
     console.log(`callers of ${name}:`);
     for (const [k, v] of [...callers].sort((a, b) => b[1] - a[1]).slice(0, 6)) console.log(`${v.toFixed(1).padStart(8)}  ${k}`);
   }
+  // Inclusive time of the page's own cells and of named functions (each counted once per sample).
+  const inclusive = new Map<string, number>();
+  const pageName = path.split("/").pop() || "index";
+  profile.samples.forEach((id, i) => {
+    const seen = new Set<string>();
+    for (let p: number | undefined = id; p !== undefined; p = parent.get(p)) {
+      const f = byId.get(p)!.callFrame;
+      const file = f.url.split("/").pop() ?? "";
+      if (file !== pageName && !f.functionName) continue;
+      const key = `${f.functionName || "(cell)"} ${file}:${f.lineNumber + 1}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      inclusive.set(key, (inclusive.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+    }
+  });
+  console.log("inclusive time:");
+  for (const [k, v] of [...inclusive].filter(([k]) => !/^\((root|program|idle)\)/.test(k)).sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${v.toFixed(1).padStart(8)}  ${k}`);
   console.log("per script:");
   for (const [k, v] of top(perUrl, 15)) console.log(`${v.toFixed(1).padStart(8)}  ${k}`);
 } finally {
