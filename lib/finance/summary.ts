@@ -113,6 +113,16 @@ const ratioOf = (e: Evaluation, scope: string, benefits: number, costs: number, 
     costs > 0
   );
 
+/** Per line of a model: its post and the kernel slots of its rate and series (looked up once per model). */
+const slotCache = new WeakMap<CompiledModel, Map<Line, {post: NonNullable<ReturnType<CompiledModel["posts"]["get"]>>; rateSlot: number; offset: number}>>();
+function lineSlots(model: CompiledModel, line: Line) {
+  let cache = slotCache.get(model);
+  if (!cache) slotCache.set(model, (cache = new Map()));
+  let hit = cache.get(line);
+  if (!hit) cache.set(line, (hit = {post: model.posts.get(line.post)!, rateSlot: model.nodes.get(line.rate)!.slot, offset: model.nodes.get(line.node)!.slot}));
+  return hit;
+}
+
 export function lineResults(e: Evaluation, lines: Line[] = e.model.lines): LineResult[] {
   // One pass per line over the kernel's series, without intermediate typed arrays: this runs on
   // every slider move, for the study and each intervention.
@@ -122,11 +132,10 @@ export function lineResults(e: Evaluation, lines: Line[] = e.model.lines): LineR
   const out: LineResult[] = new Array(lines.length);
   for (let i = 0; i < lines.length; ++i) {
     const line = lines[i];
-    const post = model.posts.get(line.post)!;
-    const rate = S[model.nodes.get(line.rate)!.slot];
+    const {post, rateSlot, offset} = lineSlots(model, line);
+    const rate = S[rateSlot];
     let f = factors.get(rate);
     if (!f) factors.set(rate, (f = discountFactors(rate, H)));
-    const offset = model.nodes.get(line.node)!.slot;
     const perYear = new Array<number>(H);
     let pv = 0;
     for (let t = 0; t < H; ++t) {
@@ -159,10 +168,15 @@ function add(into: number[], from: ArrayLike<number>): void {
 
 export function summarize(e: Evaluation, scope: string | "total" = "total"): Summary {
   const model: CompiledModel = e.model;
-  const H = model.horizon;
   const iv = scope === "total" ? undefined : model.file.interventions.find((x) => x.id === scope);
   if (scope !== "total" && !iv) throw new OverrideError(`unknown intervention "${scope}"; the model has: ${model.file.interventions.map((x) => x.id).join(", ")}`);
-  const lines = lineResults(e, model.lines.filter((l) => !iv || l.intervention === iv.id));
+  return summarizeLines(e, scope, iv, lineResults(e, iv ? model.lines.filter((l) => l.intervention === iv.id) : model.lines));
+}
+
+/** summarize() for lines already computed (summarizeAll computes every line once and shares them). */
+function summarizeLines(e: Evaluation, scope: string, iv: CompiledModel["file"]["interventions"][number] | undefined, lines: LineResult[]): Summary {
+  const model: CompiledModel = e.model;
+  const H = model.horizon;
 
   // Group the lines once by post and by actor (this runs on every slider move).
   const byPostLines = new Map<string, LineResult[]>();
@@ -301,5 +315,11 @@ function checkFinite(e: Evaluation, lines: LineResult[], posts: PostResult[], ac
 
 /** Summaries of every intervention and of the study as a whole. */
 export function summarizeAll(e: Evaluation): {total: Summary; interventions: Summary[]} {
-  return {total: summarize(e, "total"), interventions: e.model.file.interventions.map((iv) => summarize(e, iv.id))};
+  // Every line's present value once: the total and each intervention's summary share them (the same
+  // numbers as summarize(e, scope), which computes the lines of its scope on its own).
+  const all = lineResults(e);
+  return {
+    total: summarizeLines(e, "total", undefined, all),
+    interventions: e.model.file.interventions.map((iv) => summarizeLines(e, iv.id, iv, all.filter((l) => l.intervention === iv.id)))
+  };
 }

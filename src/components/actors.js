@@ -5,6 +5,7 @@ import {formatEuro, formatEuroCompact, formatNumber} from "../lib/format.js";
 import {el, numbersTable} from "./provenance.js";
 import {payback, paybackText} from "../lib/finance/payback.js";
 import {labelAxis} from "./labels.js";
+import {sameAs} from "./redrawn.js";
 
 /** @typedef {import("../lib/finance/summary.js").Summary} Summary */
 /** @typedef {import("../lib/finance/summary.js").ActorResult} ActorResult */
@@ -35,6 +36,12 @@ export function actorRows(summary) {
  *   payback figures; basis: "per deelnemer" or "totaal, …" for the amounts
  */
 export function actors(summary, {width = 800, payback: rule = {extendYears: 0}, basis} = {}) {
+  // Redrawn only when what it shows changed (src/components/redrawn.js).
+  return sameAs("actors", [summary.scope, summary.actors, width, rule, basis], () => drawActors(summary, {width, payback: rule, basis}));
+}
+
+/** @param {Summary} summary @param {{width: number, payback: any, basis?: string}} options */
+function drawActors(summary, {width, payback: rule, basis}) {
   const rows = actorRows(summary);
   const order = [...new Set(rows.map((r) => r.label))];
   const axis = labelAxis(order, width, {cap: 160, share: 0.3});

@@ -22,6 +22,12 @@
     return best;
   }
 
+  /** @param {Element} chart */
+  function hasSvg(chart) {
+    for (const svg of chart.querySelectorAll("svg")) if (!svg.parentElement?.closest("svg")) return true;
+    return false;
+  }
+
   /** @param {SVGSVGElement} svg */
   function svgText(svg) {
     const copy = /** @type {SVGSVGElement} */ (svg.cloneNode(true));
@@ -83,7 +89,9 @@
 
   function addButtons() {
     for (const chart of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll("[data-chart]:not([data-chart-save])"))) {
-      if (!largestSvg(chart)) continue;
+      // Only whether the chart has a drawing: measuring sizes here (largestSvg) forced a layout of
+      // the page in every frame after a slider move. The size is measured when a button is clicked.
+      if (!hasSvg(chart)) continue;
       chart.setAttribute("data-chart-save", "");
       const bar = document.createElement("div");
       bar.className = "chart-save";

@@ -3,6 +3,7 @@
 import * as Plot from "@observablehq/plot";
 import {formatEuro, formatEuroCompact, formatNumber} from "../lib/format.js";
 import {el, numbersTable} from "./provenance.js";
+import {sameAs} from "./redrawn.js";
 
 /** @typedef {import("./provenance.js").Column} Column */
 /** @typedef {{id: string, label: string, values: number[]}} Series */
@@ -26,6 +27,12 @@ export function cohortRows(years, series) {
  * @param {{width?: number}} [options]
  */
 export function cohort(data, {width = 800} = {}) {
+  // Redrawn only when its data changed (src/components/redrawn.js).
+  return sameAs("cohort", [data, width], () => drawCohort(data, {width}));
+}
+
+/** @param {CohortData} data @param {{width: number}} options */
+function drawCohort(data, {width}) {
   const {years, states = [], costs = []} = data;
   if (!states.length) return el("p", {class: "muted"}, "Het modelbestand legt voor deze interventie geen cohortontwikkeling per jaar vast.");
   const stateRows = cohortRows(years, states);

@@ -139,12 +139,32 @@ export function controls(model, {scopes, names, groupByScope = false, scopeLabel
   state.notice.style.gridColumn = "1 / -1";
   root.value = read();
   root.dataset.overrides = JSON.stringify(root.value);
+  // The page's "input" at most once per animation frame, and only when the overrides changed: the
+  // first change of a frame is passed on at once (no added latency); further changes in the same
+  // frame (a dragged slider fires many) are folded into one event at the next frame.
+  let emittedThisFrame = false;
+  let pending = false;
+  const emit = () => {
+    const value = read();
+    const json = JSON.stringify(value);
+    if (json === root.dataset.overrides) return;
+    root.value = value;
+    root.dataset.overrides = json;
+    emittedThisFrame = true;
+    requestAnimationFrame(() => {
+      emittedThisFrame = false;
+      if (pending) {
+        pending = false;
+        emit();
+      }
+    });
+    root.dispatchEvent(new Event("input", {bubbles: true}));
+  };
   root.addEventListener("input", (event) => {
     if (event.target === root) return;
     event.stopPropagation();
-    root.value = read();
-    root.dataset.overrides = JSON.stringify(root.value);
-    root.dispatchEvent(new Event("input", {bubbles: true}));
+    if (emittedThisFrame) pending = true;
+    else emit();
   });
   const reset = resetButton(
     {

@@ -5,6 +5,7 @@ import * as Plot from "@observablehq/plot";
 import {formatEuro, formatEuroCompact, formatNumber} from "../lib/format.js";
 import {el, numbersTable} from "./provenance.js";
 import {labelAxis} from "./labels.js";
+import {sameAs} from "./redrawn.js";
 
 /** @typedef {import("../lib/finance/summary.js").Summary} Summary */
 /** @typedef {"cost" | "financial" | "immaterial"} Kind */
@@ -44,6 +45,13 @@ function millions(v) {
  *   basis: "per deelnemer" or "totaal, …" (lib/reproduce/verdict.ts basisText), said beside the totals
  */
 export function costBenefit(summary, {width = 800, title, basis} = {}) {
+  // Redrawn only when what it shows changed (src/components/redrawn.js).
+  const args = [summary.scope, costBenefitRows(summary), summary.costs, summary.benefits, summary.financialBenefits, summary.saldo, width, title, basis];
+  return sameAs("costBenefit", args, () => drawCostBenefit(summary, {width, title, basis}));
+}
+
+/** @param {Summary} summary @param {{width: number, title?: string, basis?: string}} options */
+function drawCostBenefit(summary, {width, title, basis}) {
   const rows = costBenefitRows(summary);
   const drawn = rows.filter((r) => !r.pm && Math.abs(r.amount) > 0.5);
   const hatchId = `hatch-${Math.random().toString(36).slice(2, 8)}`;

@@ -162,6 +162,35 @@ function laidOut(scheme) {
  */
 export function effectScheme(scheme, {valuation, width = 1000, title = "Effectenschema"} = {}) {
   if (!scheme || !scheme.nodes?.length) return el("p", {class: "muted"}, "Voor deze interventie is geen effectenschema vastgelegd in het modelbestand.");
+  // The drawing depends on the scheme, the width and the title only, never on the inputs: a slider
+  // move (a new `valuation`) reuses the drawn element and only swaps the valuation behind the
+  // clicks (an open valuation is redrawn with the new inputs). One element per scheme and width,
+  // so a page shows a scheme once (as it does).
+  const key = `${width}|${title}|${typeof valuation === "function"}`;
+  const hit = drawn.get(scheme);
+  if (hit && hit.key === key) {
+    hit.state.valuation = valuation;
+    hit.state.refresh();
+    return hit.element;
+  }
+  /** @type {{valuation: typeof valuation, refresh: () => void}} */
+  const state = {valuation, refresh: () => {}};
+  const element = drawScheme(scheme, state, width, title);
+  drawn.set(scheme, {key, state, element});
+  return element;
+}
+
+/** Drawn schemes: scheme -> {key, state, element} (see effectScheme). */
+const drawn = new WeakMap();
+
+/**
+ * @param {EffectScheme} scheme
+ * @param {{valuation: ((node: SchemeNode) => Node) | undefined, refresh: () => void}} state
+ * @param {number} width
+ * @param {string} title
+ */
+function drawScheme(scheme, state, width, title) {
+  const valuation = state.valuation;
   const {g, wrapped, edges} = laidOut(scheme);
   const graph = g.graph();
   const W = Math.ceil(graph.width);
@@ -250,7 +279,8 @@ export function effectScheme(scheme, {valuation, width = 1000, title = "Effecten
         selected = group;
         rect.setAttribute("stroke-width", "3.5");
         rect.setAttribute("stroke", "#f2b705");
-        detail.replaceChildren(valuation(n));
+        detail.replaceChildren(/** @type {(node: SchemeNode) => Node} */ (state.valuation)(n));
+        state.refresh = () => typeof state.valuation === "function" && detail.replaceChildren(state.valuation(n));
       };
       group.addEventListener("click", select);
       selectors.set(n.id, select);

@@ -3,6 +3,7 @@
 import * as Plot from "@observablehq/plot";
 import {formatNumber, formatPercent} from "../lib/format.js";
 import {el, numbersTable} from "./provenance.js";
+import {sameAs} from "./redrawn.js";
 
 /** @typedef {import("./provenance.js").Column} Column */
 /** @typedef {{id: string, title: string, with: number[], without: number[]}} Panel */
@@ -29,6 +30,12 @@ export function outflowRows(panel, xs) {
  * @param {{width?: number}} [options]
  */
 export function outflow(data, {width = 800} = {}) {
+  // Redrawn only when its data changed (src/components/redrawn.js).
+  return sameAs("outflow", [data, width], () => drawOutflow(data, {width}));
+}
+
+/** @param {OutflowData | null | undefined} data @param {{width: number}} options */
+function drawOutflow(data, {width}) {
   if (!data?.panels?.length) return el("p", {class: "muted"}, "Het modelbestand legt voor deze interventie geen uitstroomcurve tegenover het nulalternatief vast.");
   /** @type {(v: number) => string} */
   const fmt = data.unit === "fraction" ? (v) => formatPercent(v, 0) : (v) => formatNumber(v);

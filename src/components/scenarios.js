@@ -4,6 +4,7 @@ import * as Plot from "@observablehq/plot";
 import {formatEuro, formatNumber} from "../lib/format.js";
 import {el, numbersTable} from "./provenance.js";
 import {labelAxis, tableCards} from "./labels.js";
+import {sameAs} from "./redrawn.js";
 
 /** @typedef {import("../lib/analysis/scenarios.js").ScenarioResult} ScenarioResult */
 
@@ -33,6 +34,12 @@ export function scenarioRows(results, scope = "total") {
  *   printed: optional {scenarioId: printed societal ratio}
  */
 export function scenarios(results, {scope = "total", width = 800, printed = {}} = {}) {
+  // Redrawn only when what it shows changed (src/components/redrawn.js).
+  return sameAs("scenarios", [scenarioRows(results, scope), width, printed], () => drawScenarios(results, {scope, width, printed}));
+}
+
+/** @param {any[]} results @param {{scope: string, width: number, printed: Record<string, number>}} options */
+function drawScenarios(results, {scope, width, printed}) {
   const rows = scenarioRows(results, scope);
   // Only scenarios that change this scope's result are drawn (a scenario of another intervention
   // leaves it as it is); all rows stay in the table.

@@ -1,0 +1,148 @@
+// Frame benchmark (issue 18, point 1): in Debian's Chromium, how long from a slider change until the
+// page's figures show the new numbers and two more animation frames have been drawn. It builds
+// nothing: it serves the existing dist/ (run `npm run build` first). Pages are found generically:
+// every built page that loads the model controls or the number input (its modulepreload links) and,
+// once rendered, has a visible range input. Per page the first slider that changes the figures is moved between 30 % and 70 %
+// of its range, FRAME_RUNS times (default 10) after two warm-up moves. One run is: dispatch the
+// `input` event -> the text of the page's figures ([data-value] elements, else <main>) differs from
+// before -> two requestAnimationFrame callbacks. Goal: median < 50 ms, 95th percentile < 100 ms.
+// The machine load (1-minute load average) is printed beside each row: on a shared machine the
+// figures may be inflated. Run alone with `npm run bench -- --only frame`; FRAME_PAGES=<substring>
+// (comma-separated substrings) limits the pages, e.g.
+// FRAME_PAGES=cockpit,/vh,fs01,vip,caseload,leidse-kracht for the pages issue 18 measured.
+import {existsSync, readFileSync} from "node:fs";
+import {join} from "node:path";
+import os from "node:os";
+import type {Page} from "playwright-core";
+import type {BenchResult} from "./harness.js";
+import {DIST, findChromium, launchChromium, listPages, openPage, serveDist} from "../tests/browser/harness.js";
+
+const RUNS = Number(process.env.FRAME_RUNS ?? 10);
+const WARMUP = 2;
+const TIMEOUT_MS = 5000;
+/** Pause between moves, so that work a move starts in the background (a worker) settles. */
+const PAUSE_MS = 300;
+/** Sliders tried per page for one that changes the figures. */
+const MAX_TRIED = 4;
+
+function quantile(sorted: number[], p: number): number {
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.ceil(h);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (h - lo);
+}
+
+/** Pages whose built HTML loads the controls (a page with model inputs). */
+function pagesWithInputs(): string[] {
+  const filters = process.env.FRAME_PAGES?.split(",").filter(Boolean);
+  return listPages().filter((path) => {
+    if (filters && !filters.some((f) => path.includes(f))) return false;
+    const file = join(DIST, path.endsWith("/") ? `${path}index.html` : `${path}.html`);
+    const html = readFileSync(file, "utf8");
+    return /modulepreload"? href="[^"]*\/(controls|numberInput)\.[0-9a-f]+\.js"/.test(html);
+  });
+}
+
+/** Moves the `index`-th visible slider to fraction `at` of its range; ms until the figures changed + 2 frames, or null. */
+async function timeChange(page: Page, at: number, index = 0, timeoutMs = TIMEOUT_MS): Promise<number | null> {
+  return page.evaluate(
+    ({at, index, timeoutMs}) =>
+      new Promise<number | null>((done) => {
+        const input = Array.from(document.querySelectorAll<HTMLInputElement>('main input[type="range"]')).filter((i) => !i.disabled && i.checkVisibility())[index];
+        if (!input) return done(null);
+        const min = Number(input.min);
+        const max = Number(input.max);
+        const step = input.step && input.step !== "any" ? Number(input.step) : 0;
+        let value = min + (max - min) * at;
+        if (step > 0) value = min + Math.round((value - min) / step) * step;
+        const signature = () => {
+          const figures = document.querySelectorAll("[data-value]");
+          return figures.length ? Array.from(figures, (f) => f.textContent).join("|") : (document.querySelector("main")?.textContent ?? "");
+        };
+        const before = signature();
+        const t0 = performance.now();
+        const give = setTimeout(() => done(null), timeoutMs);
+        const poll = () => {
+          if (signature() === before) return requestAnimationFrame(poll);
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() => {
+              clearTimeout(give);
+              done(performance.now() - t0);
+            })
+          );
+        };
+        input.value = String(value);
+        input.dispatchEvent(new Event("input", {bubbles: true}));
+        // The change may already be visible after the synchronous handlers; else poll each frame.
+        // Polling every frame costs one signature read per frame (a few µs).
+        queueMicrotask(() => Promise.resolve().then(poll));
+      }),
+    {at, index, timeoutMs}
+  );
+}
+
+export async function run(): Promise<BenchResult[]> {
+  if (!existsSync(join(DIST, "index.html"))) {
+    console.log("frame.bench: skipped, no built site in dist/ (run `npm run build` first).");
+    return [{name: "slider → page redrawn", unit: "—", runs: 0, medianMs: NaN, minMs: NaN, maxMs: NaN, iqrMs: NaN, note: "no dist/: run `npm run build` first"}];
+  }
+  const executable = findChromium();
+  if (!executable) {
+    console.log("frame.bench: skipped, Chromium not found (apt-get install -y chromium, or set CHROMIUM_PATH).");
+    return [];
+  }
+  const server = await serveDist();
+  const browser = await launchChromium(executable);
+  const results: BenchResult[] = [];
+  try {
+    console.log(`frame.bench: Chromium ${browser.version()}, viewport 1280 × 900, ${RUNS} moves per page after ${WARMUP} warm-up moves`);
+    for (const path of pagesWithInputs()) {
+      const {page, context} = await openPage(browser, server.origin, path);
+      try {
+        // tsx (esbuild keepNames) wraps named functions in __name(); define it in the page too.
+        await page.evaluate("globalThis.__name = (f) => f");
+        await page.setViewportSize({width: 1280, height: 900});
+        // The first slider that changes the figures (a page's first slider may move only a chart).
+        let index = 0;
+        while (index < MAX_TRIED && (await timeChange(page, 0.7, index, 2000)) === null && (await timeChange(page, 0.3, index, 2000)) === null) ++index;
+        const times: number[] = [];
+        let missed = 0;
+        const loads: number[] = [];
+        for (let i = 0; i < WARMUP + RUNS; ++i) {
+          await page.waitForTimeout(PAUSE_MS);
+          const ms = await timeChange(page, i % 2 === 0 ? 0.3 : 0.7, index);
+          if (i < WARMUP) continue;
+          loads.push(os.loadavg()[0]);
+          if (ms === null) ++missed;
+          else times.push(ms);
+        }
+        if (times.length === 0) {
+          results.push({name: `slider → page redrawn: ${path}`, unit: "—", runs: 0, medianMs: NaN, minMs: NaN, maxMs: NaN, iqrMs: NaN, note: "no visible slider, or the figures never changed"});
+          continue;
+        }
+        times.sort((a, b) => a - b);
+        const median = quantile(times, 0.5);
+        const p95 = quantile(times, 0.95);
+        const load = loads.reduce((a, b) => a + b, 0) / loads.length;
+        const row: BenchResult = {
+          name: `slider → page redrawn: ${path}`,
+          unit: "1 slider change",
+          runs: times.length,
+          medianMs: median,
+          minMs: times[0],
+          maxMs: times[times.length - 1],
+          iqrMs: quantile(times, 0.75) - quantile(times, 0.25),
+          note: `p95 ${p95.toFixed(1)} ms; goal median < 50 ms ${median < 50 ? "✓" : "✗"}, p95 < 100 ms ${p95 < 100 ? "✓" : "✗"}; load ${load.toFixed(1)} on ${os.cpus().length} cores${missed ? `; ${missed} moves changed nothing` : ""}`
+        };
+        console.log(`  ${path}: median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (load ${load.toFixed(1)})`);
+        results.push(row);
+      } finally {
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return results;
+}
