@@ -21,7 +21,8 @@
 //   of every statistic and counted in `nonFinite`; it never counts as a draw with saldo ≤ 0.
 // - Percentiles are R's type 7 (linear interpolation between order statistics; d3.quantile).
 // - sd is the sample standard deviation (n − 1).
-// - A ratio (benefits / costs) is left out of its statistics in a draw whose costs are not > 0.
+// - A ratio (benefits / costs) is left out of its statistics in a draw whose costs are not > 0; a draw
+//   whose costs are > 0 but whose ratio is not finite counts in `nonFinite`, like a non-finite saldo.
 // - Acceptability curve: P(saldo > 0) with one input (the QALY value, or the discount rate) held at
 //   each grid value and every other input drawn as in the main run (the same draws). Computed
 //   exactly without re-running the model when the saldo is provably linear in it (see `classify`):
@@ -669,6 +670,9 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
       const oo = o * B;
       for (let b = 0; b < n; ++b) if (!Number.isFinite(OUT[oo + b])) ok[b] = 0;
     }
+    // A ratio over costs > 0 that is not finite (costs of 1e-320) is a non-finite result, counted in
+    // nonFinite like the saldo, as in the reference path (summarize throws a NonFiniteError).
+    for (let b = 0; b < n; ++b) if ((OUT[COSTS * B + b] > 0 && !Number.isFinite(OUT[RATIO * B + b])) || (OUT[FIN_COSTS * B + b] > 0 && !Number.isFinite(OUT[FIN_RATIO * B + b]))) ok[b] = 0;
     let valid = 0;
     for (let b = 0; b < n; ++b) valid += ok[b];
     return valid;

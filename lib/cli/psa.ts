@@ -132,7 +132,7 @@ export async function main(argv: string[]): Promise<number> {
     const ms = performance.now() - t0;
     // Draws left out as non-finite: beyond the threshold the statistics describe another population.
     if (r.nonFinite > maxExcluded * draws) {
-      console.error(`rendement psa: ${r.nonFinite.toLocaleString("nl-NL")} of ${draws.toLocaleString("nl-NL")} draws (${+((100 * r.nonFinite) / draws).toFixed(2)} %) gave no finite saldo and were left out, more than --max-excluded ${+(maxExcluded * 100).toFixed(4)} %; check the inputs' uncertainty (a division by a drawn value near 0?) or raise --max-excluded`);
+      console.error(`rendement psa: ${r.nonFinite.toLocaleString("nl-NL")} of ${draws.toLocaleString("nl-NL")} draws (${+((100 * r.nonFinite) / draws).toFixed(2)} %) gave no finite saldo or ratio and were left out, more than --max-excluded ${+(maxExcluded * 100).toFixed(4)} %; check the inputs' uncertainty (a division by a drawn value near 0?) or raise --max-excluded`);
       return 1;
     }
     const overflow = nonFiniteStatistics(r);
@@ -148,7 +148,7 @@ export async function main(argv: string[]): Promise<number> {
     console.log(`${model.file.title}: probabilistische gevoeligheidsanalyse`);
     const how = r.method === "fast" ? `${workers === 1 ? "1 thread" : `${workers} workers`}` : r.method;
     console.log(`${draws.toLocaleString("nl-NL")} trekkingen, seed ${seed}, ${r.inputs.length} onzekere invoerwaarden (${how}, ${(ms / 1000).toLocaleString("nl-NL", {maximumFractionDigits: 2})} s)\n`);
-    if (r.nonFinite > 0) console.log(`let op: ${r.nonFinite.toLocaleString("nl-NL")} van de ${draws.toLocaleString("nl-NL")} trekkingen gaven geen eindig saldo (NaN of oneindig) en tellen niet mee in de statistieken\n`);
+    if (r.nonFinite > 0) console.log(`let op: ${r.nonFinite.toLocaleString("nl-NL")} van de ${draws.toLocaleString("nl-NL")} trekkingen gaven geen eindig saldo of geen eindige verhouding (NaN of oneindig) en tellen niet mee in de statistieken\n`);
     const row = (label: string, s: StreamedStats, f: (x: number) => string) => [label, f(s.mean), f(s.sd), ...PERCENTILES.map((p) => (s.percentiles ? f(s.percentiles[percentileKey(p)]) : "—"))];
     const head = ["", "gemiddelde", "sd", ...PERCENTILES.map((p) => `${String(p).replace(".", ",")}%`)];
     console.log(pad([head, row("kosten", r.costs, euro), row("baten", r.benefits, euro), row("saldo", r.saldo, euro), row("B/K", r.ratio, (x) => num(x)), row("financiële B/K", r.financialRatio, (x) => num(x))]));

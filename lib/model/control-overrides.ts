@@ -4,7 +4,7 @@
 import type {CompiledModel} from "./compile.js";
 import type {Overrides} from "./evaluate.js";
 import type {ModelFile, Parameter} from "../schema/model.js";
-import {overrideFor, roundShown, shownBase} from "./control-values.js";
+import {overrideFor, shownBase} from "./control-values.js";
 
 /**
  * The overrides a page evaluates with when its boxes show `shown` (leaf name → shown value): one per
@@ -22,17 +22,12 @@ export function overridesFromShown(model: CompiledModel, shown: Record<string, n
 
 /**
  * The same overrides as `rendement evaluate` options: `--set name=value` per override (a series as
- * `[v1,v2,…]`), numbers written so that they read back exactly. With the model, an input in
- * `fraction` is written as the page shows it, in percent (`110%`): a page box may hold a share
- * above 100 % where the model's range allows it (a cost level of 120 %), which the command line
- * accepts only as a percentage.
+ * `[v1,v2,…]`), numbers written so that they read back exactly. A share (unit `fraction`) is written
+ * as the model holds it, from 0 to 1: no shipped control range takes a share outside [0, 1] (a level
+ * or multiplier above 1 has unit `%`; tests/model/value-rules-ranges.test.ts holds every model to it).
  */
-export function setArguments(overrides: Overrides, model?: CompiledModel): string[] {
-  return Object.entries(overrides).flatMap(([name, v]) => {
-    const percent = model?.nodes.get(name)?.unit === "fraction";
-    const text = (x: number) => (percent ? `${roundShown(x * 100)}%` : String(x));
-    return ["--set", `${name}=${typeof v === "number" ? text(v) : `[${Array.from(v).map(text).join(",")}]`}`];
-  });
+export function setArguments(overrides: Overrides): string[] {
+  return Object.entries(overrides).flatMap(([name, v]) => ["--set", `${name}=${typeof v === "number" ? String(v) : `[${Array.from(v).map(String).join(",")}]`}`]);
 }
 
 /**

@@ -173,7 +173,7 @@ function finished(run) {
   /** @param {PsaResult} r */
   const excluded = (r) =>
     r.nonFinite > 0
-      ? el("p", {class: "warning", "data-value": "psa-niet-eindig"}, `Let op: ${formatNumber(r.nonFinite)} van de ${formatNumber(r.draws)} trekkingen gaven geen eindig saldo (niet te berekenen of oneindig). Ze tellen niet mee in de uitkomsten hieronder.`)
+      ? el("p", {class: "warning", "data-value": "psa-niet-eindig"}, `Let op: ${formatNumber(r.nonFinite)} van de ${formatNumber(r.draws)} trekkingen gaven geen eindig saldo of geen eindige verhouding (niet te berekenen of oneindig). Ze tellen niet mee in de uitkomsten hieronder.`)
       : null;
   if (run.status === "cancelled") return el("p", {class: "muted"}, run.previous ? "Berekening geannuleerd; hieronder staat de vorige uitkomst." : "Berekening geannuleerd.");
   if (run.status === "error") return el("p", {class: "warning"}, `De berekening is mislukt: ${run.message}`);

@@ -263,8 +263,46 @@ interventions:
     expect(refused.err).toContain(`rendement psa: ${fast.nonFinite} of 1.200 draws`);
     const out = await cli("--max-excluded", "60%");
     expect(out.code).toBe(0);
-    expect(out.out).toContain(`let op: ${fast.nonFinite} van de 1.200 trekkingen gaven geen eindig saldo (NaN of oneindig) en tellen niet mee in de statistieken`);
+    expect(out.out).toContain(`let op: ${fast.nonFinite} van de 1.200 trekkingen gaven geen eindig saldo of geen eindige verhouding (NaN of oneindig) en tellen niet mee in de statistieken`);
     expect(JSON.parse((await cli("--json", "--max-excluded", "0.6")).out).nonFinite).toBe(fast.nonFinite);
     rmSync(dir, {recursive: true});
   }, 60_000);
 });
+
+group("a draw whose ratio alone is not finite", () => {
+  // Costs of about 1e-320 € (a subnormal number) and benefits of 100: saldo and costs are finite, the
+  // ratio benefits / costs is +Infinity. The reference path drops such a draw (summarize throws a
+  // NonFiniteError); the fast path must count it in nonFinite too, not drop only its ratio silently.
+  const text = `
+id: tiny
+title: Kleine kosten
+priceYear: 2020
+horizon: 1
+discountRate: 0
+posts:
+  - {id: kosten, label: Kosten, side: cost}
+  - {id: baten, label: Baten, side: benefit}
+parameters:
+  - {id: x, label: X, value: 0, unit: "-", assumption: test, uncertainty: {type: normal, sd: 1}}
+interventions:
+  - id: a
+    label: A
+    flows:
+      - {id: kosten, label: Kosten, post: kosten, actor: gemeente, effect: cost, amount: "once(x > 0 ? 1e-320 : 100)"}
+      - {id: baten, label: Baten, post: baten, actor: gemeente, effect: benefit, amount: "once(100)"}
+`;
+  const tiny = compileModelText(text, "tiny.yaml", noKengetallen);
+  it("is counted in nonFinite (about half the draws here) and left out of every statistic, as in the reference path", () => {
+    const draws = 600;
+    const fast = psa(tiny, {draws, seed: 3});
+    const ref = psaReference(tiny, {draws, seed: 3});
+    expect(ref.nonFinite).toBeGreaterThan(draws * 0.4);
+    expect(ref.nonFinite).toBeLessThan(draws * 0.6);
+    expect(fast.nonFinite).toBe(ref.nonFinite);
+    expect(fast.saldo.n).toBe(draws - fast.nonFinite);
+    expect(fast.ratio.n).toBe(draws - fast.nonFinite);
+    // The draws that count have costs 100 and benefits 100: ratio 1 (hand computation).
+    expect(fast.ratio.mean).toBe(1);
+  });
+});
+

@@ -62,7 +62,7 @@ describe("the page's numbers equal `rendement evaluate --set …` for random box
       } catch (error) {
         pageError = (error as Error).message;
       }
-      const cli = await runCli(["evaluate", file, "--json", ...setArguments(overrides, model)]);
+      const cli = await runCli(["evaluate", file, "--json", ...setArguments(overrides)]);
       const label = `vector ${v} (${Object.keys(overrides).length} inputs moved)`;
       if (pageError !== null || cli.code !== 0) {
         // Both refuse the same vector with the same message: a result that is not finite (a box at
