@@ -17,7 +17,7 @@ import {KengetalError, formatProblem} from "../kengetallen/errors.js";
 import {loadStudy} from "./study.js";
 import {findLeaf} from "../model/evaluate.js";
 import {StudyComputer, ComputeError, unknownNames, modelFiles} from "../reproduce/compute.js";
-import {fittedInputs} from "../reproduce/basis.js";
+import {copyProblems, fittedInputs} from "../reproduce/basis.js";
 import type {CompiledModel} from "../model/compile.js";
 import type {StudyDescription} from "../schema/study.js";
 import type {PrintedFile} from "../schema/printed.js";
@@ -207,6 +207,18 @@ export function checkStudyFolder(dir: string, {reproduce = true, registry: given
         else problems.push(`${where}: ${(error as Error).message}`);
       }
     });
+  }
+
+  // Inputs that declare the printed figure they copy: the figure exists and the values are equal.
+  if (printed) {
+    const values = new Map(printed.figures.map((f) => [f.id, f.printed]));
+    for (const [f, m] of models) {
+      const problemsOf = copyProblems(m, values);
+      if (!problemsOf.length) continue;
+      const file = join(dir, f);
+      const mParsed = parseYaml(readTextFile(file), file);
+      for (const p of problemsOf) problems.push(`${file}:${lineOf(mParsed, p.path) ?? "?"}: ${p.field}: ${p.message}`);
+    }
   }
 
   // The register: a fitted input needs a reason (schema) and must be an input of the study's models.

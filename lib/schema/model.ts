@@ -35,6 +35,12 @@ export const parameterSchema = z
     /** For a series: what happens after its last value. `zero` (default) or `last` (keep the last value). */
     extend: z.enum(["zero", "last"]).optional(),
     source: sourceSchema.optional(),
+    /** The printed figure (an id in the study's printed.yaml) whose value this input copies. */
+    copiesPrinted: z
+      .string()
+      .regex(/^[a-z0-9_]+$/)
+      .optional()
+      .describe("The printed figure (an id in the study's printed.yaml) whose value this input copies; a check resting only on such inputs (and kengetallen) gets basis arithmetic."),
     /** Why the value was chosen when no source prints it ("aanname"). */
     assumption: z.string().min(1).optional(),
     uncertainty: uncertaintySchema.optional(),

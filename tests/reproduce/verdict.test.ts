@@ -44,7 +44,7 @@ describe("figureNote: the verdict holds only at the report's inputs", () => {
 });
 
 describe("atReportInputs: inputs at the model's (the report's) values", () => {
-  const model = loadStudy("data/models/investering-per-deelnemer.yaml");
+  const model = loadStudy("data/studies/zoetermeer/investering-per-deelnemer.yaml");
   const leaf = model.leaves.find((l) => typeof l.leaf!.value === "number" && l.leaf!.value !== 0)!;
   test("no overrides, or an override equal to the base value, is at the report's inputs", () => {
     expect(atReportInputs(model, {})).toBe(true);
