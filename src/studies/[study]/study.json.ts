@@ -8,11 +8,12 @@
 // - `items`, `tools`, `cockpit`: each page's data, with the results at the base inputs (so a test
 //   can compare them with the CLI), the views resolved against the model and the printed figures.
 // One loader output serves all pages of a study (one loader run per study keeps the build short).
-// A bad file ends the build with file, line and field.
+// A bad file ends the build with file, line and field (in the preview, its pages show the message).
 import {parseArgs} from "node:util";
 import {join, relative} from "node:path";
 import {findStudy, readStudy, readStudyPrinted, assumptionsPath} from "../../../lib/io/study-description.js";
 import {readAssumptions} from "../../../lib/io/assumptions.js";
+import {failLoader} from "../../../lib/io/loader-error.js";
 import {studyReferenceProblems} from "../../../lib/io/study-check.js";
 import {studyHasUncertainty} from "../../../lib/io/study-pages.js";
 import {loadStudy, defaultRegistry} from "../../../lib/io/study.js";
@@ -38,10 +39,8 @@ const md = (text: string | undefined) => (text ? markdown.render(readerCitations
 const {values} = parseArgs({options: {study: {type: "string"}}, strict: false});
 const studyId = String(values.study ?? process.argv[2] ?? "");
 
-function fail(message: string): never {
-  process.stderr.write(`studies/${studyId}/study.json: ${message}\n`);
-  process.exit(1);
-}
+// A bad file: the build fails naming it; the preview shows it on the study's pages (lib/io/loader-error.ts).
+const fail = (message: string): never => failLoader(`studies/${studyId}/study.json`, message);
 
 try {
   const location = findStudy(studyId);
