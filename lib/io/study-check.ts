@@ -9,7 +9,7 @@ import {existsSync, readdirSync, statSync} from "node:fs";
 import {readTextFile} from "./read-file.js";
 import {basename, join, resolve} from "node:path";
 import {parseYaml, lineOf, InputError, type ParsedYaml} from "./yaml-errors.js";
-import {parseStudyText, printedPath, studyKengetallenFiles, type StudyLocation} from "./study-description.js";
+import {missingStudyYaml, parseStudyText, printedPath, studyKengetallenFiles, type StudyLocation} from "./study-description.js";
 import {readPrinted} from "./printed-file.js";
 import {readAssumptions} from "./assumptions.js";
 import {loadKengetallen, readKengetallenFile, SHARED_KENGETALLEN} from "./kengetallen.js";
@@ -117,7 +117,7 @@ export function checkStudyFolder(dir: string, {reproduce = true, registry: given
   const problems: string[] = [];
   const models = new Map<string, CompiledModel>();
   const studyFile = join(dir, "study.yaml");
-  if (!existsSync(studyFile)) return {problems: [`${dir}: expected a study.yaml in the study folder (rendement new <id> writes one)`], study: null, models};
+  if (!existsSync(studyFile)) return {problems: [missingStudyYaml(dir) ?? `${dir}: expected a study folder with a study.yaml and its model files (rendement new <id> writes one)`], study: null, models};
   const location: StudyLocation = {id: basename(resolve(dir)), dir};
 
   // Kengetallen: the study's own files parse, and merge with the shared registry and the other studies without a clash.
