@@ -72,8 +72,13 @@ export function studyReferences(file: string, parsed: ParsedYaml, study: StudyDe
       if (p.without) q(p.without, ["items", i, "views", "outflow", "panels", j, "without"], `items[${i}].views.outflow.panels[${j}].without`);
     });
     item.printed.forEach((p, j) => figure(p.figure, ["items", i, "printed", j, "figure"], `items[${i}].printed[${j}].figure`));
+    const actors = [...new Set(model.lines.filter((l) => l.intervention === item.intervention).map((l) => l.actor as string))];
     item.comparisons?.forEach((c, j) => {
       if (c.scenario && !model.file.scenarios.some((s) => s.id === c.scenario)) at(["items", i, "comparisons", j, "scenario"], `items[${i}].comparisons[${j}].scenario`, `expected a scenario of ${item.model}, found "${c.scenario}"`);
+      c.printed.forEach((p, k) => {
+        figure(p.figure, ["items", i, "comparisons", j, "printed", k, "figure"], `items[${i}].comparisons[${j}].printed[${k}].figure`);
+        if (!actors.includes(p.actor)) at(["items", i, "comparisons", j, "printed", k, "actor"], `items[${i}].comparisons[${j}].printed[${k}].actor`, `expected an actor with a line in intervention ${item.intervention} (${actors.join(", ")}), found "${p.actor}"`);
+      });
     });
   });
   study.tools.forEach((tool, i) => {

@@ -59,12 +59,12 @@ try {
   if (problems.length) throw new Error(problems.join("\n"));
   // The verdict of every printed figure, as its row on the Reproductie page gives it.
   const verdicts = new Map((await runChecks({study: studyId})).map((c) => [c.id, pageVerdict(c)]));
-  const figure = (id: string, where = "") => {
-    const p = printedFile;
-    const f = p?.figures.find((x) => x.id === id);
-    if (!f) throw new Error(`${join(location.dir, "study.yaml")}: ${where}: expected a figure id of ${join(location.dir, "printed.yaml")}, found "${id}"`);
+  // Figure ids, intervention ids, view quantities, actors and calculator inputs were checked above.
+  const figure = (id: string) => {
+    const p = printedFile!;
+    const f = p.figures.find((x) => x.id === id)!;
     // The reader's explanation: the cause the figure shares with others (Dutch), else its own note.
-    const cause = f.cause ? p!.causes?.find((c) => c.id === f.cause) : undefined;
+    const cause = f.cause ? p.causes?.find((c) => c.id === f.cause) : undefined;
     const verdict = verdicts.get(f.id) ?? null;
     return {id: f.id, quantity: f.quantity, source: f.source, printed: f.printed, unit: f.unit, tolerance: f.tolerance, explanation: cause?.beschrijving ?? f.toelichting ?? null, verdict};
   };
@@ -93,8 +93,7 @@ try {
     const v = item.views;
     if (!v) return null;
     const q = (name: string) => {
-      const node = model.nodes.get(`${item.intervention}.${name}`);
-      if (!node || node.kind === "flow") throw new Error(`${join(location.dir, "study.yaml")}: items.${item.id}.views: the model ${item.model} has no quantity ${item.intervention}.${name}`);
+      const node = model.nodes.get(`${item.intervention}.${name}`)!;
       return {name: node.name, label: node.label};
     };
     return {
@@ -105,9 +104,6 @@ try {
 
   const items = study.items.map((item) => {
     const model = modelOf(item.model);
-    if (!model.file.interventions.some((iv) => iv.id === item.intervention)) {
-      throw new Error(`${join(location.dir, "study.yaml")}: items.${item.id}.intervention: expected an intervention of ${item.model} (${model.file.interventions.map((iv) => iv.id).join(", ")}), found "${item.intervention}"`);
-    }
     const base = summarize(evaluate(model), item.intervention);
     const h = headline(base, item.amountsPerParticipant);
     // One payback rule per page (lib/finance/payback.ts): the same text in every table of the page.
@@ -127,10 +123,7 @@ try {
         posts: s.posts.map((p) => ({post: p.post, label: p.label, side: p.side, byActor: Object.fromEntries(actorIds.map((a) => [a, p.byActor[a] ?? 0])), total: p.presentValue})),
         actors: s.actors.map((a) => ({actor: a.actor, label: a.label, costs: a.costs, benefits: a.benefits, saldo: a.saldo, ...paybackOf(a.perYear)})),
         // Printed per-actor figures of this comparison, each with its Reproductie verdict.
-        printed: (c.printed ?? []).map((p, j) => {
-          if (!actorIds.includes(p.actor as never)) throw new Error(`${join(location.dir, "study.yaml")}: items.${item.id}.comparisons.printed[${j}].actor: expected an actor of this intervention (${actorIds.join(", ")}), found "${p.actor}"`);
-          return {...figure(p.figure, `items.${item.id}.comparisons.printed[${j}]`), actor: p.actor, computed: p.computed};
-        }),
+        printed: (c.printed ?? []).map((p) => ({...figure(p.figure), actor: p.actor, computed: p.computed})),
         saldo: s.saldo
       };
     });
@@ -144,7 +137,7 @@ try {
       base: h,
       // "per deelnemer" or "totaal" for the amounts (costs, benefits, saldo) of this page.
       basis: amountBasis(base.participants, item.amountsPerParticipant),
-      printed: item.printed.map((p, i) => ({...figure(p.figure, `items.${item.id}.printed[${i}]`), label: p.label ?? null, computed: p.computed, value: h[p.computed]})),
+      printed: item.printed.map((p) => ({...figure(p.figure), label: p.label ?? null, computed: p.computed, value: h[p.computed]})),
       comparisons
     };
   });
@@ -159,26 +152,23 @@ try {
 
   const tools = study.tools.map((tool) => {
     const model = modelOf(tool.model);
-    const where = `tools.${tool.id}`;
     const inputs = tool.inputs.map((i) => {
       const info = leafInfo(model, i.name);
       const min = i.min ?? info.control?.min;
       const max = i.max ?? info.control?.max;
-      if (min === undefined || max === undefined) throw new Error(`${join(location.dir, "study.yaml")}: ${where}.inputs: ${i.name} has no control range in the model; give min and max`);
-      return {name: info.name, label: info.label, unit: info.unit, value: info.value, min, max, step: i.step ?? info.control?.step ?? (max - min) / 100};
+      return {name: info.name, label: info.label, unit: info.unit, value: info.value, min: min!, max: max!, step: i.step ?? info.control?.step ?? (max! - min!) / 100};
     });
     const e = evaluate(model);
     const outputs = tool.outputs.map((o) => {
-      const node = model.nodes.get(o.quantity);
-      if (!node || node.kind === "flow") throw new Error(`${join(location.dir, "study.yaml")}: ${where}.outputs: the model ${tool.model} has no quantity ${o.quantity}`);
-      return {name: node.name, label: node.label, unit: node.unit, series: node.series, value: outputValue(valueOf(e, node.name)), figure: o.figure ? figure(o.figure, `${where}.outputs`) : null};
+      const node = model.nodes.get(o.quantity)!;
+      return {name: node.name, label: node.label, unit: node.unit, series: node.series, value: outputValue(valueOf(e, node.name)), figure: o.figure ? figure(o.figure) : null};
     });
     const scenarios = runScenarios(model).map((r) => {
       const es = evaluate(model, r.overrides);
       return {id: r.id, label: r.label, description: r.description ?? null, overrides: r.overrides, outputs: outputs.map((o) => outputValue(valueOf(es, o.name))), solved: tool.solve ? solveInput(model, tool.solve.input, {quantities: tool.solve.quantities, target: tool.solve.target?.value, actor: tool.solve.actor, start: tool.solve.start, overrides: r.overrides}) : null};
     });
     const solve = tool.solve
-      ? {...tool.solve, inputInfo: leafInfo(model, tool.solve.input), base: solveInput(model, tool.solve.input, {quantities: tool.solve.quantities, target: tool.solve.target?.value, actor: tool.solve.actor, start: tool.solve.start}), figure: tool.solve.figure ? figure(tool.solve.figure, `${where}.solve`) : null}
+      ? {...tool.solve, inputInfo: leafInfo(model, tool.solve.input), base: solveInput(model, tool.solve.input, {quantities: tool.solve.quantities, target: tool.solve.target?.value, actor: tool.solve.actor, start: tool.solve.start}), figure: tool.solve.figure ? figure(tool.solve.figure) : null}
       : null;
     return {...tool, html: {narrative: md(tool.narrative)}, inputs, outputs, scenarios, solve, years: Array.from({length: model.horizon}, (_, t) => (model.file.startYear ?? 0) + t + (model.file.startYear ? 0 : 1))};
   });
