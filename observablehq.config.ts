@@ -3,6 +3,7 @@ import {readFileSync} from "node:fs";
 // See README.md ("Pages: rules for authors"): the site must build and run with no network at all.
 import {citationFooter, readBuildInfo} from "./scripts/build-info.js";
 import {studyPages} from "./lib/io/study-pages.js";
+import {previewMode} from "./lib/io/loader-error.js";
 import {kengetallenSearchRecord, studySearchRecords} from "./lib/io/search-index.js";
 
 interface Page {
@@ -22,7 +23,9 @@ interface Section {
 // The home page (src/index.md) is the "Rendement" link at the top of the sidebar.
 // The studies' sections are generated from data/studies/*/study.yaml (lib/io/study-pages.ts): every
 // study and its pages, built from the templates under src/studies/[study]/ (`dynamicPaths` below).
-const studies = studyPages();
+// In the preview (`npm start`, RENDEMENT_PREVIEW=1) an invalid study keeps its start page, which shows
+// the problem in Dutch; the build stops naming the file (lib/io/loader-error.ts).
+const studies = studyPages(undefined, {tolerant: previewMode()});
 const sections: Section[] = [
   ...studies.map((s) => ({name: s.title, open: false, pages: s.pages})),
   {name: "Vergelijking", pages: [{name: "Alle interventies naast elkaar", path: "/vergelijking"}]},
@@ -150,7 +153,7 @@ ${amountsTogether}
   // their titles carrying the study's name.
   search: {
     async *index() {
-      yield* studySearchRecords();
+      yield* studySearchRecords(undefined, {tolerant: previewMode()});
       yield kengetallenSearchRecord();
     }
   },

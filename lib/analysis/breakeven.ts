@@ -6,7 +6,7 @@ import {evaluate, findLeaf, NonFiniteError, OverrideError, type Overrides} from 
 import {NegativeCountError, summarize, summarizeAll, type Summary} from "../finance/summary.js";
 import {DiscountRateError} from "../finance/discount.js";
 import {isRateLeaf} from "../model/value-rules.js";
-import {actors as actorLabels, type ActorId} from "../schema/actors.js";
+import {actorLabel, type ActorId} from "../schema/actors.js";
 
 export interface BreakEvenOptions {
   /** Result to bring to zero; default the societal saldo. */
@@ -212,7 +212,7 @@ export function breakEven(model: CompiledModel, input: string, options: BreakEve
   const noise = (...p: Probe[]) => NOISE * Math.max(1, ...p.map((x) => x.scale));
   const snap = (p: Probe) => (Math.abs(p.metric) <= noise(p) ? 0 : p.metric);
   const metricAtBase = snap(at0);
-  const what = options.actor ? `het saldo van ${actorLabels[options.actor as ActorId] ?? options.actor}` : options.scope && options.scope !== "total" ? `het saldo van ${model.file.interventions.find((iv) => iv.id === options.scope)?.label ?? options.scope}` : typeof options.metric === "function" ? "de uitkomst" : options.metric === "financialSaldo" ? "het financiële saldo" : "het saldo";
+  const what = options.actor ? `het saldo van ${actorLabel(options.actor, model.file.actors)}` : options.scope && options.scope !== "total" ? `het saldo van ${model.file.interventions.find((iv) => iv.id === options.scope)?.label ?? options.scope}` : typeof options.metric === "function" ? "de uitkomst" : options.metric === "financialSaldo" ? "het financiële saldo" : "het saldo";
   const none = (reason: string, reasonNl: string): BreakEvenResult => ({input: leaf.name, base, value: null, metricAtBase, metricAtValue: null, evaluations, reason, reasonNl: `geen break-even: ${reasonNl}`});
 
   // Does the result depend on the input at all (beyond rounding noise)?
@@ -282,7 +282,7 @@ export function breakEvenAll(model: CompiledModel, input: string, options: Omit<
     input: overall.input,
     base: overall.base,
     overall,
-    actors: actorIds.map((a) => ({actor: a, label: actorLabels[a], result: solve({...options, actor: a})})),
+    actors: actorIds.map((a) => ({actor: a, label: actorLabel(a, model.file.actors), result: solve({...options, actor: a})})),
     interventions: model.file.interventions.map((iv) => ({id: iv.id, label: iv.label, result: solve({...options, scope: iv.id})}))
   };
 }

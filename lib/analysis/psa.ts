@@ -34,7 +34,7 @@ import {evaluate, findLeaf, initialState, type Overrides} from "../model/evaluat
 import {blockKernel} from "../model/block-kernel.js";
 import {summarize, summarizeAll} from "../finance/summary.js";
 import {discountFactors} from "../finance/discount.js";
-import {actors as actorLabels, type ActorId} from "../schema/actors.js";
+import {actorLabel, type ActorId} from "../schema/actors.js";
 import {mean as distMean, variance as distVariance} from "./distributions.js";
 import {inputValue, uncertainInputs, type UncertainInput} from "./inputs.js";
 import {CHUNK_SIZE, chunkCount, chunkLength, drawChunk} from "./rng.js";
@@ -531,7 +531,7 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
     participants: det.participants,
     inputs: inputs.map((i) => ({name: i.name, label: i.label, unit: i.unit, type: i.spec.type, mean: distMean(i.distribution), sd: Math.sqrt(distVariance(i.distribution))})),
     deterministic: {costs: det.costs, benefits: det.benefits, saldo: det.saldo, ratio: det.ratio, financialRatio: det.financialRatio},
-    actors: L.actors.map((a) => ({actor: a, label: actorLabels[a]})),
+    actors: L.actors.map((a) => ({actor: a, label: actorLabel(a, model.file.actors)})),
     interventions: L.interventions,
     curves: {qaly: curveMeta(specs.qaly, qalyReweight ? "reweight" : "rerun"), discountRate: curveMeta(specs.rate, rateRediscount ? "rediscount" : "rerun")}
   };
@@ -1159,7 +1159,7 @@ export function psaReference(model: CompiledModel, options: PsaOptions = {}): Ps
     financialSaldo: describe(o[L.FIN_SALDO]),
     financialRatio: describe(o[L.FIN_RATIO]),
     histogram: histogram(o[L.SALDO], options.bins ?? 40),
-    actors: L.actors.map((a, i) => ({actor: a, label: actorLabels[a], saldo: describe(o[L.actor0 + i]), probPositive: probPositive(o[L.actor0 + i])})),
+    actors: L.actors.map((a, i) => ({actor: a, label: actorLabel(a, model.file.actors), saldo: describe(o[L.actor0 + i]), probPositive: probPositive(o[L.actor0 + i])})),
     interventions: L.interventions.map((iv, i) => ({
       id: iv.id,
       label: iv.label,
@@ -1169,7 +1169,7 @@ export function psaReference(model: CompiledModel, options: PsaOptions = {}): Ps
       probPositive: probPositive(o[L.ivSaldo0 + i])
     })),
     acceptability: {qaly: specs.qaly ? curve(specs.qaly) : null, discountRate: specs.rate ? curve(specs.rate) : null},
-    evpi: inputs.length ? evpiSummary(o[L.SALDO], L.actors.map((a, i) => ({actor: a, label: actorLabels[a], saldo: o[L.actor0 + i]})), det.participants, inputs.length) : null,
+    evpi: inputs.length ? evpiSummary(o[L.SALDO], L.actors.map((a, i) => ({actor: a, label: actorLabel(a, model.file.actors), saldo: o[L.actor0 + i]})), det.participants, inputs.length) : null,
     ...(options.keepSamples ? {samples: {saldo: o[L.SALDO]}} : {})
   };
 }

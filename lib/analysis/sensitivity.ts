@@ -11,7 +11,7 @@
 import type {CompiledModel} from "../model/compile.js";
 import {evaluate, findLeaf, type LeafValue, type Overrides} from "../model/evaluate.js";
 import {summarizeAll, type Summary} from "../finance/summary.js";
-import {actors as actorLabels, type ActorId} from "../schema/actors.js";
+import {actorLabel, type ActorId} from "../schema/actors.js";
 import {inputValue, uncertainInputs, type UncertainInput} from "./inputs.js";
 
 export interface SensitivityInput {
@@ -140,7 +140,7 @@ export function oneWay(model: CompiledModel, options: SensitivityOptions = {}): 
   return {
     inputs,
     overall: tornado("total", "total", model.file.title, (r) => ({saldo: r.total.saldo, ratio: r.total.ratio})),
-    actors: actorIds.map((a) => tornado(a, "actor", actorLabels[a], (r) => actorSaldo(r.total, a))),
+    actors: actorIds.map((a) => tornado(a, "actor", actorLabel(a, model.file.actors), (r) => actorSaldo(r.total, a))),
     interventions: model.file.interventions.map((iv, i) => tornado(iv.id, "intervention", iv.label, (r) => ({saldo: r.interventions[i].saldo, ratio: r.interventions[i].ratio}))),
     evaluations: 1 + 2 * runs.length
   };

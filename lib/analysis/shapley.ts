@@ -18,7 +18,7 @@
 import type {CompiledModel} from "../model/compile.js";
 import {evaluate, findLeaf, type LeafValue, type Overrides} from "../model/evaluate.js";
 import {summarizeAll} from "../finance/summary.js";
-import {actors as actorLabels, type ActorId} from "../schema/actors.js";
+import {actorLabel, type ActorId} from "../schema/actors.js";
 import {Stream} from "./rng.js";
 
 export const EXACT_UP_TO = 10;
@@ -180,7 +180,7 @@ export function compareConfigurations(
     saldo: v[0],
     costs: v[1],
     benefits: v[2],
-    actors: actors.map((a, i) => ({actor: a, label: actorLabels[a], saldo: v[3 + i]})),
+    actors: actors.map((a, i) => ({actor: a, label: actorLabel(a, model.file.actors), saldo: v[3 + i]})),
     interventions: ivs.map((iv, i) => ({...iv, saldo: v[3 + actors.length + i]}))
   });
   const diff = s.full.map((x, j) => x - s.empty[j]);

@@ -51,7 +51,7 @@ items:
 `,
     "model.yaml": `${header("model")}# Model file (docs/model-files.md). An example: 100 participants, € 2.500 each in year 1; 10 extra
 # people in work save a benefit of k.${k} a year for three years.
-id: ${id}
+id: ${id.replace(/-/g, "_")}
 title: "Voorbeeldmodel ${id}"
 priceYear: 2024
 horizon: 3

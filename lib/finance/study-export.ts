@@ -12,7 +12,7 @@
 //   intervention add up to its present values: per actor to the actor's saldo, all actors to the
 //   societal saldo, and per year to the undiscounted yearly flow.
 // - `scope` is an intervention id; "total" rows in the totals table are the whole model file.
-import {actors as actorNames, type ActorId} from "../schema/actors.js";
+import {actorLabel, type ActorId} from "../schema/actors.js";
 import {formatSourceNl} from "../kengetallen/describe.js";
 import {valueOf, type Evaluation} from "../model/evaluate.js";
 import {discountFactors} from "./discount.js";
@@ -134,7 +134,7 @@ function resultRows(modelFile: string, e: Evaluation): ResultRow[] {
         flow: line.flow,
         flowLabel: line.label,
         actor: line.actor,
-        actorLabel: actorNames[line.actor] ?? line.actor,
+        actorLabel: actorLabel(line.actor, model.file.actors),
         transfer: line.transfer,
         year: t,
         calendarYear: startYear === null ? null : startYear + t,

@@ -12,7 +12,7 @@
 // - The financial ratio leaves out immaterial posts (quality of life, MVO).
 // - Cost per QALY = (costs − financial benefits) / discounted QALYs; when financial benefits
 //   exceed costs every QALY comes at no net cost and the figure is null (the report prints "-").
-import {actors, type ActorId} from "../schema/actors.js";
+import {actorLabel, type ActorId} from "../schema/actors.js";
 import type {CompiledModel, Line} from "../model/compile.js";
 import {OverrideError, valueOf, type Evaluation} from "../model/evaluate.js";
 import {NonFiniteError} from "../model/non-finite.js";
@@ -218,7 +218,7 @@ function summarizeLines(e: Evaluation, scope: string, iv: CompiledModel["file"][
     let c = 0;
     let b = 0;
     for (const v of byPost.values()) v < 0 ? (c -= v) : (b += v);
-    return {actor: a, label: actors[a], costs: c, benefits: b, saldo: b - c, ratio: ratioOf(e, a, b, c), perYear, paybackYears: paybackPeriod(perYear)};
+    return {actor: a, label: actorLabel(a, e.model.file.actors), costs: c, benefits: b, saldo: b - c, ratio: ratioOf(e, a, b, c), perYear, paybackYears: paybackPeriod(perYear)};
   });
 
   const perYear = new Array<number>(H).fill(0);

@@ -1,7 +1,11 @@
 // Read a model file (YAML), validate it and compile it. Every problem is reported as
 // `file:line: field: what was expected, what was found`.
 
+import {existsSync} from "node:fs";
+import {dirname, join} from "node:path";
+import {z} from "zod";
 import {readTextFile} from "./read-file.js";
+import {studyActorSchema, type StudyActor} from "../schema/actors.js";
 import {modelSchema, type ModelFile} from "../schema/model.js";
 import {compileModel, ModelError, type CompiledModel, type ModelContext} from "../model/compile.js";
 import {fieldName, InputError, lineOf, parseYaml, zodIssues, type ParsedYaml} from "./yaml-errors.js";
@@ -93,6 +97,21 @@ function firstUse(model: CompiledModel, name: string): (string | number)[] {
   return [];
 }
 
+const studyActorsFile = z.looseObject({actors: z.array(studyActorSchema).optional()});
+
+/**
+ * The actors a study declares besides the standard list: `actors` in the study.yaml beside the
+ * model file (none without one). A mistake names study.yaml:line: field.
+ */
+export function studyActorsFor(modelPath: string): StudyActor[] {
+  const file = join(dirname(modelPath), "study.yaml");
+  if (!existsSync(file)) return [];
+  const parsed = parseYaml(readTextFile(file), file);
+  const result = studyActorsFile.safeParse(parsed.data ?? {});
+  if (!result.success) throw zodIssues(parsed, result.error);
+  return result.data.actors ?? [];
+}
+
 export function loadModelFile(path: string, context: ModelContext): CompiledModel {
   let text: string;
   try {
@@ -100,5 +119,5 @@ export function loadModelFile(path: string, context: ModelContext): CompiledMode
   } catch (error) {
     throw new InputError(`${path}: cannot read the model file (${(error as Error).message})`, path);
   }
-  return compileModelText(text, path, context);
+  return compileModelText(text, path, context.actors ? context : {...context, actors: studyActorsFor(path)});
 }

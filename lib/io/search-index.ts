@@ -25,10 +25,17 @@ function plain(text: string | undefined | null): string {
     .trim();
 }
 
-export function studySearchRecords(roots: string[] = studyRoots()): SearchRecord[] {
+export function studySearchRecords(roots: string[] = studyRoots(), {tolerant = false}: {tolerant?: boolean} = {}): SearchRecord[] {
   const out: SearchRecord[] = [];
   for (const location of listStudies(roots)) {
-    const s = readStudy(location);
+    let s: ReturnType<typeof readStudy>;
+    try {
+      s = readStudy(location);
+    } catch (error) {
+      // The preview leaves an invalid study out of the search index (its page shows the problem).
+      if (tolerant) continue;
+      throw error;
+    }
     const base = `/studies/${s.id}`;
     const study = s.shortTitle;
     out.push({

@@ -9,7 +9,7 @@ import {existsSync, readdirSync, statSync} from "node:fs";
 import {readTextFile} from "./read-file.js";
 import {basename, join, resolve} from "node:path";
 import {parseYaml, lineOf, InputError, type ParsedYaml} from "./yaml-errors.js";
-import {parseStudyText, printedPath, studyKengetallenFiles, type StudyLocation} from "./study-description.js";
+import {missingStudyYaml, parseStudyText, printedPath, studyKengetallenFiles, type StudyLocation} from "./study-description.js";
 import {readPrinted} from "./printed-file.js";
 import {readAssumptions} from "./assumptions.js";
 import {loadKengetallen, readKengetallenFile, SHARED_KENGETALLEN} from "./kengetallen.js";
@@ -17,7 +17,7 @@ import {KengetalError, formatProblem} from "../kengetallen/errors.js";
 import {loadStudy} from "./study.js";
 import {findLeaf} from "../model/evaluate.js";
 import {StudyComputer, ComputeError, unknownNames, modelFiles} from "../reproduce/compute.js";
-import {fittedInputs} from "../reproduce/basis.js";
+import {copyProblems, fittedInputs} from "../reproduce/basis.js";
 import type {CompiledModel} from "../model/compile.js";
 import type {StudyDescription} from "../schema/study.js";
 import type {PrintedFile} from "../schema/printed.js";
@@ -72,8 +72,13 @@ export function studyReferences(file: string, parsed: ParsedYaml, study: StudyDe
       if (p.without) q(p.without, ["items", i, "views", "outflow", "panels", j, "without"], `items[${i}].views.outflow.panels[${j}].without`);
     });
     item.printed.forEach((p, j) => figure(p.figure, ["items", i, "printed", j, "figure"], `items[${i}].printed[${j}].figure`));
+    const actors = [...new Set(model.lines.filter((l) => l.intervention === item.intervention).map((l) => l.actor as string))];
     item.comparisons?.forEach((c, j) => {
       if (c.scenario && !model.file.scenarios.some((s) => s.id === c.scenario)) at(["items", i, "comparisons", j, "scenario"], `items[${i}].comparisons[${j}].scenario`, `expected a scenario of ${item.model}, found "${c.scenario}"`);
+      c.printed.forEach((p, k) => {
+        figure(p.figure, ["items", i, "comparisons", j, "printed", k, "figure"], `items[${i}].comparisons[${j}].printed[${k}].figure`);
+        if (!actors.includes(p.actor)) at(["items", i, "comparisons", j, "printed", k, "actor"], `items[${i}].comparisons[${j}].printed[${k}].actor`, `expected an actor with a line in intervention ${item.intervention} (${actors.join(", ")}), found "${p.actor}"`);
+      });
     });
   });
   study.tools.forEach((tool, i) => {
@@ -117,7 +122,7 @@ export function checkStudyFolder(dir: string, {reproduce = true, registry: given
   const problems: string[] = [];
   const models = new Map<string, CompiledModel>();
   const studyFile = join(dir, "study.yaml");
-  if (!existsSync(studyFile)) return {problems: [`${dir}: expected a study.yaml in the study folder (rendement new <id> writes one)`], study: null, models};
+  if (!existsSync(studyFile)) return {problems: [missingStudyYaml(dir) ?? `${dir}: expected a study folder with a study.yaml and its model files (rendement new <id> writes one)`], study: null, models};
   const location: StudyLocation = {id: basename(resolve(dir)), dir};
 
   // Kengetallen: the study's own files parse, and merge with the shared registry and the other studies without a clash.
@@ -207,6 +212,18 @@ export function checkStudyFolder(dir: string, {reproduce = true, registry: given
         else problems.push(`${where}: ${(error as Error).message}`);
       }
     });
+  }
+
+  // Inputs that declare the printed figure they copy: the figure exists and the values are equal.
+  if (printed) {
+    const values = new Map(printed.figures.map((f) => [f.id, f.printed]));
+    for (const [f, m] of models) {
+      const problemsOf = copyProblems(m, values);
+      if (!problemsOf.length) continue;
+      const file = join(dir, f);
+      const mParsed = parseYaml(readTextFile(file), file);
+      for (const p of problemsOf) problems.push(`${file}:${lineOf(mParsed, p.path) ?? "?"}: ${p.field}: ${p.message}`);
+    }
   }
 
   // The register: a fitted input needs a reason (schema) and must be an input of the study's models.

@@ -9,7 +9,7 @@
 // Errors read `file:line: field: …`.
 import {readTextFile} from "./read-file.js";
 import {existsSync, readdirSync, statSync} from "node:fs";
-import {join} from "node:path";
+import {dirname, join} from "node:path";
 import {studySchema, type StudyDescription} from "../schema/study.js";
 import {InputError, lineOf, parseYaml, zodIssues} from "./yaml-errors.js";
 import {readPrinted} from "./printed-file.js";
@@ -39,9 +39,9 @@ export function listStudies(roots: string[] = studyRoots(), only: string | undef
       const dir = join(root, name);
       if (!statSync(dir).isDirectory()) continue;
       if (!existsSync(join(dir, "study.yaml"))) {
-        const yaml = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f));
-        if (yaml.length === 0) continue;
-        throw new InputError(`${dir}: expected a study.yaml in this study folder (it holds ${yaml.join(", ")}); write one (docs/studies.md, or \`rendement new\`) or move the files out of ${root}`, dir);
+        const message = missingStudyYaml(dir);
+        if (message === null) continue;
+        throw new InputError(message, dir);
       }
       if (found.has(name)) throw new InputError(`${join(dir, "study.yaml")}: study "${name}" is also in ${found.get(name)}`, join(dir, "study.yaml"));
       found.set(name, dir);
@@ -49,6 +49,16 @@ export function listStudies(roots: string[] = studyRoots(), only: string | undef
   }
   const keep = only ? new Set(only.split(",").filter(Boolean)) : null;
   return [...found].filter(([id]) => !keep || keep.has(id)).map(([id, dir]) => ({id, dir})).sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/**
+ * What a study folder without study.yaml lacks, as one line naming the folder (null when the folder
+ * holds no YAML file at all: not a study). The build's listing and `rendement check <folder>` say the same.
+ */
+export function missingStudyYaml(dir: string): string | null {
+  const yaml = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+  if (yaml.length === 0) return null;
+  return `${dir}: expected a study.yaml in this study folder (it holds ${yaml.join(", ")}): the study's id, title, shortTitle, report, question, computes, differences, a seed or citation, and the items naming its model files; write one (docs/studies.md, or \`rendement new <id>\` for a template) or move the files out of ${dirname(dir)}`;
 }
 
 export function parseStudyText(text: string, file: string, dirName?: string): StudyDescription {

@@ -36,25 +36,36 @@ export interface StudyPages {
   redirects: {from: string; to: string}[];
 }
 
-export function studyPages(roots: string[] = studyRoots()): StudyPages[] {
+export function studyPages(roots: string[] = studyRoots(), {tolerant = false}: {tolerant?: boolean} = {}): StudyPages[] {
   return listStudies(roots).map((location) => {
-    const s = readStudy(location);
-    const base = `/studies/${s.id}`;
-    return {
-      id: s.id,
-      title: s.shortTitle,
-      pages: [
-        {name: "Overzicht", path: `${base}/index`},
-        ...s.items.map((i) => ({name: i.title, path: `${base}/${i.id}`})),
-        ...s.tools.map((t) => ({name: t.title, path: `${base}/rekenhulp/${t.id}`})),
-        ...(s.cockpit ? [{name: s.cockpit.title, path: `${base}/cockpit`}] : []),
-        ...(assumptionsPath(location) ? [{name: "Aannames", path: `${base}/aannames`}] : []),
-        ...(studyHasUncertainty(location, s) ? [{name: "Onzekerheid", path: `${base}/onzekerheid`}] : []),
-        ...(studyModelFiles(s).length ? [{name: "Aannameregister", path: `${base}/aannameregister`}] : [])
-      ],
-      redirects: Object.entries(s.redirects).map(([from, to]) => ({from, to: `${base}/${to}`}))
-    };
+    try {
+      return pagesOf(location);
+    } catch (error) {
+      // The preview (`npm start`) keeps going: the invalid study gets its start page, whose loader
+      // shows the problem (lib/io/loader-error.ts). A build (not tolerant) stops here, naming the file.
+      if (!tolerant) throw error;
+      return {id: location.id, title: `${location.id} (fout)`, pages: [{name: "Overzicht", path: `/studies/${location.id}/index`}], redirects: []};
+    }
   });
+}
+
+function pagesOf(location: StudyLocation): StudyPages {
+  const s = readStudy(location);
+  const base = `/studies/${s.id}`;
+  return {
+    id: s.id,
+    title: s.shortTitle,
+    pages: [
+      {name: "Overzicht", path: `${base}/index`},
+      ...s.items.map((i) => ({name: i.title, path: `${base}/${i.id}`})),
+      ...s.tools.map((t) => ({name: t.title, path: `${base}/rekenhulp/${t.id}`})),
+      ...(s.cockpit ? [{name: s.cockpit.title, path: `${base}/cockpit`}] : []),
+      ...(assumptionsPath(location) ? [{name: "Aannames", path: `${base}/aannames`}] : []),
+      ...(studyHasUncertainty(location, s) ? [{name: "Onzekerheid", path: `${base}/onzekerheid`}] : []),
+      ...(studyModelFiles(s).length ? [{name: "Aannameregister", path: `${base}/aannameregister`}] : [])
+    ],
+    redirects: Object.entries(s.redirects).map(([from, to]) => ({from, to: `${base}/${to}`}))
+  };
 }
 
 /** Every redirect of every study; an old path claimed twice is an error. */

@@ -9,7 +9,7 @@
 // Two backends share the plan: `evaluate` runs a generated JavaScript kernel (fast enough for
 // 100,000 Monte Carlo draws), `interpret` walks the formulas (the plain reference implementation,
 // also used to explain a number). Tests require the two to agree.
-import {isActorId, type ActorId} from "../schema/actors.js";
+import {actorIds, isActorId, type ActorId, type StudyActor} from "../schema/actors.js";
 import type {Flow, ModelFile, Post, Source} from "../schema/model.js";
 
 // Kept free of runtime imports from the zod schemas, so that pages can compile a model in the
@@ -40,6 +40,8 @@ export interface ModelContext {
   kengetal(id: string): KengetalLeaf | undefined;
   /** Factor converting € amounts of price year `from` to price year `to` (CPI ratio); throws for a year outside the CPI series. */
   priceFactor?(from: number, to: number): number;
+  /** Actors the study declares besides the standard list (its study.yaml `actors`). */
+  actors?: readonly StudyActor[];
 }
 
 /** A problem that does not stop evaluation (e.g. a discount rate outside 0–10 %); `check --strict` fails on it. */
@@ -182,6 +184,17 @@ function checkControl(c: {min: number; max: number}, value: number | number[], p
 }
 
 export function compileModel(file: ModelFile, context: ModelContext): CompiledModel {
+  // The study's own actors join the model's (carried in the file, so that a rebuild keeps them).
+  const ownActors = [...(file.actors ?? []), ...(context.actors ?? []).filter((a) => !(file.actors ?? []).some((b) => b.id === a.id))];
+  if (ownActors.length) file = {...file, actors: ownActors};
+  ownActors.forEach((a, i) => {
+    if (isActorId(a.id)) throw new ModelError(`actor "${a.id}" is a standard actor (lib/schema/actors.ts); expected a new id`, ["actors", i, "id"]);
+  });
+  const knownActors = [...actorIds, ...ownActors.map((a) => a.id)];
+  const checkActor = (a: string, path: (string | number)[]): ActorId => {
+    if (!knownActors.includes(a)) throw new ModelError(`expected one of the actors: ${knownActors.join(", ")} (or an actor declared in the study's study.yaml), found "${a}"`, path);
+    return a as ActorId;
+  };
   const H = file.horizon;
   const nodes = new Map<string, GraphNode>();
   const warnings: ModelWarning[] = [];
@@ -345,13 +358,14 @@ export function compileModel(file: ModelFile, context: ModelContext): CompiledMo
       if (isTransfer(f)) {
         const from = checkPost(f.postFrom ?? f.post!, f.postFrom ? "postFrom" : "post");
         const to = checkPost(f.postTo ?? f.post!, f.postTo ? "postTo" : "post");
-        if (!isActorId(f.transfer.from) || !isActorId(f.transfer.to)) throw new ModelError("unknown actor", ["interventions", j, "flows", i, "transfer"]);
+        const fromActor = checkActor(f.transfer.from, ["interventions", j, "flows", i, "transfer", "from"]);
+        const toActor = checkActor(f.transfer.to, ["interventions", j, "flows", i, "transfer", "to"]);
         // One rate for both ends (the study's), so that the transfer nets to zero by construction.
-        lines.push({intervention: iv.id, flow: f.id, label: f.label, post: from, actor: f.transfer.from, sign: -1, transfer: true, node, rate: "discountRate"});
-        lines.push({intervention: iv.id, flow: f.id, label: f.label, post: to, actor: f.transfer.to, sign: 1, transfer: true, node, rate: "discountRate"});
+        lines.push({intervention: iv.id, flow: f.id, label: f.label, post: from, actor: fromActor, sign: -1, transfer: true, node, rate: "discountRate"});
+        lines.push({intervention: iv.id, flow: f.id, label: f.label, post: to, actor: toActor, sign: 1, transfer: true, node, rate: "discountRate"});
       } else {
         const post = checkPost(f.post!, "post");
-        lines.push({intervention: iv.id, flow: f.id, label: f.label, post, actor: f.actor as ActorId, sign: f.effect === "cost" ? -1 : 1, transfer: false, node, rate: postRate.get(post)!});
+        lines.push({intervention: iv.id, flow: f.id, label: f.label, post, actor: checkActor(f.actor!, ["interventions", j, "flows", i, "actor"]), sign: f.effect === "cost" ? -1 : 1, transfer: false, node, rate: postRate.get(post)!});
       }
     });
   });

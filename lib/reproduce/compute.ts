@@ -11,7 +11,7 @@ import {paybackPeriod, internalRateOfReturn} from "../finance/payback.js";
 import {breakEven} from "../analysis/breakeven.js";
 import {scenarioOverrides} from "../analysis/scenarios.js";
 import {evaluatePrinted, referencedIds} from "./arithmetic.js";
-import {dependencyLeaves, printedLeaf, summaryRoots} from "./basis.js";
+import {copiedFigure, copiedLeaf, dependencyLeaves, printedLeaf, summaryRoots} from "./basis.js";
 import type {CompiledModel} from "../model/compile.js";
 import type {Computed, PrintedFigure, PrintedFile, Reference} from "../schema/printed.js";
 import type {Registry} from "../kengetallen/registry.js";
@@ -40,6 +40,13 @@ export interface Dependencies {
   scenarios: Set<string>;
   /** Every model leaf it rests on is printed (a kengetal or a sourced parameter). */
   printedOnly: boolean;
+  /**
+   * Every model leaf it rests on adds nothing but printed figures (a setting, a zero switch, or a
+   * parameter declaring `copiesPrinted`), and at least one parameter copies a printed figure.
+   */
+  copiesOnly: boolean;
+  /** Whether some leaf it rests on declares `copiesPrinted`. */
+  copies: boolean;
 }
 
 /** Computes the figures of one study, caching models, evaluations and summaries. */
@@ -149,6 +156,8 @@ export class StudyComputer {
       if (overrides && leaf in overrides) continue;
       deps.leaves.add(`${file}|${leaf}`);
       if (!printedLeaf(model, leaf)) deps.printedOnly = false;
+      if (!copiedLeaf(model, leaf)) deps.copiesOnly = false;
+      if (copiedFigure(model, leaf) !== undefined) deps.copies = true;
     }
   }
 
@@ -199,7 +208,7 @@ export class StudyComputer {
   compute(figure: PrintedFigure): {value: number | null; note?: string; deps: Dependencies} {
     const c: Computed = figure.computed;
     const notes: string[] = [];
-    const deps: Dependencies = {leaves: new Set(), scenarios: new Set(), printedOnly: true};
+    const deps: Dependencies = {leaves: new Set(), scenarios: new Set(), printedOnly: true, copiesOnly: true, copies: false};
     const where = `figures[${figure.id}].computed`;
     const whereValues = new Map<string, number>();
     const names = (id: string): number | undefined => {

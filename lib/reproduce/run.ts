@@ -31,6 +31,8 @@ export function moved(a: number | null, b: number | null): boolean {
 export function deriveBasis(figure: PrintedFigure, deps: Dependencies, fitted: FittedInput[], rests: (file: string, input: string) => boolean): {basis: Basis; calibratedInputs: string[]} {
   if (figure.basis === "input") return {basis: "input", calibratedInputs: []};
   if (fromPrintedOnly(figure.computed)) return {basis: "arithmetic", calibratedInputs: []};
+  // A model computation over inputs that copy printed figures re-adds the report's own lines.
+  if (deps.copiesOnly && deps.copies && !deps.scenarios.size) return {basis: "arithmetic", calibratedInputs: []};
   const scenarios = new Set([...deps.scenarios].map((d) => `scenario:${d.split("|")[1]}`));
   const used = new Set<string>();
   for (const f of fitted) {

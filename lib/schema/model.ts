@@ -1,11 +1,12 @@
 // The model-file format (YAML): a study is data, not code. This schema is the single source of the
 // format's documentation; README "Model files" describes it with an example.
 import {z} from "zod";
-import {actorIds} from "./actors.js";
+import {studyActorSchema} from "./actors.js";
 import {uncertaintySchema} from "./kengetal.js";
 
 const id = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, {error: "expected an identifier (letters, digits, _; not starting with a digit)"});
-const actor = z.enum(actorIds as [string, ...string[]], {error: `expected one of the actors: ${actorIds.join(", ")}`});
+// An actor id: one of the standard actors (lib/schema/actors.ts) or of the study's own (checked when compiled).
+const actor = z.string().regex(/^[a-z][a-z0-9_]*$/, {error: "expected an actor id (lower case, a-z, 0-9, _)"});
 const formula = z.union([z.string().min(1), z.number()], {error: "expected a formula (text) or a number"});
 
 export const sourceSchema = z
@@ -35,6 +36,12 @@ export const parameterSchema = z
     /** For a series: what happens after its last value. `zero` (default) or `last` (keep the last value). */
     extend: z.enum(["zero", "last"]).optional(),
     source: sourceSchema.optional(),
+    /** The printed figure (an id in the study's printed.yaml) whose value this input copies. */
+    copiesPrinted: z
+      .string()
+      .regex(/^[a-z0-9_]+$/)
+      .optional()
+      .describe("The printed figure (an id in the study's printed.yaml) whose value this input copies; a check resting only on such inputs (and kengetallen) gets basis arithmetic."),
     /** Why the value was chosen when no source prints it ("aanname"). */
     assumption: z.string().min(1).optional(),
     uncertainty: uncertaintySchema.optional(),
@@ -230,7 +237,9 @@ export const modelSchema = z
     /** Spearman rank correlations between uncertain inputs (default: independent). */
     correlations: z.array(correlationSchema).optional(),
     /** Groups of uncertain inputs for EVPPI. */
-    inputGroups: z.array(inputGroupSchema).optional()
+    inputGroups: z.array(inputGroupSchema).optional(),
+    /** Actors besides the standard list (the study folder's study.yaml `actors` are merged in when loaded). */
+    actors: z.array(studyActorSchema).optional().describe("Actors besides the standard list; usually declared once in the study's study.yaml, which is merged into every model file of the folder.")
   })
   .strict();
 

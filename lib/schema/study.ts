@@ -3,6 +3,7 @@
 // templates (src/studies/[study]/…) read only this file and the model files it names; nothing in
 // src/ or lib/ names a study. Narrative fields are Dutch and may hold Markdown. Browser-safe.
 import {z} from "zod";
+import {studyActorSchema} from "./actors.js";
 
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {error: "expected a lower-case id with dashes (e.g. fs01-groepstraining)"});
 const text = z.string().min(1);
@@ -129,6 +130,7 @@ export const studySchema = z
     seed: z.string().regex(/^\d{3}$/, {error: "expected the seed number as three digits, e.g. \"001\""}).optional().describe("Number of one of the project's seed reports (three digits), if the study reproduces one."),
     /** The report the study reproduces, when it is not one of the project's seeds. */
     citation: citationSchema.optional().describe("The report the study reproduces, when it is not one of the project's seeds."),
+    actors: z.array(studyActorSchema).optional().describe("Actors besides the standard list (lib/schema/actors.ts): id, Dutch label, kind. Every model file of the study may use them in `actor` and `transfer`."),
     title: text,
     /** Short name for the sidebar. */
     shortTitle: text.describe("Short name for the sidebar."),

@@ -4,14 +4,25 @@
 // shaped with arquero here (in the browser arquero would need its own bundle).
 import {join} from "node:path";
 import * as aq from "arquero";
-import {listStudies, readStudy} from "../../lib/io/study-description.js";
+import {listStudies, readStudy, type StudyLocation} from "../../lib/io/study-description.js";
+import {previewMode} from "../../lib/io/loader-error.js";
 import {loadStudy} from "../../lib/io/study.js";
 import {evaluate} from "../../lib/model/evaluate.js";
 import {summarize} from "../../lib/finance/summary.js";
 import type {CompiledModel} from "../../lib/model/compile.js";
 
 try {
+  // In the preview an invalid study is left out here (its own pages show the problem); a build stops.
   const rows = listStudies().flatMap((location) => {
+    try {
+      return rowsOf(location);
+    } catch (error) {
+      if (!previewMode()) throw error;
+      process.stderr.write(`vergelijking.json: ${(error as Error).message}\n`);
+      return [];
+    }
+  });
+  function rowsOf(location: StudyLocation) {
     const study = readStudy(location);
     const models = new Map<string, CompiledModel>();
     return study.items.map((item) => {
@@ -37,7 +48,7 @@ try {
         href: `/studies/${study.id}/${item.id}.html`
       };
     });
-  });
+  }
   const table = aq
     .from(rows)
     .derive({ratioRank: aq.escape((d: {ratio: number | null}) => (d.ratio === null ? -Infinity : d.ratio))})

@@ -6,7 +6,7 @@ import {rebuildModel} from "../lib/model/rebuild.js";
 import {evaluate, valueOf} from "../lib/model/evaluate.js";
 import {explainPost} from "../lib/model/explain.js";
 import {lineResults} from "../lib/finance/summary.js";
-import {actors as actorNames} from "../lib/schema/actors.js";
+import {actorLabel} from "../lib/schema/actors.js";
 import {formatEuro, formatNumber, formatPercent} from "../lib/format.js";
 import {el, postValuation} from "../components/provenance.js";
 import {explainableResult} from "../components/resultProvenance.js";
@@ -119,7 +119,7 @@ export function valuationOf(e, scope) {
     if (!posts.length) return el("p", {}, `"${node.label}" is in het model niet aan een kosten- of batenpost gekoppeld (niet gewaardeerd of PM).`);
     // postValuation (a JS component) declares its options only through a default `{}`: pass them untyped.
     /** @type {any} */
-    const options = {presentValues: pv, actorLabel: (/** @type {string} */ a) => actorNames[/** @type {keyof typeof actorNames} */ (a)] ?? a};
+    const options = {presentValues: pv, actorLabel: (/** @type {string} */ a) => actorLabel(a, e.model.file.actors)};
     return el("div", {}, posts.map((p) => postValuation(explainPost(e, p, scope), options)));
   };
 }

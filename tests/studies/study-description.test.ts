@@ -1,3 +1,5 @@
+import {spawnSync} from "node:child_process";
+import {checkStudyFolder} from "../../lib/io/study-check.js";
 import {mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
@@ -23,8 +25,23 @@ describe("study descriptions (data/studies/<study>/study.yaml)", () => {
     const root = mkdtempSync(join(tmpdir(), "studies-"));
     mkdirSync(join(root, "los"));
     writeFileSync(join(root, "los", "model.yaml"), "title: x\n");
-    expect(() => listStudies([root])).toThrow(/los: expected a study.yaml in this study folder \(it holds model.yaml\)/);
+    expect(() => listStudies([root])).toThrow(/los: expected a study.yaml in this study folder \(it holds model.yaml\): the study's id, title, .*items naming its model files/);
   });
+  it("rendement check <folder> without study.yaml says what the build says, and exits 2", () => {
+    const root = mkdtempSync(join(tmpdir(), "studies-"));
+    mkdirSync(join(root, "los"));
+    writeFileSync(join(root, "los", "model.yaml"), "title: x\n");
+    let listing = "";
+    try {
+      listStudies([root]);
+    } catch (error) {
+      listing = (error as Error).message;
+    }
+    expect(checkStudyFolder(join(root, "los")).problems).toEqual([listing]);
+    const r = spawnSync(process.execPath, ["--import", "tsx", "lib/cli.ts", "check", join(root, "los")], {encoding: "utf8"});
+    expect(r.status).toBe(2);
+    expect(r.stderr + r.stdout).toContain(listing);
+  }, 60_000);
   it("seed 001 has ten factsheets, each with the report's eight steps as titled sections (seed 001, lines 40-43)", () => {
     const jw = readStudy({id: "jeugdwerkloosheid", dir: "data/studies/jeugdwerkloosheid"});
     expect(jw.items).toHaveLength(10);

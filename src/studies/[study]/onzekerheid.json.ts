@@ -2,6 +2,7 @@
 // names (study.yaml `uncertainty`, default every model of its pages) the tornado, scenarios and
 // break-even inputs (lib/analysis/overview.ts), with the model file and kengetallen from which the
 // page and the Monte Carlo worker rebuild the model (lib/model/rebuild.ts).
+import {failLoader} from "../../../lib/io/loader-error.js";
 import {parseArgs} from "node:util";
 import {join} from "node:path";
 import {findStudy, readStudy} from "../../../lib/io/study-description.js";
@@ -28,6 +29,5 @@ try {
   const without = all.filter((m) => !models.includes(m)).map((m) => ({path: m.path, title: m.model.title}));
   process.stdout.write(JSON.stringify({study: {id: study.id, title: study.title, shortTitle: study.shortTitle}, models, without}));
 } catch (error) {
-  process.stderr.write(`studies/${studyId}/onzekerheid.json: ${(error as Error).message}\n`);
-  process.exit(1);
+  failLoader(`studies/${studyId}/onzekerheid.json`, (error as Error).message);
 }

@@ -9,11 +9,12 @@
 // - `items`, `tools`, `cockpit`: each page's data, with the results at the base inputs (so a test
 //   can compare them with the CLI), the views resolved against the model and the printed figures.
 // One loader output serves all pages of a study (one loader run per study keeps the build short).
-// A bad file ends the build with file, line and field.
+// A bad file ends the build with file, line and field (in the preview, its pages show the message).
 import {parseArgs} from "node:util";
 import {join, relative} from "node:path";
 import {findStudy, readStudy, readStudyPrinted, assumptionsPath} from "../../../lib/io/study-description.js";
 import {readAssumptions} from "../../../lib/io/assumptions.js";
+import {failLoader} from "../../../lib/io/loader-error.js";
 import {studyReferenceProblems} from "../../../lib/io/study-check.js";
 import {studyHasUncertainty} from "../../../lib/io/study-pages.js";
 import {loadStudy, defaultRegistry} from "../../../lib/io/study.js";
@@ -39,10 +40,8 @@ const md = (text: string | undefined) => (text ? markdown.render(readerCitations
 const {values} = parseArgs({options: {study: {type: "string"}}, strict: false});
 const studyId = String(values.study ?? process.argv[2] ?? "");
 
-function fail(message: string): never {
-  process.stderr.write(`studies/${studyId}/study.json: ${message}\n`);
-  process.exit(1);
-}
+// A bad file: the build fails naming it; the preview shows it on the study's pages (lib/io/loader-error.ts).
+const fail = (message: string): never => failLoader(`studies/${studyId}/study.json`, message);
 
 try {
   const location = findStudy(studyId);
@@ -61,12 +60,12 @@ try {
   if (problems.length) throw new Error(problems.join("\n"));
   // The verdict of every printed figure, as its row on the Reproductie page gives it.
   const verdicts = new Map((await runChecks({study: studyId})).map((c) => [c.id, pageVerdict(c)]));
-  const figure = (id: string, where = "") => {
-    const p = printedFile;
-    const f = p?.figures.find((x) => x.id === id);
-    if (!f) throw new Error(`${join(location.dir, "study.yaml")}: ${where}: expected a figure id of ${join(location.dir, "printed.yaml")}, found "${id}"`);
+  // Figure ids, intervention ids, view quantities, actors and calculator inputs were checked above.
+  const figure = (id: string) => {
+    const p = printedFile!;
+    const f = p.figures.find((x) => x.id === id)!;
     // The reader's explanation: the cause the figure shares with others (Dutch), else its own note.
-    const cause = f.cause ? p!.causes?.find((c) => c.id === f.cause) : undefined;
+    const cause = f.cause ? p.causes?.find((c) => c.id === f.cause) : undefined;
     const verdict = verdicts.get(f.id) ?? null;
     return {id: f.id, quantity: f.quantity, source: f.source, printed: f.printed, unit: f.unit, tolerance: f.tolerance, explanation: cause?.beschrijving ?? f.toelichting ?? null, verdict};
   };
@@ -95,8 +94,7 @@ try {
     const v = item.views;
     if (!v) return null;
     const q = (name: string) => {
-      const node = model.nodes.get(`${item.intervention}.${name}`);
-      if (!node || node.kind === "flow") throw new Error(`${join(location.dir, "study.yaml")}: items.${item.id}.views: the model ${item.model} has no quantity ${item.intervention}.${name}`);
+      const node = model.nodes.get(`${item.intervention}.${name}`)!;
       return {name: node.name, label: node.label};
     };
     return {
@@ -107,9 +105,6 @@ try {
 
   const items = study.items.map((item) => {
     const model = modelOf(item.model);
-    if (!model.file.interventions.some((iv) => iv.id === item.intervention)) {
-      throw new Error(`${join(location.dir, "study.yaml")}: items.${item.id}.intervention: expected an intervention of ${item.model} (${model.file.interventions.map((iv) => iv.id).join(", ")}), found "${item.intervention}"`);
-    }
     const base = summarize(evaluate(model), item.intervention);
     const h = headline(base, item.amountsPerParticipant);
     // One payback rule per page (lib/finance/payback.ts): the same text in every table of the page.
@@ -129,10 +124,7 @@ try {
         posts: s.posts.map((p) => ({post: p.post, label: p.label, side: p.side, byActor: Object.fromEntries(actorIds.map((a) => [a, p.byActor[a] ?? 0])), total: p.presentValue})),
         actors: s.actors.map((a) => ({actor: a.actor, label: a.label, costs: a.costs, benefits: a.benefits, saldo: a.saldo, ...paybackOf(a.perYear)})),
         // Printed per-actor figures of this comparison, each with its Reproductie verdict.
-        printed: (c.printed ?? []).map((p, j) => {
-          if (!actorIds.includes(p.actor as never)) throw new Error(`${join(location.dir, "study.yaml")}: items.${item.id}.comparisons.printed[${j}].actor: expected an actor of this intervention (${actorIds.join(", ")}), found "${p.actor}"`);
-          return {...figure(p.figure, `items.${item.id}.comparisons.printed[${j}]`), actor: p.actor, computed: p.computed};
-        }),
+        printed: (c.printed ?? []).map((p) => ({...figure(p.figure), actor: p.actor, computed: p.computed})),
         saldo: s.saldo
       };
     });
@@ -146,7 +138,7 @@ try {
       base: h,
       // "per deelnemer" or "totaal" for the amounts (costs, benefits, saldo) of this page.
       basis: amountBasis(base.participants, item.amountsPerParticipant),
-      printed: item.printed.map((p, i) => ({...figure(p.figure, `items.${item.id}.printed[${i}]`), label: p.label ?? null, computed: p.computed, value: h[p.computed]})),
+      printed: item.printed.map((p) => ({...figure(p.figure), label: p.label ?? null, computed: p.computed, value: h[p.computed]})),
       comparisons
     };
   });
@@ -161,26 +153,23 @@ try {
 
   const tools = study.tools.map((tool) => {
     const model = modelOf(tool.model);
-    const where = `tools.${tool.id}`;
     const inputs = tool.inputs.map((i) => {
       const info = leafInfo(model, i.name);
       const min = i.min ?? info.control?.min;
       const max = i.max ?? info.control?.max;
-      if (min === undefined || max === undefined) throw new Error(`${join(location.dir, "study.yaml")}: ${where}.inputs: ${i.name} has no control range in the model; give min and max`);
-      return {name: info.name, label: info.label, unit: info.unit, value: info.value, min, max, step: i.step ?? info.control?.step ?? (max - min) / 100};
+      return {name: info.name, label: info.label, unit: info.unit, value: info.value, min: min!, max: max!, step: i.step ?? info.control?.step ?? (max! - min!) / 100};
     });
     const e = evaluate(model);
     const outputs = tool.outputs.map((o) => {
-      const node = model.nodes.get(o.quantity);
-      if (!node || node.kind === "flow") throw new Error(`${join(location.dir, "study.yaml")}: ${where}.outputs: the model ${tool.model} has no quantity ${o.quantity}`);
-      return {name: node.name, label: node.label, unit: node.unit, series: node.series, value: outputValue(valueOf(e, node.name)), figure: o.figure ? figure(o.figure, `${where}.outputs`) : null};
+      const node = model.nodes.get(o.quantity)!;
+      return {name: node.name, label: node.label, unit: node.unit, series: node.series, value: outputValue(valueOf(e, node.name)), figure: o.figure ? figure(o.figure) : null};
     });
     const scenarios = runScenarios(model).map((r) => {
       const es = evaluate(model, r.overrides);
       return {id: r.id, label: r.label, description: r.description ?? null, overrides: r.overrides, outputs: outputs.map((o) => outputValue(valueOf(es, o.name))), solved: tool.solve ? solveInput(model, tool.solve.input, {quantities: tool.solve.quantities, target: tool.solve.target?.value, actor: tool.solve.actor, start: tool.solve.start, overrides: r.overrides}) : null};
     });
     const solve = tool.solve
-      ? {...tool.solve, inputInfo: leafInfo(model, tool.solve.input), base: solveInput(model, tool.solve.input, {quantities: tool.solve.quantities, target: tool.solve.target?.value, actor: tool.solve.actor, start: tool.solve.start}), figure: tool.solve.figure ? figure(tool.solve.figure, `${where}.solve`) : null}
+      ? {...tool.solve, inputInfo: leafInfo(model, tool.solve.input), base: solveInput(model, tool.solve.input, {quantities: tool.solve.quantities, target: tool.solve.target?.value, actor: tool.solve.actor, start: tool.solve.start}), figure: tool.solve.figure ? figure(tool.solve.figure) : null}
       : null;
     return {...tool, html: {narrative: md(tool.narrative)}, inputs, outputs, scenarios, solve, years: Array.from({length: model.horizon}, (_, t) => (model.file.startYear ?? 0) + t + (model.file.startYear ? 0 : 1))};
   });
