@@ -74,12 +74,7 @@ const DURATION: [string, Check][] = [
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const t = (c: string) => `t_${c}`; // trimmed value
-const raw = (c: string) => `raw_${c}`; // the cell as read
 
-/** JSON.stringify of a cell as the messages show it ("nothing" when absent, "blank" when empty). */
-const show = (x: string) =>
-  `CASE WHEN ${x} IS NULL THEN 'nothing' WHEN ${x} = '' THEN 'blank' ELSE '"' || ` +
-  `REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(${x}, CHR(92), CHR(92) || CHR(92)), '"', CHR(92) || '"'), CHR(10), CHR(92) || 'n'), CHR(13), CHR(92) || 'r'), CHR(9), CHR(92) || 't') || '"' END`;
 
 const blank = (c: string) => `(${t(c)} IS NULL OR ${t(c)} = '')`;
 const DIGITS = "'0', '1', '2', '3', '4', '5', '6', '7', '8', '9'";
@@ -192,10 +187,14 @@ function message(c: string, check: Check): string {
   }
 }
 
-/** `field: message, found <cell>` followed by a line break, when the condition holds. */
-const reason = (field: string, condition: string, text: string) => `CASE WHEN ${condition} THEN ${lit(`${field}: `)} || ${text} || ', found ' || ${show(raw(field))} || CHR(10) ELSE '' END`;
+/**
+ * `field: message` followed by a line break, when the condition holds. Never the cell: the query's
+ * result is what leaves the database (or the secure environment), so no message quotes a cell value
+ * or an id (docs/cohort.md, "What leaves the database"); the in-process reader keeps quoting.
+ */
+const reason = (field: string, condition: string, text: string) => `CASE WHEN ${condition} THEN ${lit(`${field}: ${text}`)} || CHR(10) ELSE '' END`;
 /** A cross-field check: its condition (a BOOLEAN column) and its message. */
-type Cross = {field: string; condition: string; text: string};
+type Cross = {field: string; condition: string; text: string}; // text: plain, never a cell
 
 function header(format: string, columns: string[], durationDoc: string): string {
   return `-- Event table of a person-level cohort (${format}), with the row-level validation of
@@ -208,7 +207,8 @@ function header(format: string, columns: string[], durationDoc: string): string 
 --            VARCHAR  the cells as read (empty cell = '', absent optional column = NULL);
 --            the column "group" is called group_name here (GROUP is a reserved word).
 -- Output: one row per excluded row   (kind = 'excluded', line, message: one "field: problem" per line;
---                                     a duplicate id's message ends "also on line " + first_line)
+--                                     a duplicate id's message ends "found the id of line " + first_line;
+--                                     no message contains a cell value or an id)
 --         and the event table         (kind = 'count', group_value, duration, exit_label, persons)
 --         where exit_label is 'censored' or the exit, and duration is the time to exit or censoring:
 --         ${durationDoc}
@@ -218,7 +218,7 @@ function header(format: string, columns: string[], durationDoc: string): string 
 
 function select(columns: [string, Check][]): string {
   const lines = ["    line,", "    by_value,"];
-  for (const [c] of columns) lines.push(`    ${sqlColumn(c)} AS ${raw(c)},`, `    TRIM(${sqlColumn(c)}) AS ${t(c)},`);
+  for (const [c] of columns) lines.push(`    TRIM(${sqlColumn(c)}) AS ${t(c)},`);
   lines[lines.length - 1] = lines[lines.length - 1].replace(/,$/, "");
   return lines.join("\n");
 }
@@ -231,19 +231,26 @@ const reasonList = (parts: string[]) => (parts.length === 1 ? parts[0] : `CONCAT
 /**
  * The query: src (cells, trimmed cells) → flagged (one BOOLEAN per failed check) → checked (which
  * kind of check failed; cross-field checks count only when every cell is fine, as in zod) → marked
- * (first line of each valid id: a window, which PostgreSQL does not inline into the steps above, so
- * the checks are computed once per row and not once per reference) → refined (the messages) → one
- * GROUP BY that yields the excluded rows (one group per line) and the event table. Each step reads
- * the previous one once, so no engine has to copy a CTE.
+ * (first line of each valid id) → refined (the messages) → one GROUP BY that yields the excluded rows
+ * (one group per line) and the event table. Each step reads the previous one once, so no engine has
+ * to copy a CTE.
+ * PostgreSQL inlines a CTE read once into the next step and substitutes its expressions wherever a
+ * column is referenced, so without a barrier every check of flagged was evaluated again in base_bad,
+ * in failed and in each message (EXPLAIN ANALYZE: 11 s of 11 s in the projection of the window in
+ * marked, 3.890 rows). A window function keeps PostgreSQL from pulling a subquery up, so flagged
+ * carries one (id_rows, the number of rows with the same trimmed id, partitioned like marked's window
+ * so the sort is shared); the checks are then computed once per row. DuckDB, Trino and Spark SQL
+ * compute the same result. Only the full format needs it (`barrier`); the duration table's four
+ * checks are cheap, and a second window would cost DuckDB time on a million rows.
  */
-function query(columns: [string, Check][], extra: {flags?: string[]; cross?: Cross[]; duration: string; exitLabel: string}): string {
+function query(columns: [string, Check][], extra: {flags?: string[]; cross?: Cross[]; duration: string; exitLabel: string; barrier?: boolean}): string {
   const cross = extra.cross ?? [];
   const flags = [
     ...columns.map(([c, check]) => `    ${bad(c, check)} AS ${flag(c)}`),
     ...(extra.flags ?? []).map((f) => `    ${f}`)
   ];
   const anyBad = columns.map(([c]) => flag(c)).join(" OR ");
-  const base = columns.map(([c, check]) => reason(c, flag(c), lit(message(c, check))));
+  const base = columns.map(([c, check]) => reason(c, flag(c), message(c, check)));
   const crossFlags = cross.map((x, i) => `    ${x.condition} AS cross_${i + 1}`);
   const crossReasons = cross.map((x, i) => reason(x.field, `cross_${i + 1}`, x.text));
   const anyCross = cross.length ? cross.map((_, i) => `cross_${i + 1}`).join(" OR ") : "FALSE";
@@ -256,7 +263,7 @@ ${select(columns)}
 flagged AS (
   SELECT
     src.*,
-${flags.join(",\n")}
+${extra.barrier ? `    COUNT(*) OVER (PARTITION BY ${t("id")}) AS id_rows,\n` : ""}${flags.join(",\n")}
   FROM src
 ),
 crossed AS (
@@ -280,7 +287,6 @@ marked AS (
 refined AS (
   SELECT
     line,
-    ${t("id")} AS person,
     failed,
     id_first,
     CASE
@@ -300,7 +306,7 @@ sorted AS (
     CASE
       WHEN failed <> '' THEN reasons
       WHEN line = id_first THEN NULL
-      ELSE 'id: expected a unique id, found ' || ${show("person")} || ' also on line '
+      ELSE 'id: expected a unique id, found the id of line '
     END AS message,
     CASE WHEN failed = '' AND line <> id_first THEN id_first END AS first_line,
     CASE WHEN failed = '' AND line = id_first THEN group_value END AS group_value,
@@ -338,25 +344,25 @@ export function cohortSql(): string {
     `CASE WHEN ${bad("hours", FULL.find(([c]) => c === "hours")![1])} OR ${blank("hours")} THEN NULL ELSE CAST(REPLACE(${t("hours")}, ',', '.') AS ${DECIMAL}) END AS hours_value`
   ];
   const cross: Cross[] = [
-    {field: "follow_up_end", condition: `${fe} < ${fs}`, text: `'expected a date on or after follow_up_start ' || ${fs}`},
-    {field: "exit_date", condition: `${et} = 'none' AND NOT ${blank("exit_date")}`, text: `'expected blank when exit_type is none'`},
-    {field: "exit_date", condition: `${et} <> 'none' AND ${blank("exit_date")}`, text: `'expected a date YYYY-MM-DD when exit_type is ' || ${et}`},
+    {field: "follow_up_end", condition: `${fe} < ${fs}`, text: "expected a date on or after follow_up_start"},
+    {field: "exit_date", condition: `${et} = 'none' AND NOT ${blank("exit_date")}`, text: "expected blank when exit_type is none"},
+    {field: "exit_date", condition: `${et} <> 'none' AND ${blank("exit_date")}`, text: "expected a date YYYY-MM-DD when exit_type is not none"},
     {
       field: "exit_date",
       condition: `${et} <> 'none' AND NOT ${blank("exit_date")} AND (${ed} < ${fs} OR ${ed} > ${fe})`,
-      text: `'expected a date within follow-up ' || ${fs} || '..' || ${fe}`
+      text: "expected a date within follow_up_start..follow_up_end"
     },
-    {field: "hours", condition: `${isWork} AND (hours_value IS NULL OR hours_value <= 0)`, text: `'expected hours per week > 0 when exit_type is ' || ${et}`},
-    {field: "job_end_date", condition: `NOT ${blank("job_end_date")} AND NOT ${isWork}`, text: `'expected blank unless exit_type is a work exit'`},
+    {field: "hours", condition: `${isWork} AND (hours_value IS NULL OR hours_value <= 0)`, text: "expected hours per week > 0 when exit_type is a work exit"},
+    {field: "job_end_date", condition: `NOT ${blank("job_end_date")} AND NOT ${isWork}`, text: "expected blank unless exit_type is a work exit"},
     {
       field: "job_end_date",
       condition: `NOT ${blank("job_end_date")} AND ${isWork} AND NOT ${blank("exit_date")} AND (${jd} < ${ed} OR ${jd} > ${fe})`,
-      text: `'expected a date within ' || ${ed} || '..' || ${fe}`
+      text: "expected a date within exit_date..follow_up_end"
     },
     {
       field: "trajectory_date",
       condition: `NOT ${blank("trajectory_date")} AND ${td} < ${t("inflow_date")}`,
-      text: `'expected a date on or after inflow_date ' || ${t("inflow_date")}`
+      text: "expected a date on or after inflow_date"
     }
   ];
   const censored = `${et} = 'none' OR ${blank("exit_date")}`;
@@ -365,6 +371,7 @@ export function cohortSql(): string {
   return `${header("full cohort format of docs/cohort.md", cols.map(([c]) => c), "whole days (BIGINT); months are days / 30.4375 (lib/schema/cohort.ts)")}${query(cols, {
     flags: extraFlags,
     cross,
+    barrier: true,
     duration: days,
     exitLabel: `CASE WHEN ${censored} THEN 'censored' ELSE ${et} END`
   })}`;

@@ -9,7 +9,8 @@
 // The event table is what may leave a secure environment; `rendement curves` reads it.
 // The exclusion rules are those of `curves` (lib/io/cohort-file.ts applyExclusionRules): more than
 // --max-excluded (default 5 %) of the rows excluded refuses the file, so no event table is written
-// from a file that is mostly bad. An --out that is the input file (same real path, or the same file
+// from a file that is mostly bad. Nothing it prints or writes quotes a cell value or an id (only
+// row positions, fields and what was expected), since its output is what leaves a secure environment. An --out that is the input file (same real path, or the same file
 // through a hard link) is refused before anything is read.
 // Exit codes: 0 ok, 2 bad input or usage.
 import {realpathSync, statSync, writeFileSync} from "node:fs";
@@ -17,7 +18,7 @@ import path from "node:path";
 import {applyExclusionRules, CohortFileError} from "../io/cohort-file.js";
 import {maxExcludedOption} from "./cohort-records.js";
 import {UsageError} from "./args.js";
-import {DEFAULT_MAX_EXCLUDED} from "../cohort/exclusions.js";
+import {DEFAULT_MAX_EXCLUDED, privateExcludedRow} from "../cohort/exclusions.js";
 import {aggregateCohortFile, causesOf, CohortOptionError} from "../io/cohort-duckdb.js";
 import {withCohortSource} from "../io/cohort-source.js";
 import {formatEventTable, unsafeGroupMessage} from "../io/event-table-file.js";
@@ -123,6 +124,10 @@ export async function main(argv: string[]): Promise<number> {
             if (source.note) console.error(source.note);
             return aggregateCohortFile(source.csvPath, {by: a.by});
           });
+    // What aggregate prints or writes may leave a secure environment: no cell value and no id, on
+    // every engine (the database queries already return none; this also covers the CSV reader's own
+    // messages). docs/cohort.md, "What leaves the database".
+    agg = {...agg, excluded: agg.excluded.map((e) => privateExcludedRow(agg!.summary.file, e))};
     notes = applyExclusionRules(agg, args.maxExcluded);
   } catch (error) {
     if (error instanceof CohortFileError || error instanceof CohortOptionError) {

@@ -29,7 +29,41 @@ export function rowMessage(file: string, line: number, p: RowProblem): string {
  */
 export function problemFromMessage(message: string): RowProblem {
   const m = /^([^:]+): (.*?), found (.*)$/s.exec(message);
-  return m ? {field: m[1], expected: m[2], found: m[3]} : {field: "row", expected: message, found: ""};
+  if (m) return {field: m[1], expected: m[2], found: m[3]};
+  // The database queries' messages name no cell: `field: expected ...` (see withoutCellValues).
+  const f = /^([a-z_0-9]+): (expected .*)$/s.exec(message);
+  return f ? {field: f[1], expected: f[2], found: ""} : {field: "row", expected: message, found: ""};
+}
+
+/**
+ * A problem as the database queries report it (lib/cohort/sql/*.sql, written by scripts/cohort-sql.ts)
+ * and as `aggregate` prints it: without any cell value or id, because that output may leave a secure
+ * environment. The field and what was expected stay; dates and exit types inside cross-field messages
+ * become the names of the fields they came from; what was found is dropped, except a field count
+ * ("3") and the line of a duplicate id's first row ("the id of line 4"). The in-process reader, which
+ * reads a file the user already holds, keeps quoting the cell.
+ */
+export function withoutCellValues(p: RowProblem): RowProblem {
+  const expected = p.expected
+    .replace(/^expected a date on or after (follow_up_start|inflow_date) .*$/s, "expected a date on or after $1")
+    .replace(/^expected a date within follow-up .*$/s, "expected a date within follow_up_start..follow_up_end")
+    .replace(/^expected a date within (?!follow)\S*\.\..*$/s, "expected a date within exit_date..follow_up_end")
+    .replace(/^expected a date YYYY-MM-DD when exit_type is .*$/s, "expected a date YYYY-MM-DD when exit_type is not none")
+    .replace(/^expected hours per week > 0 when exit_type is .*$/s, "expected hours per week > 0 when exit_type is a work exit");
+  const dup = /^.* also on line (\d+)$/s.exec(p.found);
+  const found = p.field === "id" && dup ? `the id of line ${dup[1]}` : /^(\d+|the id of line \d+)$/.test(p.found) ? p.found : "";
+  return {field: p.field, expected, found};
+}
+
+/** `file:line: field: expected ...[, found ...]` for a problem without cell values. */
+export function privateRowMessage(file: string, line: number, p: RowProblem): string {
+  return `${file}:${line}: ${p.field}: ${p.expected}${p.found ? `, found ${p.found}` : ""}`;
+}
+
+/** An excluded row as the database queries and `aggregate` report it: no cell value, no id. */
+export function privateExcludedRow(file: string, e: ExcludedRow): ExcludedRow {
+  const problems = e.problems.map(withoutCellValues);
+  return {line: e.line, problems, reasons: problems.map((p) => privateRowMessage(file, e.line, p))};
 }
 
 /** The reason a problem is counted under in a summary: the field and what was expected (no value). */

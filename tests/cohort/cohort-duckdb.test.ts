@@ -9,6 +9,7 @@ import {csvFormat} from "d3-dsv";
 import {DuckDBInstance} from "@duckdb/node-api";
 import {aggregateCohortFile, causesOf, CohortOptionError, eventTableSql} from "../../lib/io/cohort-duckdb.js";
 import {CohortFileError, readCohortFile} from "../../lib/io/cohort-file.js";
+import {privateExcludedRow} from "../../lib/cohort/exclusions.js";
 import {cohortRecords} from "../../lib/cli/cohort-records.js";
 import {curvesByGroup, summarizeAt} from "../../lib/cohort/curves.js";
 import {curvesFromCounts, relabelExits, type EventCount} from "../../lib/cohort/event-counts.js";
@@ -42,7 +43,8 @@ async function expectSamePaths(file: string, by = "group", causes?: "detailed" |
   const {causes: causeList, causeOf} = causesOf(sql.format, causes ?? "detailed");
   const counts = relabelExits(sql.counts, causeOf);
   expect(sortCounts(counts)).toEqual(sortCounts(js.counts));
-  expect(sql.excluded).toEqual(js.read.excluded);
+  // The query names no cell value or id; otherwise the same problems on the same lines.
+  expect(sql.excluded).toEqual(js.read.excluded.map((e) => privateExcludedRow(file, e)));
   expect(sql.summary).toEqual(js.read.summary);
   // Curves from the counts equal curves from the person records, to the last bit.
   const at = [1, 3, 6, 12, 24];
@@ -100,9 +102,9 @@ describe("DuckDB path = in-process path", () => {
     const r = await expectSamePaths(file);
     expect(r.excluded.length).toBeGreaterThanOrEqual(15);
     const messages = r.excluded.flatMap((e) => e.reasons).join("\n");
-    expect(messages).toContain(`${file}:5: follow_up_start: expected a date YYYY-MM-DD, found "2014-02-30"`);
-    expect(messages).toContain(`${file}:7: exit_type: expected one of work_fulltime|work_parttime|work_subsidised|school|other|none, found "retired"`);
-    expect(messages).toContain(`${file}:9: id: expected a unique id, found ${JSON.stringify(bad[2].id)} also on line 4`);
+    expect(messages).toContain(`${file}:5: follow_up_start: expected a date YYYY-MM-DD`);
+    expect(messages).toContain(`${file}:7: exit_type: expected one of work_fulltime|work_parttime|work_subsidised|school|other|none`);
+    expect(messages).toContain(`${file}:9: id: expected a unique id, found the id of line 4`);
     expect(messages).toContain(`${file}:41: row: expected ${COLUMNS.length} fields as in the header, found 3`);
     await expectSamePaths(file, "sex", "work-other");
   }, 180_000);
@@ -116,7 +118,7 @@ describe("DuckDB path = in-process path", () => {
     await expectSamePaths(file);
   }, 180_000);
 
-  it("excludes a number whose text JavaScript reads as Infinity, with the in-process message, and keeps zero-padded ones (issue 17 case 8)", async () => {
+  it("excludes a number whose text JavaScript reads as Infinity, with the in-process message less the cell, and keeps zero-padded ones (issue 17 case 8)", async () => {
     const T = (2n ** 1024n - 2n ** 970n).toString(); // the smallest integer Number() makes Infinity (309 digits)
     expect(Number(T)).toBe(Infinity);
     expect(Number((2n ** 1024n - 2n ** 970n - 1n).toString())).toBe(Number.MAX_VALUE);
@@ -133,7 +135,7 @@ describe("DuckDB path = in-process path", () => {
     writeFileSync(file, `id,group,months,exit\n${rows.map((r) => r.join(",")).join("\n")}\n`);
     const r = await expectSamePaths(file);
     expect(r.excluded.map((e) => e.line)).toEqual([2, 3, 4]);
-    expect(r.excluded[0].reasons[0]).toBe(`${file}:2: months: expected a duration in months >= 0, found "${"9".repeat(400)}"`);
+    expect(r.excluded[0].reasons[0]).toBe(`${file}:2: months: expected a duration in months >= 0`);
     expect(r.counts.some((c) => c.months === 5 && c.group === "A")).toBe(true);
     expect(r.counts.some((c) => c.months === 7.25 && c.exit === "censored")).toBe(true);
     // 2^1024 - 2^970 - 1 is finite (Number.MAX_VALUE): accepted on both paths
@@ -152,9 +154,9 @@ describe("DuckDB path = in-process path", () => {
     writeFileSync(full, toCsv(cohort));
     const f = await expectSamePaths(full);
     const messages = f.excluded.flatMap((e) => e.reasons).join("\n");
-    expect(messages).toContain(`:${work + 2}: hours: expected hours per week 0–80 or blank, found "${"9".repeat(400)}"`);
-    expect(messages).toContain(`:3: age: expected an age 15–70 or blank, found "${"9".repeat(400)}"`);
-    expect(messages).toContain(`:6: zrm_6: expected a ZRM score 1–5 or blank, found "-${"9".repeat(400)}"`);
+    expect(messages).toContain(`:${work + 2}: hours: expected hours per week 0–80 or blank`);
+    expect(messages).toContain(`:3: age: expected an age 15–70 or blank`);
+    expect(messages).toContain(`:6: zrm_6: expected a ZRM score 1–5 or blank`);
     expect(f.excluded.map((e) => e.line)).not.toContain(4);
   }, 180_000);
 

@@ -8,7 +8,8 @@
 --            VARCHAR  the cells as read (empty cell = '', absent optional column = NULL);
 --            the column "group" is called group_name here (GROUP is a reserved word).
 -- Output: one row per excluded row   (kind = 'excluded', line, message: one "field: problem" per line;
---                                     a duplicate id's message ends "also on line " + first_line)
+--                                     a duplicate id's message ends "found the id of line " + first_line;
+--                                     no message contains a cell value or an id)
 --         and the event table         (kind = 'count', group_value, duration, exit_label, persons)
 --         where exit_label is 'censored' or the exit, and duration is the time to exit or censoring:
 --         the months cell as text with a dot decimal (read it with a float parser)
@@ -18,13 +19,9 @@ WITH src AS (
   SELECT
     line,
     by_value,
-    id AS raw_id,
     TRIM(id) AS t_id,
-    group_name AS raw_group,
     TRIM(group_name) AS t_group,
-    months AS raw_months,
     TRIM(months) AS t_months,
-    exit AS raw_exit,
     TRIM(exit) AS t_exit
   FROM cohort
 ),
@@ -58,15 +55,14 @@ marked AS (
 refined AS (
   SELECT
     line,
-    t_id AS person,
     failed,
     id_first,
     CASE
       WHEN failed = 'base' THEN CONCAT(
-      CASE WHEN bad_id THEN 'id: ' || 'expected a non-empty pseudonymous id' || ', found ' || CASE WHEN raw_id IS NULL THEN 'nothing' WHEN raw_id = '' THEN 'blank' ELSE '"' || REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(raw_id, CHR(92), CHR(92) || CHR(92)), '"', CHR(92) || '"'), CHR(10), CHR(92) || 'n'), CHR(13), CHR(92) || 'r'), CHR(9), CHR(92) || 't') || '"' END || CHR(10) ELSE '' END,
-      CASE WHEN bad_group THEN 'group: ' || 'expected a non-empty group name' || ', found ' || CASE WHEN raw_group IS NULL THEN 'nothing' WHEN raw_group = '' THEN 'blank' ELSE '"' || REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(raw_group, CHR(92), CHR(92) || CHR(92)), '"', CHR(92) || '"'), CHR(10), CHR(92) || 'n'), CHR(13), CHR(92) || 'r'), CHR(9), CHR(92) || 't') || '"' END || CHR(10) ELSE '' END,
-      CASE WHEN bad_months THEN 'months: ' || 'expected a duration in months >= 0' || ', found ' || CASE WHEN raw_months IS NULL THEN 'nothing' WHEN raw_months = '' THEN 'blank' ELSE '"' || REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(raw_months, CHR(92), CHR(92) || CHR(92)), '"', CHR(92) || '"'), CHR(10), CHR(92) || 'n'), CHR(13), CHR(92) || 'r'), CHR(9), CHR(92) || 't') || '"' END || CHR(10) ELSE '' END,
-      CASE WHEN bad_exit THEN 'exit: ' || 'expected one of work|other|censored' || ', found ' || CASE WHEN raw_exit IS NULL THEN 'nothing' WHEN raw_exit = '' THEN 'blank' ELSE '"' || REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(raw_exit, CHR(92), CHR(92) || CHR(92)), '"', CHR(92) || '"'), CHR(10), CHR(92) || 'n'), CHR(13), CHR(92) || 'r'), CHR(9), CHR(92) || 't') || '"' END || CHR(10) ELSE '' END
+      CASE WHEN bad_id THEN 'id: expected a non-empty pseudonymous id' || CHR(10) ELSE '' END,
+      CASE WHEN bad_group THEN 'group: expected a non-empty group name' || CHR(10) ELSE '' END,
+      CASE WHEN bad_months THEN 'months: expected a duration in months >= 0' || CHR(10) ELSE '' END,
+      CASE WHEN bad_exit THEN 'exit: expected one of work|other|censored' || CHR(10) ELSE '' END
     )
       WHEN failed = 'cross' THEN ''
       ELSE ''
@@ -83,7 +79,7 @@ sorted AS (
     CASE
       WHEN failed <> '' THEN reasons
       WHEN line = id_first THEN NULL
-      ELSE 'id: expected a unique id, found ' || CASE WHEN person IS NULL THEN 'nothing' WHEN person = '' THEN 'blank' ELSE '"' || REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(person, CHR(92), CHR(92) || CHR(92)), '"', CHR(92) || '"'), CHR(10), CHR(92) || 'n'), CHR(13), CHR(92) || 'r'), CHR(9), CHR(92) || 't') || '"' END || ' also on line '
+      ELSE 'id: expected a unique id, found the id of line '
     END AS message,
     CASE WHEN failed = '' AND line <> id_first THEN id_first END AS first_line,
     CASE WHEN failed = '' AND line = id_first THEN group_value END AS group_value,
