@@ -7,6 +7,8 @@ import {itemPage} from "./page-model.js";
 const SENTENCE = /^Voor de samenleving: (de baten zijn € ?[\d.]+ hoger dan de kosten|de kosten zijn € ?[\d.]+ hoger dan de baten|baten en kosten zijn even groot)/;
 const isUncertainty = (path: string) => /^\/studies\/[^/]+\/onzekerheid(\.html)?$/.test(path);
 
+// Runs before the checks that move inputs (state 45, equality 55): it needs the report's inputs.
+export const order = 30;
 export const checks: PageCheck[] = [
   {
     name: "an intervention or uncertainty page opens with its conclusion in one plain-Dutch sentence, right under the title",

@@ -84,6 +84,8 @@ export async function clippedChartLabels(page: Page): Promise<string[]> {
   });
 }
 
+// Reads the page as it loaded: before the checks that move inputs (state 45, equality 55).
+export const order = 30;
 export const checks: PageCheck[] = [
   {
     name: "no number token is split across two lines, and no word unless hyphenation is on (Range.getClientRects over the page's text)",

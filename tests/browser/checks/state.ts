@@ -140,6 +140,8 @@ async function refusal({page, path, width}: PageVisit): Promise<void> {
   await settle(page);
 }
 
+// After the checks that need the report's inputs (30), before equality (55), which leaves typed values.
+export const order = 45;
 export const checks: PageCheck[] = [
   {
     name: "address state: values typed with a Dutch comma and Enter come back identical (data-value and box text) when the address is reopened",

@@ -7,6 +7,8 @@ import {expect} from "vitest";
 import type {PageCheck} from "./types.js";
 import {itemPage} from "./page-model.js";
 
+// Runs before the checks that move inputs (state 45, equality 55): it needs the report's inputs.
+export const order = 30;
 export const checks: PageCheck[] = [
   {
     name: "a result card states its basis and, beside a figure the report prints, its verdict at the report's inputs and 'rapport: <waarde>' once an input moved",
