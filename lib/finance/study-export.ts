@@ -77,6 +77,16 @@ export interface StudyExport {
 }
 
 /** A source as Dutch citation text: a registry/model source object, a plain string, or "". */
+
+/** A reader's word for what kind of input a row is (the model's `kind` is code). */
+const KIND_NL: Record<string, string> = {parameter: "invoer", kengetal: "kengetal", setting: "instelling", quantity: "grootheid", flow: "geldstroom"};
+/** A share is written as a share: the model's unit `fraction` (0,75 = 75 %). */
+const FRACTION_NL = "aandeel";
+/** The unit as a reader reads it: `fraction` is a share, every other unit is already Dutch (€, jaar, personen, %). */
+export function unitText(unit: string): string {
+  return unit === "fraction" ? FRACTION_NL : unit;
+}
+
 export function sourceCitation(source: unknown): string {
   if (!source) return "";
   if (typeof source === "string") return source;
@@ -93,7 +103,7 @@ function inputRows(modelFile: string, e: Evaluation): InputRow[] {
   for (const node of e.model.leaves) {
     const leaf = node.leaf!;
     const now = valueOf(e, node.name);
-    const common = {model: modelFile, name: node.name, kind: node.kind, scope: node.scope ?? "", label: node.label, unit: node.unit, source: sourceCitation(leaf.source), priceYear: leaf.priceYear ?? null, priceFactor: leaf.priceFactor ?? 1, modelPriceYear: e.model.file.priceYear, assumption: leaf.assumption ?? ""};
+    const common = {model: modelFile, name: node.name, kind: KIND_NL[node.kind] ?? node.kind, scope: node.scope ?? "", label: node.label, unit: unitText(node.unit), source: sourceCitation(leaf.source), priceYear: leaf.priceYear ?? null, priceFactor: leaf.priceFactor ?? 1, modelPriceYear: e.model.file.priceYear, assumption: leaf.assumption ?? ""};
     if (typeof now === "number") {
       const base = Array.isArray(leaf.value) ? leaf.value[0] : leaf.value;
       out.push({...common, year: null, value: base, currentValue: now !== base ? now : null});
@@ -268,7 +278,7 @@ export function sheetFormat(column: ExportColumn, row: Record<string, unknown>):
     case "unit": {
       const unit = String(row.unit ?? "");
       if (unit.startsWith("€")) return EURO_CENTS;
-      if (unit === "fraction") return PERCENT;
+      if (unit === FRACTION_NL) return PERCENT;
       return PLAIN;
     }
     default:

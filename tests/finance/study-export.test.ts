@@ -94,3 +94,15 @@ describe("studyExportSheets: XLSX sheets with numbers as numbers", () => {
     expect(inputs.rows[euroRow + 1][valueColumn]).toMatchObject({kind: "number", format: "[$€-413] #,##0.00"});
   });
 });
+
+describe("downloads speak the reader's language: no code word in a cell", () => {
+  it("the kind of an input is invoer, kengetal or instelling, and a share's unit is 'aandeel', on every shipped model", () => {
+    for (const file of shippedModelFiles()) {
+      const x = studyExport([{model: file, evaluation: evaluate(loadStudy(file, {onWarning: () => {}}))}]);
+      for (const row of x.inputs) {
+        expect(["invoer", "kengetal", "instelling"], `${file}: ${row.name}`).toContain(row.kind);
+        expect(row.unit, `${file}: ${row.name}`).not.toBe("fraction");
+      }
+    }
+  });
+});
