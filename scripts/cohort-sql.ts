@@ -254,6 +254,10 @@ function query(columns: [string, Check][], extra: {flags?: string[]; cross?: Cro
   const crossFlags = cross.map((x, i) => `    ${x.condition} AS cross_${i + 1}`);
   const crossReasons = cross.map((x, i) => reason(x.field, `cross_${i + 1}`, x.text));
   const anyCross = cross.length ? cross.map((_, i) => `cross_${i + 1}`).join(" OR ") : "FALSE";
+  // flagged passes on only the trimmed cells the later steps read (the id, the dates of the
+  // cross-field checks and the duration), so the windows sort narrow rows.
+  const later = [t("id"), ...cross.map((x) => x.condition), extra.duration, extra.exitLabel].join(" ");
+  const kept = columns.map(([c]) => t(c)).filter((tc) => new RegExp(`\\b${tc}\\b`).test(later));
   return `
 WITH src AS (
   SELECT
@@ -262,7 +266,9 @@ ${select(columns)}
 ),
 flagged AS (
   SELECT
-    src.*,
+    line,
+    by_value,
+${kept.map((k) => `    ${k},`).join("\n")}
 ${extra.barrier ? `    COUNT(*) OVER (PARTITION BY ${t("id")}) AS id_rows,\n` : ""}${flags.join(",\n")}
   FROM src
 ),

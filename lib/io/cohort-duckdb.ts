@@ -1,7 +1,8 @@
 // Person-level cohort files (CSV or Parquet) read and aggregated by DuckDB: the rows never become
 // JavaScript objects. DuckDB reads the file (the only DuckDB-specific part: read_csv/read_parquet,
 // exposed as a view named `cohort`), then the plain SQL query of lib/cohort/sql/*-event-table.sql
-// validates every row with the messages of lib/schema/cohort.ts and aggregates the valid ones to
+// validates every row with the rules of lib/schema/cohort.ts (messages without the cell: withoutCellValues in
+// lib/cohort/exclusions.ts) and aggregates the valid ones to
 // the event table (group, months, exit, persons). Node only.
 import {closeSync, openSync, readFileSync, readSync, statSync} from "node:fs";
 import {fileURLToPath} from "node:url";

@@ -80,7 +80,15 @@ WITH src AS (
 ),
 flagged AS (
   SELECT
-    src.*,
+    line,
+    by_value,
+    t_id,
+    t_inflow_date,
+    t_follow_up_start,
+    t_follow_up_end,
+    t_exit_date,
+    t_trajectory_date,
+    t_job_end_date,
     COUNT(*) OVER (PARTITION BY t_id) AS id_rows,
     (t_id IS NULL OR t_id = '') AS bad_id,
     ((t_inflow_date IS NULL OR t_inflow_date = '') OR NOT (CASE WHEN (LENGTH(t_inflow_date) = 10 AND SUBSTR(t_inflow_date, 5, 1) = '-' AND SUBSTR(t_inflow_date, 8, 1) = '-' AND (POSITION(SUBSTR(t_inflow_date, 1, 1) IN '0123456789') > 0) AND (POSITION(SUBSTR(t_inflow_date, 2, 1) IN '0123456789') > 0) AND (POSITION(SUBSTR(t_inflow_date, 3, 1) IN '0123456789') > 0) AND (POSITION(SUBSTR(t_inflow_date, 4, 1) IN '0123456789') > 0) AND (POSITION(SUBSTR(t_inflow_date, 6, 1) IN '0123456789') > 0) AND (POSITION(SUBSTR(t_inflow_date, 7, 1) IN '0123456789') > 0) AND (POSITION(SUBSTR(t_inflow_date, 9, 1) IN '0123456789') > 0) AND (POSITION(SUBSTR(t_inflow_date, 10, 1) IN '0123456789') > 0)) THEN CAST(SUBSTR(t_inflow_date, 1, 4) AS INTEGER) >= 100 AND CAST(SUBSTR(t_inflow_date, 6, 2) AS INTEGER) BETWEEN 1 AND 12 AND CAST(SUBSTR(t_inflow_date, 9, 2) AS INTEGER) >= 1 AND CAST(SUBSTR(t_inflow_date, 9, 2) AS INTEGER) <= CASE WHEN CAST(SUBSTR(t_inflow_date, 6, 2) AS INTEGER) = 2 THEN CASE WHEN (MOD(CAST(SUBSTR(t_inflow_date, 1, 4) AS INTEGER), 4) = 0 AND MOD(CAST(SUBSTR(t_inflow_date, 1, 4) AS INTEGER), 100) <> 0) OR MOD(CAST(SUBSTR(t_inflow_date, 1, 4) AS INTEGER), 400) = 0 THEN 29 ELSE 28 END WHEN CAST(SUBSTR(t_inflow_date, 6, 2) AS INTEGER) IN (4, 6, 9, 11) THEN 30 ELSE 31 END ELSE FALSE END)) AS bad_inflow_date,
