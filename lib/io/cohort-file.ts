@@ -1,7 +1,7 @@
 // Read and validate cohort files (Node only: reads from disk). Every bad row is reported as
 // `file:line: field: expected ..., found ...` and excluded with its reasons; nothing is dropped silently.
 // The exclusion rules (messages, summary, --max-excluded) live in lib/cohort/exclusions.ts.
-import {readFileSync} from "node:fs";
+import {readTextFile} from "./read-file.js";
 import {csvParseRows} from "d3-dsv";
 import {
   DEFAULT_MAX_EXCLUDED,
@@ -73,6 +73,21 @@ const innerLineBreaks = (cells: string[]): number => {
   for (const c of cells) if (c.includes("\n") || c.includes("\r")) n += c.match(/\r\n|\r|\n/g)!.length;
   return n;
 };
+
+/**
+ * CSV rows by RFC 4180 over the whole text (a quoted line break stays in its cell; a leading BOM is
+ * dropped), with the 1-based line on which each row starts, for `file:line` messages.
+ */
+export function csvRowsWithLines(text: string): {rows: string[][]; startLine: number[]} {
+  const rows = csvParseRows(text.replace(/^\uFEFF/, ""));
+  const startLine: number[] = [];
+  let next = 1;
+  for (const cells of rows) {
+    startLine.push(next);
+    next += 1 + innerLineBreaks(cells);
+  }
+  return {rows, startLine};
+}
 const isBlank = (cells: string[]) => cells.length === 1 && cells[0].trim() === "";
 
 export interface CohortReadOptions {
@@ -90,14 +105,7 @@ export interface CohortReadOptions {
  */
 export function parseCohortText(text: string, file: string, options: CohortFormat | CohortReadOptions = {}): AnyCohortFile {
   const {expect, maxExcluded = DEFAULT_MAX_EXCLUDED} = typeof options === "string" ? {expect: options} : options;
-  const parsed = csvParseRows(text.replace(/^\uFEFF/, ""));
-  // The 1-based line on which each parsed row starts.
-  const startLine: number[] = [];
-  let next = 1;
-  for (const cells of parsed) {
-    startLine.push(next);
-    next += 1 + innerLineBreaks(cells);
-  }
+  const {rows: parsed, startLine} = csvRowsWithLines(text);
   const headerIndex = parsed.findIndex((cells) => !isBlank(cells));
   if (headerIndex < 0) throw new CohortFileError(file, [`${file}:1: header: expected a header row, found an empty file`]);
   const headerLine = startLine[headerIndex];
@@ -172,7 +180,7 @@ export function parseCohortText(text: string, file: string, options: CohortForma
 export function readCohortFile(path: string, options: CohortFormat | CohortReadOptions = {}): AnyCohortFile {
   let text: string;
   try {
-    text = readFileSync(path, "utf8");
+    text = readTextFile(path);
   } catch (error) {
     throw new CohortFileError(path, [`${path}: cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`]);
   }

@@ -1,8 +1,9 @@
 // Event-table files: CSV with the columns group, months, exit, count (one row per cell), as written
 // by `rendement aggregate` and read by `rendement curves`. Node only.
-import {closeSync, openSync, readFileSync, readSync, writeFileSync} from "node:fs";
+import {closeSync, openSync, readSync, writeFileSync} from "node:fs";
+import {readTextFile} from "./read-file.js";
 import {csvFormatRows, csvParseRows} from "d3-dsv";
-import {CohortFileError} from "./cohort-file.js";
+import {CohortFileError, csvRowsWithLines} from "./cohort-file.js";
 import {CENSORED, type EventCount} from "../cohort/event-counts.js";
 
 export const EVENT_TABLE_COLUMNS = ["group", "months", "exit", "count"] as const;
@@ -48,24 +49,17 @@ export function unsafeGroupMessage(group: string): string | null {
 }
 
 /** Lines a parsed row spans beyond its first: the line breaks inside its quoted fields. */
-const innerLineBreaks = (cells: string[]): number => cells.reduce((n, c) => n + (c.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
 
 /** Read and check an event table; every problem is `file:line: field: expected ..., found ...`. */
 export function readEventTable(path: string): EventCount[] {
   let text: string;
   try {
-    text = readFileSync(path, "utf8");
+    text = readTextFile(path);
   } catch (error) {
     throw new CohortFileError(path, [`${path}: cannot read file: ${(error as Error).message}`]);
   }
   // RFC 4180 over the whole text, so a quoted line break inside a group name stays in its cell.
-  const parsed = csvParseRows(text.replace(/^\uFEFF/, ""));
-  const startLine: number[] = [];
-  let next = 1;
-  for (const cells of parsed) {
-    startLine.push(next);
-    next += 1 + innerLineBreaks(cells);
-  }
+  const {rows: parsed, startLine} = csvRowsWithLines(text);
   const blank = (cells: string[]) => cells.length === 1 && cells[0].trim() === "";
   const headerIndex = parsed.findIndex((cells) => !blank(cells));
   const header = headerIndex < 0 ? [] : parsed[headerIndex].map((c) => c.trim().toLowerCase());
