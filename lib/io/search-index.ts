@@ -5,6 +5,7 @@
 // labels and sources for the Kengetallen page. Node only (reads the data files).
 import {listStudies, readStudy, assumptionsPath, studyRoots} from "./study-description.js";
 import {defaultRegistry} from "./study.js";
+import {sourceCitation} from "../finance/study-export.js";
 import {readerCitations} from "../reader-citation.js";
 import {studyModelFiles} from "./study-pages.js";
 
@@ -65,9 +66,10 @@ export function studySearchRecords(roots: string[] = studyRoots(), {tolerant = f
 }
 
 /** The Kengetallen page: its own words plus every kengetal's label, theme, source and note. */
-export function kengetallenSearchRecord(dir = "data/kengetallen"): SearchRecord {
+export function kengetallenSearchRecord(dir?: string): SearchRecord {
+  // Without a folder: the shared registry and every study's own kengetallen, as the Kengetallen page shows them.
   const json = defaultRegistry(dir).toJSON();
-  const words = json.kengetallen.map((k) => [k.label, k.theme, k.note ?? "", typeof k.source === "string" ? k.source : JSON.stringify(k.source ?? "")].join(" "));
+  const words = json.kengetallen.map((k) => [k.label, k.theme, k.note ?? "", readerCitations(sourceCitation(k.source))].join(" "));
   return {
     path: "/kengetallen",
     title: "Kengetallen",

@@ -41,7 +41,7 @@ export function verdictCounts(checks) {
 
 /**
  * The headline and a line of badges over the independent checks only ("Modelberekeningen uit
- * onafhankelijke invoer die kloppen: 137 van 171: 137 klopt · …"), then how many calibration and input checks are
+ * onafhankelijke invoer die kloppen: 105 van 126: 105 klopt · …"), then how many calibration and input checks are
  * shown apart: they are never counted as a match.
  * @param {Pick<Check, "verdict" | "basis">[]} checks
  */
