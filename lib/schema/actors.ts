@@ -1,7 +1,6 @@
 // The actors (actoren) among whom costs and benefits of a study are distributed.
 // One id per actor, used everywhere: kengetallen, model files, results and pages. A study may declare
-// its own actors besides these (`actors:` in study.yaml, studyActorSchema below).
-import {z} from "zod";
+// its own actors besides these (`actors:` in study.yaml, schema in lib/schema/study-actor.ts). No zod here: pages import this file.
 export const actors = {
   gemeente: "Gemeente",
   rijk: "Rijk",
@@ -26,15 +25,12 @@ export function isActorId(x: unknown): x is ActorId {
 /** What kind of party an actor is (for a study's own actors). */
 export const ACTOR_KINDS = ["overheid", "burger", "bedrijf", "maatschappelijke-organisatie", "overig"] as const;
 
-/** An actor a study declares besides the standard list (e.g. a health insurer of a foreign analysis). */
-export const studyActorSchema = z
-  .object({
-    id: z.string().regex(/^[a-z][a-z0-9_]*$/, {error: "expected a lower-case actor id (a-z, 0-9, _)"}).describe("Actor id, used in the model files' `actor` and `transfer` (lower case, a-z, 0-9, _)."),
-    label: z.string().min(1).describe("The actor's name in Dutch, as the pages show it."),
-    kind: z.enum(ACTOR_KINDS).describe("What kind of party the actor is: overheid, burger, bedrijf, maatschappelijke-organisatie or overig.")
-  })
-  .strict();
-export type StudyActor = z.infer<typeof studyActorSchema>;
+/** An actor a study declares besides the standard list (its schema: lib/schema/study-actor.ts). */
+export interface StudyActor {
+  id: string;
+  label: string;
+  kind: (typeof ACTOR_KINDS)[number];
+}
 
 /** The actors' Dutch labels: the standard list plus a study's own actors. */
 export function actorLabels(extra: readonly StudyActor[] = []): Record<string, string> {

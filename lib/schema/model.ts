@@ -1,7 +1,7 @@
 // The model-file format (YAML): a study is data, not code. This schema is the single source of the
 // format's documentation; README "Model files" describes it with an example.
 import {z} from "zod";
-import {studyActorSchema} from "./actors.js";
+import {studyActorSchema} from "./study-actor.js";
 import {uncertaintySchema} from "./kengetal.js";
 
 const id = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, {error: "expected an identifier (letters, digits, _; not starting with a digit)"});

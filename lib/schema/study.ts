@@ -3,7 +3,7 @@
 // templates (src/studies/[study]/…) read only this file and the model files it names; nothing in
 // src/ or lib/ names a study. Narrative fields are Dutch and may hold Markdown. Browser-safe.
 import {z} from "zod";
-import {studyActorSchema} from "./actors.js";
+import {studyActorSchema} from "./study-actor.js";
 
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {error: "expected a lower-case id with dashes (e.g. fs01-groepstraining)"});
 const text = z.string().min(1);

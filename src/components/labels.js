@@ -119,7 +119,7 @@ export function keepAmountsTogether(node) {
 }
 
 /**
- * At most `maxCount` round tick values ("nice": 1, 2 or 5 × a power of ten) from `lo` to `hi`, never
+ * At most `maxCount` round tick values ("nice": 1, 2 or 5 × a power of ten) between `lo` and `hi`, never
  * fewer than the two a scale needs to be read when the range allows: an axis that shows only "€ 0"
  * on a narrow chart gets a second tick.
  * @param {number} lo
