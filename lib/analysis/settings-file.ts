@@ -17,28 +17,53 @@
 // - A file for another version of the same model is loaded; `notices` then names the inputs whose
 //   model value changed since the file was saved (by `basis`), or says that none of them did.
 // - Unknown input names are refused (`file:line: set.<name>: …`).
-import {z} from "zod";
 import {stringify} from "yaml";
 import type {CompiledModel} from "../model/compile.js";
 import {findLeaf, OverrideError, type LeafValue, type Overrides} from "../model/evaluate.js";
-import {InputError, lineOf, parseYaml, zodIssues} from "../io/yaml-errors.js";
+import {InputError, lineOf, parseYaml, type ParsedYaml} from "../io/yaml-errors.js";
 import {formatInputNumber} from "../format.js";
 import {scenarioOverrides} from "./scenarios.js";
 
-const leafValue = z.union([z.number(), z.array(z.number()).min(1)], {error: "expected a number or a list of numbers (one per year)"});
+/** A settings file: the model it belongs to, that model's version, and the inputs it sets. */
+export interface SettingsFile {
+  model: string;
+  version: string;
+  label?: string;
+  scenario?: string;
+  set: Overrides;
+  basis?: Overrides;
+}
 
-export const settingsFileSchema = z
-  .object({
-    model: z.string().min(1),
-    version: z.string().regex(/^[0-9a-f]{6,64}$/, {error: "expected the model's content hash (hex digits)"}),
-    label: z.string().optional(),
-    scenario: z.string().optional(),
-    set: z.record(z.string(), leafValue).default({}),
-    basis: z.record(z.string(), leafValue).optional()
-  })
-  .strict();
+const FIELDS = ["model", "version", "label", "scenario", "set", "basis"];
 
-export type SettingsFile = z.infer<typeof settingsFileSchema>;
+/**
+ * Checks the parsed file by hand (no zod: the page loads this module when the reader opens a file,
+ * and zod alone is 94 KB gzipped). Messages read like the other files': `file:line: field: expected …, found …`.
+ */
+function checkSettings(parsed: ParsedYaml): SettingsFile {
+  const d = parsed.data as Record<string, unknown> | null;
+  const fail = (path: (string | number)[], expected: string): never => {
+    const value = path.reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<string | number, unknown>)[k] : undefined), d);
+    const found = value === undefined ? "nothing" : JSON.stringify(value)?.slice(0, 60) ?? String(value);
+    throw new InputError(`${parsed.file}:${lineOf(parsed, path) ?? "?"}: ${path.join(".") || "(bestand)"}: ${expected}, found ${found}`, parsed.file);
+  };
+  if (!d || typeof d !== "object" || Array.isArray(d)) return fail([], "expected a settings file: model, version and set");
+  for (const k of Object.keys(d)) if (!FIELDS.includes(k)) fail([k], `expected one of the fields ${FIELDS.join(", ")}`);
+  if (typeof d.model !== "string" || !d.model) fail(["model"], "expected the model id");
+  if (typeof d.version !== "string" || !/^[0-9a-f]{6,64}$/.test(d.version)) fail(["version"], "expected the model's content hash (hex digits)");
+  for (const k of ["label", "scenario"]) if (d[k] !== undefined && typeof d[k] !== "string") fail([k], "expected text");
+  const values = (key: "set" | "basis"): Overrides | undefined => {
+    const m = d[key];
+    if (m === undefined || m === null) return undefined;
+    if (typeof m !== "object" || Array.isArray(m)) return fail([key], "expected input names, each with a number or a list of numbers");
+    for (const [name, v] of Object.entries(m)) {
+      const number = (x: unknown) => typeof x === "number" && Number.isFinite(x);
+      if (!(number(v) || (Array.isArray(v) && v.length > 0 && v.every(number)))) fail([key, name], "expected a number or a list of numbers (one per year)");
+    }
+    return m as Overrides;
+  };
+  return {model: d.model as string, version: d.version as string, label: d.label as string | undefined, scenario: d.scenario as string | undefined, set: values("set") ?? {}, basis: values("basis")};
+}
 
 export interface LoadedSettings {
   label: string | null;
@@ -71,9 +96,7 @@ export function writeSettings(model: CompiledModel, version: string, set: Overri
 /** Read a settings file for `model` (whose version is `version`); see the conventions above. */
 export function readSettings(text: string, file: string, model: CompiledModel, version: string): LoadedSettings {
   const parsed = parseYaml(text, file);
-  const result = settingsFileSchema.safeParse(parsed.data);
-  if (!result.success) throw zodIssues(parsed, result.error);
-  const s = result.data;
+  const s = checkSettings(parsed);
   const at = (path: (string | number)[]) => `${file}:${lineOf(parsed, path) ?? "?"}`;
   if (s.model !== model.file.id)
     throw new InputError(`${at(["model"])}: model: dit instellingenbestand hoort bij model "${s.model}", niet bij "${model.file.id}" (${model.file.title}); open het bij dat model`, file);

@@ -88,6 +88,12 @@ describe("settings files (YAML in the --set vocabulary, with model id and versio
     expect(r.notices[0]).toMatch(/Sindsdien veranderd in het model: a\.loon \(was 19\.000, nu 20\.000\)\./);
     expect(r.notices[0]).not.toMatch(/a\.zorg/);
   });
+  it("a malformed file is refused naming file, line and field: a version that is no hash, a value that is text, an unknown field", () => {
+    const good = writeSettings(linear, version, {"a.loon": 18000});
+    expect(() => readSettings(good.replace(`version: ${version}`, "version: nieuw"), "v.yaml", linear, version)).toThrow(/^v\.yaml:\d+: version: expected the model's content hash \(hex digits\), found "nieuw"/);
+    expect(() => readSettings(good.replace("a.loon: 18000", "a.loon: veel"), "w.yaml", linear, version)).toThrow(/^w\.yaml:\d+: set\.a\.loon: expected a number or a list of numbers \(one per year\), found "veel"/);
+    expect(() => readSettings(`${good}extra: 1\n`, "x.yaml", linear, version)).toThrow(/^x\.yaml:\d+: extra: expected one of the fields model, version, label, scenario, set, basis/);
+  });
   it("an unknown input is refused naming file, line and field", () => {
     const text = `model: linear\nversion: ${version}\nset:\n  a.bestaatNiet: 1\n`;
     expect(() => readSettings(text, "x.yaml", linear, version)).toThrow(/x\.yaml:4: set\.a\.bestaatNiet: unknown input/);
