@@ -1,4 +1,4 @@
-// Every built page loads at most 300 KB of gzipped JavaScript when it opens (issue 12): its inline
+// Every built page loads at most LIMIT_BYTES of gzipped JavaScript when it opens (issue 12): its inline
 // module scripts plus every module they reach in dist/_node, _npm, _import and _observablehq
 // (tests/site/js-size.ts). What modules load later on demand, by a dynamic import() (the search box
 // on focus, the XLSX writer on a download click), is counted apart and held to LAZY_LIMIT_BYTES.
@@ -8,8 +8,14 @@ import {describe, expect, test} from "vitest";
 import {formatKB, pageWeight} from "./js-size.js";
 
 const DIST = resolve("dist");
-/** Gzipped bytes (1 KB = 1000 bytes). */
-export const LIMIT_BYTES = 300_000;
+/**
+ * Gzipped bytes (1 KB = 1000 bytes). 300 KB until 7 December 2026; raised to 335 KB when issues 17, 19
+ * and 20 put verdicts, address state, the conclusion sentence, the comparison and the citation on
+ * every intervention page: measured then, intervention pages 330,2 KB and uncertainty pages 312,3 KB
+ * on open (Plot with all of d3 about 110 KB of it). The way back: the effect scheme with dagre
+ * (23 KB) on demand. A module that sneaks in (zod did, 94 KB) still fails this test.
+ */
+export const LIMIT_BYTES = 335_000;
 /** Gzipped bytes a page may load on demand, on top of LIMIT_BYTES. */
 export const LAZY_LIMIT_BYTES = 100_000;
 
