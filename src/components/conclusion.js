@@ -55,7 +55,18 @@ export function whenIdle(fn) {
 export async function tornadoConclusion(box, model, {overrides, saldo, scope}) {
   const [{oneWay, sensitivityInputs}, {bandwidth, decidingInputs}] = await Promise.all([import("../lib/analysis/sensitivity.js"), import("../lib/analysis/conclusion.js")]);
   const controlRanges = sensitivityInputs(model, {overrides}).length === 0;
-  const s = oneWay(model, {overrides, controlRanges});
+  let s;
+  try {
+    s = oneWay(model, {overrides, controlRanges});
+  } catch (error) {
+    // An end of an input's range where the model has no finite result (a division by an input at 0):
+    // the sentence from the saldo alone, and which input's range has no bandwidth.
+    setConclusion(box, {saldo});
+    const moved = error && typeof error === "object" && "overrides" in error ? Object.keys(/** @type {{overrides: object}} */ (error).overrides).filter((n) => !(n in overrides)) : [];
+    const which = moved.map((n) => `“${model.nodes.get(n)?.label ?? n}”`).join(", ");
+    box.textContent += ` Een bandbreedte is hier niet te geven: aan een uiteinde van het bereik${which ? ` van ${which}` : ""} geeft het model geen eindige uitkomst (bijvoorbeeld een deling door nul).`;
+    return box;
+  }
   const t = (scope ? s.interventions.find((x) => x.scope === scope) : null) ?? s.overall;
   return setConclusion(box, {saldo, interval: bandwidth(null, t), deciding: decidingInputs(t)});
 }
