@@ -9,6 +9,14 @@ import {VERDICT, badge, figureNoteElement} from "./verdictBadge.js";
 
 export {VERDICT, badge, figureNoteElement};
 
+
+/**
+ * A Dutch list: "a", "a en b", "a, b en c".
+ * @param {string[]} items
+ */
+function listNl(items) {
+  return items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} en ${items[items.length - 1]}`;
+}
 /** @typedef {import("../lib/reproduce/checks.js").Check} Check */
 /** @typedef {import("../lib/reproduce/checks.js").Verdict} Verdict */
 /** @typedef {import("../lib/schema/printed.js").Basis} Basis */
@@ -55,7 +63,7 @@ export function verdictSummary(checks) {
     el("strong", {}, `Modelberekeningen uit onafhankelijke invoer die kloppen: ${counts.match} van ${independent.length}`),
     ": ",
     Object.entries(VERDICT).map(([k, v], i) => [i ? " · " : "", badge(k, `${counts[k]} ${v.label}`)]),
-    apart.length ? `. Daarnaast ${apart.map(([b, n]) => `${n} ${BASIS[b].label}controles`).join(" en ")}, apart getoond en niet als ‘klopt’ meegeteld.` : ""
+    apart.length ? `. Daarnaast ${listNl(apart.map(([b, n]) => `${n} ${BASIS[b].label}controles`))}, apart getoond en niet als ‘klopt’ meegeteld.` : ""
   );
 }
 

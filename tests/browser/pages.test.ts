@@ -239,7 +239,7 @@ browserSuite("page features in Chromium", (suite) => {
       // The headline counts independent checks only; calibration and input checks are named apart.
       const headline = await page.locator(".verdict-summary").first().textContent();
       expect(headline).toMatch(/^Modelberekeningen uit onafhankelijke invoer die kloppen: \d+ van \d+: /);
-      expect(headline).toMatch(/Daarnaast \d+ kalibratiecontroles en \d+ invoercontroles, apart getoond/);
+      expect(headline).toMatch(/Daarnaast \d+ kalibratiecontroles, \d+ rekensomcontroles en \d+ invoercontroles, apart getoond/);
       expect(report.pageErrors).toEqual([]);
     } finally {
       await context.close();
