@@ -5,7 +5,7 @@
 import {readFileSync} from "node:fs";
 import {expect, test} from "vitest";
 import {browserSuite, listPages, pageFile} from "./harness.js";
-import {itemPage} from "./checks/page-model.js";
+import {itemPage} from "./page-model.js";
 
 const pages = listPages();
 const ITEM = pages.find((p) => itemPage(p) !== null);

@@ -2,7 +2,7 @@
 // sentence generated from the numbers (lib/analysis/conclusion.ts), written after the figures.
 import {expect} from "vitest";
 import type {PageCheck} from "./types.js";
-import {itemPage} from "./page-model.js";
+import {itemPage} from "../page-model.js";
 
 const SENTENCE = /^Voor de samenleving: (de baten zijn € ?[\d.]+ hoger dan de kosten|de kosten zijn € ?[\d.]+ hoger dan de baten|baten en kosten zijn even groot)/;
 const isUncertainty = (path: string) => /^\/studies\/[^/]+\/onzekerheid(\.html)?$/.test(path);

@@ -5,7 +5,7 @@
 // saldo for them, as formatEuro writes it.
 import {expect} from "vitest";
 import type {PageCheck} from "./types.js";
-import {itemPage} from "./page-model.js";
+import {itemPage} from "../page-model.js";
 import {evaluate, type Overrides} from "../../../lib/model/evaluate.js";
 import {summarize} from "../../../lib/finance/summary.js";
 import {formatEuro, formatInputNumber} from "../../../lib/format.js";

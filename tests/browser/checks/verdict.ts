@@ -5,7 +5,7 @@
 // figures are Rendement's own valuation. The saldo card says "per deelnemer" or "totaal".
 import {expect} from "vitest";
 import type {PageCheck} from "./types.js";
-import {itemPage} from "./page-model.js";
+import {itemPage} from "../page-model.js";
 
 // Runs before the checks that move inputs (state 45, equality 55): it needs the report's inputs.
 export const order = 30;

@@ -3,13 +3,13 @@
 // JSON, with the control ranges a page derives where the file gives none. Node side of the
 // browser checks; nothing here names a study.
 import {join} from "node:path";
-import {listStudies, readStudy} from "../../../lib/io/study-description.js";
-import {defaultRegistry, loadStudy} from "../../../lib/io/study.js";
-import {rebuildModel} from "../../../lib/model/rebuild.js";
-import {registryJSONFor} from "../../../lib/model/context.js";
-import {withDerivedControls} from "../../../lib/model/control-overrides.js";
-import type {CompiledModel} from "../../../lib/model/compile.js";
-import type {StudyItem} from "../../../lib/schema/study.js";
+import {listStudies, readStudy} from "../../lib/io/study-description.js";
+import {defaultRegistry, loadStudy} from "../../lib/io/study.js";
+import {rebuildModel} from "../../lib/model/rebuild.js";
+import {registryJSONFor} from "../../lib/model/context.js";
+import {withDerivedControls} from "../../lib/model/control-overrides.js";
+import type {CompiledModel} from "../../lib/model/compile.js";
+import type {StudyItem} from "../../lib/schema/study.js";
 
 export interface ItemPage {
   study: string;
