@@ -94,6 +94,7 @@ const printValues = `<script>{
 // page shows, including text that cells draw later (tests/browser/checks/reader.ts measures it).
 const amountsTogether = `<script>{
   const fix = (root) => {
+    if (!root) return; // a text node already taken out of the page has no parent
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       if (n.nodeValue.includes("€ ")) n.nodeValue = n.nodeValue.replace(/€ (?=[0-9−-])/g, "€\\u00a0");

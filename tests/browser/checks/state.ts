@@ -126,9 +126,15 @@ async function refusal({page, path, width}: PageVisit): Promise<void> {
   const start = new URL(page.url());
   const random = seeded(`refuse ${path}@${width}`);
   const box = boxes[Math.floor(random() * boxes.length)];
+  // The base value is what the page shows with nothing in its address (an earlier check may have
+  // left typed values there).
+  const bare = new URL(start.href);
+  bare.search = "";
+  await page.goto(bare.href, {waitUntil: "load"});
+  await settle(page);
   const base = await boxShows(page, box.key);
   const outside = box.stateMax + Math.max(1, Math.abs(box.stateMax));
-  const url = new URL(start.href);
+  const url = new URL(bare.href);
   url.searchParams.set(box.key, formatStateNumber(outside));
   await page.goto(url.href, {waitUntil: "load"});
   await settle(page);
