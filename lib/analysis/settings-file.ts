@@ -3,7 +3,7 @@
 // `rendement compare --file`. Browser-safe (text in, text out; no file system).
 //
 //   # Rendement-instellingen
-//   model: zoetermeer            # the model's id
+//   model: mijn_model            # the model's id
 //   version: 3f2a9c1b7d04        # modelVersion (lib/analysis/content-hash.ts) when saved
 //   label: Mijn gemeente         # optional
 //   scenario: nab_attributie_75  # optional: a scenario of the model, applied first

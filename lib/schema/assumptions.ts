@@ -1,4 +1,4 @@
-// The assumptions register of a study (YAML, e.g. data/studies/zoetermeer/assumptions.yaml): every
+// The assumptions register of a study (YAML, data/studies/<study>/assumptions.yaml): every
 // input the report does not print, with what was assumed, why, and on what basis. Kept apart from
 // what the report states: a model parameter carries either a `source` (printed) or an `assumption`
 // pointing here. Browser-safe (types and zod only).

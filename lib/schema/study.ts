@@ -152,11 +152,11 @@ export const studySchema = z
     /** A cockpit page: every input of this model as a control, with the report's printed column. */
     cockpit: z.object({model: text, title: text, narrative: text, figurePrefix: z.string().min(1)}).strict().optional().describe("A cockpit page: every input of this model as a control, with the report's printed column."),
     /**
-     * Old site addresses that now live under this study: old path (e.g. "/zoetermeer/vh") → page of
+     * Old site addresses that now live under this study: old path (e.g. "/studie/aanpak") → page of
      * the study ("vh", "rekenhulp/klanttypen", "index"). Each old path becomes a small page that
      * sends the reader on (src/[legacy]…md).
      */
-    redirects: z.record(z.string().regex(/^(\/[a-z0-9-]+){1,2}$/, {error: "expected an old path with one or two parts, e.g. /zoetermeer/vh"}), z.string().min(1)).default({}),
+    redirects: z.record(z.string().regex(/^(\/[a-z0-9-]+){1,2}$/, {error: "expected an old path with one or two parts, e.g. /studie/aanpak"}), z.string().min(1)).default({}),
     /** Model files the uncertainty page offers (default: every model an item uses). */
     uncertainty: z.array(text).optional()
   })
