@@ -13,18 +13,15 @@
 //   uncertainty (no spec, or `fixed`); a correlation of an input with itself or a pair given twice;
 //   |ρ| = 1; a matrix that is not positive definite.
 // - An input held at a value (`--set`, a scenario) is not drawn; its correlations are dropped.
-import type {CompiledModel} from "../model/compile.js";
+import {ModelError, type CompiledModel} from "../model/compile.js";
 import {findLeaf, OverrideError} from "../model/evaluate.js";
 import {betaI, cdf, gammaP, logGamma, quantile, type Distribution} from "./distributions.js";
 import type {UncertainInput} from "./inputs.js";
 
-export class CorrelationError extends Error {
-  /** Path in the model file (for `file:line`). */
-  constructor(
-    message: string,
-    readonly path: (string | number)[]
-  ) {
-    super(message);
+/** A model file declaration the copula cannot use: a ModelError, so loading reports it as `file:line: field`. */
+export class CorrelationError extends ModelError {
+  constructor(message: string, path: (string | number)[]) {
+    super(message, path);
     this.name = "CorrelationError";
   }
 }

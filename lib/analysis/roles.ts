@@ -14,7 +14,7 @@
 //   reader enters cannot be checked against the evidence); for the other roles the range is a guide.
 // - `{missing: "…"}` declares that the model has no such input, with the reason (Dutch) shown to
 //   the reader. A role that is not declared at all gets a generic Dutch explanation.
-import type {CompiledModel, GraphNode} from "../model/compile.js";
+import {ModelError, type CompiledModel, type GraphNode} from "../model/compile.js";
 import {findLeaf, OverrideError, type LeafValue} from "../model/evaluate.js";
 import type {RoleInput, Roles} from "../schema/model.js";
 import {lowHigh} from "./distributions.js";
@@ -30,12 +30,10 @@ export const ROLE_LABELS: Record<RoleName, string> = {
   effect: "effect"
 };
 
-export class RoleError extends Error {
-  constructor(
-    message: string,
-    readonly path: (string | number)[]
-  ) {
-    super(message);
+/** A bad `roles:` declaration: a ModelError, so loading reports it as `file:line: field`. */
+export class RoleError extends ModelError {
+  constructor(message: string, path: (string | number)[]) {
+    super(message, path);
     this.name = "RoleError";
   }
 }

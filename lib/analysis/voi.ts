@@ -29,7 +29,7 @@
 // - A model (or configuration) without uncertain inputs has no value of information: refused with
 //   a Dutch message (VoiError).
 
-import type {CompiledModel} from "../model/compile.js";
+import {ModelError, type CompiledModel} from "../model/compile.js";
 import {findLeaf, OverrideError} from "../model/evaluate.js";
 import type {PsaResult} from "./psa.js";
 
@@ -391,12 +391,10 @@ export function evppiAll(samples: {saldo: ArrayLike<number>; inputs: Record<stri
 }
 
 /** A declared group naming something that is not an input; `path` points into the model file. */
-export class InputGroupError extends Error {
-  constructor(
-    message: string,
-    readonly path: (string | number)[]
-  ) {
-    super(message);
+/** A bad `inputGroups:` declaration: a ModelError, so loading reports it as `file:line: field`. */
+export class InputGroupError extends ModelError {
+  constructor(message: string, path: (string | number)[]) {
+    super(message, path);
     this.name = "InputGroupError";
   }
 }

@@ -12,9 +12,9 @@ import {compileModel, ModelError, type CompiledModel, type ModelContext} from ".
 import {fieldName, InputError, lineOf, parseYaml, zodIssues, type ParsedYaml} from "./yaml-errors.js";
 import {cachedParse} from "./parse-cache.js";
 import {DistributionError, lowHigh, toDistribution} from "../analysis/distributions.js";
-import {checkCorrelations, CorrelationError} from "../analysis/copula.js";
-import {checkRoles, RoleError} from "../analysis/roles.js";
-import {declaredGroups, InputGroupError} from "../analysis/voi.js";
+import {checkCorrelations} from "../analysis/copula.js";
+import {checkRoles} from "../analysis/roles.js";
+import {declaredGroups} from "../analysis/voi.js";
 
 export {InputError};
 
@@ -38,24 +38,10 @@ export function compileModelText(text: string, file: string, context: ModelConte
   try {
     const model = compileModel(data, context);
     checkUncertainties(model);
-    try {
-      checkCorrelations(model);
-    } catch (error) {
-      if (error instanceof CorrelationError) throw new ModelError(error.message, error.path);
-      throw error;
-    }
-    try {
-      checkRoles(model);
-    } catch (error) {
-      if (error instanceof RoleError) throw new ModelError(error.message, error.path);
-      throw error;
-    }
-    try {
-      declaredGroups(model);
-    } catch (error) {
-      if (error instanceof InputGroupError) throw new ModelError(error.message, error.path);
-      throw error;
-    }
+    // Each throws a ModelError subclass (CorrelationError, RoleError, InputGroupError): reported below as `file:line: field`.
+    checkCorrelations(model);
+    checkRoles(model);
+    declaredGroups(model);
     // Warnings keep their place in the file: `file:line: field: message`.
     model.warnings = model.warnings.map((w) => ({...w, message: `${file}:${lineOf(parsed(), w.path) ?? "?"}: ${fieldName(w.path)}: ${w.message}`}));
     return model;
