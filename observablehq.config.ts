@@ -4,6 +4,7 @@ import {readFileSync} from "node:fs";
 import {citationFooter, readBuildInfo} from "./scripts/build-info.js";
 import {studyPages} from "./lib/io/study-pages.js";
 import {previewMode} from "./lib/io/loader-error.js";
+import {monitoringData} from "./lib/io/study-description.js";
 import {kengetallenSearchRecord, studySearchRecords} from "./lib/io/search-index.js";
 
 interface Page {
@@ -26,10 +27,19 @@ interface Section {
 // In the preview (`npm start`, RENDEMENT_PREVIEW=1) an invalid study keeps its start page, which shows
 // the problem in Dutch; the build stops naming the file (lib/io/loader-error.ts).
 const studies = studyPages(undefined, {tolerant: previewMode()});
+/** Whether a study declares monitoring data; an invalid declaration is reported by the page's loader. */
+function hasMonitoring(): boolean {
+  try {
+    return monitoringData() !== null;
+  } catch {
+    return true;
+  }
+}
 const sections: Section[] = [
   ...studies.map((s) => ({name: s.title, open: false, pages: s.pages})),
   {name: "Vergelijking", pages: [{name: "Alle interventies naast elkaar", path: "/vergelijking"}]},
-  {name: "Effectmeting", pages: [{name: "Monitoring en uitstroom", path: "/monitoring"}]},
+  // The monitoring page shows the data of the study that declares it (study.yaml `monitoring`).
+  ...(hasMonitoring() ? [{name: "Effectmeting", pages: [{name: "Monitoring en uitstroom", path: "/monitoring"}]}] : []),
   {
     name: "Methode",
     pages: [

@@ -20,7 +20,13 @@ const minCell = args.includes("--min-cell") ? Number(args[args.indexOf("--min-ce
 const file = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--min-cell") ?? "data/cohorts/synthetic-monitor.csv";
 const COMPARISON = "Regulier";
 // The risk model is the one a study declares as its monitoring data (study.yaml `monitoring`).
-const MODEL_FILE = monitoringData()?.riskModel ?? fail("no study declares monitoring.riskModel in its study.yaml");
+const MODEL_FILE = monitoringData()?.riskModel;
+// A site whose studies declare no monitoring data (a researcher's own study, built alone) still
+// builds: the page gets the same shape with no groups and says in Dutch that nothing is monitored.
+if (!MODEL_FILE) {
+  process.stdout.write(JSON.stringify(absent()));
+  process.exit(0);
+}
 
 function fail(message: string): never {
   console.error(message);
@@ -75,6 +81,7 @@ const netEffects = comparisonFit && comparisonFit.n >= minCell
 
 const out = {
   generated: "src/data/monitor.json.ts",
+  available: true,
   source: file,
   synthetic,
   note: synthetic
@@ -91,4 +98,25 @@ const out = {
   effectiveness: {model: model.id, modelFile: MODEL_FILE, interceptCalibratedOn: COMPARISON, intercept, groups: effectiveness},
   netEffect: {reference: COMPARISON, horizonYears: 4, convergeMonths: 24, groups: netEffects}
 };
+/** The output when no study declares monitoring data: no groups, and `available: false`. */
+function absent() {
+  return {
+    generated: "src/data/monitor.json.ts",
+    available: false,
+    source: null,
+    synthetic: false,
+    note: "Geen studie op deze site levert monitoringgegevens (study.yaml: monitoring); deze pagina toont daarom geen uitkomsten.",
+    minCell,
+    rowsRead: 0,
+    rowsExcluded: 0,
+    comparisonGroup: COMPARISON,
+    curves: [],
+    characteristics: [],
+    ladder: [],
+    durability: [],
+    effectiveness: {model: null, modelFile: null, interceptCalibratedOn: COMPARISON, intercept: null, groups: []},
+    netEffect: {reference: COMPARISON, horizonYears: 4, convergeMonths: 24, groups: []}
+  };
+}
+
 process.stdout.write(JSON.stringify(out, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v)));

@@ -49,3 +49,17 @@ describe("src/data/monitor.json.ts", {timeout: 60_000}, () => {
     }
   });
 });
+
+describe("src/data/monitor.json.ts on a site whose studies declare no monitoring data", {timeout: 60_000}, () => {
+  it("writes the same shape with no groups and `available: false`, and a Dutch note, instead of stopping the build", () => {
+    const out = execFileSync("node_modules/.bin/tsx", ["src/data/monitor.json.ts"], {
+      encoding: "utf8",
+      env: {...process.env, RENDEMENT_EXTRA_STUDIES: "tests/fixtures/studies", RENDEMENT_ONLY_STUDIES: "oefenstudie"}
+    });
+    const json = JSON.parse(out);
+    expect(json.available).toBe(false);
+    expect(json.curves).toEqual([]);
+    expect(json.effectiveness.groups).toEqual([]);
+    expect(json.note).toMatch(/^Geen studie op deze site levert monitoringgegevens/);
+  });
+});
