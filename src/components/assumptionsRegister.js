@@ -26,7 +26,8 @@ export function registerTable(register, {filename = "aannameregister.csv"} = {})
     [
       {key: "rank", label: "#", format: (v) => formatNumber(v), align: "right"},
       {key: "label", label: "invoer"},
-      {key: "value", label: "waarde", align: "right"},
+      // Left-aligned text, not a number cell: a series ("jaar 0: 2,9%; jaar 1: …") wraps between its years.
+      {key: "value", label: "waarde"},
       {key: "origin", label: "herkomst"},
       {key: "text", label: "bron of aanname"},
       {key: "range", label: "bereik"},
