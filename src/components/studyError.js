@@ -10,7 +10,7 @@ import {el} from "./provenance.js";
 export function studyErrorPanel(error) {
   return el(
     "div",
-    {class: "note", "data-study-error": ""},
+    {class: "warning", label: "Fout in de studiebestanden", "data-study-error": ""},
     el("p", {}, el("strong", {}, "Deze studie kan niet worden getoond: de bestanden bevatten een fout.")),
     el("p", {}, "Herstel het bestand op de genoemde regel en laad de pagina opnieuw. ", el("code", {}, "rendement check <studiemap>"), " geeft dezelfde meldingen."),
     el("pre", {}, String(error))
