@@ -245,7 +245,7 @@ export function studyReport(input: StudyReportInput): ReportDocument {
   }
   const changed = changes.length > 0;
 
-  const source = study.citation ? `${study.citation.title} (${study.citation.publisher}, ${study.citation.year})` : study.title;
+  const source = study.citation ? `${study.citation.title} (${study.citation.publisher}, ${study.citation.year})` : "";
   const title = `Studierapport: ${study.title}`;
   const subtitle = changed
     ? `Berekend met Rendement bij de invoer van de lezer: ${changes.length} ${changes.length === 1 ? "invoerwaarde wijkt" : "invoerwaarden wijken"} af van het rapport (gemarkeerd in hoofdstuk 2).`
@@ -253,7 +253,7 @@ export function studyReport(input: StudyReportInput): ReportDocument {
 
   // 1. Question and approach.
   h2("1. Vraag en aanpak", "vraag");
-  p(`Rapport: ${source}.`);
+  if (study.citation) p(`Rapport: ${source}.`);
   for (const t of plainParagraphs(study.report)) p(t);
   h3("Wat vroeg het rapport?");
   for (const t of plainParagraphs(study.question)) p(t);
