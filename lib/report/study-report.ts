@@ -287,7 +287,7 @@ export function studyReport(input: StudyReportInput): ReportDocument {
     }
     blocks.push({
       kind: "table",
-      caption: `Invoer ${modelTitle(model, file)}`,
+      caption: multiModel ? `Invoer (${file}): ${leaves.length} instelbare waarden` : `Invoer: ${leaves.length} instelbare waarden`,
       columns: [{label: "invoer"}, {label: "gebruikte waarde", align: "right"}, {label: "waarde rapport", align: "right"}, {label: "bron of aanname"}, {label: "status"}],
       rows: leaves.map((leaf) => {
         const base = leaf.leaf.value as LeafValue;

@@ -164,15 +164,3 @@ export function reportActions(current, {footer = ""} = {}) {
   });
   return el("p", {class: "report-actions"}, print, " ", word, " ", status);
 }
-
-/**
- * The link to the study report from another page of the study: it carries the page's current
- * inputs (the address), read when the reader follows or copies it.
- * @param {{hash?: string, text?: string}} [options]
- */
-export function reportLink({hash = "", text = "Studierapport"} = {}) {
-  const a = el("a", {href: `./rapport.html${hash}`, class: "report-link"}, text);
-  const update = () => (a.href = `./rapport.html${location.search}${hash}`);
-  for (const type of ["pointerenter", "focus", "click", "contextmenu"]) a.addEventListener(type, update);
-  return a;
-}
