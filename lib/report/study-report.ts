@@ -359,7 +359,7 @@ export function studyReport(input: StudyReportInput): ReportDocument {
       if (!ranked.length) continue;
       blocks.push({
         kind: "table",
-        caption: `${register.title}: invoer met de grootste invloed`,
+        caption: multiModel ? `Invoer met de grootste invloed (${file})` : `${register.title}: invoer met de grootste invloed`,
         columns: [{label: "invoer"}, {label: "bereik"}, {label: "saldo ondergrens", align: "right"}, {label: "saldo bovengrens", align: "right"}, {label: "teken wisselt"}],
         rows: ranked.slice(0, topInputs).map((r) => ({cells: [r.label, rangeText(r), formatEuro(r.influence!.saldoLow), formatEuro(r.influence!.saldoHigh), r.influence!.signFlips ? "ja" : "nee"]}))
       });
