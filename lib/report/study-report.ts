@@ -13,6 +13,9 @@
 //   whether the reader changed it (`marked`).
 // - Results per actor: lib/model/evaluate.ts + lib/finance/summary.ts, per intervention, at the
 //   reader's inputs (the item pages' own calculation).
+// - Conclusion per intervention: the item pages' sentence (lib/analysis/conclusion.ts) with the
+//   tornado's bandwidth at the reader's inputs (lib/analysis/sensitivity.ts oneWay; over the slider
+//   ranges where the model states no uncertainty), the same rule as src/components/conclusion.js.
 // - Uncertainty: the assumptions register (lib/analysis/assumptions-register.ts) at the report's
 //   inputs: the inputs with the largest swing in saldo over their range, and how many can flip its sign.
 // - Verdicts: the Reproductie verdict of every printed figure linked to the study's pages; they hold
@@ -28,6 +31,8 @@ import {sourceText, type AssumptionsRegister, type RegisterRow} from "../analysi
 import type {PageVerdict} from "../reproduce/verdict.js";
 import {amountBasis, basisText, printedText} from "../reproduce/verdict.js";
 import {VERDICT_LABEL} from "../reproduce/labels.js";
+import {oneWay, sensitivityInputs, type SensitivityResult} from "../analysis/sensitivity.js";
+import {bandwidth, conclusionSentence, decidingInputs} from "../analysis/conclusion.js";
 import type {Verdict} from "../reproduce/checks.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -211,6 +216,20 @@ function rangeText(row: RegisterRow): string {
   return `${inputNumberText(row.range.low, row.unit)} tot ${inputNumberText(row.range.high, row.unit)}`;
 }
 
+/**
+ * The tornado at the reader's inputs, as the item pages compute it for their conclusion: over the
+ * uncertainty specs, or over the slider ranges where the model states none; null when an end of a
+ * range gives no finite result or an input is refused there (the sentence then has no bandwidth).
+ */
+function tornadoAt(model: CompiledModel, overrides: Overrides): SensitivityResult | null {
+  try {
+    return oneWay(model, {overrides, controlRanges: sensitivityInputs(model, {overrides}).length === 0});
+  } catch {
+    // As src/components/conclusion.js: the sentence from the saldo alone.
+    return null;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // The report
 
@@ -310,8 +329,10 @@ export function studyReport(input: StudyReportInput): ReportDocument {
   h2("3. Uitkomsten per belanghebbende", "uitkomsten");
   p(`Netto contante waarde van kosten en baten per belanghebbende, ${changed ? "bij de invoer van de lezer" : "bij de invoer van het rapport"}; een positief saldo is winst. Berekend met hetzelfde rekenmodel als de andere pagina's van de studie.`);
   const saldi: ReportDocument["saldi"] = [];
+  const bands: {title: string; saldo: number; interval: ReturnType<typeof bandwidth>; deciding: string[]}[] = [];
   for (const {file, model, overrides} of state) {
     const e = evaluate(model, overrides);
+    const tornado = tornadoAt(model, overrides);
     const own = items.filter((i) => i.model === file);
     // Interventions with a page first (in the study's order), then the model's others.
     const scopes = [...own.map((i) => ({intervention: i.intervention, title: i.title, id: i.id, perParticipant: i.amountsPerParticipant ?? false})), ...model.file.interventions.filter((iv) => !own.some((i) => i.intervention === iv.id)).map((iv) => ({intervention: iv.id, title: multiModel ? `${iv.label} (${model.file.title})` : iv.label, id: `${file.replace(/\.ya?ml$/, "")}-${iv.id}`, perParticipant: false}))];
@@ -322,6 +343,11 @@ export function studyReport(input: StudyReportInput): ReportDocument {
       saldi.push({model: file, intervention: scope.intervention, title: scope.title, saldo: s.saldo, text: saldoText});
       h3(scope.title, `uitkomsten-${scope.id}`);
       p(`${saldoText} Kosten ${formatEuro(s.costs)}, baten ${formatEuro(s.benefits)}; maatschappelijke B/K-verhouding ${ratioText(s.ratio)}, financiële ${ratioText(s.financialRatio)}. Horizon ${formatNumber(s.horizon)} jaar.`);
+      const t = tornado?.interventions.find((x) => x.scope === scope.intervention) ?? null;
+      const interval = t ? bandwidth(null, t) : null;
+      const deciding = t ? decidingInputs(t) : [];
+      bands.push({title: scope.title, saldo: s.saldo, interval, deciding});
+      p(`Conclusie: ${conclusionSentence({saldo: s.saldo, interval, deciding})}`, "note");
       blocks.push({
         kind: "table",
         caption: `${scope.title}: per belanghebbende (${basis})`,
@@ -347,6 +373,15 @@ export function studyReport(input: StudyReportInput): ReportDocument {
 
   // 4. Uncertainty.
   h2("4. Onzekerheid", "onzekerheid");
+  if (bands.some((b) => b.interval)) {
+    p(`De bandbreedte van het maatschappelijke saldo per interventie ${changed ? "bij de invoer van de lezer" : "bij de invoer van het rapport"}: de laagste en hoogste uitkomst als telkens één invoer naar de grens van zijn bereik gaat (gevoeligheidsanalyse), met de invoer die het meest beslist (eerst de invoer die het teken kan omdraaien). De Monte Carlo-analyse staat op de pagina Onzekerheid van de studie.`);
+    blocks.push({
+      kind: "table",
+      caption: "Bandbreedte van het saldo per interventie",
+      columns: [{label: "interventie"}, {label: "saldo", align: "right"}, {label: "laagste", align: "right"}, {label: "hoogste", align: "right"}, {label: "invoer met de meeste invloed"}],
+      rows: bands.map((b) => ({cells: [b.title, formatEuro(b.saldo), b.interval ? formatEuro(b.interval.low) : "—", b.interval ? formatEuro(b.interval.high) : "—", b.deciding.join("; ") || "—"]}))
+    });
+  }
   if (!registers.length) {
     p("Voor deze studie is geen aannameregister berekend.");
   } else {

@@ -13,6 +13,8 @@ import {controlLeaves} from "../../lib/model/control-values.js";
 import {VERDICT_LABEL} from "../../lib/reproduce/labels.js";
 import type {PageVerdict} from "../../lib/reproduce/verdict.js";
 import {noKengetallen} from "../model/helpers.js";
+import {oneWay} from "../../lib/analysis/sensitivity.js";
+import {bandwidth, conclusionSentence, decidingInputs} from "../../lib/analysis/conclusion.js";
 
 // A model small enough to compute by hand: benefit 60 + 1 + 3, cost 50 for the gemeente; a transfer
 // of 10 from the Rijk to the deelnemer (nets to zero for society).
@@ -84,6 +86,15 @@ describe("study report: one document model with five chapters, the same for the 
   it("uncertainty: the register's inputs with a range, largest swing first (baat 0…100 swings the saldo by 100)", () => {
     const u = table(doc, "Rapporttest: invoer met de grootste invloed");
     expect(u.rows[0].cells.map(text$)).toEqual(["Baat", `${formatEuro(0)} tot ${formatEuro(100)}`, formatEuro(-46), formatEuro(54), "ja"]);
+  });
+  it("each intervention's conclusion is the item pages' sentence: baat 0…100 gives a bandwidth € -46 … € 54 around € 14 (hand computation), so the saldo is “onzeker”", () => {
+    const t = oneWay(model, {overrides: {}}).interventions.find((x) => x.scope === "iv")!;
+    const sentence = conclusionSentence({saldo: 14, interval: bandwidth(null, t), deciding: decidingInputs(t)});
+    expect(bandwidth(null, t)).toEqual({low: -46, high: 54, basis: "tornado"});
+    expect(doc.blocks).toContainEqual({kind: "paragraph", text: `Conclusie: ${sentence}`, tone: "note"});
+    expect(sentence).toContain("het saldo is onzeker");
+    const band = table(doc, "Bandbreedte van het saldo per interventie");
+    expect(band.rows[0].cells.map(text$)).toEqual(["De interventie", formatEuro(14), formatEuro(-46), formatEuro(54), "Baat"]);
   });
   it("the narrative loses its Markdown and its seed line references", () => {
     const paragraphs = doc.blocks.filter((b) => b.kind === "paragraph").map((b) => (b as {text: string}).text);
