@@ -85,7 +85,7 @@ export function reportElement(doc) {
  */
 export async function reportDocx(doc, {address = "", footer = ""} = {}) {
   const docx = await import("docx");
-  const {Document, Packer, Paragraph, TextRun, Table, TableRow, TableCell, HeadingLevel, WidthType, AlignmentType, ShadingType, PageOrientation} = docx;
+  const {Document, Packer, Paragraph, TextRun, Table, TableRow, TableCell, HeadingLevel, WidthType, AlignmentType, ShadingType, PageOrientation, Footer, PageNumber} = docx;
   const FONT = "Calibri";
   /** @param {string} text @param {{bold?: boolean, italics?: boolean, color?: string, size?: number}} [o] */
   const run = (text, o = {}) => new TextRun({text, font: FONT, size: o.size ?? 20, bold: o.bold, italics: o.italics, color: o.color});
@@ -128,7 +128,14 @@ export async function reportDocx(doc, {address = "", footer = ""} = {}) {
     title: doc.title,
     description: doc.subtitle,
     styles: {default: {document: {run: {font: FONT}}}},
-    sections: [{properties: {page: {size: {orientation: PageOrientation.PORTRAIT, width: 11906, height: 16838}, margin: {top: 1134, bottom: 1134, left: 1134, right: 1134}}}, children}]
+    // A4 portrait (twips), 2 cm margins; every page says what it is and its number.
+    sections: [
+      {
+        properties: {page: {size: {orientation: PageOrientation.PORTRAIT, width: 11906, height: 16838}, margin: {top: 1134, bottom: 1134, left: 1134, right: 1134}}},
+        footers: {default: new Footer({children: [new Paragraph({alignment: AlignmentType.CENTER, children: [new TextRun({font: FONT, size: 16, color: "555555", children: [`${doc.title} · pagina `, PageNumber.CURRENT, " van ", PageNumber.TOTAL_PAGES]})]})]})},
+        children
+      }
+    ]
   });
   return Packer.toBlob(document);
 }
