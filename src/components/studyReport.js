@@ -59,7 +59,7 @@ function blockElement(b) {
     case "heading":
       return el(b.level === 2 ? "h2" : "h3", b.id ? {id: b.id} : {}, b.text);
     case "paragraph":
-      return el("p", {class: b.tone === "warning" ? "state-message report-warning" : b.tone === "note" ? "muted" : ""}, b.text);
+      return el("p", {class: b.tone === "warning" ? "state-message report-warning" : b.tone === "note" ? "report-note" : ""}, b.text);
     case "list":
       return el("ul", {}, b.items.map((i) => el("li", {}, i)));
     case "table":
@@ -100,7 +100,7 @@ export async function reportDocx(doc, {address = "", footer = ""} = {}) {
     if (b.kind === "heading") {
       children.push(new Paragraph({heading: b.level === 2 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, spacing: {before: 240, after: 120}, children: [run(b.text, {bold: true, size: b.level === 2 ? 28 : 24})]}));
     } else if (b.kind === "paragraph") {
-      children.push(new Paragraph({spacing: {after: 120}, children: [run(b.text, {italics: b.tone === "note", color: b.tone === "warning" ? "8A1C1C" : undefined})]}));
+      children.push(new Paragraph({spacing: {after: 120}, children: [run(b.text, {bold: b.tone === "note", color: b.tone === "warning" ? "8A1C1C" : undefined})]}));
     } else if (b.kind === "list") {
       for (const i of b.items) children.push(new Paragraph({bullet: {level: 0}, children: [run(i)]}));
     } else {
