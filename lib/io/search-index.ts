@@ -61,6 +61,7 @@ export function studySearchRecords(roots: string[] = studyRoots(), {tolerant = f
     if (assumptionsPath(location)) out.push({path: `${base}/aannames`, title: `Aannames (${study})`, text: `Wat het rapport zegt en wat gereconstrueerd is: ${plain(s.title)}`, keywords: study});
     out.push({path: `${base}/onzekerheid`, title: `Onzekerheid (${study})`, text: `Gevoeligheid, scenario's, Monte Carlo, waarde van informatie (EVPI, EVPPI) en break-even van ${plain(s.title)}`, keywords: study});
     if (studyModelFiles(s).length) out.push({path: `${base}/aannameregister`, title: `Aannameregister (${study})`, text: `Alle aannames en invoer van ${plain(s.title)}, gerangschikt naar invloed op het saldo`, keywords: study});
+    if (studyModelFiles(s).length) out.push({path: `${base}/rapport`, title: `Studierapport (${study})`, text: `Vraag, aanpak, invoer, uitkomsten per belanghebbende, onzekerheid en oordelen van ${plain(s.title)} als één document, af te drukken of als Word-document`, keywords: study});
   }
   return out;
 }

@@ -1,7 +1,8 @@
 // The site's pages of every study (Node only; read by observablehq.config.ts for the sidebar and
 // `dynamicPaths`): the start page, one page per item, per calculator, the cockpit and assumptions
 // pages when the study has them, the uncertainty page when a model has an input to vary, and the
-// ranked assumptions register when it has a model (a page kind with nothing to show is not built).
+// ranked assumptions register and the study report when it has a model (a page kind with nothing to
+// show is not built).
 import {join} from "node:path";
 import {listStudies, readStudy, assumptionsPath, studyRoots, type StudyLocation} from "./study-description.js";
 import {loadStudy} from "./study.js";
@@ -62,7 +63,9 @@ function pagesOf(location: StudyLocation): StudyPages {
       ...(s.cockpit ? [{name: s.cockpit.title, path: `${base}/cockpit`}] : []),
       ...(assumptionsPath(location) ? [{name: "Aannames", path: `${base}/aannames`}] : []),
       ...(studyHasUncertainty(location, s) ? [{name: "Onzekerheid", path: `${base}/onzekerheid`}] : []),
-      ...(studyModelFiles(s).length ? [{name: "Aannameregister", path: `${base}/aannameregister`}] : [])
+      ...(studyModelFiles(s).length ? [{name: "Aannameregister", path: `${base}/aannameregister`}] : []),
+      // The study report (src/studies/[study]/rapport.md, lib/report/study-report.ts).
+      ...(studyModelFiles(s).length ? [{name: "Studierapport", path: `${base}/rapport`}] : [])
     ],
     redirects: Object.entries(s.redirects).map(([from, to]) => ({from, to: `${base}/${to}`}))
   };

@@ -9,7 +9,7 @@ const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {error: "expected a lowe
 const text = z.string().min(1);
 
 /** Page ids the templates use themselves; an item may not take them. */
-export const reservedPageIds = ["index", "onzekerheid", "cockpit", "aannames", "study"] as const;
+export const reservedPageIds = ["index", "onzekerheid", "cockpit", "aannames", "study", "rapport"] as const;
 const pageId = id.refine((s) => !(reservedPageIds as readonly string[]).includes(s), {error: `expected an id other than ${reservedPageIds.join(", ")} (used by the templates)`});
 
 /** Which quantities of an intervention the cohort and outflow charts draw (picked from the model). */

@@ -17,7 +17,7 @@ const pdftotext = (() => {
   }
 })();
 // The first intervention page of the site (a page with result cards first; no study is named).
-const item = listPages().find((p) => /^\/studies\/[^/]+\/(?!index$|onzekerheid$|aannames$|aannameregister$|cockpit$)[^/]+$/.test(p));
+const item = listPages().find((p) => /^\/studies\/[^/]+\/(?!index$|onzekerheid$|aannames$|aannameregister$|rapport$|cockpit$)[^/]+$/.test(p));
 
 browserSuite("printed PDF of an intervention page", (suite) => {
   const dir = mkdtempSync(join(tmpdir(), "rendement-pdf-"));

@@ -7,7 +7,7 @@ import {browserSuite, listPages} from "./harness.js";
 const built = new Set(listPages());
 // Item pages: a study's pages other than its start, calculator, cockpit, assumptions and uncertainty pages.
 const items = studyPages().flatMap((s) =>
-  s.pages.filter((p) => !/\/(index|cockpit|aannames|aannameregister|onzekerheid)$|\/rekenhulp\//.test(p.path)).map((p) => ({...p, study: s.title}))
+  s.pages.filter((p) => !/\/(index|cockpit|aannames|aannameregister|rapport|onzekerheid)$|\/rekenhulp\//.test(p.path)).map((p) => ({...p, study: s.title}))
 );
 
 browserSuite("site search over the studies", (suite) => {

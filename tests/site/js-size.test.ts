@@ -18,6 +18,17 @@ const DIST = resolve("dist");
 export const LIMIT_BYTES = 335_000;
 /** Gzipped bytes a page may load on demand, on top of LIMIT_BYTES. */
 export const LAZY_LIMIT_BYTES = 100_000;
+/**
+ * The study report pages only (studies/<study>/rapport.html, issue 20 point 7): their Word download
+ * needs a .docx writer, `docx` 9.15.2 (dolanmiu/docx), loaded by a dynamic import() when the reader
+ * clicks "Downloaden als Word-document" and never on open. Measured 7 December 2026: docx 87,8 KB plus
+ * its zip library fflate 12,3 KB (100,1 KB for the click), and the XLSX writer write-excel-file
+ * 14,7 KB that the page's shared table module can reach: 115,4 KB on demand in all. No maintained
+ * .docx writer is much smaller (docx tree-shaken to the classes used is still about 70 KB), so the
+ * report pages get 120 KB on demand; every other page keeps LAZY_LIMIT_BYTES.
+ */
+export const REPORT_LAZY_LIMIT_BYTES = 120_000;
+const lazyLimit = (page: string) => (/^studies\/[^/]+\/rapport\.html$/.test(page) ? REPORT_LAZY_LIMIT_BYTES : LAZY_LIMIT_BYTES);
 
 function walk(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -46,9 +57,15 @@ describe.each(weights.map((w) => [w.page, w] as const))("page %s", (_page, w) =>
     const heaviest = [...w.modules].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([f, n]) => `${f} ${formatKB(n)}`);
     expect(w.totalBytes, `${w.page}: ${formatKB(w.totalBytes)}; heaviest modules: ${heaviest.join(", ")}`).toBeLessThanOrEqual(LIMIT_BYTES);
   });
-  test(`loads at most ${formatKB(LAZY_LIMIT_BYTES)} more on demand`, () => {
-    expect(w.lazyBytes, `${w.page}: ${formatKB(w.lazyBytes)} on demand: ${[...w.lazyModules.keys()].join(", ")}`).toBeLessThanOrEqual(LAZY_LIMIT_BYTES);
+  test(`loads at most ${formatKB(lazyLimit(w.page))} more on demand`, () => {
+    expect(w.lazyBytes, `${w.page}: ${formatKB(w.lazyBytes)} on demand: ${[...w.lazyModules.keys()].join(", ")}`).toBeLessThanOrEqual(lazyLimit(w.page));
   });
+});
+
+test("a Word writer is reached on demand only from the study report pages", () => {
+  const docx = weights.filter((w) => [...w.lazyModules.keys()].some((f) => /^_node\/docx@/.test(f))).map((w) => w.page);
+  expect(docx.every((p) => /^studies\/[^/]+\/rapport\.html$/.test(p)), docx.join(", ")).toBe(true);
+  expect(weights.filter((w) => [...w.modules.keys()].some((f) => /^_node\/docx@/.test(f))).map((w) => w.page), "docx loaded on open").toEqual([]);
 });
 
 test("report: gzipped JavaScript per page, heaviest first", () => {
