@@ -86,18 +86,6 @@ export function comparisonView(c, {width, baseLabel = "uitgangswaarden", altLabe
 }
 
 /**
- * Compare `alternative` with the model's own values (lib/analysis/shapley.ts, loaded on demand) and
- * lay the comparison out.
- * @param {import("../lib/model/compile.js").CompiledModel} model
- * @param {Record<string, number | number[]>} alternative
- * @param {{width: number}} options
- */
-export async function compareWithBase(model, alternative, {width}) {
-  const {compareConfigurations} = await import("../lib/analysis/shapley.js");
-  return comparisonView(compareConfigurations(model, {}, alternative), {width});
-}
-
-/**
  * The comparison picker (issue 20, point 2): two configurations side by side, each chosen from the
  * report's base, a named scenario of the model, a settings file loaded here, and the current
  * settings (lib/analysis/configurations.ts); totals, per actor and the waterfall for the pair. Made
