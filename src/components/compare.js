@@ -85,6 +85,8 @@ export function comparisonView(c, {width, baseLabel = "uitgangswaarden", altLabe
   );
 }
 
+export const COMPARE_SUMMARY = "Vergelijk twee instellingen: het rapport, een scenario, een bestand of uw invoer";
+
 /**
  * The comparison picker (issue 20, point 2): two configurations side by side, each chosen from the
  * report's base, a named scenario of the model, a settings file loaded here, and the current
@@ -96,8 +98,9 @@ export function comparisonView(c, {width, baseLabel = "uitgangswaarden", altLabe
  * @param {import("../lib/analysis/content-hash.js").HashInput} options.input what the settings file's version is computed over
  * @param {(fn: () => void) => void} options.whenIdle
  * @param {() => number} options.width
+ * @param {HTMLDetailsElement} [options.details] fill this (open) details element rather than a new one (src/components/onDemand.js)
  */
-export function comparePicker({model, input, whenIdle, width}) {
+export function comparePicker({model, input, whenIdle, width, details: into}) {
   /** @type {Record<string, number | number[]>} */
   let current = {};
   /** @type {{name: string, overrides: Record<string, number | number[]>} | null} */
@@ -107,16 +110,9 @@ export function comparePicker({model, input, whenIdle, width}) {
   const pickA = /** @type {HTMLSelectElement} */ (el("select", {"data-compare-pick": "a"}));
   const pickB = /** @type {HTMLSelectElement} */ (el("select", {"data-compare-pick": "b"}));
   const load = /** @type {HTMLInputElement} */ (el("input", {type: "file", accept: ".yaml,.yml,text/yaml,application/yaml", "data-compare-file": "", "aria-label": "Instellingenbestand om mee te vergelijken"}));
-  const details = /** @type {HTMLDetailsElement} */ (
-    el(
-      "details",
-      {class: "compare"},
-      el("summary", {}, "Vergelijk twee instellingen: het rapport, een scenario, een bestand of uw invoer"),
-      el("div", {class: "compare-picks"}, el("label", {}, "Links: ", pickA), " ", el("label", {}, "Rechts: ", pickB), " ", el("label", {}, "Bestand om mee te vergelijken: ", load)),
-      message,
-      box
-    )
-  );
+  const content = [el("div", {class: "compare-picks"}, el("label", {}, "Links: ", pickA), " ", el("label", {}, "Rechts: ", pickB), " ", el("label", {}, "Bestand om mee te vergelijken: ", load)), message, box];
+  const details = into ?? /** @type {HTMLDetailsElement} */ (el("details", {class: "compare"}, el("summary", {}, COMPARE_SUMMARY)));
+  details.append(...content);
   /** @type {Promise<any> | null} */
   let libs = null;
   const lib = () =>
