@@ -84,6 +84,7 @@ export interface MunicipalityResults {
   effectRange: {
     input: string;
     label: string;
+    unit: string;
     low: number;
     high: number;
     saldoLow: number;
@@ -127,6 +128,7 @@ export function municipalityResults(
     effectRange = {
       input: effect.input,
       label: effect.label ?? effect.input,
+      unit: effect.unit ?? "",
       low: effect.range.low,
       high: effect.range.high,
       saldoLow: lo.saldo,

@@ -10,7 +10,6 @@
 // a value outside it (never clamped). Where a role has no input or no range, the row says what the
 // page cannot do (the Dutch text of lib/analysis/roles.ts).
 import {formatEuro} from "../lib/format.js";
-import {formatInputNumber} from "../lib/format.js";
 import {formatValue, el, numbersTable} from "./provenance.js";
 import {numberInput} from "./numberInput.js";
 import {tableCards} from "./labels.js";
@@ -35,7 +34,7 @@ export function municipality(roles, {controls, ranges, labels}) {
   const bound = [];
   const rows = roles.roles.map((r) => {
     const name = labels[r.role] ?? r.role;
-    if (!r.input) return el("div", {class: "municipality-role", "data-role": r.role, "data-missing": ""}, el("strong", {}, name), el("p", {class: "muted"}, r.explanation ?? ""));
+    if (!r.input) return el("div", {class: "municipality-role", "data-role": r.role, "data-missing": ""}, el("strong", {}, name), el("p", {class: "muted municipality-note"}, r.explanation ?? ""));
     const input = r.input;
     const pct = r.unit === "fraction";
     const k = pct ? 100 : 1;
@@ -116,7 +115,7 @@ export function municipality(roles, {controls, ranges, labels}) {
  */
 export function resultsView(r) {
   const withPayback = r.total.payback !== null;
-  const rows = [...r.actors.map((a) => ({...a, kind: "actor"})), {actor: "total", label: "Samenleving (totaal)", costs: r.total.costs, benefits: r.total.benefits, saldo: r.total.saldo, paybackText: r.total.paybackText, kind: "total"}];
+  const rows = [...r.actors.map((a) => ({...a, kind: "actor"})), {actor: "total", label: "Totaal (maatschappelijk saldo)", costs: r.total.costs, benefits: r.total.benefits, saldo: r.total.saldo, paybackText: r.total.paybackText, kind: "total"}];
   const eur = (/** @type {number} */ v) => formatEuro(v);
   const table = el(
     "table",
@@ -143,7 +142,7 @@ export function resultsView(r) {
     ? el(
         "p",
         {"data-effect-range": "", "data-low": String(Math.min(e.saldoLow, e.saldoHigh)), "data-high": String(Math.max(e.saldoLow, e.saldoHigh))},
-        `Onzekerheid: met het effect (${e.label}) aan de randen van het bereik dat het bewijs steunt, van ${formatInputNumber(e.low)} tot ${formatInputNumber(e.high)} in modeleenheden, ligt het maatschappelijk saldo voor uw gemeente tussen ${eur(Math.min(e.saldoLow, e.saldoHigh))} en ${eur(Math.max(e.saldoLow, e.saldoHigh))}. `,
+        `Onzekerheid: met het effect (${e.label}) aan de randen van het bereik dat het bewijs steunt, van ${formatValue(e.low, e.unit)} tot ${formatValue(e.high, e.unit)}, ligt het maatschappelijk saldo voor uw gemeente tussen ${eur(Math.min(e.saldoLow, e.saldoHigh))} en ${eur(Math.max(e.saldoLow, e.saldoHigh))}. `,
         e.crossesZero ? el("strong", {}, "Dat bereik loopt door nul: de uitkomst is onzeker (baten en kosten zijn binnen de onzekerheid in evenwicht).") : `Binnen dat bereik blijft het saldo ${e.saldoLow > 0 ? "positief" : "negatief"}.`
       )
     : el("p", {class: "muted", "data-effect-range": "none"}, "Onzekerheid: het model geeft voor het effect geen bereik dat het bewijs steunt, dus hier is geen bandbreedte van het saldo voor uw gemeente te geven.");
