@@ -132,7 +132,7 @@ export function comparePicker({model, input, whenIdle, width, details: into}) {
     const b = list.find((/** @type {{id: string}} */ c) => c.id === pickB.value);
     if (mine !== token) return;
     try {
-      box.replaceChildren(comparisonView(compareConfigurations(model, a.overrides, b.overrides), {width: width(), baseLabel: a.label.toLowerCase(), altLabel: b.label.toLowerCase()}));
+      box.replaceChildren(comparisonView(compareConfigurations(model, a.overrides, b.overrides), {width: width(), baseLabel: a.label, altLabel: b.label}));
     } catch (error) {
       box.replaceChildren(el("p", {class: "evaluation-notice"}, `Deze twee instellingen zijn niet te vergelijken: ${/** @type {any} */ (error)?.messageNl ?? /** @type {Error} */ (error).message}`));
     }

@@ -85,7 +85,7 @@ browserSuite("Uw gemeente and the comparison picker (Chromium, dist/)", (suite) 
       await page.selectOption('select[data-compare-pick="a"]', "base");
       await page.selectOption('select[data-compare-pick="b"]', scenario);
       const view = page.locator(".compare-result [data-difference]");
-      await expect.poll(() => view.locator("th, td").filter({hasText: PICK!.model.file.scenarios[0].label.toLowerCase()}).count().then((c) => c > 0 || null), {timeout: 30_000}).toBeTruthy();
+      await expect.poll(() => view.locator("th, td").filter({hasText: PICK!.model.file.scenarios[0].label}).count().then((c) => c > 0 || null), {timeout: 30_000}).toBeTruthy();
       const difference = Number(await view.getAttribute("data-difference"));
       const bars = JSON.parse((await view.locator(".waterfall").getAttribute("data-bars")) ?? "[]") as number[];
       expect(bars.length).toBeGreaterThan(0);
