@@ -2,6 +2,7 @@
 // page is found from the data: the first item page whose intervention has complete roles (all four
 // inputs and an evidence range for the effect), else the first with a participants input and an
 // effect with an evidence range; its model must declare a named scenario for the comparison.
+import {readFileSync} from "node:fs";
 import {expect, test} from "vitest";
 import {browserSuite, listPages, pageFile} from "./harness.js";
 import {itemPage} from "./page-model.js";
@@ -23,7 +24,7 @@ const candidates = listPages()
 const PICK = candidates.find((c) => c.complete) ?? candidates[0];
 
 browserSuite("Uw gemeente and the comparison picker (Chromium, dist/)", (suite) => {
-  test.skipIf(!PICK)(`${PICK?.path}: participants typed in "Uw gemeente" change the per-actor totals and the address; reopening the address gives the same numbers; a value outside the effect's evidence range is refused`, async () => {
+  test.skipIf(!PICK)(`${PICK?.path}: participants typed in "Uw gemeente" change the per-actor totals, the address and the settings file; reopening the address gives the same numbers; a value outside the effect's evidence range is refused`, async () => {
     const {page, context, report} = await suite.open(pageFile(PICK!.path));
     try {
       const participants = PICK!.by.participants.input!;
@@ -51,6 +52,11 @@ browserSuite("Uw gemeente and the comparison picker (Chromium, dist/)", (suite) 
       const numbers = after.map(Number);
       const total = numbers.at(-1)!;
       expect(Math.abs(numbers.slice(0, -1).reduce((a, b) => a + b, 0) - total)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(total)));
+
+      // The settings file holds the municipality's number under the input's --set name.
+      const [download] = await Promise.all([page.waitForEvent("download"), page.locator('[data-settings="save"]').click()]);
+      const saved = readFileSync((await download.path())!, "utf8");
+      expect(saved).toMatch(new RegExp(`^\\s+${participants.replace(/\./g, "\\.")}: ${n}$`, "m"));
 
       // Reopen the address: the section opens by itself (the address holds one of its inputs), the same numbers, the same box.
       const address = page.url();
