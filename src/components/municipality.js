@@ -97,6 +97,10 @@ export function municipality(roles, {controls, ranges, labels}) {
       b.box.parentElement?.toggleAttribute("data-changed", changed);
     }
     const mine = ++token;
+    if (!bound.length) {
+      results.replaceChildren(el("p", {class: "muted", "data-effect-range": "none"}, "Dit model heeft geen invoer die een gemeente met eigen cijfers kan vullen (zie hierboven waarom); de uitkomsten op deze pagina gelden voor de studie zelf."));
+      return;
+    }
     compute().then(
       (r) => {
         if (mine === token) results.replaceChildren(resultsView(r));
