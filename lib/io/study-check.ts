@@ -5,6 +5,7 @@
 // resolve in the shared registry or the study's own files); each printed figure's computation; and the
 // reproduction. Every problem is one line `file:line: field: message`. Used by `rendement check
 // <study folder>` and by the build's study loader (src/studies/[study]/study.json.ts).
+import {logScaleError} from "../slider-scale.js";
 import {existsSync, readdirSync, statSync} from "node:fs";
 import {readTextFile} from "./read-file.js";
 import {basename, join, resolve} from "node:path";
@@ -95,6 +96,9 @@ export function studyReferences(file: string, parsed: ParsedYaml, study: StudyDe
     tool.inputs.forEach((inp, j) => {
       const l = leaf(inp.name, ["tools", i, "inputs", j, "name"], `tools[${i}].inputs[${j}].name`);
       if (l && (inp.min === undefined || inp.max === undefined) && !l.leaf?.control) at(["tools", i, "inputs", j], `tools[${i}].inputs[${j}]`, `${inp.name} has no control range in ${tool.model}; expected min and max`);
+      const lo = inp.min ?? l?.leaf?.control?.min;
+      const hi = inp.max ?? l?.leaf?.control?.max;
+      if (l && inp.scale === "log" && lo !== undefined && hi !== undefined && logScaleError(lo, hi)) at(["tools", i, "inputs", j, "scale"], `tools[${i}].inputs[${j}].scale`, `expected a range with 0 < min < max for a log scale, found ${lo} to ${hi}`);
     });
     tool.outputs.forEach((o, j) => {
       quantity(model, o.quantity, ["tools", i, "outputs", j, "quantity"], `tools[${i}].outputs[${j}].quantity`, tool.model);

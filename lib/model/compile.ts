@@ -58,7 +58,7 @@ export interface Leaf {
   uncertainty?: Uncertainty;
   source?: Source | unknown;
   assumption?: string;
-  control?: {min: number; max: number; step?: number; label?: string};
+  control?: {min: number; max: number; step?: number; label?: string; scale?: "log"};
   group?: string;
   /** Price-year conversion applied to a kengetal (1 when none). */
   priceFactor?: number;

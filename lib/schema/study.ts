@@ -76,7 +76,16 @@ export const itemSchema = z
   })
   .strict();
 
-const toolInput = z.object({name: z.string().min(1), min: z.number().optional(), max: z.number().optional(), step: z.number().positive().optional()}).strict();
+const toolInput = z
+  .object({
+    name: z.string().min(1),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    step: z.number().positive().optional(),
+    /** `log`: the slider moves on a log scale (a range from a group of 20 to the country; needs min > 0). */
+    scale: z.enum(["linear", "log"]).optional().describe("`log`: the slider moves on a log scale (for a range like 20 to 1.000.000 persons; needs min > 0).")
+  })
+  .strict();
 
 /** A calculator page: controls on chosen inputs, live outputs, and one question solved on an input. */
 export const toolSchema = z

@@ -20,7 +20,7 @@ export function waterfall(c, {width, baseLabel = "uitgangswaarden", altLabel = "
     at += x.value;
   }
   steps.push({label: altLabel, y1: 0, y2: c.alternative.saldo, kind: "totaal"});
-  return Plot.plot({
+  const plot = Plot.plot({
     width,
     height: 320,
     marginBottom: 90,
@@ -34,15 +34,17 @@ export function waterfall(c, {width, baseLabel = "uitgangswaarden", altLabel = "
       Plot.ruleY([0])
     ]
   });
+  // The bars' exact heights, for readers of the DOM and the browser tests (the difference is their sum).
+  return el("div", {class: "waterfall", "data-bars": JSON.stringify(steps.slice(1, -1).map((x) => x.y2 - x.y1))}, plot);
 }
 
 /**
  * Totals, per actor, and the contributions, with a sentence saying exact or sampled.
  * @param {import("../lib/analysis/shapley.js").Comparison} c
- * @param {{width: number}} options
+ * @param {{width: number, baseLabel?: string, altLabel?: string}} options
  */
-export function comparisonView(c, {width}) {
-  if (!c.changed.length) return el("p", {class: "muted", "data-compare": "same"}, "De huidige invoer is gelijk aan de uitgangswaarden van het rapport: er is geen verschil om te verklaren.");
+export function comparisonView(c, {width, baseLabel = "uitgangswaarden", altLabel = "huidige invoer"}) {
+  if (!c.changed.length) return el("p", {class: "muted", "data-compare": "same"}, `${altLabel[0].toUpperCase()}${altLabel.slice(1)} is gelijk aan ${baseLabel.toLowerCase()}: er is geen verschil om te verklaren.`);
   const method =
     c.method === "exact"
       ? `Exact: Shapley-waarden over alle ${formatNumber(2 ** c.changed.length)} combinaties van de ${formatNumber(c.changed.length)} gewijzigde invoerwaarden (${formatNumber(c.evaluations)} doorrekeningen). De bijdragen tellen op tot het verschil en hangen niet af van de volgorde.`
@@ -57,20 +59,20 @@ export function comparisonView(c, {width}) {
   const eur = (/** @type {number} */ v) => formatEuro(v);
   return el(
     "div",
-    {"data-compare": c.method},
+    {"data-compare": c.method, "data-difference": String(c.difference.saldo)},
     tableCards(numbersTable(
       totals,
       [
         {key: "label", label: ""},
-        {key: "base", label: "uitgangswaarden", format: eur, align: "right"},
-        {key: "alt", label: "huidige invoer", format: eur, align: "right"},
+        {key: "base", label: baseLabel, format: eur, align: "right"},
+        {key: "alt", label: altLabel, format: eur, align: "right"},
         {key: "diff", label: "verschil", format: eur, align: "right"}
       ],
-      {summary: "Uitgangswaarden en huidige invoer naast elkaar (tabel)", filename: "vergelijking.csv", open: true}
+      {summary: `${baseLabel} en ${altLabel} naast elkaar (tabel)`, filename: "vergelijking.csv", open: true}
     )),
     el("h3", {}, "Waar komt het verschil in saldo vandaan?"),
     el("p", {class: "muted", "data-compare-method": c.method}, method),
-    waterfall(c, {width}),
+    waterfall(c, {width, baseLabel, altLabel}),
     numbersTable(
       c.contributions.map((x) => ({label: x.label, value: x.value, se: x.standardError})),
       [
@@ -83,14 +85,84 @@ export function comparisonView(c, {width}) {
   );
 }
 
+export const COMPARE_SUMMARY = "Vergelijk twee instellingen: het rapport, een scenario, een bestand of uw invoer";
+
 /**
- * Compare `alternative` with the model's own values (lib/analysis/shapley.ts, loaded on demand) and
- * lay the comparison out.
- * @param {import("../lib/model/compile.js").CompiledModel} model
- * @param {Record<string, number | number[]>} alternative
- * @param {{width: number}} options
+ * The comparison picker (issue 20, point 2): two configurations side by side, each chosen from the
+ * report's base, a named scenario of the model, a settings file loaded here, and the current
+ * settings (lib/analysis/configurations.ts); totals, per actor and the waterfall for the pair. Made
+ * once per page; `update(current)` passes the page's current inputs. The Shapley code and the
+ * settings-file reader load when the reader opens the comparison.
+ * @param {object} options
+ * @param {import("../lib/model/compile.js").CompiledModel} options.model
+ * @param {import("../lib/analysis/content-hash.js").HashInput} options.input what the settings file's version is computed over
+ * @param {(fn: () => void) => void} options.whenIdle
+ * @param {() => number} options.width
+ * @param {HTMLDetailsElement} [options.details] fill this (open) details element rather than a new one (src/components/onDemand.js)
  */
-export async function compareWithBase(model, alternative, {width}) {
-  const {compareConfigurations} = await import("../lib/analysis/shapley.js");
-  return comparisonView(compareConfigurations(model, {}, alternative), {width});
+export function comparePicker({model, input, whenIdle, width, details: into}) {
+  /** @type {Record<string, number | number[]>} */
+  let current = {};
+  /** @type {{name: string, overrides: Record<string, number | number[]>} | null} */
+  let file = null;
+  const box = el("div", {class: "card compare-result"});
+  const message = el("div", {class: "settings-message", "aria-live": "polite"});
+  const pickA = /** @type {HTMLSelectElement} */ (el("select", {"data-compare-pick": "a"}));
+  const pickB = /** @type {HTMLSelectElement} */ (el("select", {"data-compare-pick": "b"}));
+  const load = /** @type {HTMLInputElement} */ (el("input", {type: "file", accept: ".yaml,.yml,text/yaml,application/yaml", "data-compare-file": "", "aria-label": "Instellingenbestand om mee te vergelijken"}));
+  const content = [el("div", {class: "compare-picks"}, el("label", {}, "Links: ", pickA), " ", el("label", {}, "Rechts: ", pickB), " ", el("label", {}, "Bestand om mee te vergelijken: ", load)), message, box];
+  const details = into ?? /** @type {HTMLDetailsElement} */ (el("details", {class: "compare"}, el("summary", {}, COMPARE_SUMMARY)));
+  details.append(...content);
+  /** @type {Promise<any> | null} */
+  let libs = null;
+  const lib = () =>
+    (libs ??= Promise.all([import("../lib/analysis/shapley.js"), import("../lib/analysis/configurations.js")]).then(([a, b]) => ({...a, ...b})));
+  let token = 0;
+  const draw = async () => {
+    const mine = ++token;
+    const {compareConfigurations, configurations} = await lib();
+    const list = configurations(model, {current, file});
+    // The options follow the list (a loaded file adds one); the choice is kept where it still exists.
+    for (const [pick, fallback] of /** @type {[HTMLSelectElement, string][]} */ ([[pickA, "base"], [pickB, "current"]])) {
+      const was = pick.value || fallback;
+      pick.replaceChildren(...list.map((/** @type {{id: string, label: string}} */ c) => el("option", {value: c.id}, c.label)));
+      pick.value = list.some((/** @type {{id: string}} */ c) => c.id === was) ? was : fallback;
+    }
+    const a = list.find((/** @type {{id: string}} */ c) => c.id === pickA.value);
+    const b = list.find((/** @type {{id: string}} */ c) => c.id === pickB.value);
+    if (mine !== token) return;
+    try {
+      box.replaceChildren(comparisonView(compareConfigurations(model, a.overrides, b.overrides), {width: width(), baseLabel: a.label, altLabel: b.label}));
+    } catch (error) {
+      box.replaceChildren(el("p", {class: "evaluation-notice"}, `Deze twee instellingen zijn niet te vergelijken: ${/** @type {any} */ (error)?.messageNl ?? /** @type {Error} */ (error).message}`));
+    }
+  };
+  const redraw = () => {
+    if (details.open) whenIdle(draw);
+  };
+  details.addEventListener("toggle", redraw);
+  pickA.addEventListener("change", redraw);
+  pickB.addEventListener("change", redraw);
+  load.addEventListener("change", async () => {
+    const f = load.files?.[0];
+    if (!f) return;
+    try {
+      const [{readSettings}, {modelVersion}] = await Promise.all([import("../lib/analysis/settings-file.js"), import("../lib/analysis/content-hash.js")]);
+      const loaded = readSettings(await f.text(), f.name, model, modelVersion(input));
+      file = {name: f.name, overrides: loaded.overrides};
+      message.replaceChildren(...[`Geladen om mee te vergelijken: ${f.name}.`, ...loaded.notices].map((t) => el("p", {class: "note"}, t)));
+      pickB.value = "file";
+      redraw();
+    } catch (error) {
+      message.replaceChildren(el("p", {class: "evaluation-notice", "data-settings": "refused"}, `Dit bestand is niet geladen: ${/** @type {Error} */ (error).message}`));
+    }
+    load.value = "";
+  });
+  return Object.assign(details, {
+    /** @param {Record<string, number | number[]>} overrides the page's current inputs */
+    update(overrides) {
+      current = overrides;
+      redraw();
+    }
+  });
 }

@@ -22,12 +22,13 @@ import {baseNumber, isPercentBox, overrideFor as libOverrideFor} from "../lib/mo
 /**
  * Leaves with a control range, optionally only those in the given scopes ("" = study level) or names.
  * @param {CompiledModel} model
- * @param {{scopes?: string[], names?: string[]}} [options]
+ * @param {{scopes?: string[], names?: string[], extra?: string[]}} [options] extra: these leaves too, with or without a control range
  * @returns {ControlLeaf[]}
  */
-export function controlLeaves(model, {scopes, names} = {}) {
+export function controlLeaves(model, {scopes, names, extra = []} = {}) {
   return /** @type {ControlLeaf[]} */ (
     model.leaves.filter((leaf) => {
+      if (extra.includes(leaf.name)) return true;
       if (!leaf.leaf?.control) return false;
       if (names) return names.includes(leaf.name);
       if (scopes) return scopes.includes(leaf.scope ?? "");
@@ -71,7 +72,7 @@ function slider(leaf, {compact = false} = {}) {
   const label = `${c.label ?? leaf.label}${unit ? ` (${unit})` : ""}${Array.isArray(leaf.leaf.value) ? " — schaalt de reeks per jaar" : ""}`;
   const base = round(baseNumber(leaf) * k);
   const [min, max] = [round(c.min * k), round(c.max * k)];
-  const form = numberInput([min, max], {label, step: c.step !== undefined ? round(c.step * k) : undefined, value: Math.min(Math.max(base, min), max)});
+  const form = numberInput([min, max], {label, step: c.step !== undefined ? round(c.step * k) : undefined, value: Math.min(Math.max(base, min), max), scale: c.scale === "log" && min > 0 ? "log" : "linear"});
   if (compact) form.classList.add("number-input-compact");
   return {form, element: form};
 }
@@ -84,10 +85,15 @@ function slider(leaf, {compact = false} = {}) {
  * @param {boolean} [options.groupByScope] put a heading above each intervention's sliders
  * @param {(scope: string) => string} [options.scopeLabel] (scope) => heading text
  * @param {boolean} [options.compact] one column, labels above the sliders (for a narrow side panel)
+ * @param {Record<string, {min: number, max: number, step?: number, scale?: "log"}>} [options.ranges] by leaf name (model units): a box
+ *   for each of these leaves (also outside the scopes, also without a control in the model file) with this range
+ *   ("Uw gemeente": lib/analysis/municipality.ts roleControlRanges)
  * @returns {Controls} an element whose `value` is an overrides object; it emits "input" on every change
  */
-export function controls(model, {scopes, names, groupByScope = false, scopeLabel = (s) => s || "Studie", compact = false} = {}) {
-  let leaves = controlLeaves(model, {scopes, names});
+export function controls(model, {scopes, names, groupByScope = false, scopeLabel = (s) => s || "Studie", compact = false, ranges = {}} = {}) {
+  let leaves = controlLeaves(model, {scopes, names, extra: Object.keys(ranges)}).map((l) =>
+    ranges[l.name] ? /** @type {ControlLeaf} */ ({...l, leaf: {...l.leaf, control: {...l.leaf.control, ...ranges[l.name]}}}) : l
+  );
   if (names) leaves = /** @type {ControlLeaf[]} */ (names.map((n) => leaves.find((l) => l.name === n)).filter(Boolean));
   // Compact (a narrow column): each label above its slider, one column. Otherwise a grid of sliders.
   const root = /** @type {Controls} */ (

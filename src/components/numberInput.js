@@ -12,11 +12,17 @@
 //   (box, slider and model all show the bound, the message stays and names the typed value); text
 //   that is no number is replaced by the last valid value, with a message; a message stays until
 //   the text or value changes. The box writes formatInputNumber ("300.000.000", "5,625").
+// - `refuse: true` (a bound the evidence sets, e.g. the effect in "Uw gemeente"): a value outside the
+//   range is never clamped; on settle too it is refused beside the box and the model keeps the last
+//   valid value.
+// - `scale: "log"` (a range like 20 to 1.000.000): the slider moves on a log scale and snaps to two
+//   significant digits (lib/slider-scale.ts); the box takes any value in range.
 // - The slider is keyboard-reachable and named. A 0/1 switch is a checkbox (switchInput).
 // - `form.notice(text)` shows a message (a refused address value) until the value changes.
 // - The element's `value` is the number the model uses; `data-value` holds the same number (for
 //   the browser tests); it emits "input" only when that number changes.
 import {formatInputNumber, parseDutchNumber} from "../lib/format.js";
+import {LOG_STEPS, logPosition, logScaleError, logValue} from "../lib/slider-scale.js";
 import {el} from "./provenance.js";
 
 /**
@@ -72,10 +78,15 @@ export function judge(text, min, max) {
  * @param {boolean} [options.integer] only whole numbers (a decimal is rounded, with a message)
  * @param {string} [options.name] the box's form field name
  * @param {boolean} [options.switch] a 0/1 switch (a checkbox); default: range [0, 1] with step 1
+ * @param {boolean} [options.refuse] a value outside the range is refused (never clamped), with a Dutch message
+ * @param {string} [options.rangeText] how the refusal names the range (default "het bereik")
+ * @param {"linear" | "log"} [options.scale] the slider's scale (log: 0 < min < max)
  * @returns {NumberInput}
  */
-export function numberInput([min, max], {label = "", value, step, slider = true, integer = false, name, switch: isSwitch} = {}) {
+export function numberInput([min, max], {label = "", value, step, slider = true, integer = false, name, switch: isSwitch, refuse = false, rangeText = "het bereik", scale = "linear"} = {}) {
   if (isSwitch ?? (min === 0 && max === 1 && step === 1)) return switchInput({label, value, name});
+  const log = scale === "log";
+  if (log && logScaleError(min, max)) throw new RangeError(`numberInput ${label}: ${logScaleError(min, max)}`);
   const id = `number-input-${++counter}`;
   let current = Math.min(Math.max(value ?? min, min), max);
   const box = el("input", {
@@ -90,12 +101,12 @@ export function numberInput([min, max], {label = "", value, step, slider = true,
   });
   // Keyboard-reachable (no tabindex=-1; arrow keys move it) and named by the label. step "any" so
   // that the slider shows a typed value between steps exactly; its own moves snap to the step.
-  const range = slider ? el("input", {type: "range", class: "number-input-slider", min, max, step: "any", "aria-label": `${label || "Waarde"} (schuifregelaar)`}) : null;
+  const range = slider ? el("input", {type: "range", class: "number-input-slider", min: log ? 0 : min, max: log ? LOG_STEPS : max, step: "any", "aria-label": `${label || "Waarde"} (schuifregelaar${log ? ", logaritmische schaal" : ""})`, "data-scale": log ? "log" : undefined}) : null;
   const message = el("output", {id: `${id}-message`, class: "number-input-message", "aria-live": "polite", for: id});
   message.hidden = true;
   const form = el(
     "form",
-    {class: "number-input", novalidate: true, "data-min": min, "data-max": max},
+    {class: "number-input", novalidate: true, "data-min": min, "data-max": max, "data-scale": log ? "log" : undefined, "data-refuse": refuse ? "" : undefined},
     label ? el("label", {for: id, class: "number-input-label"}, label) : null,
     el("div", {class: "number-input-row"}, box, range),
     message
@@ -108,6 +119,8 @@ export function numberInput([min, max], {label = "", value, step, slider = true,
     form.classList.toggle("number-input-invalid", !!text);
     box.setAttribute("aria-invalid", text ? "true" : "false");
   };
+  /** @param {number} typed */
+  const refusal = (typed) => `${formatInputNumber(typed)} is niet overgenomen: dat ligt buiten ${rangeText} (${formatInputNumber(min)} tot ${formatInputNumber(max)}). Er wordt gerekend met ${formatInputNumber(current)}.`;
   // The box text after the last settle: settling the same text again changes nothing (keeps the message).
   let settledText = "";
   /**
@@ -118,7 +131,7 @@ export function numberInput([min, max], {label = "", value, step, slider = true,
     const changed = x !== current;
     current = x;
     if (rewriteBox) box.value = settledText = formatInputNumber(x);
-    if (range) range.value = String(x);
+    if (range) range.value = String(log ? logPosition(x, min, max) : x);
     form.dataset.value = String(x);
     if (changed && emit) form.dispatchEvent(new Event("input", {bubbles: true}));
   };
@@ -133,7 +146,7 @@ export function numberInput([min, max], {label = "", value, step, slider = true,
       show(x !== j.value ? `Alleen hele getallen: er wordt gerekend met ${formatInputNumber(x)}.` : "");
       apply(x, {rewriteBox: false});
     } else if (j.state === "out") {
-      show(`${formatInputNumber(j.typed)} ligt buiten het bereik ${formatInputNumber(min)} tot ${formatInputNumber(max)}. Er wordt nu gerekend met ${formatInputNumber(current)}; na Enter of het verlaten van het vak met ${formatInputNumber(j.value)}.`);
+      show(refuse ? refusal(j.typed) : `${formatInputNumber(j.typed)} ligt buiten het bereik ${formatInputNumber(min)} tot ${formatInputNumber(max)}. Er wordt nu gerekend met ${formatInputNumber(current)}; na Enter of het verlaten van het vak met ${formatInputNumber(j.value)}.`);
     } else {
       show(box.value.trim() === "" ? `Vul een getal in van ${formatInputNumber(min)} tot ${formatInputNumber(max)}; er wordt gerekend met ${formatInputNumber(current)}.` : `${j.message} Er wordt gerekend met ${formatInputNumber(current)}.`);
     }
@@ -145,6 +158,10 @@ export function numberInput([min, max], {label = "", value, step, slider = true,
       const x = settleInteger(j.value);
       if (x === j.value) show("");
       apply(x);
+    } else if (j.state === "out" && refuse) {
+      // Never clamped: the typed text stays, refused beside the box; the model keeps its value.
+      show(refusal(j.typed));
+      settledText = box.value;
     } else if (j.state === "out") {
       show(j.message);
       apply(settleInteger(j.value));
@@ -166,7 +183,7 @@ export function numberInput([min, max], {label = "", value, step, slider = true,
       event.stopPropagation();
       show("");
       // Snapped to the step grid from min, but never past the range (a max off the grid stays reachable).
-      apply(Math.min(max, Math.max(min, settleInteger(snap(+range.value, min, step)))));
+      apply(log ? logValue(+range.value, min, max, {integer: integer || (step !== undefined && Number.isInteger(step) && Number.isInteger(min))}) : Math.min(max, Math.max(min, settleInteger(snap(+range.value, min, step)))));
     });
     range.addEventListener("change", (event) => event.stopPropagation());
   }
@@ -175,6 +192,13 @@ export function numberInput([min, max], {label = "", value, step, slider = true,
     get: () => current,
     set: (x) => {
       show("");
+      // A refusing box set from elsewhere (the page's own slider) shows that value, never a clamped
+      // one, and says it lies outside its range.
+      if (refuse && (+x < min || +x > max)) {
+        apply(+x, {emit: false});
+        show(`${formatInputNumber(+x)} (ingesteld met de invoer hierboven) ligt buiten ${rangeText} (${formatInputNumber(min)} tot ${formatInputNumber(max)}).`);
+        return;
+      }
       apply(Math.min(Math.max(+x, min), max), {emit: false});
     }
   });

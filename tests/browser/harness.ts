@@ -401,6 +401,8 @@ export interface BoxState {
   label: string;
   box: string;
   slider: string | null;
+  /** "log" when the slider moves on a log scale (its value is then a position, lib/slider-scale.ts). */
+  sliderScale: string | null;
   model: string | null;
   message: string;
   messageVisible: boolean;
@@ -415,6 +417,7 @@ export async function boxState(page: Page, index: number): Promise<BoxState> {
       label: form.querySelector("label")?.textContent ?? "",
       box: (form.querySelector(".number-input-box") as HTMLInputElement).value,
       slider: (form.querySelector(".number-input-slider") as HTMLInputElement | null)?.value ?? null,
+      sliderScale: form.querySelector(".number-input-slider")?.getAttribute("data-scale") ?? null,
       model: form.getAttribute("data-value"),
       message: msg?.textContent ?? "",
       messageVisible: !!msg && !msg.hidden && !!r && r.width > 0 && r.height > 0

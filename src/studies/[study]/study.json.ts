@@ -157,7 +157,7 @@ try {
       const info = leafInfo(model, i.name);
       const min = i.min ?? info.control?.min;
       const max = i.max ?? info.control?.max;
-      return {name: info.name, label: info.label, unit: info.unit, value: info.value, min: min!, max: max!, step: i.step ?? info.control?.step ?? (max! - min!) / 100};
+      return {name: info.name, label: info.label, unit: info.unit, value: info.value, min: min!, max: max!, step: i.step ?? info.control?.step ?? (max! - min!) / 100, scale: i.scale ?? "linear"};
     });
     const e = evaluate(model);
     const outputs = tool.outputs.map((o) => {

@@ -4,6 +4,7 @@
 import {expect} from "vitest";
 import {boxState, typeInto} from "../harness.js";
 import {formatInputNumber, parseDutchNumber} from "../../../lib/format.js";
+import {logPosition} from "../../../lib/slider-scale.js";
 import type {PageCheck} from "./types.js";
 
 export const order = 80;
@@ -16,7 +17,7 @@ export const checks: PageCheck[] = [
     }
   },
   {
-    name: "every visible number box takes a value with a Dutch comma (box, slider and model agree) and, above its maximum, is clamped with a Dutch message beside it",
+    name: "every visible number box takes a value with a Dutch comma (box, slider and model agree) and, above its maximum, is clamped with a Dutch message beside it (a refusing box keeps its value, with the message)",
     run: async ({page, width}) => {
       if (width !== 1280) return;
       const n = await page.locator("form.number-input").count();
@@ -35,16 +36,26 @@ export const checks: PageCheck[] = [
         const label = `box "${st.label}" typed "${typed}"`;
         expect(parseDutchNumber(st.box), label).toBeCloseTo(inside, 9);
         expect(Number(st.model), label).toBeCloseTo(inside, 9);
-        if (st.slider !== null) expect(Number(st.slider), label).toBeCloseTo(inside, 9);
+        // A log-scale slider holds the value's position (lib/slider-scale.ts).
+        const at = (x: number) => (st.sliderScale === "log" ? logPosition(x, min, max) : x);
+        if (st.slider !== null) expect(Number(st.slider), label).toBeCloseTo(at(inside), 9);
         expect(st.messageVisible, `${label}: no message for a valid value`).toBe(false);
-        // Above the maximum: clamped visibly, with a Dutch message beside the box.
+        // Above the maximum: clamped visibly, with a Dutch message beside the box; a refusing box
+        // (bounded by the evidence, data-refuse: "Uw gemeente"'s effect) keeps its value and says so.
         const above = formatInputNumber(max + Math.max(1, Math.abs(max)));
         await typeInto(page, i, above, {perKey: i < 2});
         st = await boxState(page, i);
         const label2 = `box "${st.label}" typed "${above}"`;
+        if ((await form.getAttribute("data-refuse")) !== null) {
+          expect(st.box, label2).toBe(above);
+          expect(Number(st.model), `${label2}: the model keeps the last valid value`).toBeCloseTo(inside, 9);
+          expect(st.messageVisible, `${label2}: message visible`).toBe(true);
+          expect(st.message, label2).toMatch(/niet overgenomen: dat ligt buiten/);
+          continue;
+        }
         expect(parseDutchNumber(st.box), label2).toBe(max);
         expect(Number(st.model), label2).toBe(max);
-        if (st.slider !== null) expect(Number(st.slider), label2).toBe(max);
+        if (st.slider !== null) expect(Number(st.slider), label2).toBe(at(max));
         expect(st.messageVisible, `${label2}: message visible`).toBe(true);
         expect(st.message, label2).toMatch(/buiten het bereik/);
       }
