@@ -9,27 +9,46 @@ import {tableCards} from "./labels.js";
 const BASIS = {uncertainty: "onzekerheid in het model", control: "bereik van de schuifregelaar", study: "bereik volgens de studie"};
 
 /**
+ * The table; its `update(overrides)` shows other inputs in place (a slider move changes the value
+ * cells, not the table).
  * @param {import("../lib/analysis/roles.js").InterventionRoles} roles the intervention's roles
  * @param {{overrides: Record<string, number | number[]>, labels: Record<string, string>}} options
+ * @returns {HTMLElement & {update: (overrides: Record<string, number | number[]>) => void}}
  */
 export function municipality(roles, {overrides, labels}) {
+  /** @type {((overrides: Record<string, number | number[]>) => void)[]} */
+  const updates = [];
   const rows = roles.roles.map((r) => {
     const name = labels[r.role] ?? r.role;
     if (!r.input) return el("tr", {"data-role": r.role, "data-missing": ""}, el("th", {}, name), el("td", {colspan: 3, class: "muted"}, r.explanation ?? ""));
-    const now = overrides[r.input] ?? r.value;
-    const changed = JSON.stringify(now) !== JSON.stringify(r.value);
-    return el(
+    const input = r.input;
+    const value = el("td", {class: "num"});
+    const tr = el(
       "tr",
-      {"data-role": r.role, "data-changed": changed ? "" : undefined},
+      {"data-role": r.role},
       el("th", {}, name),
       el("td", {}, r.label ?? r.input),
-      el("td", {class: "num"}, formatValue(/** @type {number | number[]} */ (now), r.unit ?? ""), changed ? el("strong", {class: "changed-mark"}, " (gewijzigd)") : ""),
+      value,
       el("td", {}, r.range ? `${formatValue(r.range.low, r.unit ?? "")} tot ${formatValue(r.range.high, r.unit ?? "")} (${BASIS[r.range.basis]}${r.range.source ? `: ${r.range.source}` : ""})` : "geen bereik opgegeven", r.explanation ? el("div", {class: "muted"}, r.explanation) : "")
     );
+    let shown = "";
+    updates.push((o) => {
+      const now = o[input] ?? r.value;
+      const changed = JSON.stringify(now) !== JSON.stringify(r.value);
+      const text = formatValue(/** @type {number | number[]} */ (now), r.unit ?? "");
+      if (`${text}|${changed}` === shown) return;
+      shown = `${text}|${changed}`;
+      tr.toggleAttribute("data-changed", changed);
+      value.replaceChildren(text, changed ? el("strong", {class: "changed-mark"}, " (gewijzigd)") : "");
+    });
+    return tr;
   });
-  return tableCards(el(
+  const update = (/** @type {Record<string, number | number[]>} */ o) => updates.forEach((u) => u(o));
+  update(overrides);
+  const table = tableCards(el(
     "div",
     {class: "municipality", "data-roles": roles.intervention},
     el("table", {}, el("thead", {}, el("tr", {}, el("th", {}, "rol"), el("th", {}, "invoer"), el("th", {}, "waarde nu"), el("th", {}, "bereik dat het bewijs steunt"))), el("tbody", {}, rows))
   ));
+  return Object.assign(table, {update});
 }
