@@ -103,12 +103,16 @@ const printValues = `<script>{
 // with a plain space; this inline script turns that space into a no-break space in every text the
 // page shows, including text that cells draw later (tests/browser/checks/reader.ts measures it).
 const amountsTogether = `<script>{
+  const one = (n) => {
+    if (!n.nodeValue.includes("€ ")) return;
+    const fixed = n.nodeValue.replace(/€ (?=[0-9−-])/g, "€\\u00a0");
+    if (fixed !== n.nodeValue) n.nodeValue = fixed; // an unchanged write would be observed again
+  };
   const fix = (root) => {
-    if (!root) return; // a text node already taken out of the page has no parent
+    if (!root || !root.isConnected) return; // a node already taken out of the page again
+    if (root.nodeType === 3) return one(root); // a text node: itself only, not its parent's whole subtree
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (n.nodeValue.includes("€ ")) n.nodeValue = n.nodeValue.replace(/€ (?=[0-9−-])/g, "€\\u00a0");
-    }
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) one(n);
   };
   addEventListener("DOMContentLoaded", () => {
     const main = document.querySelector("#observablehq-main");
@@ -116,8 +120,8 @@ const amountsTogether = `<script>{
     fix(main);
     new MutationObserver((records) => {
       for (const r of records) {
-        if (r.type === "characterData") r.target.nodeValue.includes("€ ") && fix(r.target.parentNode);
-        else for (const n of r.addedNodes) if (n.nodeType === 1 || n.nodeType === 3) fix(n.nodeType === 3 ? n.parentNode : n);
+        if (r.type === "characterData") fix(r.target);
+        else for (const n of r.addedNodes) if (n.nodeType === 1 || n.nodeType === 3) fix(n);
       }
     }).observe(main, {childList: true, subtree: true, characterData: true});
   });

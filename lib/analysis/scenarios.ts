@@ -20,8 +20,12 @@ export interface ScenarioResult {
   interventions: Summary[];
 }
 
-/** The base case and every scenario of the model, each a full evaluation. */
-export function runScenarios(model: CompiledModel, base: Overrides = {}): ScenarioResult[] {
+/**
+ * The base case and every scenario of the model, each a full evaluation. `atBase`: the summaries of
+ * the evaluation at `base` when the caller has them already (a page that just evaluated the model at
+ * the reader's inputs), so the base case is not evaluated twice.
+ */
+export function runScenarios(model: CompiledModel, base: Overrides = {}, atBase?: {total: Summary; interventions: Summary[]}): ScenarioResult[] {
   const run = (id: string, label: string, overrides: Overrides, description?: string): ScenarioResult => ({
     id,
     label,
@@ -29,5 +33,6 @@ export function runScenarios(model: CompiledModel, base: Overrides = {}): Scenar
     overrides,
     ...summarizeAll(evaluate(model, {...base, ...overrides}))
   });
-  return [run("basis", "Basisscenario", {}), ...model.file.scenarios.map((s) => run(s.id, s.label, scenarioOverrides(model, s.id), s.description))];
+  const basis: ScenarioResult = atBase ? {id: "basis", label: "Basisscenario", description: undefined, overrides: {}, total: atBase.total, interventions: atBase.interventions} : run("basis", "Basisscenario", {});
+  return [basis, ...model.file.scenarios.map((s) => run(s.id, s.label, scenarioOverrides(model, s.id), s.description))];
 }

@@ -145,3 +145,15 @@ export function oneWay(model: CompiledModel, options: SensitivityOptions = {}): 
     evaluations: 1 + 2 * runs.length
   };
 }
+
+/**
+ * The tornado a page's conclusion reads (lib/analysis/conclusion.ts `bandwidth`): over the
+ * uncertainty specs, or over the slider ranges where the model states none; the tornado of
+ * intervention `scope`, else of the whole model. Computed on the page or in its Web Worker
+ * (worker-entry.ts, `type: "tornado"`).
+ */
+export function conclusionTornado(model: CompiledModel, {overrides = {}, scope = null}: {overrides?: Overrides; scope?: string | null} = {}): Tornado {
+  const controlRanges = sensitivityInputs(model, {overrides}).length === 0;
+  const s = oneWay(model, {overrides, controlRanges});
+  return (scope ? s.interventions.find((x) => x.scope === scope) : null) ?? s.overall;
+}

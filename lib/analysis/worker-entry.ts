@@ -9,6 +9,9 @@
 // - value of information: {type: "evppi", request} → {type: "progress", …} after each chunk, then
 //   {type: "evppi", result: PsaResult (without samples), evppi: EvppiResult, milliseconds} or
 //   {type: "error", message} (`handleEvppi`; the PSA of the request with EVPPI per input and group).
+// - a conclusion's tornado: {type: "tornado", id, model?: {file, registry}, overrides, scope} →
+//   {type: "tornado", id, tornado} or {type: "tornado-error", id, message, overrides} (`tornadoServer`;
+//   the model is sent with the first request and kept for the next ones).
 // The model is compiled here from the same file and registry the data loader validated, so the
 // worker runs exactly the model the page shows.
 import {rebuildModel} from "../model/rebuild.js";
@@ -17,6 +20,9 @@ import type {ModelFile} from "../schema/model.js";
 import type {Overrides} from "../model/evaluate.js";
 import {psa, psaEngine, type ChunkResult, type PsaEngine, type PsaMeta, type PsaResult} from "./psa.js";
 import {evppiForPsa, type EvppiResult} from "./voi.js";
+import {conclusionTornado, type Tornado} from "./sensitivity.js";
+import type {ModelJSON} from "../model/rebuild.js";
+import type {CompiledModel} from "../model/compile.js";
 
 export interface PsaRequest {
   file: ModelFile;
@@ -99,14 +105,35 @@ export function chunkServer(post: (m: PoolReply) => void): (m: PoolRequest) => v
   };
 }
 
+export type TornadoRequest = {type: "tornado"; id: number; model?: ModelJSON; overrides: Overrides; scope: string | null};
+/** `overrides`: the inputs of an evaluation that had no finite result (a NonFiniteError's), when known. */
+export type TornadoReply = {type: "tornado"; id: number; tornado: Tornado} | {type: "tornado-error"; id: number; message: string; overrides: string[] | null};
+
+/** A conclusion tornado's message handler (see the protocol above). */
+export function tornadoServer(post: (m: TornadoReply) => void): (m: TornadoRequest) => void {
+  let model: CompiledModel | null = null;
+  return (m) => {
+    try {
+      if (m.model) model = rebuildModel(m.model);
+      if (!model) throw new Error("tornado requested before the model was sent");
+      post({type: "tornado", id: m.id, tornado: conclusionTornado(model, {overrides: m.overrides, scope: m.scope})});
+    } catch (error) {
+      const failed = error && typeof error === "object" && "overrides" in error ? Object.keys((error as {overrides: object}).overrides) : null;
+      post({type: "tornado-error", id: m.id, message: (error as Error).message ?? String(error), overrides: failed});
+    }
+  };
+}
+
 // In a Web Worker (no `document`, no `process`), answer every message: pool messages carry a
 // `type`, a one-run request does not.
 const scope = globalThis as unknown as {document?: unknown; onmessage?: unknown; postMessage?: (m: unknown) => void};
 if (typeof scope.document === "undefined" && typeof scope.postMessage === "function" && typeof (globalThis as {process?: unknown}).process === "undefined") {
   const pool = chunkServer((m) => scope.postMessage!(m));
-  scope.onmessage = (event: {data: PsaRequest | PoolRequest | EvppiRequest}) => {
+  const tornado = tornadoServer((m) => scope.postMessage!(m));
+  scope.onmessage = (event: {data: PsaRequest | PoolRequest | EvppiRequest | TornadoRequest}) => {
     const data = event.data;
     if ("type" in data && data.type === "evppi") handleEvppi(data.request, (m) => scope.postMessage!(m));
+    else if ("type" in data && data.type === "tornado") tornado(data);
     else if ("type" in data) pool(data);
     else handle(data, (m) => scope.postMessage!(m));
   };

@@ -90,12 +90,32 @@ export function pageState(bindings, {query = location.search, write = (href) => 
     const href = withState(location.pathname + location.search + location.hash, inputs, values);
     if (href !== location.pathname + location.search + location.hash) write(href);
   };
-  for (const b of bindings) b.element.addEventListener("input", save);
+  // One address write per animation frame (a dragged slider fires many inputs; replaceState costs
+  // a few ms): the address follows before the next frame is drawn, or after 100 ms when no frame
+  // comes (a hidden tab), and at once when the page is left.
+  let scheduled = false;
+  const flush = () => {
+    if (!scheduled) return;
+    scheduled = false;
+    save();
+  };
+  const later = () => {
+    if (scheduled) return;
+    scheduled = true;
+    if (typeof requestAnimationFrame === "function") requestAnimationFrame(flush);
+    setTimeout(flush, 100);
+  };
+  if (typeof addEventListener === "function") addEventListener("pagehide", flush);
+  for (const b of bindings) b.element.addEventListener("input", later);
   return {
     notice,
     /** The values in model units, by key. */
     values: () => Object.fromEntries(bindings.map((b) => [b.input.key, modelOf(b)])),
-    save,
+    /** Write the address now (a pending write included). */
+    save() {
+      scheduled = false;
+      save();
+    },
     /** Every input back to its base value (no event: the caller announces the change). */
     reset() {
       for (const b of bindings) {
@@ -103,6 +123,7 @@ export function pageState(bindings, {query = location.search, write = (href) => 
         b.element.value = shownOf(b, typeof base === "number" ? base : Math.max(...base));
       }
       notice.hidden = true;
+      scheduled = false;
       save();
     }
   };

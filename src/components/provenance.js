@@ -77,14 +77,14 @@ export function toCsv(rows, columns) {
 
 /** A link that downloads `rows` as JSON: the raw values (numbers as numbers), with the column labels. */
 /**
- * @param {Row[]} rows
+ * @param {Row[] | (() => Row[])} rows the rows, or where to read them when clicked
  * @param {Column[]} columns
  * @param {string} filename
  */
 export function jsonLink(rows, columns, filename) {
   const a = el("a", {href: "#", download: filename, class: "json-download"}, `Downloaden als JSON (${filename})`);
   a.addEventListener("click", () => {
-    const data = {columns: columns.map((c) => ({key: c.key, label: c.label ?? c.key})), rows: rows.map((r) => Object.fromEntries(columns.map((c) => [c.key, typeof c.value === "function" ? c.value(r) : r[c.key] ?? null])))};
+    const data = {columns: columns.map((c) => ({key: c.key, label: c.label ?? c.key})), rows: rowsOf(rows).map((r) => Object.fromEntries(columns.map((c) => [c.key, typeof c.value === "function" ? c.value(r) : r[c.key] ?? null])))};
     const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], {type: "application/json"}));
     a.href = url;
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
@@ -140,7 +140,7 @@ export function xlsxData(rows, columns) {
  * clicked, so it does not weigh on the page.
  */
 /**
- * @param {Row[]} rows
+ * @param {Row[] | (() => Row[])} rows the rows, or where to read them when clicked
  * @param {Column[]} columns
  * @param {string} filename
  */
@@ -150,7 +150,7 @@ export function xlsxButton(rows, columns, filename) {
     button.disabled = true;
     try {
       const {default: writeXlsxFile} = await import("write-excel-file/browser");
-      const blob = await writeXlsxFile(xlsxData(rows, columns)).toBlob();
+      const blob = await writeXlsxFile(xlsxData(rowsOf(rows), columns)).toBlob();
       const url = URL.createObjectURL(blob);
       const a = el("a", {href: url, download: filename});
       document.body.append(a);
@@ -164,16 +164,22 @@ export function xlsxButton(rows, columns, filename) {
   return button;
 }
 
+/**
+ * @param {Row[] | (() => Row[])} rows
+ * @returns {Row[]}
+ */
+const rowsOf = (rows) => (typeof rows === "function" ? rows() : rows);
+
 /** A link that downloads `rows` as CSV (built as a Blob when clicked). */
 /**
- * @param {Row[]} rows
+ * @param {Row[] | (() => Row[])} rows the rows, or where to read them when clicked
  * @param {Column[]} columns
  * @param {string} filename
  */
 export function csvLink(rows, columns, filename) {
   const a = el("a", {href: "#", download: filename, class: "csv-download"}, `Downloaden als CSV (${filename})`);
   a.addEventListener("click", () => {
-    const blob = new Blob([toCsv(rows, columns)], {type: "text/csv;charset=utf-8"});
+    const blob = new Blob([toCsv(rowsOf(rows), columns)], {type: "text/csv;charset=utf-8"});
     const url = URL.createObjectURL(blob);
     a.href = url;
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
@@ -207,34 +213,74 @@ export function explainable(content, render, {title = "Hoe is dit getal berekend
  * The numbers behind a chart: a collapsible table plus CSV and JSON downloads.
  * `columns`: [{key, label, format?, value?, align?, explain?}]; `format` turns a value into Dutch
  * text; `explain(row)` makes each number of that column clickable (see `explainable`).
+ * The element's `update(rows)` shows new rows in place (a slider move changes the text of the cells,
+ * not the table: no new elements, no new layout of the page); the downloads and the explanations
+ * always use the rows shown last.
  * @param {Row[]} rows
  * @param {Column[]} columns
  * @param {{summary?: string, filename?: string, open?: boolean}} [options]
+ * @returns {HTMLDetailsElement & {update: (rows: Row[]) => void}}
  */
 export function numbersTable(rows, columns, {summary = "Cijfers bij deze grafiek", filename = "cijfers.csv", open = false} = {}) {
-  const table = el(
-    "table",
-    {class: "numbers-table", style: {maxWidth: "none", fontSize: "13px"}},
-    el("thead", {}, el("tr", {}, columns.map((c) => el("th", {style: {textAlign: c.align ?? "left"}}, c.label ?? c.key)))),
+  let current = rows;
+  /** @type {{td: HTMLTableCellElement, shown: unknown}[][]} */
+  let cells = [];
+  /**
+   * What cell (row k, column c) shows: a clickable number reads its row when clicked.
+   * @param {number} k
+   * @param {Column} c
+   */
+  const content = (k, c) => {
+    const r = current[k];
+    const v = typeof c.value === "function" ? c.value(r) : r[c.key];
+    const text = c.format ? c.format(v, r) : v ?? "";
+    return {v, text, button: typeof c.explain === "function" && typeof v === "number"};
+  };
+  /** @param {number} k */
+  const row = (k) =>
     el(
-      "tbody",
+      "tr",
       {},
-      rows.map((r) =>
-        el(
-          "tr",
-          {},
-          columns.map((c, i) => {
-            const v = typeof c.value === "function" ? c.value(r) : r[c.key];
-            const text = c.format ? c.format(v, r) : v ?? "";
-            const content = typeof c.explain === "function" && typeof v === "number" ? explainable(text, () => /** @type {(row: Row) => Node} */ (c.explain)(r), {title: `${r.label ?? ""}${c.label ? ` — ${c.label}` : ""}`}) : text;
-            // A number is never split across two lines: a wide table scrolls sideways instead.
-            return el("td", {style: {textAlign: c.align ?? (typeof v === "number" ? "right" : "left"), ...(typeof v === "number" ? {whiteSpace: "nowrap"} : {}), ...(i === 0 ? {minWidth: "7em"} : {})}}, content);
-          })
-        )
-      )
-    )
+      columns.map((c, i) => {
+        const {v, text, button} = content(k, c);
+        const r = current[k];
+        const shown = button ? explainable(text, () => /** @type {(row: Row) => Node} */ (c.explain)(current[k]), {title: `${r.label ?? ""}${c.label ? ` — ${c.label}` : ""}`}) : text;
+        // A number is never split across two lines: a wide table scrolls sideways instead.
+        return el("td", {style: {textAlign: c.align ?? (typeof v === "number" ? "right" : "left"), ...(typeof v === "number" ? {whiteSpace: "nowrap"} : {}), ...(i === 0 ? {minWidth: "7em"} : {})}}, shown);
+      })
+    );
+  const tbody = el("tbody", {});
+  const fill = () => {
+    const trs = current.map((_, k) => row(k));
+    tbody.replaceChildren(...trs);
+    cells = trs.map((tr, k) => Array.from(tr.children, (td, i) => ({td: /** @type {HTMLTableCellElement} */ (td), shown: content(k, columns[i]).text})));
+  };
+  fill();
+  const table = el("table", {class: "numbers-table", style: {maxWidth: "none", fontSize: "13px"}}, el("thead", {}, el("tr", {}, columns.map((c) => el("th", {style: {textAlign: c.align ?? "left"}}, c.label ?? c.key)))), tbody);
+  const details = /** @type {HTMLDetailsElement & {update: (rows: Row[]) => void}} */ (
+    el("details", {class: "numbers", open}, el("summary", {}, summary), scrollTable(table), el("p", {class: "downloads"}, csvLink(() => current, columns, filename), " · ", jsonLink(() => current, columns, filename.replace(/\.csv$/, "") + ".json"), " · ", xlsxButton(() => current, columns, filename.replace(/\.csv$/, "") + ".xlsx")))
   );
-  return el("details", {class: "numbers", open}, el("summary", {}, summary), scrollTable(table), el("p", {class: "downloads"}, csvLink(rows, columns, filename), " · ", jsonLink(rows, columns, filename.replace(/\.csv$/, "") + ".json"), " · ", xlsxButton(rows, columns, filename.replace(/\.csv$/, "") + ".xlsx")));
+  details.update = (next) => {
+    const sameShape = next.length === current.length;
+    current = next;
+    if (!sameShape) {
+      fill();
+      return;
+    }
+    cells.forEach((line, k) =>
+      line.forEach((cell, i) => {
+        const {text, button} = content(k, columns[i]);
+        if (text === cell.shown) return;
+        cell.shown = text;
+        const first = cell.td.firstElementChild;
+        // Text in place where the cell holds text (or a clickable number's button holding text); anything else is redrawn.
+        if (typeof text === "string" && button && first instanceof HTMLButtonElement && first.classList.contains("explainable")) first.textContent = text;
+        else if (typeof text === "string" && !button && !first) cell.td.textContent = text;
+        else cell.td.replaceWith((cell.td = /** @type {HTMLTableCellElement} */ (/** @type {HTMLElement} */ (row(k).children[i]))));
+      })
+    );
+  };
+  return details;
 }
 
 /**

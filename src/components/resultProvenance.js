@@ -66,12 +66,12 @@ export function resultProvenance(rx) {
  * A result figure the reader can click: `content` (the figure as shown) opens how `measure` of
  * `scope` was computed in evaluation `e`. `actor` for an actor's saldo.
  * @param {string | Node} content
- * @param {import("../lib/model/evaluate.js").Evaluation} e
+ * @param {import("../lib/model/evaluate.js").Evaluation | (() => import("../lib/model/evaluate.js").Evaluation)} e the evaluation, or where to read it when clicked (a figure updated in place)
  * @param {string} scope
  * @param {import("../lib/finance/explain-result.js").ResultMeasure} measure
  * @param {{actor?: import("../lib/schema/actors.js").ActorId, title?: string}} [options]
  * @returns {HTMLButtonElement}
  */
 export function explainableResult(content, e, scope, measure, {actor, title} = {}) {
-  return explainable(content, () => resultProvenance(explainResult(e, scope, measure, {actor})), {title: title ?? "Hoe is dit getal berekend?"});
+  return explainable(content, () => resultProvenance(explainResult(typeof e === "function" ? e() : e, scope, measure, {actor})), {title: title ?? "Hoe is dit getal berekend?"});
 }

@@ -37,6 +37,27 @@ describe("pageState(bindings): number boxes and the address", () => {
     expect(() => state.save()).not.toThrow();
     expect(written.pop()).toMatch(/x\.aandeel=0\.3&v=1$/);
   });
+  test("many inputs within one frame write the address once, with the last value, when the frame comes (and at once on state.save())", async () => {
+    const {pageState, numberInput} = await load();
+    const years = numberInput([3, 10], {label: "Jaren", value: 5.6, step: 0.1});
+    const written: string[] = [];
+    const state = pageState([{input: {key: "vh.effectJaren", label: "Jaren", min: 3, max: 10, base: 5.6}, element: years}], {query: "", write: (href: string) => written.push(href)});
+    const slider = years.querySelector("input[type=range]");
+    for (const v of ["6", "7", "8"]) {
+      slider.value = v;
+      slider.dispatchEvent(new Event("input", {bubbles: true}));
+    }
+    expect(written).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 150)); // the frame (or the 100 ms fallback) has come
+    expect(written.length).toBe(1);
+    expect(written[0]).toMatch(/vh\.effectJaren=8&v=1$/);
+    slider.value = "9";
+    slider.dispatchEvent(new Event("input", {bubbles: true}));
+    state.save();
+    expect(written.pop()).toMatch(/vh\.effectJaren=9&v=1$/);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(written.length).toBe(1); // the pending write was done by save(), not again
+  });
   test("a 0/1 switch is a checkbox: never 0,5", async () => {
     const {numberInput} = await load();
     const sw = numberInput([0, 1], {label: "Inzet (1 = ja)", step: 1, value: 1});
