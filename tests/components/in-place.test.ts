@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 // Tables updated in place on an input change (issue 18): numbersTable(rows).update(next) and
-// municipality(roles).update(overrides) change the cells' text, keep the elements, and the downloads
+// municipality(roles).update(overrides) change the cells' text and the boxes' values, keep the elements, and the downloads
 // and explanations read the rows shown last.
 import {describe, expect, test} from "vitest";
 
@@ -34,19 +34,21 @@ describe("in-place updates", () => {
     table.update([{label: "c", amount: 3}]);
     expect(cells().map((c) => c.textContent)).toEqual(["c", "€ 3"]);
   });
-  test("municipality.update marks a changed input and shows its value; back at the base value the mark goes", async () => {
+  test("municipality.update marks a changed input and shows its value in the same box; back at the base value the mark goes", async () => {
     const {municipality} = await load("municipality");
     const roles = {intervention: "x", roles: [{role: "participants", input: "x.n", label: "Deelnemers", value: 10, unit: "personen", range: null, explanation: null}]};
-    const table = municipality(roles, {overrides: {}, labels: {participants: "Deelnemers"}});
-    const row = table.querySelector("tr[data-role=participants]")!;
-    expect(row.hasAttribute("data-changed")).toBe(false);
-    table.update({"x.n": 12});
-    expect(table.querySelector("tr[data-role=participants]")).toBe(row);
-    expect(row.hasAttribute("data-changed")).toBe(true);
-    const text = () => row.querySelector("td.num")!.textContent!.replace(/\u00a0/g, " ");
-    expect(text()).toBe("12 personen (gewijzigd)");
-    table.update({});
-    expect(row.hasAttribute("data-changed")).toBe(false);
-    expect(text()).toBe("10 personen");
+    const controls = document.createElement("div");
+    const section = municipality(roles, {controls, ranges: {"x.n": {min: 1, max: 1000}}, labels: {participants: "Deelnemers"}});
+    const role = section.querySelector("[data-role=participants]")!;
+    const box = section.querySelector("[data-input='x.n']") as Any;
+    const mark = role.querySelector(".changed-mark") as HTMLElement;
+    const pending = () => new Promise(() => {}); // the results are not part of this test
+    expect([role.hasAttribute("data-changed"), mark.hidden, box.value]).toEqual([false, true, 10]);
+    section.update({"x.n": 12}, pending);
+    expect(section.querySelector("[data-role=participants]")).toBe(role);
+    expect(section.querySelector("[data-input='x.n']")).toBe(box);
+    expect([role.hasAttribute("data-changed"), mark.hidden, box.value]).toEqual([true, false, 12]);
+    section.update({}, pending);
+    expect([role.hasAttribute("data-changed"), mark.hidden, box.value]).toEqual([false, true, 10]);
   });
 });
