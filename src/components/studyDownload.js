@@ -1,8 +1,11 @@
 // Download the whole study (lib/finance/study-export.ts): inputs, results per post, actor and year,
 // and totals, as one CSV for Dutch Excel (lib/spreadsheet-csv.ts: BOM, `;`, decimal comma, a first column `tabel`), JSON (the three tables)
-// or XLSX (one sheet per table; the writer is loaded only when clicked, as in provenance.js).
-import {exportColumns, exportTableNames, studyExport, studyExportLong, studyExportSheets} from "../lib/finance/study-export.js";
+// or XLSX (one sheet per table; the writer is loaded only when clicked, as in provenance.js). The
+// export code itself also loads on the first click (an item page's opening JavaScript has a budget,
+// tests/site/js-size.test.ts).
 import {el, toCsv} from "./provenance.js";
+
+const exporter = () => import("../lib/finance/study-export.js");
 
 /** @typedef {import("../lib/finance/study-export.js").StudyExport} StudyExport */
 /** @typedef {import("../lib/finance/study-export.js").SheetCell} SheetCell */
@@ -25,11 +28,11 @@ function save(blob, filename) {
  * Three buttons that download the whole study. `evaluations()` gives, when clicked, one evaluation
  * per model file of the study ({model, evaluation}), the page's own model with the reader's inputs.
  * `name`: the file name without extension; `meta`: what the JSON says about the study.
- * @param {() => Parameters<typeof studyExport>[0]} evaluations
+ * @param {() => Parameters<typeof import("../lib/finance/study-export.js").studyExport>[0]} evaluations
  * @param {{name?: string, meta?: Record<string, unknown>}} [options]
  */
 export function studyDownloads(evaluations, {name = "studie", meta = {}} = {}) {
-  const tables = () => studyExport(evaluations());
+  const tables = async () => (await exporter()).studyExport(evaluations());
   /**
    * @param {string} label
    * @param {string} format
@@ -47,12 +50,14 @@ export function studyDownloads(evaluations, {name = "studie", meta = {}} = {}) {
     });
     return b;
   };
-  const csv = button("CSV", "csv", () => {
-    const {columns, rows} = studyExportLong(tables());
+  const csv = button("CSV", "csv", async () => {
+    const {studyExportLong} = await exporter();
+    const {columns, rows} = studyExportLong(await tables());
     save(new Blob([toCsv(rows, columns)], {type: "text/csv;charset=utf-8"}), `${name}.csv`);
   });
-  const json = button("JSON", "json", () => {
-    const x = tables();
+  const json = button("JSON", "json", async () => {
+    const {exportColumns, exportTableNames} = await exporter();
+    const x = await tables();
     const out = {
       ...meta,
       tabellen: Object.fromEntries(
@@ -62,7 +67,8 @@ export function studyDownloads(evaluations, {name = "studie", meta = {}} = {}) {
     save(new Blob([JSON.stringify(out, null, 1)], {type: "application/json"}), `${name}.json`);
   });
   const xlsx = button("Excel (XLSX)", "xlsx", async () => {
-    const sheets = studyExportSheets(tables());
+    const {studyExportSheets} = await exporter();
+    const sheets = studyExportSheets(await tables());
     const {default: writeXlsxFile} = await import("write-excel-file/browser");
     /**
      * @param {SheetCell} c
