@@ -17,6 +17,7 @@
 //   the uncertainty: the saldo (society and per actor) with the effect at the low and at the high
 //   end of its evidence range, all other inputs as the reader set them (one-way, as the tornado).
 import type {CompiledModel, GraphNode} from "../model/compile.js";
+import type {BoxRange} from "../model/control-values.js";
 import {evaluate, type LeafValue, type Overrides} from "../model/evaluate.js";
 import {summarize, type Summary} from "../finance/summary.js";
 import {payback, paybackText, type Payback, type PaybackRule} from "../finance/payback.js";
@@ -27,12 +28,7 @@ export const PARTICIPANTS_MIN = 20;
 /** Largest target group the participants box reaches (persons): the country. */
 export const PARTICIPANTS_MAX = 1_000_000;
 
-export interface RoleControlRange {
-  min: number;
-  max: number;
-  step?: number;
-  scale?: "log";
-}
+export type RoleControlRange = BoxRange;
 
 const largest = (v: LeafValue): number => (typeof v === "number" ? v : Array.from(v).reduce((m, x) => (Math.abs(x) > Math.abs(m) ? x : m), 0));
 
@@ -64,6 +60,15 @@ export function roleControlRanges(model: CompiledModel, roles: InterventionRoles
     out[role.input] = rangeFor(role, node);
   }
   return out;
+}
+
+/**
+ * The role inputs' box ranges of every intervention of the model (the keys are scoped, so they do not
+ * collide): the boxes an item page adds to its controls, which the study report reads from the
+ * address too.
+ */
+export function allRoleControlRanges(model: CompiledModel, roles: readonly InterventionRoles[]): Record<string, RoleControlRange> {
+  return Object.assign({}, ...roles.map((r) => roleControlRanges(model, r)));
 }
 
 export interface MunicipalityActor {

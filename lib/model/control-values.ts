@@ -13,9 +13,29 @@ import type {LeafValue} from "./evaluate.js";
 /** A leaf with a control range (a page shows a box and slider for it). */
 export type ControlLeaf = GraphNode & {leaf: NonNullable<GraphNode["leaf"]> & {control: NonNullable<NonNullable<GraphNode["leaf"]>["control"]>}};
 
-/** Leaves with a control range, optionally only those in the given scopes ("" = study level). */
-export function controlLeaves(model: CompiledModel, {scopes}: {scopes?: string[]} = {}): ControlLeaf[] {
-  return model.leaves.filter((l) => l.leaf?.control && (!scopes || scopes.includes(l.scope ?? ""))) as ControlLeaf[];
+/** A box range that replaces (or gives) a leaf's control range on a page, in model units. */
+export interface BoxRange {
+  min: number;
+  max: number;
+  step?: number;
+  scale?: "log";
+}
+
+/**
+ * The leaves a page shows a box for: those with a control range (optionally only in the given scopes,
+ * "" = study level, or exactly `names`), plus every leaf `ranges` names (also outside the scopes,
+ * also without a control in the model file) with that range. An item page and the study report read
+ * the same address with these boxes ("Uw gemeente": lib/analysis/municipality.ts roleControlRanges).
+ */
+export function controlLeaves(model: CompiledModel, {scopes, names, ranges = {}}: {scopes?: string[]; names?: string[]; ranges?: Readonly<Record<string, BoxRange>>} = {}): ControlLeaf[] {
+  return model.leaves
+    .filter((l) => {
+      if (ranges[l.name]) return true;
+      if (!l.leaf?.control) return false;
+      if (names) return names.includes(l.name);
+      return !scopes || scopes.includes(l.scope ?? "");
+    })
+    .map((l) => (ranges[l.name] ? ({...l, leaf: {...l.leaf!, control: {...l.leaf!.control, ...ranges[l.name]}}} as ControlLeaf) : (l as ControlLeaf)));
 }
 
 export function isPercentBox(leaf: GraphNode): boolean {

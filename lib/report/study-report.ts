@@ -9,7 +9,8 @@
 //   value and scales the whole series, as lib/model/control-values.ts does). A key applies to every
 //   model file of the study that has an input of that name; a refused value keeps the base value
 //   and its Dutch message is listed in the report.
-// - Inputs: every input with a control range, per model file, with its value, the report's value and
+// - Inputs: every input an item page has a box for (a control range, or a role input of "Uw gemeente"
+//   with its box range: pageBoxLeaves), per model file, with its value, the report's value and
 //   whether the reader changed it (`marked`).
 // - Results per actor: lib/model/evaluate.ts + lib/finance/summary.ts, per intervention, at the
 //   reader's inputs (the item pages' own calculation).
@@ -24,6 +25,8 @@ import type {CompiledModel, GraphNode} from "../model/compile.js";
 import {evaluate, valueOf, type LeafValue, type Overrides} from "../model/evaluate.js";
 import {summarize, type Summary} from "../finance/summary.js";
 import {baseNumber, controlLeaves, overrideFor, type ControlLeaf} from "../model/control-values.js";
+import {allRoleControlRanges} from "../analysis/municipality.js";
+import {interventionRoles} from "../analysis/roles.js";
 import {decodeState, isReservedKey, type StateInput} from "../page-state.js";
 import {formatEuro, formatInputNumber, formatNumber, formatQuantity, isKnownUnit, parseUnit} from "../format.js";
 import {readerCitations} from "../reader-citation.js";
@@ -132,9 +135,20 @@ export interface StudyReportInput {
 // ---------------------------------------------------------------------------------------------
 // Inputs from the address
 
-/** The page-state inputs of a model's controls: the same keys, labels and ranges as the item pages' sliders. */
+const boxCache = new WeakMap<CompiledModel, ControlLeaf[]>();
+/**
+ * The inputs an item page of the model has a box for: its control leaves and the role inputs of
+ * "Uw gemeente" (participants, benefit level, …) with the ranges of the page's boxes.
+ */
+export function pageBoxLeaves(model: CompiledModel): ControlLeaf[] {
+  let leaves = boxCache.get(model);
+  if (!leaves) boxCache.set(model, (leaves = controlLeaves(model, {ranges: allRoleControlRanges(model, interventionRoles(model))})));
+  return leaves;
+}
+
+/** The page-state inputs of a model's boxes: the same keys, labels and ranges as the item pages' boxes. */
 export function controlStateInputs(model: CompiledModel): StateInput[] {
-  return controlLeaves(model).map((leaf) => ({key: leaf.name, label: leaf.leaf.control.label ?? leaf.label, min: leaf.leaf.control.min, max: leaf.leaf.control.max, base: baseNumber(leaf), unit: leaf.unit}));
+  return pageBoxLeaves(model).map((leaf) => ({key: leaf.name, label: leaf.leaf.control.label ?? leaf.label, min: leaf.leaf.control.min, max: leaf.leaf.control.max, base: baseNumber(leaf), unit: leaf.unit}));
 }
 
 /**
@@ -142,7 +156,7 @@ export function controlStateInputs(model: CompiledModel): StateInput[] {
  * refusals; keys the model does not know are returned in `unknown`.
  */
 export function overridesFromQuery(model: CompiledModel, query: string): {overrides: Overrides; refused: string[]; unknown: string[]} {
-  const leaves = new Map(controlLeaves(model).map((l) => [l.name, l]));
+  const leaves = new Map(pageBoxLeaves(model).map((l) => [l.name, l]));
   const decoded = decodeState(controlStateInputs(model), query);
   const overrides: Overrides = {};
   for (const [key, v] of Object.entries(decoded.values)) {
@@ -298,7 +312,7 @@ export function studyReport(input: StudyReportInput): ReportDocument {
   );
   for (const message of refused) p(message, "warning");
   for (const {file, model, overrides} of state) {
-    const leaves: ControlLeaf[] = controlLeaves(model);
+    const leaves: ControlLeaf[] = pageBoxLeaves(model);
     if (multiModel) h3(`Invoer van ${modelTitle(model, file)}`);
     if (!leaves.length) {
       p("Dit rekenmodel heeft geen instelbare invoer; het rekent met de waarden uit het modelbestand.");

@@ -7,7 +7,7 @@
 import {numberInput} from "./numberInput.js";
 import {pageState, percent, resetButton} from "./pageState.js";
 import {el} from "./provenance.js";
-import {baseNumber, isPercentBox, overrideFor as libOverrideFor} from "../lib/model/control-values.js";
+import {baseNumber, controlLeaves, isPercentBox, overrideFor as libOverrideFor} from "../lib/model/control-values.js";
 
 /** @typedef {import("../lib/model/compile.js").CompiledModel} CompiledModel */
 /** @typedef {import("../lib/model/compile.js").GraphNode} GraphNode */
@@ -19,23 +19,6 @@ import {baseNumber, isPercentBox, overrideFor as libOverrideFor} from "../lib/mo
 /** The controls: a <div> whose `value` is the overrides object. */
 /** @typedef {HTMLDivElement & {value: Overrides}} Controls */
 
-/**
- * Leaves with a control range, optionally only those in the given scopes ("" = study level) or names.
- * @param {CompiledModel} model
- * @param {{scopes?: string[], names?: string[], extra?: string[]}} [options] extra: these leaves too, with or without a control range
- * @returns {ControlLeaf[]}
- */
-export function controlLeaves(model, {scopes, names, extra = []} = {}) {
-  return /** @type {ControlLeaf[]} */ (
-    model.leaves.filter((leaf) => {
-      if (extra.includes(leaf.name)) return true;
-      if (!leaf.leaf?.control) return false;
-      if (names) return names.includes(leaf.name);
-      if (scopes) return scopes.includes(leaf.scope ?? "");
-      return true;
-    })
-  );
-}
 
 // The box → override mapping lives in lib/model/control-values.ts, so that a test can compare the
 // page's numbers with `rendement evaluate --set …` for the same box values.
@@ -91,9 +74,7 @@ function slider(leaf, {compact = false} = {}) {
  * @returns {Controls} an element whose `value` is an overrides object; it emits "input" on every change
  */
 export function controls(model, {scopes, names, groupByScope = false, scopeLabel = (s) => s || "Studie", compact = false, ranges = {}} = {}) {
-  let leaves = controlLeaves(model, {scopes, names, extra: Object.keys(ranges)}).map((l) =>
-    ranges[l.name] ? /** @type {ControlLeaf} */ ({...l, leaf: {...l.leaf, control: {...l.leaf.control, ...ranges[l.name]}}}) : l
-  );
+  let leaves = controlLeaves(model, {scopes, names, ranges});
   if (names) leaves = /** @type {ControlLeaf[]} */ (names.map((n) => leaves.find((l) => l.name === n)).filter(Boolean));
   // Compact (a narrow column): each label above its slider, one column. Otherwise a grid of sliders.
   const root = /** @type {Controls} */ (

@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {join} from "node:path";
-import {studyReport, overridesFromQuery, plainParagraphs, inputValueText, type ReportTable, type ReportDocument} from "../../lib/report/study-report.js";
+import {studyReport, overridesFromQuery, pageBoxLeaves, plainParagraphs, inputValueText, type ReportTable, type ReportDocument} from "../../lib/report/study-report.js";
 import {compileModelText} from "../../lib/io/model-file.js";
 import {listStudies, readStudy} from "../../lib/io/study-description.js";
 import {studyModelFiles} from "../../lib/io/study-pages.js";
@@ -180,6 +180,20 @@ describe.each(studies.map(({location, s}) => [s.id, location, s] as const))("stu
     expect(doc.changes.filter((c) => c.model === file).map((c) => c.input)).toEqual([leaf.name]);
     const row = tables(doc).flatMap((t) => t.rows).find((r) => r.key === leaf.name && r.marked);
     expect(row).toBeDefined();
+    const e = evaluate(model, {[leaf.name]: leaf.leaf.control.max});
+    for (const x of doc.saldi.filter((x) => x.model === file)) expect(x.saldo).toBe(summarize(e, x.intervention).saldo);
+  });
+  // A box the item page adds for "Uw gemeente" (a role input without a control range in the model
+  // file, e.g. the participants) writes the address too; the report reads and marks it.
+  const roleBox = models.flatMap(({file, model}) => {
+    const own = new Set(controlLeaves(model).map((l) => l.name));
+    return pageBoxLeaves(model).filter((l) => !own.has(l.name) && typeof l.leaf.value === "number" && l.leaf.control.max !== l.leaf.value).map((l) => ({file, model, leaf: l}));
+  })[0];
+  it.skipIf(!roleBox)("a role input of \"Uw gemeente\" set in the address (as the item page writes it) is marked and the saldo follows", () => {
+    const {file, model, leaf} = roleBox!;
+    const doc = studyReport({study: s, items, models, query: `${leaf.name}=${leaf.leaf.control.max}&v=1`});
+    expect(doc.changes.filter((c) => c.model === file).map((c) => c.input)).toEqual([leaf.name]);
+    expect(tables(doc).flatMap((t) => t.rows).find((r) => r.key === leaf.name && r.marked)).toBeDefined();
     const e = evaluate(model, {[leaf.name]: leaf.leaf.control.max});
     for (const x of doc.saldi.filter((x) => x.model === file)) expect(x.saldo).toBe(summarize(e, x.intervention).saldo);
   });

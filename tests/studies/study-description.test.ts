@@ -59,10 +59,10 @@ describe("study descriptions (data/studies/<study>/study.yaml)", () => {
     const text = "id: x\nseed: \"009\"\ntitle: t\nshortTitle: t\nreport: r\nquestion: q\ncomputes: c\ndifferences: d\nitems:\n  - id: a\n    title: t\n    model: nope.yaml\n    intervention: a\n    approach: a\n    targetGroup: g\n    narrative: n\n    source: s\n";
     expect(() => parseStudyText(text, "data/studies/x/study.yaml")).toThrow(/study.yaml:12: items\[0\].model: .*"nope.yaml"/);
   });
-  it("the site's pages follow from the data: a start page, one page per item and tool, uncertainty, and the old Zoetermeer addresses", () => {
+  it("the site's pages follow from the data: a start page, one page per item and tool, uncertainty, the study report, and the old Zoetermeer addresses", () => {
     const pages = studyPages(["data/studies"]);
     const z = pages.find((p) => p.id === "zoetermeer")!;
-    expect(z.pages.map((p) => p.path)).toEqual(["/studies/zoetermeer/index", "/studies/zoetermeer/vh", "/studies/zoetermeer/wa", "/studies/zoetermeer/nab", "/studies/zoetermeer/rekenhulp/klanttypen", "/studies/zoetermeer/cockpit", "/studies/zoetermeer/aannames", "/studies/zoetermeer/onzekerheid", "/studies/zoetermeer/aannameregister"]);
+    expect(z.pages.map((p) => p.path)).toEqual(["/studies/zoetermeer/index", "/studies/zoetermeer/vh", "/studies/zoetermeer/wa", "/studies/zoetermeer/nab", "/studies/zoetermeer/rekenhulp/klanttypen", "/studies/zoetermeer/cockpit", "/studies/zoetermeer/aannames", "/studies/zoetermeer/onzekerheid", "/studies/zoetermeer/aannameregister", "/studies/zoetermeer/rapport"]);
     // Every study: a start page, one page per item and tool, and the rest only when it has them.
     for (const p of pages) {
       const s = readStudy({id: p.id, dir: join("data/studies", p.id)});
