@@ -446,7 +446,8 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
   const base = evaluate(model, overrides, {checkFinite: false});
   const S = new Float64Array(model.scalarCount * B);
   const V = new Float64Array(model.seriesCount * H * B);
-  const constants = {scalars: new Map<number, number>(), skip: new Set<string>()};
+  // V is new (all +0) and no fill below touches a varying node's rows, so the once(...) nodes' later years stay +0.
+  const constants = {scalars: new Map<number, number>(), skip: new Set<string>(), onceRowsZero: true};
   for (const node of model.nodes.values()) {
     const fixed = !varying.has(node.name);
     if (!node.leaf && !fixed) continue;
@@ -546,6 +547,7 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
   const OUT = new Float64Array(L.nOut * B);
   const ok = new Uint8Array(B);
   const work = new Float64Array(B);
+  const propScratch = new Float64Array(B);
   const netYear = new Float64Array(H * B);
   const {COSTS, BENEFITS, SALDO, RATIO, FIN_COSTS, FIN_BENEFITS, FIN_SALDO, FIN_RATIO, ivCosts0, ivBenefits0, ivSaldo0, nOut} = L;
   const I = L.interventions.length;
@@ -742,19 +744,25 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
       const qo = specs.qaly.node.slot * B;
       const positive = new Float64Array(grid.length);
       let zero = false;
-      for (let b = 0; b < n && !zero; ++b) {
-        const q = S[qo + b];
-        if (q === 0) {
-          zero = true; // cannot re-weight from 0: this chunk is re-run
-          break;
+      // A draw with QALY value 0 cannot be re-weighted: then this chunk is re-run.
+      for (let b = 0; b < n; ++b) if (S[qo + b] === 0) zero = true;
+      if (!zero) {
+        // prop[b] = Σ_j saldoCoef_j · PV_j[b] over the proportional terms, in term order (column by column).
+        const prop = propScratch;
+        prop.fill(0, 0, n);
+        for (let j = 0; j < J; ++j) {
+          if (!qalyProp[j]) continue;
+          const cj = saldoCoef[j];
+          const pv = j * B;
+          for (let b = 0; b < n; ++b) prop[b] += cj * PV[pv + b];
         }
-        let prop = 0;
-        for (let j = 0; j < J; ++j) if (qalyProp[j]) prop += saldoCoef[j] * PV[j * B + b];
-        const rest = OUT[SALDO * B + b] - prop;
-        const per = prop / q;
-        for (let g = 0; g < grid.length; ++g) if (rest + per * grid[g] > 0) positive[g]++;
+        for (let b = 0; b < n; ++b) {
+          const rest = OUT[SALDO * B + b] - prop[b];
+          const per = prop[b] / S[qo + b];
+          for (let g = 0; g < grid.length; ++g) if (rest + per * grid[g] > 0) positive[g]++;
+        }
+        qaly = {method: "reweight", positive, counted: new Float64Array(grid.length).fill(n)};
       }
-      if (!zero) qaly = {method: "reweight", positive, counted: new Float64Array(grid.length).fill(n)};
     }
     if (specs.rate && rateRediscount && allFinite) {
       const grid = specs.rate.grid;
@@ -768,14 +776,18 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
           if (cj === 0) continue;
           for (let b = 0; b < n; ++b) work[b] -= cj * PV[j * B + b];
         }
+        const acc = propScratch;
         for (let g = 0; g < grid.length; ++g) {
           const f = rateFactors[g];
-          let c = 0;
-          for (let b = 0; b < n; ++b) {
-            let s = work[b];
-            for (let t = 0; t < H; ++t) s += netYear[t * B + b] * f[t];
-            if (s > 0) ++c;
+          // s[b] = work[b] + Σ_t netYear_t[b] · f_t, t ascending (year by year over the draws).
+          acc.set(work.subarray(0, n));
+          for (let t = 0; t < H; ++t) {
+            const ft = f[t];
+            const tB = t * B;
+            for (let b = 0; b < n; ++b) acc[b] += netYear[tB + b] * ft;
           }
+          let c = 0;
+          for (let b = 0; b < n; ++b) if (acc[b] > 0) ++c;
           positive[g] = c;
         }
       } else {
