@@ -8,7 +8,7 @@ import {spawnSync} from "node:child_process";
 import {existsSync} from "node:fs";
 import {availableParallelism, loadavg} from "node:os";
 import {performance} from "node:perf_hooks";
-import {measure, type BenchResult} from "./harness.js";
+import {loadNow, measure, type BenchResult} from "./harness.js";
 import {defaultRegistry, loadStudy} from "../lib/io/study.js";
 import {evaluate} from "../lib/model/evaluate.js";
 import {summarizeAll} from "../lib/finance/summary.js";
@@ -53,11 +53,8 @@ async function measureAsync(name: string, fn: () => Promise<unknown>, {runs = 3,
     const lo = Math.floor(h);
     return times[lo] + (times[Math.ceil(h)] - times[lo]) * (h - lo);
   };
-  return {name, unit, runs, medianMs: q(0.5), minMs: times[0], maxMs: times[times.length - 1], iqrMs: q(0.75) - q(0.25), cpuMs: cpu[Math.floor(cpu.length / 2)]};
+  return {name, unit, runs, medianMs: q(0.5), minMs: times[0], maxMs: times[times.length - 1], iqrMs: q(0.75) - q(0.25), cpuMs: cpu[Math.floor(cpu.length / 2)], load: loadNow()};
 }
-
-/** The 1-minute load average, as printed beside every figure (the machine is shared). */
-const load = () => `load ${loadavg()[0].toFixed(1)}`;
 
 /**
  * One whole `rendement psa` process (bin/rendement.mjs, as a user runs it): wall time, and CPU time
@@ -79,14 +76,14 @@ const median = (xs: number[]) => {
   const a = [...xs].sort((x, y) => x - y);
   return a.length % 2 ? a[(a.length - 1) / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
 };
-const asResult = (name: string, unit: string, wall: number[], note: string): BenchResult => {
+const asResult = (name: string, unit: string, wall: number[], note: string, extra: Partial<BenchResult> = {}): BenchResult => {
   const a = [...wall].sort((x, y) => x - y);
   const q = (p: number) => {
     const h = (a.length - 1) * p;
     const lo = Math.floor(h);
     return a[lo] + (a[Math.ceil(h)] - a[lo]) * (h - lo);
   };
-  return {name, unit, runs: a.length, medianMs: q(0.5), minMs: a[0], maxMs: a[a.length - 1], iqrMs: q(0.75) - q(0.25), note};
+  return {name, unit, runs: a.length, medianMs: q(0.5), minMs: a[0], maxMs: a[a.length - 1], iqrMs: q(0.75) - q(0.25), note, ...extra};
 };
 
 /**
@@ -104,7 +101,8 @@ function processRows(model: string): BenchResult[] {
       "rendement psa --draws 100000 --workers 1 (whole process)",
       "100,000 draws, both curves, EVPI",
       e2e.map((r) => r.wallMs),
-      `goal: under 1,5 s end to end; median CPU ${median(e2e.map((r) => r.cpuMs)).toFixed(0)} ms; ${e2e.some((r) => r.source) ? "ran the TypeScript source (no fresh dist-cli bundle: npm run build:cli)" : "dist-cli bundle"}; load ${median(e2e.map((r) => r.load)).toFixed(1)}`
+      `${e2e.some((r) => r.source) ? "ran the TypeScript source (no fresh dist-cli bundle: npm run build:cli)" : "dist-cli bundle"}; on a loaded machine read the CPU time`,
+      {cpuMs: median(e2e.map((r) => r.cpuMs)), load: median(e2e.map((r) => r.load)), goal: "< 1,5 s end to end", reference: "issue 18: 4,0 s"}
     )
   );
   const pairs = Number(process.env.PSA_BENCH_PAIRS ?? 3);
@@ -118,13 +116,14 @@ function processRows(model: string): BenchResult[] {
       loads.push(loadavg()[0]);
     }
     const ratio = median(one.map((r, i) => r.wallMs / two[i].wallMs));
-    out.push(asResult("rendement psa --draws 1000000 --workers 1 (whole process)", "1,000,000 draws", one.map((r) => r.wallMs), `median CPU ${median(one.map((r) => r.cpuMs)).toFixed(0)} ms; load ${median(loads).toFixed(1)}`));
+    out.push(asResult("rendement psa --draws 1000000 --workers 1 (whole process)", "1,000,000 draws", one.map((r) => r.wallMs), "paired with the next row (1 worker, then 2, repeated)", {cpuMs: median(one.map((r) => r.cpuMs)), load: median(loads)}));
     out.push(
       asResult(
         "rendement psa --draws 1000000 --workers 2 (whole process)",
         "1,000,000 draws",
         two.map((r) => r.wallMs),
-        `goal: ≥ 1,7× over 1 worker on 2 idle cores; measured ${ratio.toFixed(2)}× (median of ${pairs} paired wall-time ratios); median CPU ${median(two.map((r) => r.cpuMs)).toFixed(0)} ms (all threads); load ${median(loads).toFixed(1)}${median(loads) > 1 ? " (cores not idle: the ratio understates)" : ""}`
+        `measured ${ratio.toFixed(2)}× (median of ${pairs} paired wall-time ratios); CPU of all threads${median(loads) > 1 ? "; cores not idle (load > 1): the ratio understates" : ""}`,
+        {cpuMs: median(two.map((r) => r.cpuMs)), load: median(loads), goal: "≥ 1,7× over 1 worker on 2 idle cores", reference: "issue 18: 1,38×"}
       )
     );
   }
@@ -137,19 +136,26 @@ export async function run(): Promise<BenchResult[]> {
   const study = `${model.file.id} (${model.file.interventions.length} interventions, horizon ${model.horizon}, ${model.nodes.size} nodes, ${model.lines.length} lines)`;
   const noCurves = {qalyValue: null, discountRate: null} as const;
   const out: BenchResult[] = [];
-  out.push(measure("evaluate + summarizeAll", () => summarizeAll(evaluate(model)), {inner: 200, warmup: 10, unit: "1 evaluation", note: study}));
-  out.push(measure("evaluate (kernel only, no summaries)", () => evaluate(model), {inner: 2000, warmup: 10, unit: "1 evaluation", note: "the model as a function of its inputs"}));
+  out.push(measure("evaluate + summarizeAll", () => summarizeAll(evaluate(model)), {inner: 200, warmup: 10, unit: "1 evaluation", note: study, reference: "issue 18: 163 µs"}));
+  out.push(measure("evaluate (kernel only, no summaries)", () => evaluate(model), {inner: 2000, warmup: 10, unit: "1 evaluation", note: "the model as a function of its inputs", reference: "issue 18: 14 µs"}));
   const inputs = oneWay(model).inputs.length;
   out.push(measure("tornado (oneWay)", () => oneWay(model), {runs: 7, unit: `${inputs} inputs, ${1 + 2 * inputs} evaluations`}));
   const fast10kRun = () => psa(model, {draws: 10_000, seed: 1, ...noCurves});
   const fast10k = measure("psa batched, 1 thread", fast10kRun, {runs: 7, warmup: 2, unit: "10,000 draws"});
-  out.push({...fast10k, note: `CPU time of one run ${cpuMs(fast10kRun).toFixed(0)} ms`});
+  out.push({...fast10k, cpuMs: cpuMs(fast10kRun)});
   const fast100kRun = () => psa(model, {draws: 100_000, seed: 1, ...noCurves});
   const fast100k = measure("psa batched, 1 thread", fast100kRun, {runs: 5, warmup: 1, unit: "100,000 draws"});
   const fast100kCpu = cpuMs(fast100kRun, 3);
   // The physical floor (issue 18): one operation per node and year of a draw at about 1 ns.
   const nodeYears = model.nodes.size * model.horizon;
-  out.push({...fast100k, note: `goal: under 1 s CPU; CPU time of one run ${fast100kCpu.toFixed(0)} ms (median of 3); ${load()}; floor ≈ ${nodeYears} node-years per draw × 100,000 × 1 ns = ${((nodeYears * 1e5) / 1e6).toFixed(0)} ms, so ${(fast100kCpu / ((nodeYears * 1e5) / 1e6)).toFixed(1)}× the floor`});
+  out.push({
+    ...fast100k,
+    cpuMs: fast100kCpu,
+    load: loadNow(),
+    goal: "< 1 s CPU",
+    reference: `issue 18: 1,39 s wall, 1,36 s CPU; floor ≈ ${((nodeYears * 1e5) / 1e6).toFixed(0)} ms`,
+    note: `CPU median of 3; floor: ${nodeYears} node-years per draw × 100,000 × 1 ns, so ${(fast100kCpu / ((nodeYears * 1e5) / 1e6)).toFixed(1)}× the floor`
+  });
   const refDraws = 1000;
   const refRun = () => psaReference(model, {draws: refDraws, seed: 1, ...noCurves});
   const ref = measure("psa reference", refRun, {runs: 5, warmup: 1, unit: `${refDraws} draws`});
@@ -163,6 +169,7 @@ export async function run(): Promise<BenchResult[]> {
     minMs: ref.minMs * scale,
     maxMs: ref.maxMs * scale,
     iqrMs: ref.iqrMs * scale,
+    cpuMs: refCpu * scale,
     note: `${refDraws} draws timed, × ${scale}; batched path ${((ref.medianMs * scale) / fast100k.medianMs).toFixed(0)}× faster by median wall time, ${((refCpu * scale) / fast100kCpu).toFixed(0)}× by CPU time`
   });
   // The pool: starting the workers (from the esbuild bundle made once) is part of the time.
@@ -171,17 +178,18 @@ export async function run(): Promise<BenchResult[]> {
   const cores = availableParallelism();
   const pool = (workers: number) => () => runPsaPool(request, {workers, create: nodeWorker}).result;
   const {cpuMs: oneCpu, ...one} = await measureAsync("psa pool, 1 worker", pool(1), {unit: "100,000 draws (with both curves)"});
-  out.push({...one, note: `worker_threads; includes starting the worker; CPU time of one run (all threads) ${oneCpu.toFixed(0)} ms`});
+  out.push({...one, cpuMs: oneCpu, note: "worker_threads; includes starting the worker; CPU of all threads"});
   const {cpuMs: allCpu, ...all} = await measureAsync(`psa pool, ${cores} workers`, pool(cores), {unit: "100,000 draws (with both curves)"});
   // On a machine with `cores` idle cores the workers run side by side: the wall time is then about
   // the CPU time divided by the cores (an estimate; the measured figure is the median wall time).
   out.push({
     ...all,
-    note: `one worker per core; speed-up ${(one.medianMs / all.medianMs).toFixed(2)}× over 1 worker by median wall time; CPU time of one run (all threads) ${allCpu.toFixed(0)} ms, so on ${cores} idle cores about ${(oneCpu / (allCpu / cores)).toFixed(2)}× (estimate)`
+    cpuMs: allCpu,
+    note: `one worker per core; speed-up ${(one.medianMs / all.medianMs).toFixed(2)}× over 1 worker by median wall time; CPU of all threads, so on ${cores} idle cores about ${(oneCpu / (allCpu / cores)).toFixed(2)}× (estimate)`
   });
   out.push(measure("psa batched with both acceptability curves", () => psa(model, {draws: 10_000, seed: 1}), {runs: 5, warmup: 1, unit: "10,000 draws, 21 + 17 grid points"}));
   const curves100kCpu = cpuMs(() => psa(model, {draws: 100_000, seed: 1}), 3);
-  out.push({name: "psa batched with both curves, 1 thread (CPU)", unit: "100,000 draws", runs: 3, medianMs: curves100kCpu, minMs: curves100kCpu, maxMs: curves100kCpu, iqrMs: 0, note: `CPU time, not wall (median of 3); ${load()}`});
+  out.push({name: "psa batched with both curves, 1 thread (CPU)", unit: "100,000 draws", runs: 3, medianMs: curves100kCpu, minMs: curves100kCpu, maxMs: curves100kCpu, iqrMs: 0, cpuMs: curves100kCpu, load: loadNow(), note: "CPU time in the wall-time columns too (median of 3)"});
   out.push(...processRows(path));
   return out;
 }

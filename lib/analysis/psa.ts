@@ -446,7 +446,8 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
   const base = evaluate(model, overrides, {checkFinite: false});
   const S = new Float64Array(model.scalarCount * B);
   const V = new Float64Array(model.seriesCount * H * B);
-  const constants = {scalars: new Map<number, number>(), skip: new Set<string>()};
+  // V is new (all +0) and no fill below touches a varying node's rows, so the once(...) nodes' later years stay +0.
+  const constants = {scalars: new Map<number, number>(), skip: new Set<string>(), onceRowsZero: true};
   for (const node of model.nodes.values()) {
     const fixed = !varying.has(node.name);
     if (!node.leaf && !fixed) continue;
@@ -546,6 +547,7 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
   const OUT = new Float64Array(L.nOut * B);
   const ok = new Uint8Array(B);
   const work = new Float64Array(B);
+  const propScratch = new Float64Array(B);
   const netYear = new Float64Array(H * B);
   const {COSTS, BENEFITS, SALDO, RATIO, FIN_COSTS, FIN_BENEFITS, FIN_SALDO, FIN_RATIO, ivCosts0, ivBenefits0, ivSaldo0, nOut} = L;
   const I = L.interventions.length;
@@ -742,19 +744,25 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
       const qo = specs.qaly.node.slot * B;
       const positive = new Float64Array(grid.length);
       let zero = false;
-      for (let b = 0; b < n && !zero; ++b) {
-        const q = S[qo + b];
-        if (q === 0) {
-          zero = true; // cannot re-weight from 0: this chunk is re-run
-          break;
+      // A draw with QALY value 0 cannot be re-weighted: then this chunk is re-run.
+      for (let b = 0; b < n; ++b) if (S[qo + b] === 0) zero = true;
+      if (!zero) {
+        // prop[b] = Σ_j saldoCoef_j · PV_j[b] over the proportional terms, in term order (column by column).
+        const prop = propScratch;
+        prop.fill(0, 0, n);
+        for (let j = 0; j < J; ++j) {
+          if (!qalyProp[j]) continue;
+          const cj = saldoCoef[j];
+          const pv = j * B;
+          for (let b = 0; b < n; ++b) prop[b] += cj * PV[pv + b];
         }
-        let prop = 0;
-        for (let j = 0; j < J; ++j) if (qalyProp[j]) prop += saldoCoef[j] * PV[j * B + b];
-        const rest = OUT[SALDO * B + b] - prop;
-        const per = prop / q;
-        for (let g = 0; g < grid.length; ++g) if (rest + per * grid[g] > 0) positive[g]++;
+        for (let b = 0; b < n; ++b) {
+          const rest = OUT[SALDO * B + b] - prop[b];
+          const per = prop[b] / S[qo + b];
+          for (let g = 0; g < grid.length; ++g) if (rest + per * grid[g] > 0) positive[g]++;
+        }
+        qaly = {method: "reweight", positive, counted: new Float64Array(grid.length).fill(n)};
       }
-      if (!zero) qaly = {method: "reweight", positive, counted: new Float64Array(grid.length).fill(n)};
     }
     if (specs.rate && rateRediscount && allFinite) {
       const grid = specs.rate.grid;
@@ -768,14 +776,18 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
           if (cj === 0) continue;
           for (let b = 0; b < n; ++b) work[b] -= cj * PV[j * B + b];
         }
+        const acc = propScratch;
         for (let g = 0; g < grid.length; ++g) {
           const f = rateFactors[g];
-          let c = 0;
-          for (let b = 0; b < n; ++b) {
-            let s = work[b];
-            for (let t = 0; t < H; ++t) s += netYear[t * B + b] * f[t];
-            if (s > 0) ++c;
+          // s[b] = work[b] + Σ_t netYear_t[b] · f_t, t ascending (year by year over the draws).
+          acc.set(work.subarray(0, n));
+          for (let t = 0; t < H; ++t) {
+            const ft = f[t];
+            const tB = t * B;
+            for (let b = 0; b < n; ++b) acc[b] += netYear[tB + b] * ft;
           }
+          let c = 0;
+          for (let b = 0; b < n; ++b) if (acc[b] > 0) ++c;
           positive[g] = c;
         }
       } else {
@@ -1005,7 +1017,91 @@ function percentilesInPlace(a: Float64Array): Record<string, number> {
 
 /** Percentiles (type 7) of the finite values (a copy is reordered, not the argument). */
 export function percentilesOf(values: ArrayLike<number>): Record<string, number> {
-  return percentilesInPlace(finite(values));
+  return values instanceof Float64Array && LITTLE_ENDIAN ? percentilesByBuckets(values) : percentilesInPlace(finite(values));
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * Percentiles (type 7) of the finite values of `a`, the same order statistics as sorting, in two
+ * passes and without copying the column: the values are counted into 65.536 buckets by the top 16
+ * bits of an order-preserving key of their bits (sign, exponent, 4 bits of the mantissa), so that
+ * bucket order is value order; only the buckets that hold a wanted order statistic are copied out,
+ * and the statistic is selected within its bucket. (−0 and +0 fall in different buckets, −0 first;
+ * equal as numbers, so the percentiles are the same.)
+ */
+function percentilesByBuckets(a: Float64Array): Record<string, number> {
+  const len = a.length;
+  const words = new Uint32Array(a.buffer, a.byteOffset, 2 * len);
+  const start = new Int32Array(65537);
+  let n = 0;
+  for (let i = 0; i < len; ++i) {
+    const v = a[i];
+    if (v - v !== 0) continue; // NaN or ±Infinity
+    const hi = words[2 * i + 1];
+    ++start[((hi & 0x80000000 ? ~hi : hi ^ 0x80000000) >>> 16) + 1];
+    ++n;
+  }
+  const percentiles: Record<string, number> = {};
+  if (n === 0) {
+    for (const p of PERCENTILES) percentiles[percentileKey(p)] = NaN;
+    return percentiles;
+  }
+  for (let b = 1; b <= 65536; ++b) start[b] += start[b - 1];
+  // start[b]: how many values lie in the buckets before b. The bucket of rank r: the last b with start[b] <= r.
+  const bucketOf = (r: number): number => {
+    let lo = 0;
+    let hi = 65535;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (start[mid] <= r) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const ranks: number[] = [];
+  for (const p of PERCENTILES) {
+    const h = (n - 1) * (p / 100);
+    const lo = Math.floor(h);
+    ranks.push(lo);
+    if (h > lo) ranks.push(lo + 1);
+  }
+  // Copy out the wanted buckets (each in its own segment of `kept`).
+  const offset = new Map<number, number>();
+  let size = 0;
+  for (const r of ranks) {
+    const b = bucketOf(r);
+    if (!offset.has(b)) {
+      offset.set(b, size);
+      size += start[b + 1] - start[b];
+    }
+  }
+  const kept = new Float64Array(size);
+  const fill = new Int32Array(65536).fill(-1);
+  for (const [b, o] of offset) fill[b] = o;
+  for (let i = 0; i < len; ++i) {
+    const v = a[i];
+    if (v - v !== 0) continue;
+    const hi = words[2 * i + 1];
+    const b = (hi & 0x80000000 ? ~hi : hi ^ 0x80000000) >>> 16;
+    if (fill[b] >= 0) kept[fill[b]++] = v;
+  }
+  const statistic = (r: number): number => {
+    const b = bucketOf(r);
+    const o = offset.get(b)!;
+    const segment = kept.subarray(o, o + start[b + 1] - start[b]);
+    const k = r - start[b];
+    select(segment, k, 0, segment.length - 1);
+    return segment[k];
+  };
+  for (const p of PERCENTILES) {
+    const h = (n - 1) * (p / 100);
+    const lo = Math.floor(h);
+    let value = statistic(lo);
+    if (h > lo) value += (statistic(lo + 1) - value) * (h - lo);
+    percentiles[percentileKey(p)] = value;
+  }
+  return percentiles;
 }
 
 /** Mean, sd (n − 1), min, max and percentiles (type 7) of the finite values, over the whole array (the reference route). */

@@ -33,6 +33,11 @@ const cache = new WeakMap<CompiledModel, Map<string, CompiledBlockKernel>>();
 export interface KernelConstants {
   scalars: Map<number, number>;
   skip: Set<string>;
+  /**
+   * The caller keeps years 1 … horizon − 1 of every node whose formula is once(...) at +0 (the value
+   * the kernel would write there), e.g. a fresh state: the kernel then computes year 0 only.
+   */
+  onceRowsZero?: boolean;
 }
 
 /** A number as JavaScript source that reads back as the same double (−0 included). */
@@ -45,7 +50,7 @@ export function blockKernel(model: CompiledModel, B: number, constants?: KernelC
   if (!(Number.isInteger(B) && B >= 1)) throw new RangeError(`block size must be a positive integer, found ${B}`);
   let byB = cache.get(model);
   if (!byB) cache.set(model, (byB = new Map()));
-  const key = constants ? `${B}|${[...constants.scalars].map(([s, v]) => `${s}=${Object.is(v, -0) ? "-0" : v}`).join(",")}|${[...constants.skip].join(",")}` : String(B);
+  const key = constants ? `${B}|${constants.onceRowsZero ? "once0|" : ""}${[...constants.scalars].map(([s, v]) => `${s}=${Object.is(v, -0) ? "-0" : v}`).join(",")}|${[...constants.skip].join(",")}` : String(B);
   let k = byB.get(key);
   if (!k) {
     const source = generateBlockKernel(model, B, constants);
@@ -151,7 +156,10 @@ function generateBlockKernel(model: CompiledModel, B: number, constants?: Kernel
       flushScalars();
       const lines = stage.nodes.filter((name) => !skip.has(name)).map((name) => {
         const n = node(name);
-        return `    for (let b = 0; b < n; ++b) V[${n.slot * B} + tB + b] = ${code(n.ir!)}; // ${n.name}`;
+        const ir = n.ir!;
+        // once(x) is (t === 0 ? x : 0) (callCode): with onceRowsZero the later years already hold that 0.
+        if (constants?.onceRowsZero && ir.op === "call" && ir.fn === "once") return `    if (t === 0) for (let b = 0; b < n; ++b) V[${n.slot * B} + b] = ${code(ir.args[0])}; // ${n.name}`;
+        return `    for (let b = 0; b < n; ++b) V[${n.slot * B} + tB + b] = ${code(ir)}; // ${n.name}`;
       });
       const names = cut(lines, "S, V, n, t, tB");
       body.push(`    for (let t = 0; t < ${H}; ++t) {`, `      const tB = t * ${B};`, ...names.map((name) => `      ${name}(S, V, n, t, tB);`), "    }");
