@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // `npm run build`: a clean build of the site. Removes Framework's loader cache
 // (src/.observablehq/cache, except _npm: see below) and the output folder, computes every data
-// loader's output in one process (scripts/precompute-loaders.mjs), then runs `observable build`,
+// loader's output beforehand (scripts/precompute-loaders.mjs), then runs `observable build`,
 // and says at the end how many pages it built and how long that took.
 //
 // Framework's cache folder _npm/ holds only folder names `<package>@<version>` of Framework's built-in
 // libraries, which `observable build` would otherwise look up on registry.npmjs.org (no code is
 // downloaded; see scripts/test-all.mjs): it is kept, so a clean build needs no network.
 // RENDEMENT_SRC / RENDEMENT_OUTPUT (observablehq.config.ts) move the source root and the output folder.
-import {spawnSync} from "node:child_process";
+import {spawn, spawnSync} from "node:child_process";
+import {availableParallelism} from "node:os";
 import {existsSync, readdirSync, rmSync} from "node:fs";
 import {delimiter, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
@@ -29,10 +30,20 @@ function step(command, args) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-// Every data loader output computed in one process (scripts/precompute-loaders.mjs), then the build,
-// which finds them in its cache. A step that fails stops the build with its message.
-step(process.execPath, [join(ROOT, "scripts", "precompute-loaders.mjs")]);
-step(join(ROOT, "node_modules", ".bin", "observable"), ["build"]);
+// 1. Every data loader output, computed by one process per core (scripts/precompute-loaders.mjs,
+// each with its share of the outputs). A loader that fails there is left to Framework, which runs it
+// in step 2 and stops the build with the loader's own message.
+const shards = Math.max(1, Math.min(availableParallelism(), 4));
+const codes = await Promise.all(
+  Array.from({length: shards}, (_, i) => new Promise((done) => spawn(process.execPath, [join(ROOT, "scripts", "precompute-loaders.mjs"), "--shard", `${i}/${shards}`], {cwd: ROOT, env, stdio: "inherit"}).on("close", done)))
+);
+if (codes.some((c) => c !== 0)) process.exit(1);
+
+// 2. Framework's build, which finds the outputs in its cache. Its HTML parsing goes through
+// scripts/framework-fast-html.cjs (the same parser without a new browser window per piece of HTML;
+// RENDEMENT_FAST_HTML=0 runs Framework unchanged).
+const fast = process.env.RENDEMENT_FAST_HTML === "0" ? [] : ["--require", join(ROOT, "scripts", "framework-fast-html.cjs")];
+step(process.execPath, [...fast, join(ROOT, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js"), "build"]);
 
 const pages = (dir) => readdirSync(dir, {withFileTypes: true}).reduce((n, e) => n + (e.isDirectory() ? (e.name.startsWith("_") ? 0 : pages(join(dir, e.name))) : e.name.endsWith(".html") ? 1 : 0), 0);
 console.log(`rendement: ${pages(out)} pages built into ${out} in ${(performance.now() / 1000).toFixed(1)} s`);

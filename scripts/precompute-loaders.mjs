@@ -9,10 +9,12 @@
 // that is missing (a loader that failed here, or one without a `load` function), so a bad study
 // still stops the build with the loader's own message (file, line, field), as before.
 //
-//   node scripts/precompute-loaders.mjs [--only-missing] [--verbose]
+//   node scripts/precompute-loaders.mjs [--only-missing] [--verbose] [--shard i/n]
 //
 // --only-missing: leave outputs that Framework would take as they are (cached and newer than their
 // loader). Without it every output is computed anew. --verbose: one line per output with its time.
+// --shard i/n: only every n-th output from the i-th (0-based); scripts/build-site.mjs runs one
+// process per core, each with its shard.
 import {existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync} from "node:fs";
 import {dirname, join, resolve} from "node:path";
 import {fileURLToPath, pathToFileURL} from "node:url";
@@ -26,15 +28,17 @@ const importable = (source) => /\brunLoader\(import\.meta\.url\b/.test(source);
 /**
  * Computes the loader outputs of the site into Framework's cache. Returns per target what happened:
  * "computed" (with ms), "fresh" (left as it was), or "left" (to Framework's own loader run, with why).
- * `config`: Framework's config (read here when not given); `targets`: the outputs to make (default all).
- * @param {{config?: any, targets?: string[], onlyMissing?: boolean, onResult?: (r: {target: string, status: string, ms: number, why?: string}) => void}} [options]
+ * `config`: Framework's config (read here when not given); `targets`: the outputs to make (default
+ * all); `shard` [i, n]: only every n-th output from the i-th (0-based), for n processes side by side.
+ * @param {{config?: any, targets?: string[], shard?: [number, number], onlyMissing?: boolean, onResult?: (r: {target: string, status: string, ms: number, why?: string}) => void}} [options]
  */
-export async function precomputeLoaders({config, targets, onlyMissing = false, onResult = () => {}} = {}) {
+export async function precomputeLoaders({config, targets, shard = [0, 1], onlyMissing = false, onResult = () => {}} = {}) {
   // Framework's config (observablehq.config.ts: pages, dynamicPaths); reading it registers tsx, so
   // the TypeScript loader modules below can be imported.
   config ??= await readConfig(undefined, undefined);
   const root = config.root;
   targets ??= await loaderTargets(config);
+  targets = targets.filter((_, i) => i % shard[1] === shard[0]);
   const results = [];
   for (const target of targets) {
     const start = performance.now();
@@ -87,7 +91,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   let results;
   try {
     const verbose = process.argv.includes("--verbose");
-    results = await precomputeLoaders({onlyMissing: process.argv.includes("--only-missing"), onResult: (r) => verbose && console.log(`${r.target.slice(1)}: ${r.status} in ${(r.ms / 1000).toFixed(2)} s${r.why ? ` (${r.why})` : ""}`)});
+    const shardArg = process.argv.includes("--shard") ? process.argv[process.argv.indexOf("--shard") + 1] : "0/1";
+    const shard = /^\d+\/\d+$/.test(shardArg) ? shardArg.split("/").map(Number) : [0, 1];
+    results = await precomputeLoaders({shard, onlyMissing: process.argv.includes("--only-missing"), onResult: (r) => verbose && console.log(`${r.target.slice(1)}: ${r.status} in ${(r.ms / 1000).toFixed(2)} s${r.why ? ` (${r.why})` : ""}`)});
   } catch {
     // The site's configuration cannot be read (an invalid study.yaml): `observable build` reads it
     // next and stops with its message. Nothing is computed here.
@@ -96,5 +102,5 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const computed = results.filter((r) => r.status === "computed").length;
   const left = results.filter((r) => r.status === "left");
   const s = (performance.now() / 1000).toFixed(1);
-  console.log(`rendement: ${computed} of ${results.length} data loader outputs computed in one process (${s} s)${left.length ? `; ${left.length} left to Framework's loaders: ${left.map((r) => r.target.slice(1)).join(", ")}` : ""}`);
+  console.log(`rendement: ${computed} of ${results.length} data loader outputs computed in one process (${s} s${process.argv.includes("--shard") ? `, shard ${process.argv[process.argv.indexOf("--shard") + 1]}` : ""})${left.length ? `; ${left.length} left to Framework's loaders: ${left.map((r) => r.target.slice(1)).join(", ")}` : ""}`);
 }
