@@ -12,7 +12,7 @@ import {spawn, spawnSync} from "node:child_process";
 import {availableParallelism} from "node:os";
 import {existsSync, readdirSync, rmSync} from "node:fs";
 import {delimiter, join, resolve} from "node:path";
-import {fileURLToPath} from "node:url";
+import {fileURLToPath, pathToFileURL} from "node:url";
 import {performance} from "node:perf_hooks";
 
 const ROOT = resolve(fileURLToPath(import.meta.url), "..", "..");
@@ -39,10 +39,11 @@ const codes = await Promise.all(
 );
 if (codes.some((c) => c !== 0)) process.exit(1);
 
-// 2. Framework's build, which finds the outputs in its cache. Its HTML parsing goes through
-// scripts/framework-fast-html.cjs (the same parser without a new browser window per piece of HTML;
-// RENDEMENT_FAST_HTML=0 runs Framework unchanged).
-const fast = process.env.RENDEMENT_FAST_HTML === "0" ? [] : ["--require", join(ROOT, "scripts", "framework-fast-html.cjs")];
+// 2. Framework's build, which finds the outputs in its cache, with two preloads that change nothing
+// in what it writes (docs/build.md): its HTML parsing reuses one jsdom window
+// (scripts/framework-fast-html.cjs), and its route lookups remember folder listings
+// (scripts/framework-build-hooks.mjs). RENDEMENT_FRAMEWORK_PATCHES=0 runs Framework unchanged.
+const fast = process.env.RENDEMENT_FRAMEWORK_PATCHES === "0" ? [] : ["--import", pathToFileURL(join(ROOT, "scripts", "framework-build-hooks.mjs")).href, "--require", join(ROOT, "scripts", "framework-fast-html.cjs")];
 step(process.execPath, [...fast, join(ROOT, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js"), "build"]);
 
 const pages = (dir) => readdirSync(dir, {withFileTypes: true}).reduce((n, e) => n + (e.isDirectory() ? (e.name.startsWith("_") ? 0 : pages(join(dir, e.name))) : e.name.endsWith(".html") ? 1 : 0), 0);

@@ -9,8 +9,9 @@
 // Here, for that one call shape (a string and only a virtualConsole), `new JSDOM(html)` returns
 // `{window: {document}}` with the document parsed by the DOMParser of one shared window: the same
 // parser (parse5), the same tree, scripts not run in either. Any other use of JSDOM is untouched.
-// scripts/build-site.mjs checks that the pages built this way are byte-identical to Framework's own
-// (RENDEMENT_FAST_HTML=0 turns this off; docs/build.md says how it was compared).
+// The pages built this way were compared byte for byte with Framework's own (docs/build.md);
+// tests/build/framework-patches.test.ts compares Framework's HTML functions with and without it.
+// RENDEMENT_FRAMEWORK_PATCHES=0 turns it off.
 const {createRequire} = require("node:module");
 const {join} = require("node:path");
 

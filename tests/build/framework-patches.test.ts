@@ -1,7 +1,9 @@
-// scripts/framework-fast-html.cjs (preloaded into `observable build` by scripts/build-site.mjs) must
-// not change a byte of what Framework writes: Framework's own HTML functions (dist/html.js) are run
-// on the same pieces of HTML in two processes, one with Framework's JSDOM and one with the preload,
-// and their results must be equal. (The whole site was also compared: docs/build.md.)
+// The two preloads of `observable build` (scripts/build-site.mjs) must not change a byte of what
+// Framework writes. scripts/framework-fast-html.cjs: Framework's own HTML functions (dist/html.js) are
+// run on the same pieces of HTML in two processes, one with Framework's JSDOM and one with the
+// preload, and their results must be equal. scripts/framework-build-hooks.mjs: Framework's route
+// lookups (dist/route.js) give the same answers, asked twice, with and without it. (The whole site
+// was also compared: docs/build.md.)
 import {spawnSync} from "node:child_process";
 import {readFileSync} from "node:fs";
 import {describe, expect, test} from "vitest";
@@ -60,5 +62,22 @@ describe("scripts/framework-fast-html.cjs", () => {
     const r = spawnSync(process.execPath, ["--require", "./scripts/framework-fast-html.cjs", "--input-type=module", "-e", script], {encoding: "utf8"});
     expect(r.stderr).toBe("");
     expect(JSON.parse(r.stdout)).toEqual({fastHasOnlyDocument: "document", fullWindow: "function", url: "https://example.org/", text: "x"});
+  }, 60_000);
+
+  test("Framework's route lookups answer the same with the remembered folder listings (framework-build-hooks.mjs), also when asked again", () => {
+    const script = `
+      const {route} = await import(${JSON.stringify(new URL("../../node_modules/@observablehq/framework/dist/route.js", import.meta.url).href)});
+      const asks = [["studies/zoetermeer/index", [".md"]], ["studies/zoetermeer/rekenhulp/x", [".md"]], ["studies/zoetermeer/study", [".json", ".json.ts"]], ["data/studies", [".json", ".json.ts"]], ["oud-adres", [".md"]], ["oud/pagina", [".md"]], ["bestaat/niet", [".json", ".json.ts"]], ["index", [".md"]]];
+      process.stdout.write(JSON.stringify([...asks, ...asks].map(([path, exts]) => route("src", path, exts) ?? null)));`;
+    const run = (hooks: boolean) => {
+      const r = spawnSync(process.execPath, [...(hooks ? ["--import", "./scripts/framework-build-hooks.mjs"] : []), "--input-type=module", "-e", script], {encoding: "utf8"});
+      expect(r.stderr).toBe("");
+      return JSON.parse(r.stdout) as unknown[];
+    };
+    const plain = run(false);
+    expect(run(true)).toEqual(plain);
+    // the lookups find the templates of the parameterised routes (a check that the test asks real questions)
+    expect(plain[0]).toMatchObject({path: "studies/[study]/index.md", params: {study: "zoetermeer"}});
+    expect(plain[2]).toMatchObject({path: "studies/[study]/study.json.ts", params: {study: "zoetermeer"}});
   }, 60_000);
 });
