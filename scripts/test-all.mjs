@@ -3,7 +3,7 @@
 //   1. type-check      tsc --noEmit                                   (1 check)
 //      CLI bundle      node scripts/build-cli.mjs (dist-cli/, tested in tests/cli/bundle.test.ts) (1 check)
 //   2. unit tests      vitest run (vitest.config.ts)                  (each test counts)
-//   3. build           clean `observable build` (cache and dist removed) (1 check)
+//   3. build           clean `npm run build` (scripts/build-site.mjs; cache and dist removed) (1 check)
 //   4. built site      vitest run --config vitest.site.config.ts      (each test counts)
 //   5. browser         vitest run --config vitest.browser.config.ts   (each test counts)
 //                      Debian Chromium; skipped when missing unless REQUIRE_BROWSER=1
@@ -221,7 +221,8 @@ await vitest("unit tests (vitest)", []);
 rmSync(join(root, "src", ".observablehq", "cache"), {recursive: true, force: true});
 rmSync(join(root, "dist"), {recursive: true, force: true});
 seedNpmVersionCache();
-const built = await check("clean build (observable build)", bin("observable"), ["build"], {filter: buildOutput});
+// scripts/build-site.mjs is `npm run build`: the loaders computed in one process per core, then `observable build`.
+const built = await check("clean build (scripts/build-site.mjs)", process.execPath, ["scripts/build-site.mjs"], {filter: buildOutput});
 if (!built) console.log("The build failed: the site and browser checks below run on what was built, if anything.");
 
 // 4. Checks on the built files.

@@ -7,8 +7,7 @@ import {readFileSync} from "node:fs";
 import {LineCounter, parseDocument, isNode} from "yaml";
 import {z} from "zod";
 import {discountFactors, presentValue} from "../../lib/finance/discount.js";
-
-const file = process.argv[2] ?? "data/examples/discounting.yaml";
+import {runLoader} from "../../lib/io/loader-run.js";
 
 const Flow = z.strictObject({
   year: z.int().min(0, {error: "expected a year index ≥ 0 (0 = first year, not discounted)"}),
@@ -43,55 +42,68 @@ const Example = z
 
 export type DiscountingExample = z.infer<typeof Example>;
 
+/** Invalid input: one line per problem, `file:line: field: …`. */
+class InvalidExample extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines.join("\n"));
+  }
+}
+
 function fail(lines: string[]): never {
-  process.stderr.write(`discounting-example: invalid input\n${lines.join("\n")}\n`);
-  process.exit(1);
+  throw new InvalidExample(lines);
 }
 
-let text: string;
-try {
-  text = readFileSync(file, "utf8");
-} catch (error) {
-  fail([`${file}: cannot read the file (${(error as Error).message})`]);
-}
+export function load(args: string[]): string {
+  const file = args[0] ?? "data/examples/discounting.yaml";
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    fail([`${file}: cannot read the file (${(error as Error).message})`]);
+  }
 
-const lineCounter = new LineCounter();
-const doc = parseDocument(text, {lineCounter, prettyErrors: false});
-if (doc.errors.length) {
-  fail(doc.errors.map((e) => `${file}:${lineCounter.linePos(e.pos[0]).line}: YAML syntax: ${e.message}`));
-}
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {lineCounter, prettyErrors: false});
+  if (doc.errors.length) {
+    fail(doc.errors.map((e) => `${file}:${lineCounter.linePos(e.pos[0]).line}: YAML syntax: ${e.message}`));
+  }
 
-const parsed = Example.safeParse(doc.toJS());
-if (!parsed.success) {
-  fail(
-    parsed.error.issues.map((issue) => {
-      // Line of the offending field, or of the nearest enclosing node that exists.
-      let line = 1;
-      for (let n = issue.path.length; n >= 0; --n) {
-        const node = doc.getIn(issue.path.slice(0, n) as (string | number)[], true);
-        if (isNode(node) && node.range) {
-          line = lineCounter.linePos(node.range[0]).line;
-          break;
+  const parsed = Example.safeParse(doc.toJS());
+  if (!parsed.success) {
+    fail(
+      parsed.error.issues.map((issue) => {
+        // Line of the offending field, or of the nearest enclosing node that exists.
+        let line = 1;
+        for (let n = issue.path.length; n >= 0; --n) {
+          const node = doc.getIn(issue.path.slice(0, n) as (string | number)[], true);
+          if (isNode(node) && node.range) {
+            line = lineCounter.linePos(node.range[0]).line;
+            break;
+          }
         }
-      }
-      const field = issue.path.map((p, i) => (typeof p === "number" ? `[${p}]` : `${i ? "." : ""}${String(p)}`)).join("") || "(top level)";
-      const value = doc.getIn(issue.path as (string | number)[]);
-      const found = issue.path.length && value !== undefined ? `, found ${JSON.stringify(value)}` : "";
-      return `${file}:${line}: ${field}: ${issue.message}${found}`;
-    })
-  );
-}
+        const field = issue.path.map((p, i) => (typeof p === "number" ? `[${p}]` : `${i ? "." : ""}${String(p)}`)).join("") || "(top level)";
+        const value = doc.getIn(issue.path as (string | number)[]);
+        const found = issue.path.length && value !== undefined ? `, found ${JSON.stringify(value)}` : "";
+        return `${file}:${line}: ${field}: ${issue.message}${found}`;
+      })
+    );
+  }
 
-const example = parsed.data;
-const amounts = example.flows.map((f) => f.amount);
-const factors = discountFactors(example.discountRate.value, amounts.length);
+  const example = parsed.data;
+  const amounts = example.flows.map((f) => f.amount);
+  const factors = discountFactors(example.discountRate.value, amounts.length);
 
-process.stdout.write(
-  JSON.stringify({
+  return JSON.stringify({
     ...example,
     file,
     flows: example.flows.map((f, t) => ({...f, discounted: f.amount * factors[t]})),
     nominalTotal: amounts.reduce((a, b) => a + b, 0),
     presentValue: presentValue(amounts, example.discountRate.value)
-  })
-);
+  });
+}
+
+await runLoader(import.meta.url, load, (error) => {
+  if (!(error instanceof InvalidExample)) throw error;
+  process.stderr.write(`discounting-example: invalid input\n${error.message}\n`);
+  process.exit(1);
+});

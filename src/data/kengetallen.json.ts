@@ -5,23 +5,24 @@
 // file, line and field.
 import {defaultRegistry} from "../../lib/io/study.js";
 import {describeKengetal, formatSourceNl, formatUncertaintyNl, formatValueNl} from "../../lib/kengetallen/describe.js";
+import {runLoader} from "../../lib/io/loader-run.js";
 
-try {
-  const registry = defaultRegistry(process.argv[2]);
+export function load(args: string[]): string {
+  const registry = defaultRegistry(args[0]);
   const json = registry.toJSON();
-  process.stdout.write(
-    JSON.stringify({
-      ...json,
-      described: json.kengetallen.map((k) => ({
-        id: k.id,
-        value: formatValueNl(k.value, k.unit),
-        uncertainty: formatUncertaintyNl(k.uncertainty, k.unit),
-        source: formatSourceNl(k.source),
-        line: describeKengetal(k)
-      }))
-    })
-  );
-} catch (error) {
-  process.stderr.write(`kengetallen.json: ${(error as Error).message}\n`);
-  process.exit(1);
+  return JSON.stringify({
+    ...json,
+    described: json.kengetallen.map((k) => ({
+      id: k.id,
+      value: formatValueNl(k.value, k.unit),
+      uncertainty: formatUncertaintyNl(k.uncertainty, k.unit),
+      source: formatSourceNl(k.source),
+      line: describeKengetal(k)
+    }))
+  });
 }
+
+await runLoader(import.meta.url, load, (error) => {
+  process.stderr.write(`kengetallen.json: ${error.message}\n`);
+  process.exit(1);
+});

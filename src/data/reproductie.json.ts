@@ -8,11 +8,14 @@
 import {runChecks} from "../../lib/reproduce/run.js";
 import {summarizeChecks} from "../../lib/reproduce/checks.js";
 import {readAllPrinted} from "../../lib/io/printed-file.js";
+import {runLoader} from "../../lib/io/loader-run.js";
 
-try {
+export async function load(): Promise<string> {
   const checks = await runChecks();
-  process.stdout.write(JSON.stringify({generatedFrom: "data/studies", files: readAllPrinted().map((p) => p.file), summary: summarizeChecks(checks), checks}));
-} catch (error) {
-  process.stderr.write(`reproductie.json: ${(error as Error).message}\n`);
-  process.exit(1);
+  return JSON.stringify({generatedFrom: "data/studies", files: readAllPrinted().map((p) => p.file), summary: summarizeChecks(checks), checks});
 }
+
+await runLoader(import.meta.url, load, (error) => {
+  process.stderr.write(`reproductie.json: ${error.message}\n`);
+  process.exit(1);
+});

@@ -10,8 +10,9 @@ import {loadStudy} from "../../lib/io/study.js";
 import {evaluate} from "../../lib/model/evaluate.js";
 import {summarize} from "../../lib/finance/summary.js";
 import type {CompiledModel} from "../../lib/model/compile.js";
+import {runLoader} from "../../lib/io/loader-run.js";
 
-try {
+export function load(): string {
   // In the preview an invalid study is left out here (its own pages show the problem); a build stops.
   const rows = listStudies().flatMap((location) => {
     try {
@@ -59,8 +60,10 @@ try {
     .groupby("study", "studyTitle", "seed", "horizon", "discountRate")
     .rollup({interventions: aq.op.count()})
     .orderby("seed", "horizon");
-  process.stdout.write(JSON.stringify({rows: table.objects(), studies: studies.objects()}));
-} catch (error) {
-  process.stderr.write(`vergelijking.json: ${(error as Error).message}\n`);
-  process.exit(1);
+  return JSON.stringify({rows: table.objects(), studies: studies.objects()});
 }
+
+await runLoader(import.meta.url, load, (error) => {
+  process.stderr.write(`vergelijking.json: ${error.message}\n`);
+  process.exit(1);
+});

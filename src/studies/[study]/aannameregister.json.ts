@@ -2,32 +2,30 @@
 // of the study (lib/io/study-pages.ts studyModelFiles) the register of lib/analysis/assumptions-register.ts,
 // with the study's hand-written register (assumptions.yaml) merged in when it has one. The same
 // table as `rendement check --assumptions <study folder>`.
-import {parseArgs} from "node:util";
 import {join, relative} from "node:path";
 import {findStudy, readStudy, assumptionsPath} from "../../../lib/io/study-description.js";
 import {readAssumptions} from "../../../lib/io/assumptions.js";
 import {loadStudy} from "../../../lib/io/study.js";
 import {studyModelFiles} from "../../../lib/io/study-pages.js";
 import {assumptionsRegister} from "../../../lib/analysis/assumptions-register.js";
+import {runLoader, studyParam} from "../../../lib/io/loader-run.js";
 
-const {values} = parseArgs({options: {study: {type: "string"}}, strict: false});
-const studyId = String(values.study ?? process.argv[2] ?? "");
-
-try {
+export async function load(args: string[]): Promise<string> {
+  const studyId = studyParam(args);
   const location = findStudy(studyId);
   const study = readStudy(location);
   const handPath = assumptionsPath(location);
   const hand = handPath ? readAssumptions(handPath) : null;
   const registers = studyModelFiles(study).map((file) => ({file, ...assumptionsRegister(loadStudy(join(location.dir, file), {onWarning: () => {}}), hand)}));
-  process.stdout.write(
-    JSON.stringify({
-      study: {id: study.id, title: study.title, shortTitle: study.shortTitle},
-      handWritten: handPath ? relative(process.cwd(), handPath) : null,
-      hasAssumptionsPage: handPath !== null,
-      registers
-    })
-  );
-} catch (error) {
-  process.stderr.write(`studies/${studyId}/aannameregister.json: ${(error as Error).message}\n`);
-  process.exit(1);
+  return JSON.stringify({
+    study: {id: study.id, title: study.title, shortTitle: study.shortTitle},
+    handWritten: handPath ? relative(process.cwd(), handPath) : null,
+    hasAssumptionsPage: handPath !== null,
+    registers
+  });
 }
+
+await runLoader(import.meta.url, load, (error) => {
+  process.stderr.write(`studies/${studyParam(process.argv.slice(2))}/aannameregister.json: ${error.message}\n`);
+  process.exit(1);
+});

@@ -3,17 +3,15 @@
 // break-even inputs (lib/analysis/overview.ts), with the model file and kengetallen from which the
 // page and the Monte Carlo worker rebuild the model (lib/model/rebuild.ts).
 import {failLoader} from "../../../lib/io/loader-error.js";
-import {parseArgs} from "node:util";
+import {runLoader, studyParam} from "../../../lib/io/loader-run.js";
 import {join} from "node:path";
 import {findStudy, readStudy} from "../../../lib/io/study-description.js";
 import {loadStudy, defaultRegistry} from "../../../lib/io/study.js";
 import {registryJSONFor} from "../../../lib/model/context.js";
 import {uncertaintyOverview} from "../../../lib/analysis/overview.js";
 
-const {values} = parseArgs({options: {study: {type: "string"}}, strict: false});
-const studyId = String(values.study ?? process.argv[2] ?? "");
-
-try {
+export async function load(args: string[]): Promise<string> {
+  const studyId = studyParam(args);
   const location = findStudy(studyId);
   const study = readStudy(location);
   const files = study.uncertainty ?? [...new Set([...study.items.map((i) => i.model), ...study.tools.map((t) => t.model), ...(study.cockpit ? [study.cockpit.model] : [])])];
@@ -27,7 +25,8 @@ try {
   // names it instead.
   const models = all.filter((m) => m.tornado.inputs.length > 0 && m.breakeven.candidates.length > 0);
   const without = all.filter((m) => !models.includes(m)).map((m) => ({path: m.path, title: m.model.title}));
-  process.stdout.write(JSON.stringify({study: {id: study.id, title: study.title, shortTitle: study.shortTitle}, models, without}));
-} catch (error) {
-  failLoader(`studies/${studyId}/onzekerheid.json`, (error as Error).message);
+  return JSON.stringify({study: {id: study.id, title: study.title, shortTitle: study.shortTitle}, models, without});
 }
+
+// A bad file: the build fails naming it; the preview shows it on the study's pages (lib/io/loader-error.ts).
+await runLoader(import.meta.url, load, (error) => failLoader(`studies/${studyParam(process.argv.slice(2))}/onzekerheid.json`, error.message));

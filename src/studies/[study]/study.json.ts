@@ -10,11 +10,11 @@
 //   can compare them with the CLI), the views resolved against the model and the printed figures.
 // One loader output serves all pages of a study (one loader run per study keeps the build short).
 // A bad file ends the build with file, line and field (in the preview, its pages show the message).
-import {parseArgs} from "node:util";
 import {join, relative} from "node:path";
 import {findStudy, readStudy, readStudyPrinted, assumptionsPath} from "../../../lib/io/study-description.js";
 import {readAssumptions} from "../../../lib/io/assumptions.js";
 import {failLoader} from "../../../lib/io/loader-error.js";
+import {runLoader, studyParam} from "../../../lib/io/loader-run.js";
 import {studyReferenceProblems} from "../../../lib/io/study-check.js";
 import {studyHasUncertainty} from "../../../lib/io/study-pages.js";
 import {loadStudy, defaultRegistry} from "../../../lib/io/study.js";
@@ -37,13 +37,8 @@ const markdown = new MarkdownIt({html: false, linkify: false, typographer: false
 // Citations for readers name the report's place, not the seed file's lines (lib/reader-citation.ts).
 const md = (text: string | undefined) => (text ? markdown.render(readerCitations(text).replace(/€ (?=[\d−-])/g, "€\u00a0")) : null);
 
-const {values} = parseArgs({options: {study: {type: "string"}}, strict: false});
-const studyId = String(values.study ?? process.argv[2] ?? "");
-
-// A bad file: the build fails naming it; the preview shows it on the study's pages (lib/io/loader-error.ts).
-const fail = (message: string): never => failLoader(`studies/${studyId}/study.json`, message);
-
-try {
+export async function load(args: string[]): Promise<string> {
+  const studyId = studyParam(args);
   const location = findStudy(studyId);
   const study = readStudy(location);
   const printedFile = readStudyPrinted(location);
@@ -194,21 +189,20 @@ try {
   const register = assumptionsPath(location);
   const assumptions = register ? {path: relative(process.cwd(), register), register: readAssumptions(register)} : null;
 
-  process.stdout.write(
-    JSON.stringify({
-      study: {...study, items: undefined, tools: undefined, cockpit: undefined, html: {report: md(study.report), question: md(study.question), computes: md(study.computes), differences: md(study.differences)}},
-      // The report's figures computed under a scenario (the scenario charts mark them).
-      printedScenarios: (printedFile?.figures ?? []).filter((f) => f.scenario).map((f) => ({id: f.id, quantity: f.quantity, printed: f.printed, unit: f.unit, scenario: f.scenario})),
-      dir: location.dir,
-      // Whether the study has an uncertainty page (lib/io/study-pages.ts builds it only then).
-      hasUncertainty: studyHasUncertainty(location, study),
-      models: Object.fromEntries([...models].map(([file, m]) => [file, {path: join(location.dir, file), file: fileForPage(file, m), registry: registryJSONFor(m, registry), derivedControls: [...(derivedControls.get(file) ?? [])], ...(derivedControls.get(file)?.size ? {hashFile: m.file} : {})}])),
-      items,
-      tools,
-      cockpit,
-      assumptions
-    })
-  );
-} catch (error) {
-  fail((error as Error).message);
+  return JSON.stringify({
+    study: {...study, items: undefined, tools: undefined, cockpit: undefined, html: {report: md(study.report), question: md(study.question), computes: md(study.computes), differences: md(study.differences)}},
+    // The report's figures computed under a scenario (the scenario charts mark them).
+    printedScenarios: (printedFile?.figures ?? []).filter((f) => f.scenario).map((f) => ({id: f.id, quantity: f.quantity, printed: f.printed, unit: f.unit, scenario: f.scenario})),
+    dir: location.dir,
+    // Whether the study has an uncertainty page (lib/io/study-pages.ts builds it only then).
+    hasUncertainty: studyHasUncertainty(location, study),
+    models: Object.fromEntries([...models].map(([file, m]) => [file, {path: join(location.dir, file), file: fileForPage(file, m), registry: registryJSONFor(m, registry), derivedControls: [...(derivedControls.get(file) ?? [])], ...(derivedControls.get(file)?.size ? {hashFile: m.file} : {})}])),
+    items,
+    tools,
+    cockpit,
+    assumptions
+  });
 }
+
+// A bad file: the build fails naming it; the preview shows it on the study's pages (lib/io/loader-error.ts).
+await runLoader(import.meta.url, load, (error) => failLoader(`studies/${studyParam(process.argv.slice(2))}/study.json`, error.message));
