@@ -20,13 +20,16 @@ export function waterfall(c, {width, baseLabel = "uitgangswaarden", altLabel = "
     at += x.value;
   }
   steps.push({label: altLabel, y1: 0, y2: c.alternative.saldo, kind: "totaal"});
+  const cut = width < 640 ? 14 : 28;
   const plot = Plot.plot({
     width,
     height: 320,
     marginBottom: 90,
     marginLeft: 72,
     marginRight: 20,
-    x: {label: null, domain: steps.map((s) => s.label), tickRotate: -30, tickFormat: (d) => (d.length > 28 ? `${d.slice(0, 27)}…` : d)},
+    // Rotated labels reach left of their bar: on a narrow card they are cut shorter so the first one
+    // stays inside the chart (the full names are in the table below and in each bar's title).
+    x: {label: null, domain: steps.map((s) => s.label), tickRotate: -30, tickFormat: (d) => (d.length > cut ? `${d.slice(0, cut - 1)}…` : d)},
     y: {label: "saldo (€)", grid: true, tickFormat: (v) => formatEuroCompact(v)},
     color: {domain: ["totaal", "hoger", "lager"], range: ["#777", "#3a8f5c", "#c0504d"], legend: true},
     marks: [
@@ -118,19 +121,28 @@ export function comparePicker({model, input, whenIdle, width, details: into}) {
   const lib = () =>
     (libs ??= Promise.all([import("../lib/analysis/shapley.js"), import("../lib/analysis/configurations.js")]).then(([a, b]) => ({...a, ...b})));
   let token = 0;
+  // The pair the address asks for (compare=<left>~<right>), applied at the first drawing.
+  let fromAddress = true;
   const draw = async () => {
     const mine = ++token;
-    const {compareConfigurations, configurations} = await lib();
+    const {compareConfigurations, configurations, comparePairFromQuery, withComparePair} = await lib();
     const list = configurations(model, {current, file});
+    const asked = fromAddress ? comparePairFromQuery(location.search, list) : null;
+    fromAddress = false;
+    if (asked?.message) message.replaceChildren(el("p", {class: "evaluation-notice", "data-compare-refused": ""}, asked.message));
     // The options follow the list (a loaded file adds one); the choice is kept where it still exists.
-    for (const [pick, fallback] of /** @type {[HTMLSelectElement, string][]} */ ([[pickA, "base"], [pickB, "current"]])) {
-      const was = pick.value || fallback;
+    for (const [pick, fallback, wanted] of /** @type {[HTMLSelectElement, string, string | undefined][]} */ ([[pickA, "base", asked?.a], [pickB, "current", asked?.b]])) {
+      const was = wanted ?? (pick.value || fallback);
       pick.replaceChildren(...list.map((/** @type {{id: string, label: string}} */ c) => el("option", {value: c.id}, c.label)));
       pick.value = list.some((/** @type {{id: string}} */ c) => c.id === was) ? was : fallback;
     }
     const a = list.find((/** @type {{id: string}} */ c) => c.id === pickA.value);
     const b = list.find((/** @type {{id: string}} */ c) => c.id === pickB.value);
     if (mine !== token) return;
+    // The address holds the pair while the comparison is open, so a shared link reopens it.
+    const here = location.pathname + location.search + location.hash;
+    const next = withComparePair(here, {a: a.id, b: b.id});
+    if (next !== here) history.replaceState(history.state, "", next);
     try {
       box.replaceChildren(comparisonView(compareConfigurations(model, a.overrides, b.overrides), {width: width(), baseLabel: a.label, altLabel: b.label}));
     } catch (error) {
@@ -139,6 +151,14 @@ export function comparePicker({model, input, whenIdle, width, details: into}) {
   };
   const redraw = () => {
     if (details.open) whenIdle(draw);
+    else if (libs) {
+      // Folded: the comparison leaves the address.
+      lib().then(({withComparePair}) => {
+        const here = location.pathname + location.search + location.hash;
+        const next = withComparePair(here, null);
+        if (next !== here && !details.open) history.replaceState(history.state, "", next);
+      });
+    }
   };
   details.addEventListener("toggle", redraw);
   pickA.addEventListener("change", redraw);

@@ -4,6 +4,7 @@
 // Each is a <details> made once per page; `update(…)` passes the page's current inputs, which the
 // section gets as soon as its code has loaded.
 import {el} from "./provenance.js";
+import {COMPARE_KEY} from "../lib/analysis/configurations.js";
 
 /**
  * "Uw gemeente", folded; it opens by itself when the address already holds one of the roles' inputs.
@@ -50,13 +51,19 @@ export function compareSection(options) {
   /** @type {Record<string, number | number[]> | null} */
   let last = null;
   let loading = false;
-  details.addEventListener("toggle", async () => {
+  const open = async () => {
     if (!details.open || picker || loading) return;
     loading = true;
     const {comparePicker} = await import("./compare.js");
     picker = comparePicker({...options, details});
     picker.update(last ?? {});
-  });
+  };
+  details.addEventListener("toggle", open);
+  // A shared link with a comparison in its address (compare=<left>~<right>) opens it at once.
+  if (new URLSearchParams(location.search).has(COMPARE_KEY)) {
+    details.open = true;
+    open();
+  }
   return Object.assign(details, {
     /** @param {Record<string, number | number[]>} overrides */
     update(overrides) {

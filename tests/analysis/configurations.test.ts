@@ -1,5 +1,6 @@
 import {describe, expect, it} from "vitest";
-import {configurations} from "../../lib/analysis/configurations.js";
+import {BASE_ID, COMPARE_KEY, CURRENT_ID, comparePairFromQuery, configurations, withComparePair} from "../../lib/analysis/configurations.js";
+import {isReservedKey} from "../../lib/page-state.js";
 import {compareConfigurations} from "../../lib/analysis/shapley.js";
 import {scenarioOverrides} from "../../lib/analysis/scenarios.js";
 import {shippedModelFiles} from "../shipped-models.js";
@@ -28,4 +29,29 @@ describe("comparison choices: base, each named scenario, a loaded file, the curr
     expect(Math.abs(sum - cmp.difference.saldo)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(cmp.difference.saldo)));
     expect(cmp.difference.saldo).toBeCloseTo(cmp.alternative.saldo - cmp.base.saldo, 6);
   });
+});
+
+describe("the comparison in the page address: compare=<left>~<right> (configuration ids), a reserved key", () => {
+  const model = loadStudy(file!, {onWarning: () => {}});
+  const list = configurations(model, {current: {}});
+  const scenario = list[1].id;
+  it("round trip: the pair written into an address with other inputs is read back, the other parameters kept", () => {
+    const href = withComparePair("/studies/x/y.html?vh.effectJaren=5.625&v=1#kosten", {a: BASE_ID, b: scenario});
+    expect(href).toBe(`/studies/x/y.html?vh.effectJaren=5.625&v=1&${new URLSearchParams({compare: `base~${scenario}`})}#kosten`);
+    expect(comparePairFromQuery(href.split("?")[1].split("#")[0], list)).toEqual({a: BASE_ID, b: scenario, message: null});
+    expect(withComparePair(href, null)).toBe("/studies/x/y.html?vh.effectJaren=5.625&v=1#kosten");
+  });
+  it("no compare key: null (the comparison stays folded)", () => expect(comparePairFromQuery("?v=1&a=2", list)).toBeNull());
+  it("a settings file does not travel with a link: the default side, and a Dutch message that says to load it again", () => {
+    const r = comparePairFromQuery(`compare=${scenario}~file`, list)!;
+    expect(r).toMatchObject({a: scenario, b: CURRENT_ID});
+    expect(r.message).toMatch(/instellingenbestand .*laad het hieronder opnieuw/);
+    expect(r.message).toContain("rechts “Huidige invoer”");
+  });
+  it("an unknown scenario or a malformed value is named, never chosen silently", () => {
+    expect(comparePairFromQuery("compare=scenario:bestaatniet~current", list)).toMatchObject({a: BASE_ID, b: CURRENT_ID, message: expect.stringContaining("“scenario:bestaatniet”, die dit rekenmodel niet kent")});
+    expect(comparePairFromQuery("compare=base", list)!.message).toContain("verwacht: twee instellingen gescheiden door ~");
+    expect(comparePairFromQuery(`compare=base~current&compare=${scenario}~current`, list)).toMatchObject({a: BASE_ID, b: CURRENT_ID, message: expect.stringContaining("2 vergelijkingen; de eerste is gebruikt")});
+  });
+  it("compare is a reserved key of the page-state codec, so it is never read as a model input", () => expect(isReservedKey(COMPARE_KEY)).toBe(true));
 });

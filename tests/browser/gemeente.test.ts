@@ -103,4 +103,38 @@ browserSuite("Uw gemeente and the comparison picker (Chromium, dist/)", (suite) 
       await context.close();
     }
   }, 240_000);
+
+  test.skipIf(!PICK)(`${PICK?.path}: the chosen pair lives in the address (compare=<left>~<right>); a shared link reopens the same comparison; a settings file asked for by a link is named, not chosen silently`, async () => {
+    const scenario = `scenario:${PICK!.model.file.scenarios[0].id}`;
+    const pair = new URLSearchParams({compare: `${scenario}~base`});
+    const {page, context, report} = await suite.open(`${pageFile(PICK!.path)}?${pair}`);
+    try {
+      const view = page.locator(".compare-result [data-difference]");
+      await expect.poll(() => view.count(), {timeout: 60_000}).toBeGreaterThan(0);
+      expect(await page.locator("details.compare").evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+      expect(await page.locator('select[data-compare-pick="a"]').inputValue()).toBe(scenario);
+      expect(await page.locator('select[data-compare-pick="b"]').inputValue()).toBe("base");
+      const shared = Number(await view.getAttribute("data-difference"));
+      // Base minus the scenario: the opposite of the scenario's own difference against base.
+      await page.selectOption('select[data-compare-pick="a"]', "base");
+      await page.selectOption('select[data-compare-pick="b"]', scenario);
+      await expect.poll(() => new URL(page.url()).searchParams.get("compare"), {timeout: 30_000}).toBe(`base~${scenario}`);
+      await expect.poll(async () => Number(await view.getAttribute("data-difference")), {timeout: 30_000}).toBeCloseTo(-shared, 6);
+      // Folding the comparison takes it out of the address.
+      await page.locator("details.compare > summary").click();
+      await expect.poll(() => new URL(page.url()).searchParams.has("compare"), {timeout: 30_000}).toBe(false);
+      expect(report.pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+    const withFile = await suite.open(`${pageFile(PICK!.path)}?${new URLSearchParams({compare: "base~file"})}`);
+    try {
+      const refused = withFile.page.locator("[data-compare-refused]");
+      await expect.poll(() => refused.count(), {timeout: 60_000}).toBeGreaterThan(0);
+      expect(await refused.textContent()).toContain("laad het hieronder opnieuw");
+      expect(await withFile.page.locator('select[data-compare-pick="b"]').inputValue()).toBe("current");
+    } finally {
+      await withFile.context.close();
+    }
+  }, 240_000);
 });
