@@ -15,7 +15,9 @@ export const VERSION_KEY = "v";
  * `item`, `tool`, `scope`, `scenario`, `target` (a calculator's goal), `file`, `compare` and `hash` are kept for page navigation,
  * settings files and citations.
  */
-export const RESERVED_KEYS: readonly string[] = [VERSION_KEY, "draws", "seed", "study", "model", "item", "tool", "scope", "scenario", "target", "file", "compare", "hash"];
+/** The key of the comparison picker's pair (lib/analysis/configurations.ts comparePairFromQuery). */
+export const COMPARE_KEY = "compare";
+export const RESERVED_KEYS: readonly string[] = [VERSION_KEY, "draws", "seed", "study", "model", "item", "tool", "scope", "scenario", "target", "file", COMPARE_KEY, "hash"];
 
 export const isReservedKey = (key: string): boolean => RESERVED_KEYS.includes(key);
 

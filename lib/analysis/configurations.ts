@@ -5,6 +5,7 @@
 import type {CompiledModel} from "../model/compile.js";
 import type {Overrides} from "../model/evaluate.js";
 import {scenarioOverrides} from "./scenarios.js";
+import {COMPARE_KEY} from "../page-state.js";
 
 export interface Configuration {
   /** `base`, `scenario:<id>`, `file`, or `current`. */
@@ -31,8 +32,7 @@ export function configurations(model: CompiledModel, {current, file}: {current: 
 // ---------------------------------------------------------------------------------------------
 // The pair in the page address
 
-/** The address key of the comparison (a reserved key of lib/page-state.ts, never a model input). */
-export const COMPARE_KEY = "compare";
+// The address key is COMPARE_KEY, a reserved key of lib/page-state.ts (never a model input).
 const SEPARATOR = "~";
 
 /** The address value for the pair `a` (left) against `b` (right): `base~scenario:x`. */

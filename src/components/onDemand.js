@@ -4,7 +4,7 @@
 // Each is a <details> made once per page; `update(…)` passes the page's current inputs, which the
 // section gets as soon as its code has loaded.
 import {el} from "./provenance.js";
-import {COMPARE_KEY} from "../lib/analysis/configurations.js";
+import {COMPARE_KEY} from "../lib/page-state.js";
 
 /**
  * "Uw gemeente", folded; it opens by itself when the address already holds one of the roles' inputs.

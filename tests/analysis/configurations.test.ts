@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
-import {BASE_ID, COMPARE_KEY, CURRENT_ID, comparePairFromQuery, configurations, withComparePair} from "../../lib/analysis/configurations.js";
-import {isReservedKey} from "../../lib/page-state.js";
+import {BASE_ID, CURRENT_ID, comparePairFromQuery, configurations, withComparePair} from "../../lib/analysis/configurations.js";
+import {COMPARE_KEY, isReservedKey} from "../../lib/page-state.js";
 import {compareConfigurations} from "../../lib/analysis/shapley.js";
 import {scenarioOverrides} from "../../lib/analysis/scenarios.js";
 import {shippedModelFiles} from "../shipped-models.js";
