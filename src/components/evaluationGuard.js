@@ -2,6 +2,14 @@
 // last good figures kept, dimmed (body.results-stale), never Framework's English error box.
 // guard.run(overrides, compute) → {value, overrides, failed}; before any good result, the base ({}).
 import {el} from "./provenance.js";
+import {pageRule} from "./pageRule.js";
+
+// While the inputs give no result, every outermost result block that holds no input and no message is
+// dimmed (inserted only then: a :has() rule costs style recalculation on every change; pageRule.js).
+const STALE_RULE = `#observablehq-main :is(.card, .table-scroll, details, .big, figure, .grid):not(:has(form, .evaluation-notice)):not(:is(.card, .table-scroll, details, .big, figure, .grid):not(:has(form, .evaluation-notice)) *) {
+  opacity: 0.45;
+  transition: opacity 0.2s;
+}`;
 
 /**
  * @template T
@@ -23,6 +31,7 @@ export function evaluationGuard() {
     notice.textContent = text ? `${text} Hieronder staan, gedimd, de laatste uitkomsten die wel te berekenen waren.` : "";
     notice.hidden = !text;
     if (typeof document !== "undefined") document.body.classList.toggle("results-stale", !!text);
+    pageRule("results-stale", STALE_RULE, !!text);
   };
   return {
     notice,

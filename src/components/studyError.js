@@ -2,6 +2,16 @@
 // loader wrote `{error}` (lib/io/loader-error.ts) instead of failing, so this study says what is
 // wrong, in Dutch, with each `file:line: field` message, and the other studies keep working.
 import {el} from "./provenance.js";
+import {pageRule} from "./pageRule.js";
+
+// With the panel, the template's empty headings, the cells that wait for data that will not come and
+// the table of contents are hidden (a :has() rule, inserted only with the panel: pageRule.js).
+const ERROR_RULE = `#observablehq-main:has([data-study-error]) :is(h2, h3, .observablehq:has(observablehq-loading), .card:has(observablehq-loading)) {
+  display: none;
+}
+body:has([data-study-error]) #observablehq-toc {
+  display: none !important;
+}`;
 
 /**
  * @param {string} error the loader's message: one `file:line: field: …` line per problem
@@ -28,6 +38,7 @@ export function studyErrorPanel(error) {
 export function studyData(data, show) {
   if (data && typeof data === "object" && "error" in data && typeof data.error === "string") {
     show(studyErrorPanel(data.error));
+    pageRule("study-error", ERROR_RULE, true);
     return new Promise(() => {});
   }
   return /** @type {T} */ (data);

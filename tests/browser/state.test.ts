@@ -75,10 +75,21 @@ browserSuite("page state in the address (Chromium, dist/)", (suite) => {
       expect(await notice.evaluate((n) => getComputedStyle(n, "::before").content)).toMatch(/^(none|normal)$/);
       expect(await page.evaluate(() => document.body.classList.contains("results-stale"))).toBe(true);
       expect(await page.locator(".cockpit-table").count(), "the last good figures stay").toBeGreaterThan(0);
+      // Dimmed: the result blocks (a card with the cockpit table), not the blocks holding the inputs.
+      // (the effective opacity: the product over the element and its ancestors).
+      const opacityOf = (selector: string) =>
+        page.locator(selector).first().evaluate((t) => {
+          let o = 1;
+          for (let n: Element | null = t; n; n = n.parentElement) o *= Number(getComputedStyle(n).opacity);
+          return Math.round(o * 100) / 100;
+        });
+      await expect.poll(() => opacityOf(".cockpit-table")).toBe(0.45);
+      expect(await opacityOf(".model-controls")).toBe(1);
       // Back to a valid value: the message goes, the figures are bright again.
       await page.locator(".reset-controls").first().click();
       await expect.poll(() => notice.isVisible()).toBe(false);
       expect(await page.evaluate(() => document.body.classList.contains("results-stale"))).toBe(false);
+      await expect.poll(() => opacityOf(".cockpit-table")).toBe(1);
       expect(report.pageErrors).toEqual([]);
     } finally {
       await context.close();
