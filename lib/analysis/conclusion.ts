@@ -53,6 +53,32 @@ export function conclusionSentence({saldo, who = "de samenleving", interval = nu
 }
 
 /**
+ * The sentence where the one-way ranges cannot give a bandwidth: an end of an input's range where the
+ * model has no finite result (a division by an input at 0). `inputs`: the labels of those inputs.
+ */
+export function noBandwidthSentence(saldo: number, inputs: string[], who?: string): string {
+  const which = inputs.map((l) => `“${l}”`).join(", ");
+  return `${conclusionSentence({saldo, who})} Een bandbreedte is hier niet te geven: aan een uiteinde van het bereik${which ? ` van ${which}` : ""} geeft het model geen eindige uitkomst (bijvoorbeeld een deling door nul).`;
+}
+
+/** The sentence's verdict in one word: which of its four cases applies (see the conventions). */
+export type ConclusionVerdict = "positief" | "negatief" | "onzeker" | "onbekend";
+
+/** Short Dutch labels of the verdicts, for a table column (the sentence says the rest). */
+export const VERDICT_TEXT: Record<ConclusionVerdict, string> = {
+  positief: "baten hoger, ook binnen de onzekerheid",
+  negatief: "kosten hoger, ook binnen de onzekerheid",
+  onzeker: "in evenwicht binnen de onzekerheid",
+  onbekend: "onzekerheid niet bekend"
+};
+
+/** The verdict of a bandwidth by the same rule as conclusionSentence (an interval touching zero is uncertain). */
+export function conclusionVerdict(interval: ConclusionInput["interval"]): ConclusionVerdict {
+  if (!interval) return "onbekend";
+  return interval.low > 0 ? "positief" : interval.high < 0 ? "negatief" : "onzeker";
+}
+
+/**
  * The inputs that decide the sign: the tornado's bars whose ends lie on both sides of zero (largest
  * swing first), else the bars with the largest swing; at most `n`.
  */

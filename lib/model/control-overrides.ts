@@ -5,6 +5,9 @@ import type {CompiledModel} from "./compile.js";
 import type {Overrides} from "./evaluate.js";
 import type {ModelFile, Parameter} from "../schema/model.js";
 import {overrideFor, shownBase} from "./control-values.js";
+import {rebuildModel} from "./rebuild.js";
+import {registryJSONFor} from "./context.js";
+import type {Registry} from "../kengetallen/registry.js";
 
 /**
  * The overrides a page evaluates with when its boxes show `shown` (leaf name → shown value): one per
@@ -60,4 +63,17 @@ export function withDerivedControls(file: ModelFile, interventions: ReadonlySet<
 /** Interventions whose parameters have no control range (a page derives them: `withDerivedControls`). */
 export function interventionsWithoutControls(file: ModelFile): Set<string> {
   return new Set(file.interventions.filter((iv) => !(iv.parameters ?? []).some((p) => p.control)).map((iv) => iv.id));
+}
+
+/**
+ * The model as an intervention page computes with it: `withDerivedControls` for those of
+ * `interventions` (the interventions that have a page) whose parameters have no control range, so a
+ * loader that states a page's conclusion uses the same slider ranges as the page (the tornado's
+ * bandwidth where a model has no uncertainty specs). The model itself when nothing is derived.
+ */
+export function pageModelOf(model: CompiledModel, interventions: Iterable<string>, registry: Registry): CompiledModel {
+  const without = interventionsWithoutControls(model.file);
+  const derived = new Set([...interventions].filter((iv) => without.has(iv)));
+  if (!derived.size) return model;
+  return rebuildModel({file: withDerivedControls(model.file, derived), registry: registryJSONFor(model, registry)});
 }

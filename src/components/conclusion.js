@@ -140,10 +140,10 @@ export async function tornadoConclusion(box, model, {overrides, saldo, scope, wo
   if (error || !t) {
     // An end of an input's range where the model has no finite result (a division by an input at 0):
     // the sentence from the saldo alone, and which input's range has no bandwidth.
-    setConclusion(box, {saldo});
+    const {noBandwidthSentence} = await conclusionModule;
     const moved = failed.filter((n) => !(n in overrides));
-    const which = moved.map((n) => `“${model.nodes.get(n)?.label ?? n}”`).join(", ");
-    box.textContent += ` Een bandbreedte is hier niet te geven: aan een uiteinde van het bereik${which ? ` van ${which}` : ""} geeft het model geen eindige uitkomst (bijvoorbeeld een deling door nul).`;
+    box.textContent = noBandwidthSentence(saldo, moved.map((n) => model.nodes.get(n)?.label ?? n));
+    box.dataset.conclusion = "none";
     return box;
   }
   return setConclusion(box, {saldo, interval: bandwidth(null, t), deciding: decidingInputs(t)});

@@ -6,13 +6,18 @@ import {join} from "node:path";
 import * as aq from "arquero";
 import {listStudies, readStudy, type StudyLocation} from "../../lib/io/study-description.js";
 import {previewMode} from "../../lib/io/loader-error.js";
-import {loadStudy} from "../../lib/io/study.js";
+import {defaultRegistry, loadStudy} from "../../lib/io/study.js";
+import {pageModelOf} from "../../lib/model/control-overrides.js";
 import {evaluate} from "../../lib/model/evaluate.js";
 import {summarize} from "../../lib/finance/summary.js";
 import type {CompiledModel} from "../../lib/model/compile.js";
 import {runLoader} from "../../lib/io/loader-run.js";
+import {conclusionTornado} from "../../lib/analysis/sensitivity.js";
+import {bandwidth, conclusionSentence, conclusionVerdict, decidingInputs, noBandwidthSentence, type ConclusionVerdict} from "../../lib/analysis/conclusion.js";
+import {NonFiniteError} from "../../lib/model/non-finite.js";
 
 export function load(): string {
+  const registry = defaultRegistry();
   // In the preview an invalid study is left out here (its own pages show the problem); a build stops.
   const rows = listStudies().flatMap((location) => {
     try {
@@ -30,6 +35,19 @@ export function load(): string {
       if (!models.has(item.model)) models.set(item.model, loadStudy(join(location.dir, item.model)));
       const s = summarize(evaluate(models.get(item.model)!), item.intervention);
       const n = s.participants ?? (item.amountsPerParticipant ? 1 : null);
+      // The intervention page's conclusion at the study's values, by the page's rule and with the
+      // page's model (its derived slider ranges): the tornado's range as the bandwidth, or, where an
+      // end of a range gives no finite result, the sentence that says so (lib/analysis/conclusion.ts).
+      const pageModel = pageModelOf(models.get(item.model)!, study.items.filter((i) => i.model === item.model).map((i) => i.intervention), registry);
+      let conclusion: {verdict: ConclusionVerdict; sentence: string};
+      try {
+        const tornado = conclusionTornado(pageModel, {scope: item.intervention});
+        const interval = bandwidth(null, tornado);
+        conclusion = {verdict: conclusionVerdict(interval), sentence: conclusionSentence({saldo: s.saldo, interval, deciding: decidingInputs(tornado)})};
+      } catch (error) {
+        if (!(error instanceof NonFiniteError)) throw error;
+        conclusion = {verdict: "onbekend", sentence: noBandwidthSentence(s.saldo, Object.keys(error.overrides ?? {}).map((n) => pageModel.nodes.get(n)?.label ?? n))};
+      }
       return {
         study: study.id,
         studyTitle: study.shortTitle,
@@ -46,6 +64,8 @@ export function load(): string {
         costPerParticipant: n ? s.costs / n : null,
         horizon: s.horizon,
         discountRate: s.discountRate,
+        conclusion: conclusion.verdict,
+        conclusionSentence: conclusion.sentence,
         href: `/studies/${study.id}/${item.id}.html`
       };
     });

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {bandwidth, conclusionSentence, decidingInputs} from "../../lib/analysis/conclusion.js";
+import {bandwidth, conclusionSentence, conclusionVerdict, decidingInputs, VERDICT_TEXT} from "../../lib/analysis/conclusion.js";
 import {oneWay} from "../../lib/analysis/sensitivity.js";
 import {psa} from "../../lib/analysis/psa.js";
 import {compileModelText} from "../../lib/io/model-file.js";
@@ -36,5 +36,21 @@ describe("the conclusion in plain Dutch: a saldo whose bandwidth crosses zero is
     const p = psa(m, {draws: 2000, seed: 1});
     expect(bandwidth(p.saldo, t)).toEqual({low: p.saldo.percentiles.p5, high: p.saldo.percentiles.p95, basis: "montecarlo"});
     expect(conclusionSentence({saldo: 11, interval: bandwidth(null, t), deciding: decidingInputs(t)})).toMatch(/in evenwicht.*Doorslaggevend is effect\./);
+  });
+});
+
+describe("the verdict in one word (the comparison page's column) follows the sentence's rule", () => {
+  it("for intervals around zero, touching it, on either side, and none: in balance exactly when the sentence says so", () => {
+    const cases: [number, number][] = [[1, 2], [-2, -1], [-1, 1], [0, 1], [-1, 0], [0, 0], [1e-9, 3], [-3, -1e-9]];
+    for (const [low, high] of cases) {
+      const interval = {low, high, basis: "tornado" as const};
+      const v = conclusionVerdict(interval);
+      const sentence = conclusionSentence({saldo: (low + high) / 2, interval});
+      expect(v === "onzeker", `${low}..${high}`).toBe(sentence.includes("in evenwicht"));
+      expect(v).toBe(low > 0 ? "positief" : high < 0 ? "negatief" : "onzeker");
+    }
+    expect(conclusionVerdict(null)).toBe("onbekend");
+    expect(conclusionSentence({saldo: 3})).toContain("niet bekend");
+    expect(VERDICT_TEXT.onzeker).toBe("in evenwicht binnen de onzekerheid");
   });
 });

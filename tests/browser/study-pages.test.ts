@@ -70,9 +70,22 @@ browserSuite("study pages built from study data", (suite) => {
       await expect.poll(() => page.locator('[data-caveat="vergelijkbaarheid"]').innerText()).toContain("nulalternatieven");
       const links = page.locator("main li a");
       await expect.poll(() => links.count()).toBe(18);
+      // Each intervention with its conclusion by the intervention page's rule, and the page's own
+      // sentence at the study's values is the same sentence.
+      const first = page.locator("main li[data-conclusion]").first();
+      expect(await page.locator("main li[data-conclusion]").count()).toBe(18);
+      const [href, listed] = [await first.locator("a").getAttribute("href"), await first.textContent()];
       await page.locator('input[type="text"]').fill("IPS");
       await expect.poll(() => links.count()).toBeLessThan(18);
       expect(await links.count()).toBeGreaterThan(0);
+      const item = await suite.open(new URL(href!, page.url()).pathname);
+      try {
+        const box = item.page.locator("#observablehq-main p.conclusion").first();
+        await expect.poll(() => box.getAttribute("data-conclusion"), {timeout: 60_000}).not.toBe("pending");
+        expect(listed).toContain(await box.textContent());
+      } finally {
+        await item.context.close();
+      }
     } finally {
       await context.close();
     }
