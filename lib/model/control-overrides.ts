@@ -66,14 +66,26 @@ export function interventionsWithoutControls(file: ModelFile): Set<string> {
 }
 
 /**
- * The model as an intervention page computes with it: `withDerivedControls` for those of
- * `interventions` (the interventions that have a page) whose parameters have no control range, so a
- * loader that states a page's conclusion uses the same slider ranges as the page (the tornado's
- * bandwidth where a model has no uncertainty specs). The model itself when nothing is derived.
+ * Per model file, the interventions with a page (`items`) whose parameters have no control range:
+ * their pages derive the sliders (`withDerivedControls`). Model files without any are left out.
  */
-export function pageModelOf(model: CompiledModel, interventions: Iterable<string>, registry: Registry): CompiledModel {
-  const without = interventionsWithoutControls(model.file);
-  const derived = new Set([...interventions].filter((iv) => without.has(iv)));
-  if (!derived.size) return model;
+export function derivedControlsByModel(items: readonly {model: string; intervention: string}[], fileOf: (model: string) => ModelFile): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const item of items) {
+    if (!interventionsWithoutControls(fileOf(item.model)).has(item.intervention)) continue;
+    if (!out.has(item.model)) out.set(item.model, new Set());
+    out.get(item.model)!.add(item.intervention);
+  }
+  return out;
+}
+
+/**
+ * The model as an intervention page computes with it: the sliders derived for `derived` (from
+ * derivedControlsByModel), so a loader that states a page's conclusion uses the same slider ranges
+ * as the page (the tornado's bandwidth where a model has no uncertainty specs). The model itself
+ * when nothing is derived.
+ */
+export function pageModelOf(model: CompiledModel, derived: ReadonlySet<string> | undefined, registry: Registry): CompiledModel {
+  if (!derived?.size) return model;
   return rebuildModel({file: withDerivedControls(model.file, derived), registry: registryJSONFor(model, registry)});
 }

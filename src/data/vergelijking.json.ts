@@ -7,7 +7,7 @@ import * as aq from "arquero";
 import {listStudies, readStudy, type StudyLocation} from "../../lib/io/study-description.js";
 import {previewMode} from "../../lib/io/loader-error.js";
 import {defaultRegistry, loadStudy} from "../../lib/io/study.js";
-import {pageModelOf} from "../../lib/model/control-overrides.js";
+import {derivedControlsByModel, pageModelOf} from "../../lib/model/control-overrides.js";
 import {evaluate} from "../../lib/model/evaluate.js";
 import {summarize} from "../../lib/finance/summary.js";
 import type {CompiledModel} from "../../lib/model/compile.js";
@@ -31,14 +31,24 @@ export function load(): string {
   function rowsOf(location: StudyLocation) {
     const study = readStudy(location);
     const models = new Map<string, CompiledModel>();
+    const modelOf = (file: string): CompiledModel => {
+      if (!models.has(file)) models.set(file, loadStudy(join(location.dir, file)));
+      return models.get(file)!;
+    };
+    // The models as the intervention pages compute with them (their derived slider ranges), once per file.
+    const derived = derivedControlsByModel(study.items, (file) => modelOf(file).file);
+    const pageModels = new Map<string, CompiledModel>();
+    const pageModelFor = (file: string): CompiledModel => {
+      if (!pageModels.has(file)) pageModels.set(file, pageModelOf(modelOf(file), derived.get(file), registry));
+      return pageModels.get(file)!;
+    };
     return study.items.map((item) => {
-      if (!models.has(item.model)) models.set(item.model, loadStudy(join(location.dir, item.model)));
-      const s = summarize(evaluate(models.get(item.model)!), item.intervention);
+      const s = summarize(evaluate(modelOf(item.model)), item.intervention);
       const n = s.participants ?? (item.amountsPerParticipant ? 1 : null);
       // The intervention page's conclusion at the study's values, by the page's rule and with the
       // page's model (its derived slider ranges): the tornado's range as the bandwidth, or, where an
       // end of a range gives no finite result, the sentence that says so (lib/analysis/conclusion.ts).
-      const pageModel = pageModelOf(models.get(item.model)!, study.items.filter((i) => i.model === item.model).map((i) => i.intervention), registry);
+      const pageModel = pageModelFor(item.model);
       let conclusion: {verdict: ConclusionVerdict; sentence: string};
       try {
         const tornado = conclusionTornado(pageModel, {scope: item.intervention});

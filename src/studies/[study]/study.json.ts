@@ -28,7 +28,7 @@ import type {CompiledModel} from "../../../lib/model/compile.js";
 import type {StudyItem} from "../../../lib/schema/study.js";
 import {runChecks} from "../../../lib/reproduce/run.js";
 import {amountBasis, pageVerdict} from "../../../lib/reproduce/verdict.js";
-import {withDerivedControls} from "../../../lib/model/control-overrides.js";
+import {derivedControlsByModel, withDerivedControls} from "../../../lib/model/control-overrides.js";
 import MarkdownIt from "markdown-it";
 import {readerCitations} from "../../../lib/reader-citation.js";
 
@@ -177,13 +177,7 @@ export async function load(args: string[]): Promise<string> {
   // An intervention page needs inputs to move. Where the model gives none of its parameters a
   // slider range, the page gets one per single-number parameter: 0 to twice the value (a fraction:
   // 0 to 100 %). Only the ranges of the sliders are added; values and formulas are the model's.
-  const derivedControls = new Map<string, Set<string>>();
-  for (const item of study.items) {
-    const iv = modelOf(item.model).file.interventions.find((x) => x.id === item.intervention)!;
-    if ((iv.parameters ?? []).some((p) => p.control)) continue;
-    if (!derivedControls.has(item.model)) derivedControls.set(item.model, new Set());
-    derivedControls.get(item.model)!.add(item.intervention);
-  }
+  const derivedControls = derivedControlsByModel(study.items, (file) => modelOf(file).file);
   const fileForPage = (file: string, m: CompiledModel) => withDerivedControls(m.file, derivedControls.get(file) ?? new Set());
 
   const register = assumptionsPath(location);
