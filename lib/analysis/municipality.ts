@@ -28,11 +28,9 @@ export const PARTICIPANTS_MIN = 20;
 /** Largest target group the participants box reaches (persons): the country. */
 export const PARTICIPANTS_MAX = 1_000_000;
 
-export type RoleControlRange = BoxRange;
-
 const largest = (v: LeafValue): number => (typeof v === "number" ? v : Array.from(v).reduce((m, x) => (Math.abs(x) > Math.abs(m) ? x : m), 0));
 
-function rangeFor(role: ResolvedRole, node: GraphNode): RoleControlRange {
+function rangeFor(role: ResolvedRole, node: GraphNode): BoxRange {
   const control = node.leaf!.control;
   const value = largest(node.leaf!.value);
   const r = role.range;
@@ -42,7 +40,7 @@ function rangeFor(role: ResolvedRole, node: GraphNode): RoleControlRange {
   }
   const fallback = value === 0 ? [0, 1] : [Math.min(0, 4 * value), Math.max(0, 4 * value)];
   const [lo, hi] = control ? [control.min, control.max] : role.role === "effect" && value !== 0 ? [Math.min(0, 2 * value), Math.max(0, 2 * value)] : fallback;
-  const out: RoleControlRange = {min: Math.min(lo, r?.low ?? lo, value), max: Math.max(hi, r?.high ?? hi, value)};
+  const out: BoxRange = {min: Math.min(lo, r?.low ?? lo, value), max: Math.max(hi, r?.high ?? hi, value)};
   if (control?.step !== undefined) out.step = control.step;
   return out;
 }
@@ -51,8 +49,8 @@ function rangeFor(role: ResolvedRole, node: GraphNode): RoleControlRange {
  * The range of the page's box for each role input, in model units (see the conventions), by input
  * name. Inputs the model gives no role are not listed.
  */
-export function roleControlRanges(model: CompiledModel, roles: InterventionRoles): Record<string, RoleControlRange> {
-  const out: Record<string, RoleControlRange> = {};
+export function roleControlRanges(model: CompiledModel, roles: InterventionRoles): Record<string, BoxRange> {
+  const out: Record<string, BoxRange> = {};
   for (const role of roles.roles) {
     if (!role.input) continue;
     const node = model.nodes.get(role.input);
@@ -67,7 +65,7 @@ export function roleControlRanges(model: CompiledModel, roles: InterventionRoles
  * collide): the boxes an item page adds to its controls, which the study report reads from the
  * address too.
  */
-export function allRoleControlRanges(model: CompiledModel, roles: readonly InterventionRoles[]): Record<string, RoleControlRange> {
+export function allRoleControlRanges(model: CompiledModel, roles: readonly InterventionRoles[]): Record<string, BoxRange> {
   return Object.assign({}, ...roles.map((r) => roleControlRanges(model, r)));
 }
 

@@ -120,6 +120,16 @@ export function comparePicker({model, input, whenIdle, width, details: into}) {
   let libs = null;
   const lib = () =>
     (libs ??= Promise.all([import("../lib/analysis/shapley.js"), import("../lib/analysis/configurations.js")]).then(([a, b]) => ({...a, ...b})));
+  /**
+   * The page address with the pair (or without it: null), written only when it changes.
+   * @param {(href: string, pair: {a: string, b: string} | null) => string} withComparePair
+   * @param {{a: string, b: string} | null} pair
+   */
+  const writePair = (withComparePair, pair) => {
+    const here = location.pathname + location.search + location.hash;
+    const next = withComparePair(here, pair);
+    if (next !== here) history.replaceState(history.state, "", next);
+  };
   let token = 0;
   // The pair the address asks for (compare=<left>~<right>), applied at the first drawing.
   let fromAddress = true;
@@ -140,9 +150,7 @@ export function comparePicker({model, input, whenIdle, width, details: into}) {
     const b = list.find((/** @type {{id: string}} */ c) => c.id === pickB.value);
     if (mine !== token) return;
     // The address holds the pair while the comparison is open, so a shared link reopens it.
-    const here = location.pathname + location.search + location.hash;
-    const next = withComparePair(here, {a: a.id, b: b.id});
-    if (next !== here) history.replaceState(history.state, "", next);
+    writePair(withComparePair, {a: a.id, b: b.id});
     try {
       box.replaceChildren(comparisonView(compareConfigurations(model, a.overrides, b.overrides), {width: width(), baseLabel: a.label, altLabel: b.label}));
     } catch (error) {
@@ -151,14 +159,8 @@ export function comparePicker({model, input, whenIdle, width, details: into}) {
   };
   const redraw = () => {
     if (details.open) whenIdle(draw);
-    else if (libs) {
-      // Folded: the comparison leaves the address.
-      lib().then(({withComparePair}) => {
-        const here = location.pathname + location.search + location.hash;
-        const next = withComparePair(here, null);
-        if (next !== here && !details.open) history.replaceState(history.state, "", next);
-      });
-    }
+    // Folded: the comparison leaves the address.
+    else if (libs) lib().then(({withComparePair}) => details.open || writePair(withComparePair, null));
   };
   details.addEventListener("toggle", redraw);
   pickA.addEventListener("change", redraw);

@@ -135,12 +135,11 @@ export async function tornadoConclusion(box, model, {overrides, saldo, scope, wo
       failed = e && typeof e === "object" && "overrides" in e ? Object.keys(/** @type {{overrides: object}} */ (e).overrides) : [];
     }
   }
-  const {bandwidth, decidingInputs} = await conclusionModule;
+  const {bandwidth, decidingInputs, noBandwidthSentence} = await conclusionModule;
   if (box.token !== token) return box;
   if (error || !t) {
     // An end of an input's range where the model has no finite result (a division by an input at 0):
     // the sentence from the saldo alone, and which input's range has no bandwidth.
-    const {noBandwidthSentence} = await conclusionModule;
     const moved = failed.filter((n) => !(n in overrides));
     box.textContent = noBandwidthSentence(saldo, moved.map((n) => model.nodes.get(n)?.label ?? n));
     box.dataset.conclusion = "none";
