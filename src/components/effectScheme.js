@@ -16,7 +16,7 @@ import {el, numbersTable} from "./provenance.js";
  * @template V
  * @typedef {{get(id: string): V} & Map<string, V>} NodeMap
  */
-/** @typedef {{g: import("./types.js").Graph, wrapped: NodeMap<string[]>, edges: SchemeEdge[]}} Layout */
+/** @typedef {{g: import("./types.js").Graph, wrapped: NodeMap<string[]>, edges: SchemeEdge[], beside: Set<number>}} Layout */
 
 /** @type {NodeType[]} */
 const TYPE_ORDER = ["activity", "direct", "intermediate", "post"];
@@ -120,20 +120,55 @@ export function columns(scheme) {
   return layer;
 }
 
-// The layout depends on the scheme alone, never on the inputs: computed once per scheme object and
-// reused on every redraw (a slider move redraws the page; dagre took ~40 ms of each redraw).
-/** @type {WeakMap<EffectScheme, Layout>} */
+/**
+ * The columns of `columns(scheme)` folded into at most `max` columns, for a box too narrow for the
+ * full left-to-right scheme: activities stay in column 0 and posts in the last column (max − 1);
+ * direct and intermediate effects keep their order but no effect goes past column max − 2, so a
+ * chain of intermediate effects ends stacked in that column (its links drawn beside the column).
+ * With room for every column, or fewer than 4 columns (too few to read), the columns are unchanged.
+ * @param {NodeMap<number>} layer
+ * @param {number} max
+ * @returns {NodeMap<number>}
+ */
+export function foldColumns(layer, max) {
+  const last = Math.max(...layer.values());
+  if (max < 4 || last < max) return layer;
+  return /** @type {NodeMap<number>} */ (new Map([...layer].map(([id, c]) => [id, c === last ? max - 1 : Math.min(c, max - 2)])));
+}
+
+/** Dagre's spacing in the scheme's own units (at scale 1 a unit is a pixel). */
+const GRAPH = {rankdir: "LR", nodesep: 10, ranksep: 24, edgesep: 6, marginx: 8, marginy: 8};
+
+/**
+ * How many columns fit `width` pixels at the smallest readable scale (MIN_SCALE).
+ * @param {number} width
+ */
+export function columnsThatFit(width) {
+  return Math.floor((width / MIN_SCALE - 2 * GRAPH.marginx + GRAPH.ranksep) / (NODE_WIDTH + GRAPH.ranksep));
+}
+
+// The layout depends on the scheme and the number of columns that fit, never on the inputs: computed
+// once per scheme object and column count, and reused on every redraw (a slider move redraws the
+// page; dagre took ~40 ms of each redraw).
+/** @type {WeakMap<EffectScheme, Map<number, Layout>>} */
 const layouts = new WeakMap();
 /**
  * @param {EffectScheme} scheme
+ * @param {number} maxColumns
  * @returns {Layout}
  */
-function laidOut(scheme) {
-  let cached = layouts.get(scheme);
+function laidOut(scheme, maxColumns) {
+  let perScheme = layouts.get(scheme);
+  if (!perScheme) layouts.set(scheme, (perScheme = new Map()));
+  const cached = perScheme.get(maxColumns);
   if (cached) return cached;
-  const layer = columns(scheme);
+  const full = columns(scheme);
+  const layer = foldColumns(full, maxColumns);
+  const folded = layer !== full;
   const g = new dagre.graphlib.Graph({multigraph: true});
-  g.setGraph({rankdir: "LR", nodesep: 10, ranksep: 24, edgesep: 6, marginx: 8, marginy: 8});
+  // Folded, the columns are pinned (dagre's ranks are twice the columns: it doubles every minlen to
+  // leave room for edge labels; its own root node goes left of all).
+  g.setGraph(folded ? {...GRAPH, ranker: pinRanks(layer)} : {...GRAPH});
   g.setDefaultEdgeLabel(() => ({}));
   const wrapped = /** @type {NodeMap<string[]>} */ (new Map());
   for (const n of scheme.nodes) {
@@ -143,14 +178,60 @@ function laidOut(scheme) {
   }
   const known = new Set(scheme.nodes.map((n) => n.id));
   const edges = scheme.edges.filter((e) => known.has(e.from) && known.has(e.to));
+  // Folded, a link that does not go to a column further right (two effects folded into one column,
+  // or a link back that closes a cycle) is left out of dagre and drawn by drawScheme (besidePoints).
+  /** @type {Set<number>} */
+  const beside = new Set();
   edges.forEach((e, i) => {
-    const minlen = Math.max(1, layer.get(e.to) - layer.get(e.from));
-    g.setEdge(e.from, e.to, {minlen, weight: e.style === "uncertain" ? 1 : 2}, `e${i}`);
+    const gap = layer.get(e.to) - layer.get(e.from);
+    if (folded && gap <= 0) beside.add(i);
+    else g.setEdge(e.from, e.to, {minlen: Math.max(1, gap), weight: e.style === "uncertain" ? 1 : 2}, `e${i}`);
   });
   dagre.layout(g);
-  cached = {g, wrapped, edges};
-  layouts.set(scheme, cached);
-  return cached;
+  const out = {g, wrapped, edges, beside};
+  perScheme.set(maxColumns, out);
+  return out;
+}
+
+/**
+ * A dagre ranker that puts every node in its column (rank 2 × column) and dagre's own nodes (its
+ * nesting root) left of all.
+ * @param {Map<string, number>} layer
+ * @returns {(g: import("./types.js").Graph) => void}
+ */
+function pinRanks(layer) {
+  return (g) => {
+    for (const v of g.nodes()) {
+      const column = layer.get(v);
+      g.node(v).rank = column === undefined ? -1 : 2 * column;
+    }
+  };
+}
+
+/**
+ * The points of a link dagre did not route (a folded scheme): between two nodes of one column, out
+ * of the source's right edge, along the gap beside the column and into the target's right edge; to
+ * a column further left, from the source's left edge to the target's right edge. The middle point
+ * is where a "−" sits.
+ * @param {{x: number, y: number, width: number}} from
+ * @param {{x: number, y: number, width: number}} to
+ */
+function besidePoints(from, to) {
+  const end = {x: to.x + to.width / 2 + 1, y: to.y};
+  if (Math.abs(from.x - to.x) < 1) {
+    const x = from.x + from.width / 2;
+    return [{x, y: from.y}, {x: x + GRAPH.ranksep * 0.6, y: (from.y + to.y) / 2}, end];
+  }
+  const start = {x: from.x - from.width / 2, y: from.y};
+  return [start, {x: (start.x + end.x) / 2, y: (start.y + end.y) / 2}, end];
+}
+
+/**
+ * A curve through three points of besidePoints, leaving and entering horizontally.
+ * @param {{x: number, y: number}[]} points
+ */
+function besidePath([a, m, b]) {
+  return `M ${a.x} ${a.y} C ${m.x} ${a.y}, ${m.x} ${b.y}, ${b.x} ${b.y}`;
 }
 
 /**
@@ -191,14 +272,17 @@ const drawn = new WeakMap();
  */
 function drawScheme(scheme, state, width, title) {
   const valuation = state.valuation;
-  const {g, wrapped, edges} = laidOut(scheme);
+  // Folded into the columns that fit the box at readable text, when there are at least 4 of them
+  // (foldColumns); narrower (a phone), the full scheme pans sideways in its box.
+  const {g, wrapped, edges, beside} = laidOut(scheme, columnsThatFit(width));
   const graph = g.graph();
   const W = Math.ceil(graph.width);
   const H = Math.ceil(graph.height);
 
   const detail = el("div", {class: "effect-detail", "aria-live": "polite"}, el("p", {class: "muted"}, "Klik op een blauwe kosten- of batenpost om te zien hoe die is gewaardeerd: hoeveelheid × kengetal, met bron."));
   // Scaled to the available width, but never so small that the 11-px labels drop under 10 px
-  // (MIN_SCALE); a wider scheme scrolls (pans) sideways in its own box, and the reader can zoom.
+  // (MIN_SCALE); folded into the columns that fit (laidOut), it opens whole in a box of 4 columns or
+  // more; a wider scheme (a phone) scrolls (pans) sideways in its own box, and the reader can zoom.
   const fit = Math.min(1, Math.max(width / W, MIN_SCALE));
   let scale = fit;
   const svg = el("svg", {
@@ -231,10 +315,11 @@ function drawScheme(scheme, state, width, title) {
   const line = d3.line(/** @param {{x: number, y: number}} p */ (p) => p.x, /** @param {{x: number, y: number}} p */ (p) => p.y).curve(d3.curveBasis);
   const edgeLayer = el("g", {class: "edges"});
   edges.forEach((e, i) => {
-    const points = g.edge(e.from, e.to, `e${i}`).points;
     const minus = e.sign === "-";
+    // A link dagre did not route (folded scheme) runs beside the column or back to the left.
+    const points = beside.has(i) ? besidePoints(g.node(e.from), g.node(e.to)) : g.edge(e.from, e.to, `e${i}`).points;
     const path = el("path", {
-      d: line(points),
+      d: beside.has(i) ? besidePath(points) : line(points),
       fill: "none",
       stroke: minus ? "#b3261e" : "#666",
       "stroke-width": 1.3,
@@ -337,7 +422,7 @@ function drawScheme(scheme, state, width, title) {
       el("button", {type: "button", onclick: () => zoomTo(scale * 1.25)}, "Vergroten"),
       el("button", {type: "button", onclick: () => zoomTo(scale / 1.25)}, "Verkleinen"),
       el("button", {type: "button", onclick: () => zoomTo(fit)}, "Passend"),
-      el("span", {class: "muted"}, "Schuif het schema opzij om de rest te zien.")
+      W * fit > width + 0.5 ? el("span", {class: "muted"}, "Schuif het schema opzij om de rest te zien.") : ""
     ),
     el("div", {class: "effect-svg", tabindex: "0", "aria-label": "Effectenschema, opzij te schuiven"}, svg),
     legend,

@@ -1,5 +1,6 @@
 // Pure data-shaping helpers of the site components (src/components/*.js): layout columns of the
 // effect scheme, slider overrides, scenario rows, cost/benefit rows and verdict counts.
+import {existsSync, readdirSync} from "node:fs";
 import {describe, expect, test} from "vitest";
 import {loadStudy} from "../../lib/io/study.js";
 import {evaluate} from "../../lib/model/evaluate.js";
@@ -50,6 +51,44 @@ describe("effectScheme columns(scheme)", () => {
         if (n.type === "post") expect(c.get(n.id), `${iv.id}.${n.id}`).toBe(last);
         if (n.type !== "activity" && n.type !== "post") expect(c.get(n.id)!, `${iv.id}.${n.id}`).toBeGreaterThan(0);
         for (const p of n.posts ?? []) expect(model.posts.has(p), `${iv.id}.${n.id} → post ${p}`).toBe(true);
+      }
+    }
+  });
+
+  test("foldColumns(columns, max): activities stay in column 0, posts go to column max − 1, effects keep their order up to column max − 2; unchanged when the scheme fits or fewer than 4 columns fit", async () => {
+    const {foldColumns} = await load("effectScheme");
+    const c = new Map(Object.entries({a: 0, A: 1, m1: 2, m2: 3, m3: 4, p: 5, q: 5}));
+    expect(Object.fromEntries(foldColumns(c, 4))).toEqual({a: 0, A: 1, m1: 2, m2: 2, m3: 2, p: 3, q: 3});
+    expect(Object.fromEntries(foldColumns(c, 5))).toEqual({a: 0, A: 1, m1: 2, m2: 3, m3: 3, p: 4, q: 4});
+    // six columns fit six columns (0 … 5): the same map, not a copy
+    expect(foldColumns(c, 6)).toBe(c);
+    expect(foldColumns(c, 3)).toBe(c);
+  });
+
+  test("columnsThatFit(width): columns of 124 units with 24 between and 8 at each side, at the smallest readable scale (10/11)", async () => {
+    const {columnsThatFit} = await load("effectScheme");
+    // 670 px (a card at 1280 px) = 737 units: 5 columns take 5 × 124 + 4 × 24 + 16 = 732 units, 6 take 880.
+    expect(columnsThatFit(670)).toBe(5);
+    expect(columnsThatFit((880 * 10) / 11)).toBe(6);
+    expect(columnsThatFit((880 * 10) / 11 - 1)).toBe(5);
+    // a phone card (326 px): 2 columns, too few to fold (the scheme pans instead)
+    expect(columnsThatFit(326)).toBe(2);
+  });
+
+  test("on every study's schemes, a folded scheme never sends a link to a column further left than the full scheme does", async () => {
+    const {columns, foldColumns} = await load("effectScheme");
+    const models = readdirSync("data/studies").map((study) => `data/studies/${study}/model.yaml`).filter((file) => existsSync(file));
+    expect(models.length).toBeGreaterThan(0);
+    for (const file of models) {
+      for (const iv of loadStudy(file).file.interventions.filter((x) => x.effectScheme)) {
+        const full: Map<string, number> = columns(iv.effectScheme);
+        for (const max of [4, 5, 6]) {
+          const folded: Map<string, number> = foldColumns(full, max);
+          expect(Math.max(...folded.values()), `${iv.id} folded to ${max}`).toBeLessThanOrEqual(max - 1);
+          for (const e of iv.effectScheme!.edges) {
+            if (full.get(e.to)! > full.get(e.from)!) expect(folded.get(e.to)!, `${iv.id} ${e.from} → ${e.to} in ${max}`).toBeGreaterThanOrEqual(folded.get(e.from)!);
+          }
+        }
       }
     }
   });
