@@ -1,6 +1,6 @@
 // Page features that need their own flow (search, downloads, dialogs, sliders, shareable state), each
 // on the one page it needs. What every page must do is checked in one visit per page and width by
-// tests/browser/site.test.ts with the modules in tests/browser/checks/ (see docs/testing.md).
+// tests/browser/site-visits.ts with the modules in tests/browser/checks/ (see docs/testing.md).
 import {expect, test} from "vitest";
 import {readFileSync} from "node:fs";
 import {DIST, browserSuite, listPages, pageFile, serveDist, typeInto} from "./harness.js";

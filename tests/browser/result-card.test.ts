@@ -1,6 +1,6 @@
 // A result card's verdict links to its row on the Reproductie page. The verdict, basis and
 // page = library checks on every intervention page are the check modules
-// tests/browser/checks/verdict.ts and equality.ts, run by the one-visit runner (site.test.ts).
+// tests/browser/checks/verdict.ts and equality.ts, run by the one-visit runner (site-visits.ts).
 import {expect, test} from "vitest";
 import {browserSuite} from "./harness.js";
 import {listStudies, readStudy} from "../../lib/io/study-description.js";

@@ -1,7 +1,7 @@
 // Page state in the address: the regressions of issue 17, case 1 (VH effect years 5,625 came back as
 // 10 from a shared link) and case 6 (inputs that give no finite result showed Framework's English
 // error box with NaN), and the input fixes of issue 19 point 8. The round trip on every page is the
-// check module tests/browser/checks/state.ts, run by the one-visit runner (site.test.ts).
+// check module tests/browser/checks/state.ts, run by the one-visit runner (site-visits.ts).
 import {expect, test} from "vitest";
 import {browserSuite, listPages, pageFile} from "./harness.js";
 import {boundBoxes, boxShows, settle, typeAndEnter} from "./checks/state.js";

@@ -1,5 +1,5 @@
 // The contract of a per-page browser check. A module tests/browser/checks/<topic>.ts exports
-// `export const checks: PageCheck[]`; the one-visit runner (tests/browser/site.test.ts) finds every
+// `export const checks: PageCheck[]`; the one-visit runner (tests/browser/site-visits.ts) finds every
 // module in this folder, opens each built page once per width and runs every check that applies.
 // `applies` also sees redirect pages (src/[legacy].md); without it a check runs on content pages only.
 import type {Page} from "playwright-core";
