@@ -87,10 +87,25 @@ function depthOf(root: Expression): number {
   return max;
 }
 
+/** The deepest nesting of parentheses in a formula's text. */
+export function parenthesisDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (const c of text) {
+    if (c === "(") max = Math.max(max, ++depth);
+    else if (c === ")") depth--;
+  }
+  return max;
+}
+
 export function parseFormula(text: string | number): Expression {
   if (typeof text === "number") return {type: "Literal", value: text, raw: String(text)} as Expression;
   const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
   if (text.length > MAX_FORMULA_LENGTH) throw new FormulaError(`formula "${shown}" has ${text.length} characters; the limit is ${MAX_FORMULA_LENGTH}: split it into named quantities`, text);
+  // Parentheses leave no node in jsep's tree, so their nesting is counted in the text: whether
+  // jsep's recursion would overflow the stack first depends on the engine's frame sizes at the time.
+  const parentheses = parenthesisDepth(text);
+  if (parentheses > MAX_FORMULA_DEPTH) throw new FormulaError(`formula "${shown}" nests ${parentheses} parentheses deep; the limit is ${MAX_FORMULA_DEPTH} levels: split it into named quantities`, text);
   let parsed: Expression;
   try {
     parsed = jsep(text);

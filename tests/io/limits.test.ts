@@ -6,7 +6,7 @@ import {parseKengetallenText} from "../../lib/kengetallen/parse.js";
 import {KengetalError} from "../../lib/kengetallen/errors.js";
 import {parseReferenceCurves} from "../../lib/cohort/reference-curves.js";
 import {MAX_ALIAS_COUNT, YamlAliasError} from "../../lib/yaml.js";
-import {MAX_FORMULA_DEPTH, parseFormula} from "../../lib/model/expression.js";
+import {MAX_FORMULA_DEPTH, parenthesisDepth, parseFormula} from "../../lib/model/expression.js";
 import {noKengetallen} from "../model/helpers.js";
 
 // Seven levels of nine-fold aliases: 9^7 ≈ 4,8 million strings once expanded.
@@ -46,6 +46,11 @@ describe(`a formula nests at most ${MAX_FORMULA_DEPTH} levels`, () => {
   it("2.000 nested parentheses and 5.000 unary minus signs are refused too", () => {
     expect(() => parseFormula("(".repeat(2000) + "a" + ")".repeat(2000))).toThrow(/nested too deeply|nests/);
     expect(() => parseFormula("-".repeat(5000) + "a")).toThrow(/nests 5001 levels/);
+  });
+  it(`parentheses count as levels (jsep keeps no node for them): ${MAX_FORMULA_DEPTH} nested pairs are allowed, one more is refused`, () => {
+    expect(parenthesisDepth("((a) + (b * (c)))")).toBe(3);
+    expect(() => parseFormula("(".repeat(MAX_FORMULA_DEPTH) + "a" + ")".repeat(MAX_FORMULA_DEPTH))).not.toThrow();
+    expect(() => parseFormula("(".repeat(MAX_FORMULA_DEPTH + 1) + "a" + ")".repeat(MAX_FORMULA_DEPTH + 1))).toThrow(new RegExp(`nests ${MAX_FORMULA_DEPTH + 1} parentheses deep`));
   });
   it(`a sum of ${MAX_FORMULA_DEPTH} terms is allowed and evaluates`, () => {
     const m = compileModelText(model(Array(MAX_FORMULA_DEPTH).fill("a").join(" + ")), "ok.yaml", noKengetallen);
