@@ -158,9 +158,12 @@ export function pageReport(page: Page): PageReport {
   return report;
 }
 
+/** How long openPage and settle wait at most for a quiet network. */
+export const QUIET_MS = 5_000;
+
 /**
  * Opens `origin + path` in a fresh context (with `viewport`, or Playwright's default 1280 × 720). Every request not to the local server is aborted and
- * recorded. Waits for the load event, for the network to go quiet (at most 30 s) and for every cell to settle
+ * recorded. Waits for the load event, for the network to go quiet (at most QUIET_MS) and for every cell to settle
  * (no `observablehq-loading` placeholder left).
  */
 export async function openPage(browser: Browser, origin: string, path: string, {viewport}: {viewport?: {width: number; height: number}} = {}): Promise<OpenedPage> {
@@ -191,11 +194,13 @@ export async function openPage(browser: Browser, origin: string, path: string, {
     if (response.url().startsWith(origin) && response.status() >= 400) report.failedRequests.push(`${response.url()}: HTTP ${response.status()}`);
   });
   await page.goto(origin + path, {waitUntil: "load"});
-  // A page whose Monte Carlo starts on load keeps its workers busy, and on a loaded machine the
-  // network may not go quiet (500 ms without a request) for a long time. Quiet is waited for up to
-  // 30 s but not required: what a page must show is asserted by the checks themselves (with
-  // expect.poll), and every cell must have settled.
-  await page.waitForLoadState("networkidle", {timeout: 30_000}).catch(() => undefined);
+  // Quiet network (500 ms without a request) is waited for up to QUIET_MS but not required: what a
+  // page must show is asserted by the checks themselves (with expect.poll), and every cell must have
+  // settled (below). A page whose Monte Carlo pool is stopped and restarted (a rerun) can leave a
+  // worker's script request that never counts as finished, and then Playwright's "networkidle" never
+  // comes: with 30 s here, such stalls cost the browser phase minutes (CHECK_TIMES showed visits of
+  // uncertainty pages waiting 30 s in open and in the state checks' reloads).
+  await page.waitForLoadState("networkidle", {timeout: QUIET_MS}).catch(() => undefined);
   await page.waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0, null, {timeout: 90_000});
   return {page, context, report};
 }

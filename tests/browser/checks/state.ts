@@ -4,6 +4,7 @@
 import {expect} from "vitest";
 import type {Page} from "playwright-core";
 import type {PageCheck, PageVisit} from "./types.js";
+import {QUIET_MS} from "../harness.js";
 import {formatInputNumber} from "../../../lib/format.js";
 import {formatStateNumber, isReservedKey} from "../../../lib/page-state.js";
 
@@ -22,11 +23,11 @@ export function seeded(text: string): () => number {
 }
 
 /**
- * Waits until every cell has rendered, and for the network to go quiet for at most 30 s (a page whose
- * Monte Carlo runs in workers on a loaded machine may not be quiet for long; see openPage).
+ * Waits until every cell has rendered, and for the network to go quiet for at most QUIET_MS (see
+ * openPage).
  */
 export async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState("networkidle", {timeout: 30_000}).catch(() => undefined);
+  await page.waitForLoadState("networkidle", {timeout: QUIET_MS}).catch(() => undefined);
   await page.waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0, null, {timeout: 90_000});
   await page.waitForTimeout(200);
 }
