@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run build`: a clean build of the site. Removes Framework's loader cache
 // (src/.observablehq/cache, except _npm: see below) and the output folder, computes every data
-// loader's output beforehand (scripts/precompute-loaders.mjs), then runs `observable build`,
+// loader's output beforehand (scripts/precompute-loaders.mjs), then runs `observable build`, minifies
+// the site's own modules (scripts/minify-local-modules.mjs),
 // and says at the end how many pages it built and how long that took.
 //
 // Framework's cache folder _npm/ holds only folder names `<package>@<version>` of Framework's built-in
@@ -45,6 +46,14 @@ if (codes.some((c) => c !== 0)) process.exit(1);
 // (scripts/framework-build-hooks.mjs). RENDEMENT_FRAMEWORK_PATCHES=0 runs Framework unchanged.
 const fast = process.env.RENDEMENT_FRAMEWORK_PATCHES === "0" ? [] : ["--import", pathToFileURL(join(ROOT, "scripts", "framework-build-hooks.mjs")).href, "--require", join(ROOT, "scripts", "framework-fast-html.cjs")];
 step(process.execPath, [...fast, join(ROOT, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js"), "build"]);
+
+// 3. The site's own modules without comments and whitespace (scripts/minify-local-modules.mjs):
+// Framework writes them as they are. RENDEMENT_MINIFY=0 leaves them so.
+if (process.env.RENDEMENT_MINIFY !== "0" && existsSync(join(out, "_import"))) {
+  const {minifyLocalModules} = await import("./minify-local-modules.mjs");
+  const {before, after} = minifyLocalModules(join(out, "_import"));
+  console.log(`rendement: the site's own modules minified, ${(before / 1000).toFixed(0)} → ${(after / 1000).toFixed(0)} KB`);
+}
 
 const pages = (dir) => readdirSync(dir, {withFileTypes: true}).reduce((n, e) => n + (e.isDirectory() ? (e.name.startsWith("_") ? 0 : pages(join(dir, e.name))) : e.name.endsWith(".html") ? 1 : 0), 0);
 console.log(`rendement: ${pages(out)} pages built into ${out} in ${(performance.now() / 1000).toFixed(1)} s`);

@@ -12,10 +12,12 @@ const DIST = resolve("dist");
  * Gzipped bytes (1 KB = 1000 bytes). 300 KB until 7 December 2026; raised to 335 KB when issues 17, 19
  * and 20 put verdicts, address state, the conclusion sentence, the comparison and the citation on
  * every intervention page: measured then, intervention pages 330,2 KB and uncertainty pages 312,3 KB
- * on open (Plot with all of d3 about 110 KB of it). The way back: the effect scheme with dagre
- * (23 KB) on demand. A module that sneaks in (zod did, 94 KB) still fails this test.
+ * on open (Plot with all of d3 about 110 KB of it). Lowered to 310 KB when the build began to minify
+ * the site's own modules (scripts/minify-local-modules.mjs; they had been served with their comments
+ * and JSDoc types): measured then, intervention pages 306,8 KB (335,6 KB before), uncertainty pages
+ * 296,9 KB. A module that sneaks in (zod did, 94 KB) still fails this test.
  */
-export const LIMIT_BYTES = 335_000;
+export const LIMIT_BYTES = 310_000;
 /** Gzipped bytes a page may load on demand, on top of LIMIT_BYTES. */
 export const LAZY_LIMIT_BYTES = 100_000;
 /**
