@@ -8,15 +8,24 @@ import {readFileSync, readdirSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {transformSync} from "esbuild";
 
-/** One module's text, minified without renaming. */
+/**
+ * One module's text, minified without renaming.
+ * @param {string} code
+ * @returns {string}
+ */
 export function minifyModule(code) {
   return transformSync(code, {format: "esm", minifyWhitespace: true, minifySyntax: true, minifyIdentifiers: false, legalComments: "none"}).code;
 }
 
-/** Minifies every .js file under `dir` in place; returns the bytes before and after. */
+/**
+ * Minifies every .js file under `dir` in place; returns the bytes before and after.
+ * @param {string} dir
+ * @returns {{before: number, after: number}}
+ */
 export function minifyLocalModules(dir) {
   let before = 0;
   let after = 0;
+  /** @param {string} folder */
   const walk = (folder) => {
     for (const entry of readdirSync(folder, {withFileTypes: true})) {
       const path = join(folder, entry.name);

@@ -1,7 +1,6 @@
 // The site's own modules are minified after `observable build` (scripts/minify-local-modules.mjs):
 // comments and whitespace go, names and exports stay.
 import {expect, test} from "vitest";
-// @ts-expect-error: a plain .mjs script without type declarations
 import {minifyModule} from "../../scripts/minify-local-modules.mjs";
 
 const source = `// A comment that goes.
