@@ -7,15 +7,17 @@ import {labelAxis, tableCards} from "./labels.js";
 import {sameAs} from "./redrawn.js";
 
 /** @typedef {import("../lib/analysis/scenarios.js").ScenarioResult} ScenarioResult */
+/** @typedef {import("../lib/analysis/scenarios.js").ScopedScenarioResult} ScopedScenarioResult */
 
 /**
- * Rows per scenario for one scope (an intervention id, or "total").
- * @param {ScenarioResult[]} results
+ * Rows per scenario for one scope (an intervention id, or "total"), from runScenarios or from
+ * runScenariosFor of that scope.
+ * @param {(ScenarioResult | ScopedScenarioResult)[]} results
  * @param {string} [scope]
  */
 export function scenarioRows(results, scope = "total") {
   return results.map((r) => {
-    const s = scope === "total" ? r.total : r.interventions.find((x) => x.scope === scope);
+    const s = "summary" in r ? (r.summary.scope === scope ? r.summary : undefined) : scope === "total" ? r.total : r.interventions.find((x) => x.scope === scope);
     return {
       id: r.id,
       label: r.label,
@@ -29,7 +31,7 @@ export function scenarioRows(results, scope = "total") {
 }
 
 /**
- * @param {ScenarioResult[]} results ScenarioResult[] from runScenarios (lib/analysis/scenarios.ts)
+ * @param {(ScenarioResult | ScopedScenarioResult)[]} results from runScenarios, or runScenariosFor of `scope` (lib/analysis/scenarios.ts)
  * @param {{scope?: string, width?: number, printed?: Record<string, number>}} [options] scope: intervention id or "total";
  *   printed: optional {scenarioId: printed societal ratio}
  */

@@ -5,7 +5,7 @@ import {describe, expect, test} from "vitest";
 import {loadStudy} from "../../lib/io/study.js";
 import {evaluate} from "../../lib/model/evaluate.js";
 import {summarize} from "../../lib/finance/summary.js";
-import {runScenarios} from "../../lib/analysis/scenarios.js";
+import {runScenarios, runScenariosFor} from "../../lib/analysis/scenarios.js";
 
 // The components are plain JavaScript (Framework serves them as they are); load them untyped.
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -121,6 +121,28 @@ describe("scenarioRows(results, scope) and costBenefitRows(summary)", () => {
     const rows = scenarioRows(runScenarios(model), "traject");
     expect(rows.map((r: Any) => r.id)).toEqual(["basis", "ook_regulier_werk"]);
     expect(rows[1].saldoGemeente - rows[0].saldoGemeente).toBeCloseTo(115000, 6);
+  });
+
+  test("on every study's model and intervention, the rows of runScenariosFor(scope) are those of runScenarios for that scope (also on top of moved inputs)", async () => {
+    const {scenarioRows} = await load("scenarios");
+    const models = readdirSync("data/studies").map((study) => `data/studies/${study}/model.yaml`).filter((file) => existsSync(file));
+    expect(models.length).toBeGreaterThan(0);
+    let compared = 0;
+    for (const file of models) {
+      const m = loadStudy(file);
+      if (!m.file.scenarios.length) continue;
+      // A moved input under the scenarios: the first parameter at 1,1 times its value.
+      const leaf = [...m.nodes.values()].find((n) => n.leaf && typeof n.leaf.value === "number" && n.leaf.value !== 0);
+      const bases = [{}, leaf ? {[leaf.name]: (leaf.leaf!.value as number) * 1.1} : {}];
+      for (const base of bases) {
+        const all = runScenarios(m, base);
+        for (const iv of m.file.interventions) {
+          expect(scenarioRows(runScenariosFor(m, iv.id, base), iv.id), `${file} ${iv.id}`).toEqual(scenarioRows(all, iv.id));
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(0);
   });
 
   test("cost rows add up to the summary's costs; immaterial benefit posts are their own kind", async () => {
