@@ -20,21 +20,29 @@ export interface ScenarioResult {
   interventions: Summary[];
 }
 
+type ScenarioRun = {id: string; label: string; description?: string; overrides: Overrides};
+
+/**
+ * `result` of the base case ("basis", no overrides; `basis` true) and of every scenario of the model
+ * in order, each scenario's overrides read just before its result.
+ */
+function eachScenario<R>(model: CompiledModel, result: (run: ScenarioRun, basis: boolean) => R): R[] {
+  return [
+    result({id: "basis", label: "Basisscenario", description: undefined, overrides: {}}, true),
+    ...model.file.scenarios.map((s) => result({id: s.id, label: s.label, description: s.description, overrides: scenarioOverrides(model, s.id)}, false))
+  ];
+}
+
 /**
  * The base case and every scenario of the model, each a full evaluation. `atBase`: the summaries of
  * the evaluation at `base` when the caller has them already (a page that just evaluated the model at
  * the reader's inputs), so the base case is not evaluated twice.
  */
 export function runScenarios(model: CompiledModel, base: Overrides = {}, atBase?: {total: Summary; interventions: Summary[]}): ScenarioResult[] {
-  const run = (id: string, label: string, overrides: Overrides, description?: string): ScenarioResult => ({
-    id,
-    label,
-    description,
-    overrides,
-    ...summarizeAll(evaluate(model, {...base, ...overrides}))
-  });
-  const basis: ScenarioResult = atBase ? {id: "basis", label: "Basisscenario", description: undefined, overrides: {}, total: atBase.total, interventions: atBase.interventions} : run("basis", "Basisscenario", {});
-  return [basis, ...model.file.scenarios.map((s) => run(s.id, s.label, scenarioOverrides(model, s.id), s.description))];
+  return eachScenario(model, (run, basis) => ({
+    ...run,
+    ...(basis && atBase ? {total: atBase.total, interventions: atBase.interventions} : summarizeAll(evaluate(model, {...base, ...run.overrides})))
+  }));
 }
 
 /** One scenario's result for one scope (an intervention id, or "total"). */
@@ -53,13 +61,8 @@ export interface ScopedScenarioResult {
  * `base` when the caller has it already.
  */
 export function runScenariosFor(model: CompiledModel, scope: string, base: Overrides = {}, atBase?: Summary): ScopedScenarioResult[] {
-  const run = (id: string, label: string, overrides: Overrides, description?: string): ScopedScenarioResult => ({
-    id,
-    label,
-    description,
-    overrides,
-    summary: summarize(evaluate(model, {...base, ...overrides}), scope)
-  });
-  const basis: ScopedScenarioResult = atBase ? {id: "basis", label: "Basisscenario", description: undefined, overrides: {}, summary: atBase} : run("basis", "Basisscenario", {});
-  return [basis, ...model.file.scenarios.map((s) => run(s.id, s.label, scenarioOverrides(model, s.id), s.description))];
+  return eachScenario(model, (run, basis) => ({
+    ...run,
+    summary: basis && atBase ? atBase : summarize(evaluate(model, {...base, ...run.overrides}), scope)
+  }));
 }

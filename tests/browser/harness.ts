@@ -158,7 +158,7 @@ export function pageReport(page: Page): PageReport {
   return report;
 }
 
-/** How long openPage and settle wait at most for a quiet network. */
+/** How long cellsSettled (openPage, the state checks' settle) waits at most for a quiet network. */
 export const QUIET_MS = 5_000;
 
 /**
@@ -194,15 +194,21 @@ export async function openPage(browser: Browser, origin: string, path: string, {
     if (response.url().startsWith(origin) && response.status() >= 400) report.failedRequests.push(`${response.url()}: HTTP ${response.status()}`);
   });
   await page.goto(origin + path, {waitUntil: "load"});
-  // Quiet network (500 ms without a request) is waited for up to QUIET_MS but not required: what a
-  // page must show is asserted by the checks themselves (with expect.poll), and every cell must have
-  // settled (below). A page whose Monte Carlo pool is stopped and restarted (a rerun) can leave a
-  // worker's script request that never counts as finished, and then Playwright's "networkidle" never
-  // comes: with 30 s here, such stalls cost the browser phase minutes (CHECK_TIMES showed visits of
-  // uncertainty pages waiting 30 s in open and in the state checks' reloads).
+  await cellsSettled(page);
+  return {page, context, report};
+}
+
+/**
+ * Waits for a quiet network (500 ms without a request) for up to QUIET_MS, not required, and then
+ * until every cell has settled (no `observablehq-loading` placeholder left): what a page must show is
+ * asserted by the checks themselves (with expect.poll). A page whose Monte Carlo pool is stopped and
+ * restarted (a rerun) can leave a worker's script request that never counts as finished, and then
+ * Playwright's "networkidle" never comes: with 30 s here, such stalls cost the browser phase minutes
+ * (CHECK_TIMES showed visits of uncertainty pages waiting 30 s in open and in the state checks' reloads).
+ */
+export async function cellsSettled(page: Page): Promise<void> {
   await page.waitForLoadState("networkidle", {timeout: QUIET_MS}).catch(() => undefined);
   await page.waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0, null, {timeout: 90_000});
-  return {page, context, report};
 }
 
 /** One `[data-chart]` element after rendering: its name and what it drew. */

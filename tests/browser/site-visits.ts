@@ -27,6 +27,9 @@ const TEST_DRAWS = 200;
 // CHECK_TIMES=<file>: append one JSON line per check and visit ({path, width, module, check, ms}),
 // to see where the visits spend their time.
 const CHECK_TIMES = process.env.CHECK_TIMES;
+const recordTime = (path: string, width: number, module: string, check: string, since: number) => {
+  if (CHECK_TIMES) appendFileSync(CHECK_TIMES, JSON.stringify({path, width, module, check: check.slice(0, 60), ms: Math.round(performance.now() - since)}) + "\n");
+};
 
 // Errors the checks provoke on a page that are known and reported, not yet fixed: removed from the
 // closing check, and asserted to still happen, so an entry fails (and must go) once it is fixed.
@@ -91,7 +94,7 @@ export function siteVisits(shard: number, of = SITE_SHARDS): void {
             const address = pageFile(path) + (readsDraws ? `?draws=${TEST_DRAWS}` : "");
             const opening = performance.now();
             const {page, context} = await suite.open(address, {viewport: {width, height}});
-            if (CHECK_TIMES) appendFileSync(CHECK_TIMES, JSON.stringify({path, width, module: "open", check: "open", ms: Math.round(performance.now() - opening)}) + "\n");
+            recordTime(path, width, "open", "open", opening);
             const visit: PageVisit = {page, path, width: width as 1280 | 390, origin: await suite.origin()};
             const failures: string[] = [];
             const report = pageReport(page);
@@ -104,7 +107,7 @@ export function siteVisits(shard: number, of = SITE_SHARDS): void {
                 } catch (error) {
                   failures.push(`✗ ${module}: ${check.name}\n    ${String((error as Error)?.message ?? error).split("\n").join("\n    ")}`);
                 }
-                if (CHECK_TIMES) appendFileSync(CHECK_TIMES, JSON.stringify({path, width, module, check: check.name.slice(0, 60), ms: Math.round(performance.now() - started)}) + "\n");
+                recordTime(path, width, module, check.name, started);
               }
               // What went wrong while the checks ran (the load check reports what happened before).
               let after = (Object.keys(seen) as (keyof typeof seen)[]).flatMap((key) => report[key].slice(seen[key]).map((x) => `${key}: ${x}`));
