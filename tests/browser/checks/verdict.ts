@@ -7,7 +7,8 @@ import {expect} from "vitest";
 import type {PageCheck} from "./types.js";
 import {itemPage} from "../page-model.js";
 
-// Runs before the checks that move inputs (state 45, equality 55): it needs the report's inputs.
+// Runs before the checks that move inputs (state, equality, typing): it needs the report's inputs, and
+// puts back the one input it moves.
 export const order = 30;
 export const checks: PageCheck[] = [
   {
@@ -33,14 +34,23 @@ export const checks: PageCheck[] = [
       expect(href).toMatch(new RegExp(`reproductie\\.html\\?study=${found.study}#${found.study}--`));
       expect(new URL(href!, origin + path).pathname).toBe("/reproductie.html");
       // Move one input: the verdicts give way to the report's value as a reference.
-      const slider = page.locator(".model-controls .number-input-slider").first();
-      if (!(await slider.count())) return;
-      await slider.evaluate((input: HTMLInputElement) => {
+      const form = page.locator(".model-controls form.number-input:has(.number-input-slider)").first();
+      if (!(await form.count())) return;
+      const typed = await form.locator(".number-input-box").inputValue();
+      await form.locator(".number-input-slider").evaluate((input: HTMLInputElement) => {
         input.value = input.value === input.max ? input.min : input.max;
         input.dispatchEvent(new Event("input", {bubbles: true}));
       });
       await expect.poll(() => cards.locator('[data-note="verdict"]').count(), {timeout: 15_000}).toBe(0);
       expect(await cards.locator('[data-note="reference"]').first().textContent()).toMatch(/^rapport: /);
+      // Back at the report's value (typed into the box as it stood, not set by the slider, whose grid
+      // may not hold it): the verdicts return, and the page is as the check found it.
+      await form.locator(".number-input-box").evaluate((box: HTMLInputElement, text) => {
+        box.value = text;
+        box.dispatchEvent(new Event("input", {bubbles: true}));
+        box.dispatchEvent(new Event("change", {bubbles: true}));
+      }, typed);
+      await expect.poll(() => verdicts.count(), {timeout: 15_000}).toBeGreaterThanOrEqual(linked.length);
     }
   }
 ];
