@@ -4,7 +4,7 @@ import {createServer, type Server} from "node:http";
 import {existsSync, readFileSync, readdirSync, statSync} from "node:fs";
 import {extname, join, resolve, sep} from "node:path";
 import type {AddressInfo} from "node:net";
-import {chromium, type Browser, type BrowserContext, type Page} from "playwright-core";
+import {chromium, type Browser, type BrowserContext, type Page, type Route} from "playwright-core";
 import {afterAll, describe, test} from "vitest";
 
 export const DIST = resolve("dist");
@@ -119,7 +119,12 @@ export async function serveDist(dist = DIST, {rewrite = true}: {rewrite?: boolea
       res.end(existsSync(notFound) ? readFileSync(notFound) : "not found");
       return;
     }
-    res.writeHead(200, {"content-type": TYPES[extname(file).toLowerCase()] ?? "application/octet-stream", "cache-control": "no-store"});
+    // A file whose name carries its content hash (Framework writes every asset so: x.1a2b3c4d.js) never
+    // changes under that name, so the browser may keep it, as a static host lets it; a page reopened
+    // in the same context (the state checks' reload) then reads its modules from the cache. Pages
+    // themselves (x.html) are fetched afresh every time.
+    const hashed = /\.[0-9a-f]{8}\.[a-z0-9]+$/.test(file);
+    res.writeHead(200, {"content-type": TYPES[extname(file).toLowerCase()] ?? "application/octet-stream", "cache-control": hashed ? "public, max-age=31536000, immutable" : "no-store"});
     res.end(readFileSync(file));
   });
   await new Promise<void>((ok, fail) => {
@@ -151,6 +156,17 @@ export interface OpenedPage {
 
 const reports = new WeakMap<Page, PageReport>();
 
+/**
+ * One browser context for the visits of a file, one page at a time (site-visits.ts): each visit opens a
+ * new page (its own sessionStorage; the site keeps nothing in cookies or localStorage) and closes it,
+ * while the context's HTTP cache keeps the content-hashed modules (serveDist) from visit to visit.
+ * Requests that would leave 127.0.0.1 are recorded on the report of the page opened last.
+ */
+export interface SharedContext {
+  context?: Promise<BrowserContext>;
+  report?: PageReport;
+}
+
 /** What has gone wrong so far on a page opened with openPage (it keeps recording while the page is open). */
 export function pageReport(page: Page): PageReport {
   const report = reports.get(page);
@@ -166,16 +182,30 @@ export const QUIET_MS = 5_000;
  * recorded. Waits for the load event, for the network to go quiet (at most QUIET_MS) and for every cell to settle
  * (no `observablehq-loading` placeholder left).
  */
-export async function openPage(browser: Browser, origin: string, path: string, {viewport}: {viewport?: {width: number; height: number}} = {}): Promise<OpenedPage> {
-  const context = await browser.newContext(viewport ? {viewport} : {});
+export async function openPage(
+  browser: Browser,
+  origin: string,
+  path: string,
+  {viewport, shared}: {viewport?: {width: number; height: number}; shared?: SharedContext} = {}
+): Promise<OpenedPage> {
   const report: PageReport = {pageErrors: [], consoleErrors: [], outsideRequests: [], failedRequests: []};
-  await context.route("**/*", (route) => {
+  const outside = (route: Route) => {
     const url = route.request().url();
     if (url.startsWith(origin + "/") || url === origin) return route.continue();
-    report.outsideRequests.push(url);
+    (shared ? shared.report : report)?.outsideRequests.push(url);
     return route.abort("blockedbyclient");
-  });
+  };
+  let context: BrowserContext;
+  if (shared) {
+    shared.context ??= browser.newContext().then(async (made) => (await made.route("**/*", outside), made));
+    context = await shared.context;
+    shared.report = report;
+  } else {
+    context = await browser.newContext(viewport ? {viewport} : {});
+    await context.route("**/*", outside);
+  }
   const page = await context.newPage();
+  if (shared && viewport) await page.setViewportSize(viewport);
   reports.set(page, report);
   page.on("pageerror", (error) => report.pageErrors.push(String(error?.stack ?? error)));
   page.on("console", (msg) => {
@@ -501,8 +531,13 @@ export interface BrowserSuite {
   browser(): Promise<Browser>;
   /** The server's origin, e.g. http://127.0.0.1:40123 (started on first use). */
   origin(): Promise<string>;
-  /** openPage on this suite's browser and server. */
+  /** openPage on this suite's browser and server, in a fresh context (close it when done). */
   open(path: string, options?: {viewport?: {width: number; height: number}}): Promise<OpenedPage>;
+  /**
+   * openPage in the suite's shared context (SharedContext): for visits made one at a time. Close the
+   * page, not the context, when done; the suite closes the context.
+   */
+  visit(path: string, options?: {viewport?: {width: number; height: number}}): Promise<OpenedPage>;
 }
 
 export interface BrowserSuiteOptions {
@@ -530,8 +565,10 @@ export function browserSuite(title: string, body: (suite: BrowserSuite) => void,
       server ??= serveDist(typeof options.dist === "function" ? options.dist() : options.dist ?? DIST, {rewrite: options.rewrite ?? true});
       return (await server).origin;
     },
-    open: async (path, openOptions) => openPage(await suite.browser(), await suite.origin(), path, openOptions)
+    open: async (path, openOptions) => openPage(await suite.browser(), await suite.origin(), path, openOptions),
+    visit: async (path, openOptions) => openPage(await suite.browser(), await suite.origin(), path, {...openOptions, shared})
   };
+  const shared: SharedContext = {};
   describe.skipIf(!chromiumPath || !!options.skip)(title, () => {
     afterAll(async () => {
       await (await browser?.catch(() => undefined))?.close();

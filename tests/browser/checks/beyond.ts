@@ -7,7 +7,7 @@ import {itemPage} from "../page-model.js";
 const SENTENCE = /^Voor de samenleving: (de baten zijn € ?[\d.]+ hoger dan de kosten|de kosten zijn € ?[\d.]+ hoger dan de baten|baten en kosten zijn even groot)/;
 const isUncertainty = (path: string) => /^\/studies\/[^/]+\/onzekerheid(\.html)?$/.test(path);
 
-// Runs before the checks that move inputs (state 45, equality 55): it needs the report's inputs.
+// Runs before the checks that move inputs (state, equality, typing): it needs the report's inputs.
 export const order = 30;
 export const checks: PageCheck[] = [
   {

@@ -37,8 +37,9 @@ function close(a: Overrides, b: Overrides): boolean {
   return true;
 }
 
-// Moves inputs and leaves them moved: after the checks that need base or report inputs.
-export const order = 55;
+// Moves inputs and leaves them moved: after the checks that read the page as loaded, and after state
+// (which types from the page's own values).
+export const order = 75;
 export const checks: PageCheck[] = [
   {
     name: "an intervention page shows the library's saldo for random box values (3 vectors): the page equals `rendement evaluate --set …`",

@@ -84,7 +84,7 @@ export async function clippedChartLabels(page: Page): Promise<string[]> {
   });
 }
 
-// Reads the page as it loaded: before the checks that move inputs (state 45, equality 55).
+// Reads the page as it loaded: before the checks that move inputs (state, equality, typing).
 export const order = 30;
 export const checks: PageCheck[] = [
   {

@@ -181,13 +181,12 @@ async function refusal({page, path, width}: PageVisit): Promise<void> {
   expect(after.message, `${path}: ${key}=${outside} in the address is refused beside its box`).toMatch(/niet overgenomen/);
   expect(after.message).toMatch(/buiten het bereik/);
   expect({value: after.value, text: after.text}, `${path}: ${key} keeps the value it has without it in the address, not the bound`).toEqual(before);
-  // Back to the page as the visit found it (other checks run on the same visit).
-  await page.goto(start, {waitUntil: "load"});
-  await settle(page);
+  // The page stays where it is: the checks after this one (equality, typing) set the values they need.
 }
 
-// After the checks that need the report's inputs (30), before equality (55), which leaves typed values.
-export const order = 45;
+// Moves inputs and leaves them (with the refused key in the address): after the checks that read the
+// page as it loaded (site-visits.ts MOVES), before equality and typing, which set every value they need.
+export const order = 70;
 export const checks: PageCheck[] = [
   {
     name: "address state: values typed with a Dutch comma and Enter come back identical (data-value and box text) when the address is reopened",
