@@ -332,9 +332,9 @@ async function fromCsv(con: DuckDBConnection, path: string, by: string, fastPath
     // The fast path (a duration table) reads the file once; when a row fails a check, the portable
     // query reads it again for the messages. A row of the wrong width found by the first read goes
     // straight to the exact numbering below, which reads the file once more anyway.
-    const fast = fastPath && format === "duration";
-    let result = fast ? await fastEventTable(con, path, format, by, []) : null;
-    let rejects = fast ? await readRejects() : [];
+    const fast = fastPath && format === "duration" ? await fastEventTable(con, path, format, by, []) : GAVE_UP;
+    let result = fast === GAVE_UP ? null : fast;
+    let rejects = fast === GAVE_UP ? [] : await readRejects();
     if (!result && rejects.length === 0) {
       result = await portableEventTable(con, path, format, by, []);
       rejects = await readRejects();
@@ -406,7 +406,8 @@ async function fromParquet(con: DuckDBConnection, path: string, by: string, fast
 
 /** The event table of the relation `cohort`: the fast path when allowed and every row passes, else the portable query. */
 async function runEventTable(con: DuckDBConnection, path: string, format: CohortFormat, by: string, excluded: ExcludedRow[], fastPath: boolean) {
-  return (fastPath && (await fastEventTable(con, path, format, by, excluded))) || (await portableEventTable(con, path, format, by, excluded));
+  const fast = fastPath ? await fastEventTable(con, path, format, by, excluded) : GAVE_UP;
+  return fast && fast !== GAVE_UP ? fast : await portableEventTable(con, path, format, by, excluded);
 }
 
 /** The portable query (lib/cohort/sql/*-event-table.sql) on the relation `cohort`. */
@@ -416,14 +417,23 @@ async function portableEventTable(con: DuckDBConnection, path: string, format: C
   return collectEventTable(rows, path, format, by, excluded);
 }
 
-/** The fast path's result, or null when it does not apply (not a duration table) or a row fails a check. */
+/** The fast path did not read the whole file (see fastDurationEventTable). */
+const GAVE_UP = Symbol("gave up");
+
+/**
+ * The fast path's result; null when it read the file and a row fails a check; GAVE_UP when it does
+ * not apply (not a duration table) or gave up before the end of its scan.
+ */
 async function fastEventTable(con: DuckDBConnection, path: string, format: CohortFormat, by: string, excluded: ExcludedRow[]) {
-  if (format !== "duration") return null;
+  if (format !== "duration") return GAVE_UP;
   const rows = await fastDurationEventTable(con);
-  if (!rows) return null;
+  if (rows === null || rows === GAVE_UP) return rows;
   ++eventTablePaths.fast;
   return collectEventTable(rows, path, format, by, excluded);
 }
+
+/** Give up the fast path when the distinct cells number more than this and more than a quarter of the rows. */
+const MAX_FAST_CELLS = 10_000;
 
 /**
  * The output columns of the duration query's count rows, as lib/cohort/sql/duration-event-table.sql
@@ -454,15 +464,29 @@ export const DURATION_OUTPUT = {
  * table is the distinct cells' output columns (DURATION_OUTPUT) summed, which equals the portable
  * query's count rows.
  */
-async function fastDurationEventTable(con: DuckDBConnection): Promise<EventTableSqlRow[] | null> {
-  await con.run(
-    `CREATE OR REPLACE TEMP TABLE cohort_cells AS
-     SELECT GROUPING(t_id) = 1 AS is_cell, by_value, group_name, months, exit, COUNT(*) AS persons
-     FROM (SELECT TRIM(id) AS t_id, by_value, group_name, months, exit FROM cohort)
-     GROUP BY GROUPING SETS ((by_value, group_name, months, exit), (t_id))
-     HAVING GROUPING(t_id) = 1 OR COUNT(*) > 1 OR t_id IS NULL OR t_id = ''`
-  );
+async function fastDurationEventTable(con: DuckDBConnection): Promise<EventTableSqlRow[] | null | typeof GAVE_UP> {
   try {
+    await con.run(
+      `CREATE OR REPLACE TEMP TABLE cohort_cells AS
+       SELECT GROUPING(t_id) = 1 AS is_cell, by_value, group_name, months, exit, COUNT(*) AS persons
+       FROM (SELECT TRIM(id) AS t_id, by_value, group_name, months, exit FROM cohort)
+       GROUP BY GROUPING SETS ((by_value, group_name, months, exit), (t_id))
+       HAVING GROUPING(t_id) = 1 OR COUNT(*) > 1 OR t_id IS NULL OR t_id = ''`
+    );
+  } catch (error) {
+    // Nearly as many distinct cells as rows (months with many decimals) can exceed the memory limit
+    // of a small file: the portable query, which does not group them, reads the file instead.
+    if (!/^Out of Memory Error/.test((error as Error).message)) throw error;
+    await con.run(`DROP TABLE IF EXISTS cohort_cells; DROP TABLE IF EXISTS cohort_rejects; DROP TABLE IF EXISTS cohort_reject_scans`);
+    return GAVE_UP;
+  }
+  try {
+    // Checking many distinct cells costs as much as the portable query on the file: then the fast
+    // path only adds to the work (and a bad row would have both run), so hand over at once.
+    const size = (
+      await con.runAndReadAll(`SELECT CAST(COUNT(*) AS DOUBLE) AS cells, CAST(COALESCE(SUM(persons), 0) AS DOUBLE) AS rows FROM cohort_cells WHERE is_cell`)
+    ).getRowObjectsJS()[0] as {cells: number; rows: number};
+    if (size.cells > MAX_FAST_CELLS && size.cells > size.rows / 4) return null;
     const sql = eventTableSql("duration");
     const start = sql.indexOf("WITH src AS (");
     if (start < 0) throw new Error("duration-event-table.sql: expected it to start with WITH src AS (");

@@ -193,6 +193,13 @@ describe("DuckDB fast path = portable query", () => {
     }
   }, 300_000);
 
+  it("hands over to the portable query when nearly every row is its own cell (months with many decimals), with the same output", async () => {
+    const lines = ["id,group,months,exit", ...Array.from({length: 20_000}, (_, i) => `u${i},${"AB"[i % 2]},${i % 60}.${String(i).padStart(5, "0")},${["work", "other", "censored"][i % 3]}`)];
+    const file = write("distinct-cells.csv", lines.join("\n") + "\n");
+    expect((await expectSameAggregate(file)).took).toEqual({fast: 0, portable: 1});
+    await expectSameCommand(["curves", file, "--json"]);
+  }, 300_000);
+
   it("on Parquet duration tables (text and typed columns, and with a missing id): the same result, fast only when clean", async () => {
     const csv = write("for-parquet.csv", durationTable(300, 7).join("\n") + "\n");
     const db = await DuckDBInstance.create(":memory:");
