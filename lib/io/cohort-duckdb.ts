@@ -12,10 +12,10 @@ import {fileURLToPath} from "node:url";
 import {availableParallelism, tmpdir, totalmem} from "node:os";
 import {csvParseRows} from "d3-dsv";
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
-import {DAYS_PER_MONTH, DURATION_COLUMNS, EXIT_TYPES, FULL_OPTIONAL_COLUMNS, FULL_REQUIRED_COLUMNS} from "../schema/cohort.js";
+import {DAYS_PER_MONTH, DURATION_COLUMNS, EXIT_TYPES, FULL_OPTIONAL_COLUMNS, FULL_REQUIRED_COLUMNS} from "../schema/cohort-columns.js";
 import {compareCounts, type EventCount} from "../cohort/event-counts.js";
 import {problemFromMessage} from "../cohort/exclusions.js";
-import {CohortFileError, detectFormat, type CohortFileSummary, type CohortFormat, type ExcludedRow} from "./cohort-file.js";
+import {CohortFileError, detectFormat, type CohortFileSummary, type CohortFormat, type ExcludedRow} from "./cohort-file-base.js";
 
 
 export interface AggregatedCohort {
