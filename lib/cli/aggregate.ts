@@ -15,7 +15,7 @@
 // Exit codes: 0 ok, 2 bad input or usage.
 import {realpathSync, statSync, writeFileSync} from "node:fs";
 import path from "node:path";
-import {applyExclusionRules, CohortFileError} from "../io/cohort-file.js";
+import {applyExclusionRules, CohortFileError} from "../io/cohort-file-base.js";
 import {maxExcludedOption} from "./cohort-records.js";
 import {UsageError} from "./args.js";
 import {DEFAULT_MAX_EXCLUDED, privateExcludedRow} from "../cohort/exclusions.js";

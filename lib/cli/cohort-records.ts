@@ -2,7 +2,8 @@
 // by a column, for the `curves` and `net-effect` commands. Returns an error message for a grouping or
 // cause mode the file cannot give.
 import type {AnyCohortFile} from "../io/cohort-file.js";
-import {durationOf, EXIT_TYPES, type CohortRow} from "../schema/cohort.js";
+import {durationOf, EXIT_TYPES} from "../schema/cohort-columns.js";
+import type {CohortRow} from "../schema/cohort.js";
 import {DEFAULT_MAX_EXCLUDED} from "../cohort/exclusions.js";
 import {numberOption} from "./args.js";
 

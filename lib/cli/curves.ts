@@ -6,14 +6,14 @@
 // aggregated by DuckDB (lib/io/cohort-duckdb.ts); `--engine js` reads CSV in process instead.
 // Exit codes: 0 ok, 2 bad input or usage, or more than --max-excluded of the rows excluded (default
 // 5 %, lib/cohort/exclusions.ts).
-import {applyExclusionRules, CohortFileError, formatExclusions, parseCohortText} from "../io/cohort-file.js";
+import {applyExclusionRules, CohortFileError, formatExclusions} from "../io/cohort-file-base.js";
 import {withCohortSource, type CohortSource, type SourceKind} from "../io/cohort-source.js";
 import {aggregateCohortFile, causesOf, CohortOptionError} from "../io/cohort-duckdb.js";
 import {isEventTableHeader, readCsvHeader, readEventTable} from "../io/event-table-file.js";
 import {cohortRecords, maxExcludedOption} from "./cohort-records.js";
 import {curvesByGroup, summarizeAt, type GroupCurves, type GroupSummary} from "../cohort/curves.js";
 import {CENSORED, curvesFromCounts, relabelExits} from "../cohort/event-counts.js";
-import {EXIT_TYPES} from "../schema/cohort.js";
+import {EXIT_TYPES} from "../schema/cohort-columns.js";
 import type {ConfType} from "../cohort/confidence.js";
 import {parseNumber, UsageError} from "./args.js";
 import {DEFAULT_MAX_EXCLUDED} from "../cohort/exclusions.js";
@@ -185,8 +185,12 @@ async function readCurves(args: Args, source: CohortSource): Promise<Read | stri
   return {curves, format: agg.format, rowsRead: agg.summary.read, rowsExcluded: agg.summary.excluded, persons: agg.summary.accepted};
 }
 
-/** The in-process path: every row parsed and validated in JavaScript (lib/io/cohort-file.ts). */
-function inProcessCurves(args: Args, source: CohortSource): Read | string {
+/**
+ * The in-process path: every row parsed and validated in JavaScript (lib/io/cohort-file.ts, loaded
+ * only here: its zod schemas cost the DuckDB path about 45 ms of CPU at every start).
+ */
+async function inProcessCurves(args: Args, source: CohortSource): Promise<Read | string> {
+  const {parseCohortText} = await import("../io/cohort-file.js");
   // Parsed under the file's own name (the text of a spreadsheet's CSV copy has the same lines).
   const file = parseCohortText(source.text(), source.path, {maxExcluded: args.maxExcluded});
   const notes = formatExclusions(file);

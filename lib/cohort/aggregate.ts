@@ -7,7 +7,8 @@
 //   published n reveals the count;
 // - a curve point is suppressed when fewer than minCell persons are at risk, or when the number
 //   of exits behind the estimate so far is 1..minCell−1.
-import {daysBetween, isWorkExit, monthsBetween, durationOf, ZRM_DOMAINS, type CohortRow} from "../schema/cohort.js";
+import {daysBetween, isWorkExit, monthsBetween, durationOf, ZRM_DOMAINS} from "../schema/cohort-columns.js";
+import type {CohortRow} from "../schema/cohort.js";
 import {curvesByGroup} from "./curves.js";
 import {survivalAt} from "./kaplan-meier.js";
 import {incidenceAt} from "./aalen-johansen.js";

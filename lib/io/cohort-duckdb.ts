@@ -3,16 +3,19 @@
 // exposed as a view named `cohort`), then the plain SQL query of lib/cohort/sql/*-event-table.sql
 // validates every row with the rules of lib/schema/cohort.ts (messages without the cell: withoutCellValues in
 // lib/cohort/exclusions.ts) and aggregates the valid ones to
-// the event table (group, months, exit, persons). Node only.
+// the event table (group, months, exit, persons). For a duration table DuckDB first tries a fast path
+// (fastDurationEventTable below, DuckDB-only SQL, an optimisation): one scan that groups the file into
+// its distinct cells and finds repeated ids; only when a row fails a check does the portable query run.
+// Node only.
 import {closeSync, openSync, readFileSync, readSync, statSync} from "node:fs";
 import {fileURLToPath} from "node:url";
 import {availableParallelism, tmpdir, totalmem} from "node:os";
 import {csvParseRows} from "d3-dsv";
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
-import {DAYS_PER_MONTH, DURATION_COLUMNS, EXIT_TYPES, FULL_OPTIONAL_COLUMNS, FULL_REQUIRED_COLUMNS} from "../schema/cohort.js";
+import {DAYS_PER_MONTH, DURATION_COLUMNS, EXIT_TYPES, FULL_OPTIONAL_COLUMNS, FULL_REQUIRED_COLUMNS} from "../schema/cohort-columns.js";
 import {compareCounts, type EventCount} from "../cohort/event-counts.js";
 import {problemFromMessage} from "../cohort/exclusions.js";
-import {CohortFileError, detectFormat, type CohortFileSummary, type CohortFormat, type ExcludedRow} from "./cohort-file.js";
+import {CohortFileError, detectFormat, type CohortFileSummary, type CohortFormat, type ExcludedRow} from "./cohort-file-base.js";
 
 
 export interface AggregatedCohort {
@@ -24,6 +27,18 @@ export interface AggregatedCohort {
   excluded: ExcludedRow[];
   summary: CohortFileSummary;
 }
+
+/**
+ * How often each way to the event table ran in this process (tests check that a clean duration table
+ * takes the fast path and a file with one bad row the portable query).
+ */
+export const eventTablePaths = {fast: 0, portable: 0};
+
+/**
+ * Whether the fast path may be tried: on unless the option says otherwise or the environment has
+ * RENDEMENT_DUCKDB_FAST_PATH=0 (to compare both paths on the same file, e.g. in a benchmark).
+ */
+const fastPathDefault = () => process.env.RENDEMENT_DUCKDB_FAST_PATH !== "0";
 
 const SQL_DIR = fileURLToPath(new URL("../cohort/sql/", import.meta.url));
 
@@ -255,7 +270,10 @@ async function connect(bytes: number, parquet: boolean): Promise<DuckDBConnectio
  * valid ones to the event table per value of `by`. Throws CohortFileError for an unusable file
  * (as readCohortFile does) and CohortOptionError for a `by` the file cannot give.
  */
-export async function aggregateCohortFile(path: string, {by = "group", expect}: {by?: string; expect?: CohortFormat} = {}): Promise<AggregatedCohort> {
+export async function aggregateCohortFile(
+  path: string,
+  {by = "group", expect, fastPath = fastPathDefault()}: {by?: string; expect?: CohortFormat; /** try the fast path first (default: yes) */ fastPath?: boolean} = {}
+): Promise<AggregatedCohort> {
   let bytes: number;
   try {
     const stat = statSync(path);
@@ -266,13 +284,13 @@ export async function aggregateCohortFile(path: string, {by = "group", expect}: 
   }
   const con = await connect(bytes, isParquet(path));
   try {
-    return isParquet(path) ? await fromParquet(con, path, by, expect) : await fromCsv(con, path, by, expect);
+    return isParquet(path) ? await fromParquet(con, path, by, fastPath, expect) : await fromCsv(con, path, by, fastPath, expect);
   } finally {
     con.closeSync();
   }
 }
 
-async function fromCsv(con: DuckDBConnection, path: string, by: string, expect?: CohortFormat): Promise<AggregatedCohort> {
+async function fromCsv(con: DuckDBConnection, path: string, by: string, fastPath: boolean, expect?: CohortFormat): Promise<AggregatedCohort> {
   let layout = quickCsvLayout(path) ?? scanCsvLayout(path);
   const {format, known, ignoredColumns} = checkHeader(layout.header, layout.headerLine, path, expect);
   const bytes = statSync(path).size;
@@ -311,10 +329,18 @@ async function fromCsv(con: DuckDBConnection, path: string, by: string, expect?:
   // then the k-th row DuckDB reads is on line k + header, and one pass over the file does it all.
   if (layout.skipped.length === 0) {
     await view(`ROW_NUMBER() OVER () + ${header.length}`, readCsv);
-    const result = await runEventTable(con, path, format, by, []);
-    const rejects = await readRejects();
+    // The fast path (a duration table) reads the file once; when a row fails a check, the portable
+    // query reads it again for the messages. A row of the wrong width found by the first read goes
+    // straight to the exact numbering below, which reads the file once more anyway.
+    const fast = fastPath && format === "duration" ? await fastEventTable(con, path, format, by, []) : GAVE_UP;
+    let result = fast === GAVE_UP ? null : fast;
+    let rejects = fast === GAVE_UP ? [] : await readRejects();
+    if (!result && rejects.length === 0) {
+      result = await portableEventTable(con, path, format, by, []);
+      rejects = await readRejects();
+    }
     await con.run(`DROP VIEW cohort`);
-    if (rejects.length === 0) {
+    if (result && rejects.length === 0) {
       const records = result.counts.reduce((s, c) => s + c.count, 0) + result.excluded.length;
       if (records === 0) throw noRows();
       return finish(result, path, format, by, records, ignoredColumns, byProblem);
@@ -346,12 +372,12 @@ async function fromCsv(con: DuckDBConnection, path: string, by: string, expect?:
   for (let j = 0; j < offsets.length; ++j) if (j === offsets.length - 1 || offsets[j + 1] !== offsets[j]) pairs.push(`(${offsets[j]}, ${j + 1})`);
   for (let i = 0; i < pairs.length; i += 1000) await con.run(`INSERT INTO cohort_skips VALUES ${pairs.slice(i, i + 1000).join(", ")}`);
   await view(`k + COALESCE((SELECT MAX(before) FROM cohort_skips WHERE g < k), 0)`, "cohort_rows");
-  const result = await runEventTable(con, path, format, by, excluded);
+  const result = await runEventTable(con, path, format, by, excluded, fastPath);
   await con.run(`DROP VIEW cohort; DROP TABLE cohort_rows; DROP TABLE cohort_skips`);
   return finish(result, path, format, by, layout.records, ignoredColumns, byProblem);
 }
 
-async function fromParquet(con: DuckDBConnection, path: string, by: string, expect?: CohortFormat): Promise<AggregatedCohort> {
+async function fromParquet(con: DuckDBConnection, path: string, by: string, fastPath: boolean, expect?: CohortFormat): Promise<AggregatedCohort> {
   let described: {column_name: string}[];
   try {
     described = (await con.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${str(path)})`)).getRowObjectsJS() as {column_name: string}[];
@@ -373,14 +399,119 @@ async function fromParquet(con: DuckDBConnection, path: string, by: string, expe
   );
   const rows = Number(((await con.runAndReadAll(`SELECT CAST(COUNT(*) AS DOUBLE) AS n FROM read_parquet(${str(path)})`)).getRowObjectsJS()[0] as {n: number}).n);
   if (rows === 0) throw new CohortFileError(path, [`${path}:1: row: expected at least one data row, found none`]);
-  const result = await runEventTable(con, path, format, by, []);
+  const result = await runEventTable(con, path, format, by, [], fastPath);
   await con.run(`DROP VIEW cohort`);
   return finish(result, path, format, by, rows, ignoredColumns, byProblem);
 }
 
-async function runEventTable(con: DuckDBConnection, path: string, format: CohortFormat, by: string, excluded: ExcludedRow[]) {
+/** The event table of the relation `cohort`: the fast path when allowed and every row passes, else the portable query. */
+async function runEventTable(con: DuckDBConnection, path: string, format: CohortFormat, by: string, excluded: ExcludedRow[], fastPath: boolean) {
+  const fast = fastPath ? await fastEventTable(con, path, format, by, excluded) : GAVE_UP;
+  return fast && fast !== GAVE_UP ? fast : await portableEventTable(con, path, format, by, excluded);
+}
+
+/** The portable query (lib/cohort/sql/*-event-table.sql) on the relation `cohort`. */
+async function portableEventTable(con: DuckDBConnection, path: string, format: CohortFormat, by: string, excluded: ExcludedRow[]) {
+  ++eventTablePaths.portable;
   const rows = (await con.runAndReadAll(eventTableSql(format))).getRowObjectsJS() as unknown as EventTableSqlRow[];
   return collectEventTable(rows, path, format, by, excluded);
+}
+
+/** The fast path did not read the whole file (see fastDurationEventTable). */
+const GAVE_UP = Symbol("gave up");
+
+/**
+ * The fast path's result; null when it read the file and a row fails a check; GAVE_UP when it does
+ * not apply (not a duration table) or gave up before the end of its scan.
+ */
+async function fastEventTable(con: DuckDBConnection, path: string, format: CohortFormat, by: string, excluded: ExcludedRow[]) {
+  if (format !== "duration") return GAVE_UP;
+  const rows = await fastDurationEventTable(con);
+  if (rows === null || rows === GAVE_UP) return rows;
+  ++eventTablePaths.fast;
+  return collectEventTable(rows, path, format, by, excluded);
+}
+
+/** Give up the fast path when the distinct cells number more than this and more than a quarter of the rows. */
+const MAX_FAST_CELLS = 10_000;
+
+/**
+ * The output columns of the duration query's count rows, as lib/cohort/sql/duration-event-table.sql
+ * computes them from the cells (t_x there is TRIM(x)); tests/cohort/cohort-fast-path.test.ts checks
+ * that the generated query has these expressions.
+ */
+export const DURATION_OUTPUT = {
+  group_value: `CASE WHEN by_value IS NULL OR TRIM(by_value) = '' THEN '(blank)' ELSE TRIM(by_value) END`,
+  duration: `REPLACE(TRIM(months), ',', '.')`,
+  exit_label: `LOWER(TRIM(exit))`
+};
+
+/**
+ * The fast path of a duration table: an optimisation in DuckDB-only SQL (GROUPING SETS, temporary
+ * tables), never needed for a correct result; it gives the rows the portable query would give when
+ * every row passes, and null otherwise (then the caller runs the portable query for the messages).
+ *
+ * The portable query spends most of its time on checks of every cell of every row (TRIM, digit
+ * tests), on a window over the million ids, and on numbering and messages (docs/cohort.md, issue 18).
+ * Here one scan of `cohort` groups the rows two ways at once:
+ *   - by the cells as read (by_value, group, months, exit), with the number of rows of each: a few
+ *     hundred distinct cells where the file has a million rows;
+ *   - by the trimmed id, keeping only an id that is empty, missing or on more than one row.
+ * Every row passes exactly when no id is kept and every distinct cell passes the portable query's own
+ * checks: the duration query's checks of group, months and exit look at the row's cells only, so the
+ * portable query itself is run on the distinct cells (a unique made-up id and line each) and must
+ * exclude none; its id checks (non-empty, unique after TRIM) are the grouping by id. Then the event
+ * table is the distinct cells' output columns (DURATION_OUTPUT) summed, which equals the portable
+ * query's count rows.
+ */
+async function fastDurationEventTable(con: DuckDBConnection): Promise<EventTableSqlRow[] | null | typeof GAVE_UP> {
+  try {
+    await con.run(
+      `CREATE OR REPLACE TEMP TABLE cohort_cells AS
+       SELECT GROUPING(t_id) = 1 AS is_cell, by_value, group_name, months, exit, COUNT(*) AS persons
+       FROM (SELECT TRIM(id) AS t_id, by_value, group_name, months, exit FROM cohort)
+       GROUP BY GROUPING SETS ((by_value, group_name, months, exit), (t_id))
+       HAVING GROUPING(t_id) = 1 OR COUNT(*) > 1 OR t_id IS NULL OR t_id = ''`
+    );
+  } catch (error) {
+    // Nearly as many distinct cells as rows (months with many decimals) can exceed the memory limit
+    // of a small file: the portable query, which does not group them, reads the file instead.
+    if (!/^Out of Memory Error/.test((error as Error).message)) throw error;
+    await con.run(`DROP TABLE IF EXISTS cohort_cells; DROP TABLE IF EXISTS cohort_rejects; DROP TABLE IF EXISTS cohort_reject_scans`);
+    return GAVE_UP;
+  }
+  try {
+    // Checking many distinct cells costs as much as the portable query on the file: then the fast
+    // path only adds to the work (and a bad row would have both run), so hand over at once.
+    const size = (
+      await con.runAndReadAll(`SELECT CAST(COUNT(*) AS DOUBLE) AS cells, CAST(COALESCE(SUM(persons), 0) AS DOUBLE) AS rows FROM cohort_cells WHERE is_cell`)
+    ).getRowObjectsJS()[0] as {cells: number; rows: number};
+    if (size.cells > MAX_FAST_CELLS && size.cells > size.rows / 4) return null;
+    const sql = eventTableSql("duration");
+    const start = sql.indexOf("WITH src AS (");
+    if (start < 0) throw new Error("duration-event-table.sql: expected it to start with WITH src AS (");
+    // The portable query on the distinct cells: the relation `cohort` becomes a CTE over them.
+    const onCells =
+      `${sql.slice(0, start)}WITH cohort AS (SELECT ROW_NUMBER() OVER () AS line, by_value, CAST(ROW_NUMBER() OVER () AS VARCHAR) AS id, group_name, months, exit ` +
+      `FROM cohort_cells WHERE is_cell),\nsrc AS (${sql.slice(start + "WITH src AS (".length)}`;
+    const verdict = (
+      await con.runAndReadAll(
+        `SELECT CAST((SELECT COUNT(*) FROM cohort_cells WHERE NOT is_cell) AS DOUBLE) AS ids, ` +
+          `CAST((SELECT COUNT(*) FROM (${onCells}) AS q WHERE kind <> 'count') AS DOUBLE) AS failed`
+      )
+    ).getRowObjectsJS()[0] as {ids: number; failed: number};
+    if (verdict.ids > 0 || verdict.failed > 0) return null;
+    const {group_value, duration, exit_label} = DURATION_OUTPUT;
+    return (
+      await con.runAndReadAll(
+        `SELECT 'count' AS kind, CAST(NULL AS BIGINT) AS line, CAST(NULL AS VARCHAR) AS message, CAST(NULL AS BIGINT) AS first_line, ` +
+          `${group_value} AS group_value, ${duration} AS duration, ${exit_label} AS exit_label, CAST(SUM(persons) AS BIGINT) AS persons ` +
+          `FROM cohort_cells WHERE is_cell GROUP BY ALL`
+      )
+    ).getRowObjectsJS() as unknown as EventTableSqlRow[];
+  } finally {
+    await con.run(`DROP TABLE IF EXISTS cohort_cells`);
+  }
 }
 
 /** One row of the event-table query as any client returns it (numbers may come as bigint or as text). */

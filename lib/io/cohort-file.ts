@@ -2,7 +2,7 @@
 // `file:line: field: expected ..., found ...` and excluded with its reasons; nothing is dropped silently.
 // The exclusion rules (messages, summary, --max-excluded) live in lib/cohort/exclusions.ts.
 import {readTextFile} from "./read-file.js";
-import {csvParseRows} from "d3-dsv";
+import {applyExclusionRules, CohortFileError, csvRowsWithLines, detectFormat, formatExclusions, type CohortFileSummary, type CohortFormat} from "./cohort-file-base.js";
 import {
   DEFAULT_MAX_EXCLUDED,
   duplicateIdProblem,
@@ -13,7 +13,6 @@ import {
   summarizeExclusions,
   unknownColumnsWarning,
   type ExcludedRow,
-  type ExclusionSummary,
   type RowProblem
 } from "../cohort/exclusions.js";
 import {
@@ -26,10 +25,9 @@ import {
   type DurationRow
 } from "../schema/cohort.js";
 
-export type CohortFormat = "full" | "duration";
-
+// The zod-free parts (lib/io/cohort-file-base.ts), for the importers of this module.
+export {applyExclusionRules, CohortFileError, csvRowsWithLines, detectFormat, formatExclusions, type CohortFileSummary, type CohortFormat};
 export type {ExcludedRow} from "../cohort/exclusions.js";
-export type CohortFileSummary = ExclusionSummary & {format: CohortFormat};
 
 export interface CohortFileResult<R> {
   format: CohortFormat;
@@ -44,50 +42,8 @@ export interface CohortFileResult<R> {
 
 export type AnyCohortFile = ({format: "full"} & CohortFileResult<CohortRow>) | ({format: "duration"} & CohortFileResult<DurationRow>);
 
-/** A file that cannot be used at all: unreadable, unknown header, a missing column, no valid row, or too many excluded rows. */
-export class CohortFileError extends Error {
-  readonly file: string;
-  readonly problems: string[];
-  constructor(file: string, problems: string[]) {
-    super(problems.join("\n"));
-    this.name = "CohortFileError";
-    this.file = file;
-    this.problems = problems;
-  }
-}
 
-/**
- * Which format a header belongs to: `exit_type` or `follow_up_start` → full cohort; otherwise
- * `months` or `exit` → duration table (a missing column of the detected format is then reported).
- */
-export function detectFormat(header: string[]): CohortFormat | null {
-  const h = new Set(header.map((c) => c.trim().toLowerCase()));
-  if (h.has("exit_type") || h.has("follow_up_start")) return "full";
-  if (h.has("months") || h.has("exit")) return "duration";
-  return null;
-}
 
-/** Lines a parsed row spans beyond its first: the line breaks inside its quoted fields. */
-const innerLineBreaks = (cells: string[]): number => {
-  let n = 0;
-  for (const c of cells) if (c.includes("\n") || c.includes("\r")) n += c.match(/\r\n|\r|\n/g)!.length;
-  return n;
-};
-
-/**
- * CSV rows by RFC 4180 over the whole text (a quoted line break stays in its cell; a leading BOM is
- * dropped), with the 1-based line on which each row starts, for `file:line` messages.
- */
-export function csvRowsWithLines(text: string): {rows: string[][]; startLine: number[]} {
-  const rows = csvParseRows(text.replace(/^\uFEFF/, ""));
-  const startLine: number[] = [];
-  let next = 1;
-  for (const cells of rows) {
-    startLine.push(next);
-    next += 1 + innerLineBreaks(cells);
-  }
-  return {rows, startLine};
-}
 const isBlank = (cells: string[]) => cells.length === 1 && cells[0].trim() === "";
 
 export interface CohortReadOptions {
@@ -187,26 +143,3 @@ export function readCohortFile(path: string, options: CohortFormat | CohortReadO
   return parseCohortText(text, path, options);
 }
 
-/** What a command prints on stderr after reading: the unknown-column warning and the exclusion summary (empty when neither). */
-export function formatExclusions(result: {excluded: ExcludedRow[]; summary: CohortFileSummary; warnings?: string[]}): string {
-  return [...(result.warnings ?? []), ...(result.excluded.length ? [summarizeExclusions(result.summary, result.excluded)] : [])].join("\n");
-}
-
-/**
- * The exclusion rules every command applies to what a reader returned (CSV in process, DuckDB, a
- * database server): more than `maxExcluded` of the rows excluded throws CohortFileError with the
- * --max-excluded message, the unknown-column warning and the summary; otherwise returns the notes a
- * command prints on stderr (empty when there are none). `headerLine` is where the unknown columns are.
- */
-export function applyExclusionRules(
-  result: {excluded: ExcludedRow[]; summary: CohortFileSummary; warnings?: string[]},
-  maxExcluded: number,
-  headerLine = 1
-): string {
-  const {summary} = result;
-  const warnings =
-    result.warnings ?? (summary.ignoredColumns.length ? [unknownColumnsWarning(summary.file, headerLine, summary.ignoredColumns, summary.format === "duration" ? "duration table" : "full cohort")] : []);
-  const tooMany = maxExcludedProblem(summary, maxExcluded);
-  if (tooMany) throw new CohortFileError(summary.file, [tooMany, ...warnings, summarizeExclusions(summary, result.excluded)]);
-  return formatExclusions({...result, warnings});
-}

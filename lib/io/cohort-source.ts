@@ -9,9 +9,9 @@ import {mkdtempSync, readFileSync, rmSync, writeFileSync, closeSync, openSync, r
 import {tmpdir} from "node:os";
 import path from "node:path";
 import {csvFormatRows, csvParseRows, dsvFormat} from "d3-dsv";
-import {CohortFileError, detectFormat} from "./cohort-file.js";
+import {CohortFileError, detectFormat} from "./cohort-file-base.js";
 import {isEventTableHeader} from "./event-table-file.js";
-import {DURATION_COLUMNS, FULL_REQUIRED_COLUMNS} from "../schema/cohort.js";
+import {DURATION_COLUMNS, FULL_REQUIRED_COLUMNS} from "../schema/cohort-columns.js";
 
 export type SourceKind = "csv" | "dutch-csv" | "xlsx" | "parquet";
 

@@ -3,7 +3,7 @@
 import {closeSync, openSync, readSync, writeFileSync} from "node:fs";
 import {readTextFile} from "./read-file.js";
 import {csvFormatRows, csvParseRows} from "d3-dsv";
-import {CohortFileError, csvRowsWithLines} from "./cohort-file.js";
+import {CohortFileError, csvRowsWithLines} from "./cohort-file-base.js";
 import {CENSORED, type EventCount} from "../cohort/event-counts.js";
 
 export const EVENT_TABLE_COLUMNS = ["group", "months", "exit", "count"] as const;
