@@ -40,7 +40,7 @@ import {inputValue, uncertainInputs, type UncertainInput} from "./inputs.js";
 import {CHUNK_SIZE, chunkCount, chunkLength, drawChunk} from "./rng.js";
 import {evpiSummary, type Evpi} from "./voi.js";
 import {applyCopula, correlationPlan} from "./copula.js";
-import {presentValueKernel, type PresentValueKernel, type PresentValueTerms} from "./present-values.js";
+import {presentValues, type PresentValueTerms} from "./present-values.js";
 
 export {CHUNK_SIZE} from "./rng.js";
 
@@ -515,11 +515,9 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
     rateRediscount = terms.every((t) => cls.get(t.node) === "free" || cls.get(t.node) === "zero") && rateNames.every((r) => r === specs.rate!.node.name || cls.get(r) === "free");
   }
   const rediscountNet = !!specs.rate && rateRediscount && rateIndex >= 0;
-  // The present values as generated code (lib/analysis/present-values.ts), used for a block whose
-  // draws share each rate's factors; made when first needed (with and without the net yearly amounts).
+  // The present values with the years unrolled (lib/analysis/present-values.ts), for a block whose
+  // draws share each rate's factors.
   const pvTerms: PresentValueTerms = {B, H, slot: termSlot, years: termYears, rate: termRate, saldo: saldoCoef, coefStart, coefOut, coefVal};
-  let pvPlain: PresentValueKernel | null = null;
-  let pvNet: PresentValueKernel | null = null;
   const rateFactors = (specs.rate?.grid ?? []).map((r) => {
     if (!(r > -1)) throw new RangeError(`discount-rate grid: a rate must be greater than -1, found ${r}`);
     return discountFactors(r, H);
@@ -615,10 +613,8 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
     if (net) netYear.fill(0);
     let allSame = true;
     for (let r = 0; r < R; ++r) if (!rateSame[r]) allSame = false;
-    if (allSame) {
-      const pvKernel = net ? (pvNet ??= presentValueKernel(model, pvTerms, rateIndex)) : (pvPlain ??= presentValueKernel(model, pvTerms));
-      pvKernel(V, PV, OUT, work, netYear, rateFactor, n);
-    } else for (let j = 0; j < J; ++j) {
+    if (allSame) presentValues(pvTerms, net ? rateIndex : -1, V, PV, OUT, work, netYear, rateFactor, n);
+    else for (let j = 0; j < J; ++j) {
       const pv = j * B;
       const o0 = termSlot[j] * B;
       const r = termRate[j];

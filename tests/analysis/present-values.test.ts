@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {presentValueKernel, presentValueSource, type PresentValueTerms} from "../../lib/analysis/present-values.js";
+import {presentValues, termKernelSource, type PresentValueTerms} from "../../lib/analysis/present-values.js";
 import {Stream} from "../../lib/analysis/rng.js";
 
 /** The plain loops the generated code replaces (lib/analysis/psa.ts before it): t-outer sums into PV, then into the outputs. */
@@ -81,7 +81,7 @@ describe("generated present values", () => {
           return {PV, OUT, work, netYear};
         };
         const want = run((PV, OUT, work, netYear) => reference(T, netRate, V, PV, OUT, work, netYear, RF, n));
-        const got = run((PV, OUT, work, netYear) => presentValueKernel({}, T, netRate)(V, PV, OUT, work, netYear, RF, n));
+        const got = run((PV, OUT, work, netYear) => presentValues(T, netRate, V, PV, OUT, work, netYear, RF, n));
         expect(sameBits(got.PV, want.PV)).toBe(true);
         expect(sameBits(got.OUT, want.OUT)).toBe(true);
         expect(sameBits(got.work, want.work)).toBe(true);
@@ -91,11 +91,8 @@ describe("generated present values", () => {
         expect(want.work.some((x) => x === 0)).toBe(true);
       });
 
-  it("is cut into functions of moderate size and cached per owner and source", () => {
-    const source = presentValueSource(T, 0);
-    expect(source.match(/const P\d+ = /g)!.length).toBeGreaterThan(1);
-    const owner = {};
-    expect(presentValueKernel(owner, T)).toBe(presentValueKernel(owner, T));
-    expect(presentValueKernel(owner, T, 0)).not.toBe(presentValueKernel(owner, T));
+  it("unrolls the years into one expression, from +0 in year order", () => {
+    expect(termKernelSource(512, 3, false)).toContain("const s = 0 + V[o + 0 + b] * f0 + V[o + 512 + b] * f1 + V[o + 1024 + b] * f2;");
+    expect(termKernelSource(512, 2, true)).toContain("netYear[512 + b] += cj * v1;");
   });
 });
