@@ -94,3 +94,31 @@ export function presentValues(T: PresentValueTerms, netRate: number, V: Float64A
     }
   }
 }
+
+type CountKernel = (work: Float64Array, netYear: Float64Array, F: ArrayLike<number>, n: number) => number;
+
+const counters = new Map<string, CountKernel>();
+
+/** The source of `positiveAtRate` for blocks of B draws and H years. */
+export function positiveAtRateSource(B: number, H: number): string {
+  const f = Array.from({length: H}, (_, t) => `f${t} = F[${t}]`);
+  let sum = "work[b]";
+  for (let t = 0; t < H; ++t) sum += ` + netYear[${t * B} + b] * f${t}`;
+  return `function positiveAtRate${H}(work, netYear, F, n) {\n  ${f.length ? `const ${f.join(", ")};` : ""}\n  let c = 0;\n  for (let b = 0; b < n; ++b) if (${sum} > 0) ++c;\n  return c;\n}`;
+}
+
+/**
+ * The number of draws b < n whose saldo at other discount factors F is > 0: work[b] (the saldo
+ * without the re-discounted terms) + Σ_t netYear[t·B + b] · F[t], t ascending, the years unrolled
+ * (one generated function per B and H, as the terms' kernels above).
+ */
+export function positiveAtRate(B: number, H: number, work: Float64Array, netYear: Float64Array, F: ArrayLike<number>, n: number): number {
+  const key = `${B}|${H}`;
+  let k = counters.get(key);
+  if (!k) {
+    // Only numbers and names of this module reach the source.
+    k = new Function("return " + positiveAtRateSource(B, H))() as CountKernel;
+    counters.set(key, k);
+  }
+  return k(work, netYear, F, n);
+}

@@ -40,7 +40,7 @@ import {inputValue, uncertainInputs, type UncertainInput} from "./inputs.js";
 import {CHUNK_SIZE, chunkCount, chunkLength, drawChunk} from "./rng.js";
 import {evpiSummary, type Evpi} from "./voi.js";
 import {applyCopula, correlationPlan} from "./copula.js";
-import {presentValues, type PresentValueTerms} from "./present-values.js";
+import {positiveAtRate, presentValues, type PresentValueTerms} from "./present-values.js";
 
 export {CHUNK_SIZE} from "./rng.js";
 
@@ -783,20 +783,8 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
           if (cj === 0) continue;
           for (let b = 0; b < n; ++b) work[b] -= cj * PV[j * B + b];
         }
-        const acc = propScratch;
-        for (let g = 0; g < grid.length; ++g) {
-          const f = rateFactors[g];
-          // s[b] = work[b] + Σ_t netYear_t[b] · f_t, t ascending (year by year over the draws).
-          acc.set(work.subarray(0, n));
-          for (let t = 0; t < H; ++t) {
-            const ft = f[t];
-            const tB = t * B;
-            for (let b = 0; b < n; ++b) acc[b] += netYear[tB + b] * ft;
-          }
-          let c = 0;
-          for (let b = 0; b < n; ++b) if (acc[b] > 0) ++c;
-          positive[g] = c;
-        }
+        // s[b] = work[b] + Σ_t netYear_t[b] · f_t, t ascending, counted where > 0.
+        for (let g = 0; g < grid.length; ++g) positive[g] = positiveAtRate(B, H, work, netYear, rateFactors[g], n);
       } else {
         // The rate is used by no post: the saldo does not depend on it.
         positive.fill(countPositive(n));

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {presentValues, termKernelSource, type PresentValueTerms} from "../../lib/analysis/present-values.js";
+import {positiveAtRate, presentValues, termKernelSource, type PresentValueTerms} from "../../lib/analysis/present-values.js";
 import {Stream} from "../../lib/analysis/rng.js";
 
 /** The plain loops the generated code replaces (lib/analysis/psa.ts before it): t-outer sums into PV, then into the outputs. */
@@ -94,5 +94,17 @@ describe("generated present values", () => {
   it("unrolls the years into one expression, from +0 in year order", () => {
     expect(termKernelSource(512, 3, false)).toContain("const s = 0 + V[o + 0 + b] * f0 + V[o + 512 + b] * f1 + V[o + 1024 + b] * f2;");
     expect(termKernelSource(512, 2, true)).toContain("netYear[512 + b] += cj * v1;");
+  });
+
+  it("counts the draws positive at other discount factors as the year-by-year loop does", () => {
+    const n = 13;
+    const netYear = V.subarray(0, H * B);
+    const work0 = Float64Array.from({length: B}, (_, b) => (b % 4 === 0 ? -0 : (u() - 0.5) * 1e3));
+    for (const rate of [0, 0.015, 0.04, 0.08]) {
+      const F = Float64Array.from({length: H}, (_, t) => 1 / Math.pow(1 + rate, t));
+      const acc = work0.slice(0, n);
+      for (let t = 0; t < H; ++t) for (let b = 0; b < n; ++b) acc[b] += netYear[t * B + b] * F[t];
+      expect(positiveAtRate(B, H, work0, netYear, F, n)).toBe(acc.filter((x) => x > 0).length);
+    }
   });
 });
