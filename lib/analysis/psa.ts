@@ -40,6 +40,7 @@ import {inputValue, uncertainInputs, type UncertainInput} from "./inputs.js";
 import {CHUNK_SIZE, chunkCount, chunkLength, drawChunk} from "./rng.js";
 import {evpiSummary, type Evpi} from "./voi.js";
 import {applyCopula, correlationPlan} from "./copula.js";
+import {positiveAtRate, presentValues, type PresentValueTerms} from "./present-values.js";
 
 export {CHUNK_SIZE} from "./rng.js";
 
@@ -514,6 +515,9 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
     rateRediscount = terms.every((t) => cls.get(t.node) === "free" || cls.get(t.node) === "zero") && rateNames.every((r) => r === specs.rate!.node.name || cls.get(r) === "free");
   }
   const rediscountNet = !!specs.rate && rateRediscount && rateIndex >= 0;
+  // The present values with the years unrolled (lib/analysis/present-values.ts), for a block whose
+  // draws share each rate's factors.
+  const pvTerms: PresentValueTerms = {B, H, slot: termSlot, years: termYears, rate: termRate, saldo: saldoCoef, coefStart, coefOut, coefVal};
   const rateFactors = (specs.rate?.grid ?? []).map((r) => {
     if (!(r > -1)) throw new RangeError(`discount-rate grid: a rate must be greater than -1, found ${r}`);
     return discountFactors(r, H);
@@ -607,7 +611,10 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
     OUT.fill(0);
     work.fill(0, 0, n);
     if (net) netYear.fill(0);
-    for (let j = 0; j < J; ++j) {
+    let allSame = true;
+    for (let r = 0; r < R; ++r) if (!rateSame[r]) allSame = false;
+    if (allSame) presentValues(pvTerms, net ? rateIndex : -1, V, PV, OUT, work, netYear, rateFactor, n);
+    else for (let j = 0; j < J; ++j) {
       const pv = j * B;
       const o0 = termSlot[j] * B;
       const r = termRate[j];
@@ -776,20 +783,8 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
           if (cj === 0) continue;
           for (let b = 0; b < n; ++b) work[b] -= cj * PV[j * B + b];
         }
-        const acc = propScratch;
-        for (let g = 0; g < grid.length; ++g) {
-          const f = rateFactors[g];
-          // s[b] = work[b] + Σ_t netYear_t[b] · f_t, t ascending (year by year over the draws).
-          acc.set(work.subarray(0, n));
-          for (let t = 0; t < H; ++t) {
-            const ft = f[t];
-            const tB = t * B;
-            for (let b = 0; b < n; ++b) acc[b] += netYear[tB + b] * ft;
-          }
-          let c = 0;
-          for (let b = 0; b < n; ++b) if (acc[b] > 0) ++c;
-          positive[g] = c;
-        }
+        // s[b] = work[b] + Σ_t netYear_t[b] · f_t, t ascending, counted where > 0.
+        for (let g = 0; g < grid.length; ++g) positive[g] = positiveAtRate(B, H, work, netYear, rateFactors[g], n);
       } else {
         // The rate is used by no post: the saldo does not depend on it.
         positive.fill(countPositive(n));

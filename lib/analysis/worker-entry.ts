@@ -86,6 +86,17 @@ export function handleEvppi(request: PsaRequest, post: (m: EvppiMessage) => void
   }
 }
 
+/**
+ * The buffers of a pool reply that can be transferred instead of copied: a chunk result's arrays
+ * are made for that message alone (psaEngine's `run`), so the worker hands them over.
+ */
+export function transferables(m: PoolReply): ArrayBuffer[] {
+  if (m.type !== "chunk") return [];
+  const r = m.result;
+  const arrays = [r.moments, r.kept, r.inputs, r.qaly?.positive, r.qaly?.counted, r.discountRate?.positive, r.discountRate?.counted];
+  return [...new Set(arrays.filter((a) => a !== undefined).map((a) => a.buffer as ArrayBuffer))];
+}
+
 /** A pool worker's message handler: `init` builds the engine, `chunks` runs chunks (see the protocol above). */
 export function chunkServer(post: (m: PoolReply) => void): (m: PoolRequest) => void {
   let engine: PsaEngine | null = null;
@@ -128,7 +139,7 @@ export function tornadoServer(post: (m: TornadoReply) => void): (m: TornadoReque
 // `type`, a one-run request does not.
 const scope = globalThis as unknown as {document?: unknown; onmessage?: unknown; postMessage?: (m: unknown) => void};
 if (typeof scope.document === "undefined" && typeof scope.postMessage === "function" && typeof (globalThis as {process?: unknown}).process === "undefined") {
-  const pool = chunkServer((m) => scope.postMessage!(m));
+  const pool = chunkServer((m) => (scope.postMessage as (m: unknown, transfer: Transferable[]) => void)(m, transferables(m)));
   const tornado = tornadoServer((m) => scope.postMessage!(m));
   scope.onmessage = (event: {data: PsaRequest | PoolRequest | EvppiRequest | TornadoRequest}) => {
     const data = event.data;

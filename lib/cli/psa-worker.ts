@@ -4,7 +4,8 @@
 // starts without a TypeScript loader. Messages that arrive before the listener is attached wait
 // in the port.
 import {parentPort} from "node:worker_threads";
-import {chunkServer} from "../analysis/worker-entry.js";
+import {chunkServer, transferables} from "../analysis/worker-entry.js";
 
 const port = parentPort!;
-port.on("message", chunkServer((m) => port.postMessage(m)));
+// A chunk's arrays are transferred, not copied (`transferables`).
+port.on("message", chunkServer((m) => port.postMessage(m, transferables(m))));

@@ -114,11 +114,19 @@ export async function main(argv: string[]): Promise<number> {
     if (argv.includes("--reference")) r = psaReference(model, {draws, seed, overrides, qalyValue, onProgress});
     else if (workers === 1) r = psa(model, {draws, seed, overrides, qalyValue, onProgress, ...keep});
     else {
-      // Fail here, with the usual message, for bad options and inputs, before starting workers.
-      psa(model, {draws: 1, seed, overrides, qalyValue});
       const request = {file: model.file, registry: registryJSONFor(model, defaultRegistry()), draws, seed, overrides, qalyValue, ...keep};
       await psaWorkerSource();
-      r = await runPsaPool(request, {workers, create: nodeWorker, onProgress}).result;
+      const pool = runPsaPool(request, {workers, create: nodeWorker, onProgress});
+      // Fail here, with the usual message, for bad options and inputs: checked while the workers
+      // start (they start in their own threads), and the workers are stopped on a failure.
+      try {
+        psa(model, {draws: 1, seed, overrides, qalyValue});
+      } catch (error) {
+        pool.result.catch(() => {});
+        pool.cancel();
+        throw error;
+      }
+      r = await pool.result;
     }
     let evppi: EvppiResult | undefined;
     let evppiMs = 0;

@@ -4,7 +4,7 @@ import {writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {pathToFileURL} from "node:url";
 import {handle, type PsaMessage, type PsaRequest} from "../../lib/analysis/worker-entry.js";
-import {chunkServer, type PoolReply, type PoolRequest} from "../../lib/analysis/worker-entry.js";
+import {chunkServer, transferables, type PoolReply, type PoolRequest} from "../../lib/analysis/worker-entry.js";
 import {CancelledError, runPsaPool, type PoolWorker} from "../../lib/analysis/psa-pool.js";
 import {psa} from "../../lib/analysis/psa.js";
 import {compileModel} from "../../lib/model/compile.js";
@@ -114,6 +114,32 @@ describe("the worker pool (lib/analysis/psa-pool.ts)", () => {
     expect(out[1]).toBe(out[0]);
     expect(out[2]).toBe(out[0]);
     expect(JSON.parse(out[0]).draws).toBe(1500);
+  }, 120_000);
+  it("a chunk's arrays are transferred to the main thread, each buffer once; other replies transfer nothing", () => {
+    const replies: PoolReply[] = [];
+    const serve = chunkServer((m) => replies.push(m));
+    serve({type: "init", request: request(linear, 1100, 3)});
+    serve({type: "chunks", chunks: [0]});
+    const [ready, chunk] = replies;
+    expect(transferables(ready)).toEqual([]);
+    if (chunk.type !== "chunk") throw new Error(`expected a chunk, found ${chunk.type}`);
+    const buffers = transferables(chunk);
+    expect(new Set(buffers).size).toBe(buffers.length);
+    expect(buffers).toContain(chunk.result.kept.buffer);
+    expect(buffers).toContain(chunk.result.moments.buffer);
+    // Structured clone with the transfer list keeps the values and empties the sender's arrays.
+    const kept = Array.from(chunk.result.kept);
+    const copy = structuredClone(chunk, {transfer: buffers});
+    expect(Array.from(copy.result.kept)).toEqual(kept);
+    expect(chunk.result.kept.length).toBe(0);
+  });
+  it("rendement psa --workers 2 refuses a bad option with the usual message, checked while the workers start, and stops them", async () => {
+    const one = await runCli(["psa", linear, "--draws", "1100", "--workers", "1", "--qaly-value", "nope"]);
+    const two = await runCli(["psa", linear, "--draws", "1100", "--workers", "2", "--qaly-value", "nope"]);
+    expect(one.code).toBe(2);
+    expect(two.code).toBe(2);
+    expect(two.err).toBe(one.err);
+    expect(two.err).toMatch(/unknown input "nope"/);
   }, 120_000);
   it("rendement psa --progress writes progress to stderr only; stdout stays the JSON result", async () => {
     const r = await runCli(["psa", linear, "--draws", "1100", "--seed", "2", "--json", "--workers", "2", "--progress"]);
