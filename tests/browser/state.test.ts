@@ -21,7 +21,7 @@ browserSuite("page state in the address (Chromium, dist/)", (suite) => {
       expect(key, "the VH page has an effect-years box").toBeDefined();
       const saldo = page.locator('[data-value="saldo"]').first();
       const baseSaldo = await saldo.textContent();
-      await typeAndEnter(page, key!, "5,625");
+      await typeAndEnter(page, key!, "5,625", {perKey: true});
       await expect.poll(() => page.evaluate(() => location.search)).toContain(`${key}=5.625`);
       await settle(page);
       const before = {box: await boxShows(page, key!), saldo: await saldo.textContent()};
@@ -45,7 +45,7 @@ browserSuite("page state in the address (Chromium, dist/)", (suite) => {
     const {page, context} = await suite.open(pageFile(VH));
     try {
       const key = (await boundBoxes(page)).map((b) => b.key).find((k) => k.endsWith(".effectJaren"))!;
-      await typeAndEnter(page, key, "999");
+      await typeAndEnter(page, key, "999", {perKey: true});
       await settle(page);
       const shown = await boxShows(page, key);
       expect(shown.message).toMatch(/999 ligt buiten het bereik/);
