@@ -44,6 +44,11 @@ export const SHARED_KENGETALLEN = "data/kengetallen";
  * KengetalError listing every problem found.
  */
 export function loadKengetallen(dir?: string, options: {cpiPath?: string | null; files?: string[]} = {}): Registry {
+  // Paths are relative to the project's folder: a command started elsewhere gets this, not ENOENT.
+  if (!existsSync(dir ?? SHARED_KENGETALLEN))
+    throw new KengetalError([
+      {file: dir ?? SHARED_KENGETALLEN, line: 1, field: "folder", message: `expected the kengetallen folder, found none in ${process.cwd()} (run rendement from the project's folder, the one that holds data/)`}
+    ]);
   const paths = [
     ...readdirSync(dir ?? SHARED_KENGETALLEN)
       .filter((f) => /\.ya?ml$/.test(f))

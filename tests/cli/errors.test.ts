@@ -2,6 +2,9 @@
 // never a stack trace and never a silently wrong number.
 import {describe, expect, it} from "vitest";
 import {spawnSync} from "node:child_process";
+import {mkdtempSync, realpathSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join, resolve} from "node:path";
 import {vi} from "vitest";
 import {runGuarded} from "../../lib/cli.js";
 import {runCli} from "./run.js";
@@ -132,5 +135,19 @@ describe("an error that escapes a command", () => {
       spy.mockRestore();
     }
     expect(lines).toEqual(["rendement evaluate: internal error: x is not a function (please report it; RENDEMENT_DEBUG=1 shows where it happened)"]);
+  });
+});
+
+describe("a command started outside the project's folder", () => {
+  it("is refused with exit 2 naming the missing kengetallen folder and the folder it ran in, not an internal error", () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), "rendement-elsewhere-"));
+    try {
+      const r = spawnSync(process.execPath, [resolve("bin/rendement.mjs"), "evaluate", resolve(zoetermeer)], {cwd: elsewhere, encoding: "utf8"});
+      expect(r.status).toBe(2);
+      expect(r.stderr.trim()).toBe(`rendement evaluate: data/kengetallen:1: folder: expected the kengetallen folder, found none in ${realpathSync(elsewhere)} (run rendement from the project's folder, the one that holds data/)`);
+      noTrace(r.stderr);
+    } finally {
+      rmSync(elsewhere, {recursive: true, force: true});
+    }
   });
 });
