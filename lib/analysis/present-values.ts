@@ -49,15 +49,18 @@ export function termKernelSource(B: number, years: number, net: boolean): string
   return `function term${years}${net ? "net" : ""}(V, PV, work, netYear, RF, fr, o, pv, cj, n) {\n  ${f.length ? `const ${f.join(", ")};` : ""}\n  for (let b = 0; b < n; ++b) { ${body.join(" ")} }\n}`;
 }
 
-function termKernel(B: number, years: number, net: boolean): TermKernel {
-  const key = `${B}|${years}|${net}`;
-  let k = kernels.get(key);
+/** The function compiled from `source()` once per key of `cache` (only numbers and names of this module reach a source). */
+function compiled<F>(cache: Map<string, F>, key: string, source: () => string): F {
+  let k = cache.get(key);
   if (!k) {
-    // Only numbers and names of this module reach the source.
-    k = new Function("return " + termKernelSource(B, years, net))() as TermKernel;
-    kernels.set(key, k);
+    k = new Function("return " + source())() as F;
+    cache.set(key, k);
   }
   return k;
+}
+
+function termKernel(B: number, years: number, net: boolean): TermKernel {
+  return compiled(kernels, `${B}|${years}|${net}`, () => termKernelSource(B, years, net));
 }
 
 const byTerms = new WeakMap<PresentValueTerms, Map<number, TermKernel[]>>();
@@ -113,12 +116,5 @@ export function positiveAtRateSource(B: number, H: number): string {
  * (one generated function per B and H, as the terms' kernels above).
  */
 export function positiveAtRate(B: number, H: number, work: Float64Array, netYear: Float64Array, F: ArrayLike<number>, n: number): number {
-  const key = `${B}|${H}`;
-  let k = counters.get(key);
-  if (!k) {
-    // Only numbers and names of this module reach the source.
-    k = new Function("return " + positiveAtRateSource(B, H))() as CountKernel;
-    counters.set(key, k);
-  }
-  return k(work, netYear, F, n);
+  return compiled(counters, `${B}|${H}`, () => positiveAtRateSource(B, H))(work, netYear, F, n);
 }
