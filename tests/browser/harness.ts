@@ -4,7 +4,7 @@ import {createServer, type Server} from "node:http";
 import {existsSync, readFileSync, readdirSync, statSync} from "node:fs";
 import {extname, join, resolve, sep} from "node:path";
 import type {AddressInfo} from "node:net";
-import {chromium, type Browser, type BrowserContext, type Page, type Route} from "playwright-core";
+import {chromium, type Browser, type BrowserContext, type Locator, type Page, type Route} from "playwright-core";
 import {afterAll, describe, test} from "vitest";
 
 export const DIST = resolve("dist");
@@ -467,20 +467,24 @@ export async function boxState(page: Page, index: number): Promise<BoxState> {
 }
 
 /**
- * Types `text` into the n-th number box with the keyboard: select all, delete, type, Tab to leave.
- * `perKey` (default) sends one key press per character, as a reader types (each one recomputes the
- * model); otherwise the text arrives as one keyboard input event (as from an input method), which
- * keeps pages with many boxes fast on a busy machine.
+ * Types `text` into a number box with the keyboard: click, select all, delete, type, then `leave` (Tab,
+ * or Enter). `perKey` (default) sends one key press per character, as a reader types (each one
+ * recomputes the model); otherwise the text arrives as one keyboard input event (as from an input
+ * method).
  */
-export async function typeInto(page: Page, index: number, text: string, {perKey = true}: {perKey?: boolean} = {}): Promise<void> {
-  const box = page.locator("form.number-input .number-input-box").nth(index);
+export async function typeIntoBox(box: Locator, text: string, {perKey = true, leave = "Tab"}: {perKey?: boolean; leave?: "Tab" | "Enter"} = {}): Promise<void> {
   await box.scrollIntoViewIfNeeded();
   await box.click();
   await box.press("ControlOrMeta+a");
   await box.press("Backspace");
   if (perKey) await box.pressSequentially(text);
-  else await page.keyboard.insertText(text);
-  await box.press("Tab");
+  else await box.page().keyboard.insertText(text);
+  await box.press(leave);
+}
+
+/** Types `text` key by key into the n-th number box and leaves it with Tab (typeIntoBox). */
+export async function typeInto(page: Page, index: number, text: string): Promise<void> {
+  await typeIntoBox(page.locator("form.number-input .number-input-box").nth(index), text);
 }
 
 /** The file a built page is written to, as a plain static host serves it: "/" → "/", "/a/b" → "/a/b.html". */

@@ -4,7 +4,7 @@
 import {expect} from "vitest";
 import type {Page} from "playwright-core";
 import type {PageCheck, PageVisit} from "./types.js";
-import {cellsSettled} from "../harness.js";
+import {cellsSettled, typeIntoBox} from "../harness.js";
 import {formatInputNumber} from "../../../lib/format.js";
 import {formatStateNumber, isReservedKey} from "../../../lib/page-state.js";
 
@@ -74,14 +74,7 @@ export async function boxShows(page: Page, key: string): Promise<{value: string 
  * page's first two boxes key by key.
  */
 export async function typeAndEnter(page: Page, key: string, text: string, {perKey = false}: {perKey?: boolean} = {}): Promise<void> {
-  const box = formOf(page, key).locator(".number-input-box");
-  await box.scrollIntoViewIfNeeded();
-  await box.click();
-  await box.press("ControlOrMeta+a");
-  await box.press("Backspace");
-  if (perKey) await box.pressSequentially(text);
-  else await page.keyboard.insertText(text);
-  await box.press("Enter");
+  await typeIntoBox(formOf(page, key).locator(".number-input-box"), text, {perKey, leave: "Enter"});
 }
 
 /** A value inside [min, max] with decimals (so the reader types a decimal comma), or a whole number. */

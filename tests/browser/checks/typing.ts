@@ -3,7 +3,7 @@
 // the 1280 px visit: it leaves every box at its maximum.
 import {expect} from "vitest";
 import type {Page} from "playwright-core";
-import {boxState, typeInto, type BoxState} from "../harness.js";
+import {boxState, typeIntoBox, type BoxState} from "../harness.js";
 import {formatInputNumber, parseDutchNumber} from "../../../lib/format.js";
 import {logPosition} from "../../../lib/slider-scale.js";
 import type {PageCheck} from "./types.js";
@@ -11,25 +11,16 @@ import type {PageCheck} from "./types.js";
 export const order = 80;
 
 /**
- * Puts `text` in the i-th number box and leaves it, then reads the box: with the keyboard (`keys`:
- * select all, delete, type key by key, Tab; harness typeInto), or as one input event with the whole
- * text and a change event, as pasting and then leaving the box give.
+ * Types `text` into the i-th number box with the keyboard and leaves it with Tab (harness
+ * typeIntoBox: key by key with `keys`, else the text as one keyboard input), then reads the box.
  */
 async function enter(page: Page, i: number, text: string, keys: boolean, {message}: {message: boolean}): Promise<BoxState> {
-  if (keys) await typeInto(page, i, text);
-  else
-    await page.locator("form.number-input").nth(i).evaluate((form, text) => {
-      const box = form.querySelector(".number-input-box") as HTMLInputElement;
-      box.focus();
-      box.value = text;
-      box.dispatchEvent(new InputEvent("input", {bubbles: true, inputType: "insertFromPaste"}));
-      box.dispatchEvent(new Event("change", {bubbles: true}));
-      box.blur();
-    }, text);
+  await typeIntoBox(page.locator("form.number-input .number-input-box").nth(i), text, {perKey: keys});
   // A box may answer after a moment (the boxes of "Uw gemeente" mirror the controls through code that
-  // loads when the section opens): wait until its message shows or not, as expected, then read it.
-  await expect.poll(async () => (await boxState(page, i)).messageVisible, {timeout: 10_000, message: `box ${i} after "${text}": message ${message ? "shown" : "hidden"}`}).toBe(message);
-  return boxState(page, i);
+  // loads when the section opens): wait until its message shows or not, as expected, and keep that read.
+  let state: BoxState | undefined;
+  await expect.poll(async () => (state = await boxState(page, i)).messageVisible, {timeout: 10_000, message: `box ${i} after "${text}": message ${message ? "shown" : "hidden"}`}).toBe(message);
+  return state!;
 }
 
 export const checks: PageCheck[] = [
@@ -53,9 +44,7 @@ export const checks: PageCheck[] = [
         // A value inside the range with a decimal comma (a whole number for whole-number boxes).
         const inside = integer ? Math.round(min + (max - min) / 3) : Number((min + (max - min) / 3).toFixed(2));
         const typed = formatInputNumber(inside);
-        // Key by key on the first two boxes of a page; on the others one input event and leaving the
-        // box, in one call into the page (a page with dozens of boxes spent most of its visit in the
-        // round trips of clicking, selecting and pressing keys).
+        // Key by key on the first two boxes of a page, one keyboard input on the others.
         let st = await enter(page, i, typed, i < 2, {message: false});
         const label = `box "${st.label}" typed "${typed}"`;
         expect(parseDutchNumber(st.box), label).toBeCloseTo(inside, 9);
