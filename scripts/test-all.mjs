@@ -2,7 +2,7 @@
 // `npm test`: every check of the project, in order, continuing after a failure.
 //   1. type-check      tsc --noEmit                                   (1 check)
 //      CLI bundle      node scripts/build-cli.mjs (dist-cli/, tested in tests/cli/bundle.test.ts) (1 check)
-//   2. unit tests      vitest run (vitest.config.ts)                  (each test counts)
+//   2. unit tests      vitest run (vitest.config.ts), beside 3–5     (each test counts)
 //   3. build           clean `npm run build` (scripts/build-site.mjs; cache and dist removed) (1 check)
 //   4. built site      vitest run --config vitest.site.config.ts      (each test counts)
 //   5. browser         vitest run --config vitest.browser.config.ts   (each test counts)
@@ -30,8 +30,15 @@ function header(title) {
   console.log(`\n${"=".repeat(78)}\n== ${title}\n${"=".repeat(78)}`);
 }
 
+// A phase's place in the summary is where it was started (a phase in the background ends later).
+let started_phases = 0;
+const place = new Map();
+function begin(name) {
+  place.set(name, started_phases++);
+}
+
 function record(name, {passed = 0, failed = 0, skipped = 0, notes = []}, ms) {
-  phases.push({name, passed, failed, skipped, ms});
+  phases.push({name, passed, failed, skipped, ms, place: place.get(name) ?? started_phases++});
   for (const note of notes) console.log(note);
   console.log(`-- ${name}: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""} (${(ms / 1000).toFixed(1)} s)`);
 }
@@ -41,13 +48,13 @@ function record(name, {passed = 0, failed = 0, skipped = 0, notes = []}, ms) {
 // always printed, even when a test hangs in an endless loop.
 const PHASE_TIMEOUT = Number(process.env.PHASE_TIMEOUT ?? 1200);
 
-// The phases run in their own process group (to kill them whole on time-out), so pass Ctrl-C on.
-let current = null;
+// The phases run in their own process groups (to kill them whole on time-out), so pass Ctrl-C on.
+const running = new Set();
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
-    if (current) {
+    for (const child of running) {
       try {
-        process.kill(-current.pid, "SIGKILL");
+        process.kill(-child.pid, "SIGKILL");
       } catch {
         // already gone
       }
@@ -62,7 +69,7 @@ function run(command, args, {quiet = false, tee = false, timeout = PHASE_TIMEOUT
   return new Promise((done) => {
     const piped = quiet || tee;
     const child = spawn(command, args, {cwd: root, env, stdio: piped ? ["ignore", "pipe", "pipe"] : "inherit", detached: true});
-    current = child;
+    running.add(child);
     let output = "";
     if (piped) {
       child.stdout.on("data", (d) => {
@@ -86,12 +93,13 @@ function run(command, args, {quiet = false, tee = false, timeout = PHASE_TIMEOUT
     }, timeout * 1000);
     child.on("error", (error) => {
       clearTimeout(timer);
+      running.delete(child);
       console.log(`could not run ${command}: ${error.message}`);
       done({status: null, output, timedOut});
     });
     child.on("close", (status, signal) => {
       clearTimeout(timer);
-      current = null;
+      running.delete(child);
       done({status: timedOut ? null : status, signal, output, timedOut});
     });
   });
@@ -99,6 +107,7 @@ function run(command, args, {quiet = false, tee = false, timeout = PHASE_TIMEOUT
 
 // A single pass/fail check (type-check, build).
 async function check(name, command, args, {filter} = {}) {
+  begin(name);
   header(name);
   const t0 = Date.now();
   const result = await run(command, args, {quiet: !!filter});
@@ -108,13 +117,20 @@ async function check(name, command, args, {filter} = {}) {
   return ok;
 }
 
-// A vitest run: counts individual tests from its JSON report.
-async function vitest(name, configArgs, {timeout = PHASE_TIMEOUT} = {}) {
-  header(name);
+// A vitest run: counts individual tests from its JSON report. `background`: its output is kept and
+// printed whole when it ends (it runs beside other phases, whose output is printed as it comes).
+async function vitest(name, configArgs, {timeout = PHASE_TIMEOUT, background = false} = {}) {
+  begin(name);
+  if (background) console.log(`\n== ${name}: started; it runs beside the phases below, and its output follows when it ends`);
+  else header(name);
   const t0 = Date.now();
   const report = join(scratch, `${name.replace(/\W+/g, "-")}.json`);
   rmSync(report, {force: true});
-  const result = await run(bin("vitest"), ["run", ...configArgs, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], {tee: true, timeout});
+  const result = await run(bin("vitest"), ["run", ...configArgs, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], {tee: !background, quiet: background, timeout});
+  if (background) {
+    header(`${name} (ran in the background)`);
+    process.stdout.write(result.output);
+  }
   const counts = result.timedOut ? {failed: 1, notes: [`FAILED: ${name} timed out after ${timeout} s`, ...(await unfinished(configArgs, result.output))]} : countVitest(report, result.status);
   record(name, counts, Date.now() - t0);
 }
@@ -214,8 +230,10 @@ await check("type-check (tsc --noEmit)", bin("tsc"), ["--noEmit", "-p", "tsconfi
 // The command-line bundle the unit tests compare with the source (tests/cli/bundle.test.ts).
 await check("command-line bundle (scripts/build-cli.mjs)", process.execPath, ["scripts/build-cli.mjs"]);
 
-// 2. Unit tests.
-await vitest("unit tests (vitest)", []);
+// 2. Unit tests, beside the build and the site and browser checks: they need neither dist/ nor
+// Framework's cache, and the browser phase alone leaves part of the two cores idle (waiting for page
+// loads and frames). On this 2-core machine that shortened a fresh-clone run by about N s (docs/testing.md).
+const unitTests = vitest("unit tests (vitest)", [], {background: true});
 
 // 3. A clean build: a loader re-runs only when its output is missing from the cache.
 rmSync(join(root, "src", ".observablehq", "cache"), {recursive: true, force: true});
@@ -239,13 +257,14 @@ if (!chromium) {
 // machine); it gets its own bound so that the whole run stays well inside CI's 90 minutes.
 const BROWSER_PHASE_TIMEOUT = Number(process.env.BROWSER_PHASE_TIMEOUT ?? 3000);
 await vitest("browser tests (Chromium)", ["--config", "vitest.browser.config.ts"], {timeout: BROWSER_PHASE_TIMEOUT});
+await unitTests;
 
 rmSync(scratch, {recursive: true, force: true});
 
 // Summary.
 const total = phases.reduce((t, p) => ({passed: t.passed + p.passed, failed: t.failed + p.failed, skipped: t.skipped + p.skipped}), {passed: 0, failed: 0, skipped: 0});
 header(`summary (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-for (const p of phases) {
+for (const p of phases.sort((a, b) => a.place - b.place)) {
   console.log(`${p.failed ? "FAIL" : "ok  "}  ${p.name.padEnd(34)} ${String(p.passed).padStart(4)} passed ${String(p.failed).padStart(4)} failed ${String(p.skipped).padStart(4)} skipped  ${(p.ms / 1000).toFixed(1).padStart(6)} s`);
 }
 console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
