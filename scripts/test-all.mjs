@@ -117,22 +117,27 @@ async function check(name, command, args, {filter} = {}) {
   return ok;
 }
 
-// A vitest run: counts individual tests from its JSON report. `background`: its output is kept and
-// printed whole when it ends (it runs beside other phases, whose output is printed as it comes).
+// A vitest run: counts individual tests from its JSON report. `background`: it runs beside the phases
+// started after it, its output kept; the call returns a function that waits for it, then prints its
+// output whole and counts it (so no two phases' lines are mixed).
 async function vitest(name, configArgs, {timeout = PHASE_TIMEOUT, background = false} = {}) {
   begin(name);
-  if (background) console.log(`\n== ${name}: started; it runs beside the phases below, and its output follows when it ends`);
+  if (background) console.log(`\n== ${name}: started beside the phases below; its output follows at the end`);
   else header(name);
   const t0 = Date.now();
   const report = join(scratch, `${name.replace(/\W+/g, "-")}.json`);
   rmSync(report, {force: true});
-  const result = await run(bin("vitest"), ["run", ...configArgs, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], {tee: !background, quiet: background, timeout});
-  if (background) {
-    header(`${name} (ran in the background)`);
-    process.stdout.write(result.output);
-  }
-  const counts = result.timedOut ? {failed: 1, notes: [`FAILED: ${name} timed out after ${timeout} s`, ...(await unfinished(configArgs, result.output))]} : countVitest(report, result.status);
-  record(name, counts, Date.now() - t0);
+  const ended = run(bin("vitest"), ["run", ...configArgs, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], {tee: !background, quiet: background, timeout}).then((result) => ({result, ms: Date.now() - t0}));
+  const finish = async () => {
+    const {result, ms} = await ended;
+    if (background) {
+      header(`${name} (ran beside the phases above)`);
+      process.stdout.write(result.output);
+    }
+    const counts = result.timedOut ? {failed: 1, notes: [`FAILED: ${name} timed out after ${timeout} s`, ...(await unfinished(configArgs, result.output))]} : countVitest(report, result.status);
+    record(name, counts, ms);
+  };
+  return background ? finish : finish();
 }
 
 // After a time-out: the test files vitest had not reported on (one of them hangs).
@@ -233,7 +238,7 @@ await check("command-line bundle (scripts/build-cli.mjs)", process.execPath, ["s
 // 2. Unit tests, beside the build and the site and browser checks: they need neither dist/ nor
 // Framework's cache, and the browser phase alone leaves part of the two cores idle (waiting for page
 // loads and frames). On this 2-core machine that shortened a fresh-clone run by about N s (docs/testing.md).
-const unitTests = vitest("unit tests (vitest)", [], {background: true});
+const unitTests = await vitest("unit tests (vitest)", [], {background: true});
 
 // 3. A clean build: a loader re-runs only when its output is missing from the cache.
 rmSync(join(root, "src", ".observablehq", "cache"), {recursive: true, force: true});
@@ -257,7 +262,7 @@ if (!chromium) {
 // machine); it gets its own bound so that the whole run stays well inside CI's 90 minutes.
 const BROWSER_PHASE_TIMEOUT = Number(process.env.BROWSER_PHASE_TIMEOUT ?? 3000);
 await vitest("browser tests (Chromium)", ["--config", "vitest.browser.config.ts"], {timeout: BROWSER_PHASE_TIMEOUT});
-await unitTests;
+await unitTests();
 
 rmSync(scratch, {recursive: true, force: true});
 
