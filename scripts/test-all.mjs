@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// `npm test`: every check of the project, in order, continuing after a failure.
+// `npm test`: every check of the project, continuing after a failure. The phases start in this order;
+// 2 and 4 run beside the phases after them, and their output is printed whole at the end.
 //   1. type-check      tsc --noEmit                                   (1 check)
 //      CLI bundle      node scripts/build-cli.mjs (dist-cli/, tested in tests/cli/bundle.test.ts) (1 check)
 //   2. unit tests      vitest run (vitest.config.ts), beside 3–5     (each test counts)
 //   3. build           clean `npm run build` (scripts/build-site.mjs; cache and dist removed) (1 check)
-//   4. built site      vitest run --config vitest.site.config.ts      (each test counts)
+//   4. built site      vitest run --config vitest.site.config.ts, beside 5 (each test counts)
 //   5. browser         vitest run --config vitest.browser.config.ts   (each test counts)
 //                      Debian Chromium; skipped when missing unless REQUIRE_BROWSER=1
 // The last line is always `N passed, N failed, N skipped`; the exit code is 1 when anything failed.
@@ -237,7 +238,7 @@ await check("command-line bundle (scripts/build-cli.mjs)", process.execPath, ["s
 
 // 2. Unit tests, beside the build and the site and browser checks: they need neither dist/ nor
 // Framework's cache, and the browser phase alone leaves part of the two cores idle (waiting for page
-// loads and frames). On this 2-core machine that shortened a fresh-clone run by about N s (docs/testing.md).
+// loads and frames). See docs/testing.md ("Measured times") for what that changed.
 const unitTests = await vitest("unit tests (vitest)", [], {background: true});
 
 // 3. A clean build: a loader re-runs only when its output is missing from the cache.
@@ -248,8 +249,8 @@ seedNpmVersionCache();
 const built = await check("clean build (scripts/build-site.mjs)", process.execPath, ["scripts/build-site.mjs"], {filter: buildOutput});
 if (!built) console.log("The build failed: the site and browser checks below run on what was built, if anything.");
 
-// 4. Checks on the built files.
-await vitest("built-site checks", ["--config", "vitest.site.config.ts"]);
+// 4. Checks on the built files (they only read dist/), beside the browser tests.
+const siteChecks = await vitest("built-site checks", ["--config", "vitest.site.config.ts"], {background: true});
 
 // 5. Real browser.
 const chromium = findChromium();
@@ -263,14 +264,16 @@ if (!chromium) {
 const BROWSER_PHASE_TIMEOUT = Number(process.env.BROWSER_PHASE_TIMEOUT ?? 3000);
 await vitest("browser tests (Chromium)", ["--config", "vitest.browser.config.ts"], {timeout: BROWSER_PHASE_TIMEOUT});
 await unitTests();
+await siteChecks();
 
 rmSync(scratch, {recursive: true, force: true});
 
 // Summary.
 const total = phases.reduce((t, p) => ({passed: t.passed + p.passed, failed: t.failed + p.failed, skipped: t.skipped + p.skipped}), {passed: 0, failed: 0, skipped: 0});
 header(`summary (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+const nameWidth = Math.max(...phases.map((p) => p.name.length));
 for (const p of phases.sort((a, b) => a.place - b.place)) {
-  console.log(`${p.failed ? "FAIL" : "ok  "}  ${p.name.padEnd(34)} ${String(p.passed).padStart(4)} passed ${String(p.failed).padStart(4)} failed ${String(p.skipped).padStart(4)} skipped  ${(p.ms / 1000).toFixed(1).padStart(6)} s`);
+  console.log(`${p.failed ? "FAIL" : "ok  "}  ${p.name.padEnd(nameWidth)} ${String(p.passed).padStart(4)} passed ${String(p.failed).padStart(4)} failed ${String(p.skipped).padStart(4)} skipped  ${(p.ms / 1000).toFixed(1).padStart(6)} s`);
 }
 console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exitCode = total.failed ? 1 : 0;
