@@ -53,6 +53,9 @@ export function place(slot, node) {
 export function chartSlot() {
   const div = document.createElement("div");
   div.style.position = "relative";
+  // Off screen, the browser skips its style, layout and paint until the reader scrolls near it
+  // (src/style.css .chart-slot: content-visibility), so a change redraws it without laying it out.
+  div.className = "chart-slot";
   /** @type {((width: number) => Node | null) | null} */
   let render = null;
   /** @type {number | undefined} */
