@@ -96,7 +96,8 @@ export function chartSlot() {
  * count of children) is replaced, the rest stays (the same elements: no new style and layout where
  * nothing changed). Listeners stay those of `old`, so a component patched this way must make its
  * listeners read the current state when fired (e.g. explainableResult with a getter); a clickable
- * figure whose meaning differs (`data-explain`) is replaced, never patched.
+ * figure whose meaning differs (`data-explain`) is replaced, never patched. A <details> keeps its
+ * open state.
  * @param {Node} old
  * @param {Node} fresh
  */
@@ -107,8 +108,11 @@ export function patch(old, fresh) {
   }
   if (old instanceof Element && fresh instanceof Element) {
     if (old.getAttribute("data-explain") !== fresh.getAttribute("data-explain")) return void old.replaceWith(fresh);
-    for (const name of old.getAttributeNames()) if (!fresh.hasAttribute(name)) old.removeAttribute(name);
+    // A <details> keeps the open state the reader gave it.
+    const kept = (/** @type {string} */ name) => name === "open" && old.tagName === "DETAILS";
+    for (const name of old.getAttributeNames()) if (!fresh.hasAttribute(name) && !kept(name)) old.removeAttribute(name);
     for (const name of fresh.getAttributeNames()) {
+      if (kept(name)) continue;
       const value = /** @type {string} */ (fresh.getAttribute(name));
       if (old.getAttribute(name) !== value) old.setAttribute(name, value);
     }
