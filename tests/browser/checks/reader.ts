@@ -84,6 +84,30 @@ export async function clippedChartLabels(page: Page): Promise<string[]> {
   });
 }
 
+/** Pairs of texts in one chart that are drawn over each other (a bar's amount over a post's name). */
+export async function overlappingChartTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const svg of Array.from(document.querySelectorAll("#observablehq-main [data-chart] svg, #observablehq-main .effect-scheme svg"))) {
+      if (svg.parentElement?.closest("svg")) continue;
+      if (svg.getBoundingClientRect().width === 0) continue;
+      const texts = Array.from(svg.querySelectorAll("text"))
+        .filter((t) => (t.textContent ?? "").trim() && t.checkVisibility())
+        .map((t) => ({text: (t.textContent ?? "").trim().slice(0, 30), r: t.getBoundingClientRect()}))
+        .filter(({r}) => r.width > 0 && r.height > 0);
+      const chart = svg.closest("[data-chart]")?.getAttribute("data-chart") ?? "effect-scheme";
+      for (let i = 0; i < texts.length; i++) {
+        for (let j = i + 1; j < texts.length; j++) {
+          const a = texts[i].r;
+          const b = texts[j].r;
+          if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1) out.push(`chart ${chart}: "${texts[i].text}" over "${texts[j].text}"`);
+        }
+      }
+    }
+    return out;
+  });
+}
+
 // Reads the page as it loaded: before the checks that move inputs (state, equality, typing).
 export const order = 30;
 export const checks: PageCheck[] = [
@@ -101,6 +125,13 @@ export const checks: PageCheck[] = [
       const top = await firstResultTop(page);
       expect(top, "no result card ([data-results] .card)").not.toBeNull();
       expect(top!).toBeLessThan(width === 1280 ? 900 : 1300);
+    }
+  },
+  {
+    name: "no two texts of a chart are drawn over each other",
+    run: async ({page}) => {
+      const over = await overlappingChartTexts(page);
+      expect(over, `overlapping chart texts:\n${over.slice(0, 15).join("\n")}`).toEqual([]);
     }
   },
   {
