@@ -55,13 +55,15 @@ function drawScenarios(results, {scope, width, printed}) {
   ]).filter((d) => d.value !== null);
   const printedRows = shown.filter((r) => printed[r.id] !== undefined).map((r) => ({label: r.label, value: printed[r.id]}));
   const labels = shown.map((r) => r.label);
+  // The axis holds every drawn ratio and printed figure, also a negative ratio.
+  const drawnValues = [...long.map((d) => /** @type {number} */ (d.value)), ...printedRows.map((d) => d.value)];
   const axis = labelAxis(labels, width, {cap: 320, share: 0.4});
   const chart = Plot.plot({
     width,
     height: Math.max(44, axis.rowHeight + 8) * shown.length + 70,
     marginLeft: axis.marginLeft,
     marginRight: 50,
-    x: {label: "baten-kostenverhouding", grid: true, domain: [Math.min(0, ...long.map((d) => /** @type {number} */ (d.value)), ...printedRows.map((d) => d.value)) * 1.08, Math.max(2, ...long.map((d) => /** @type {number} */ (d.value)), ...printedRows.map((d) => d.value)) * 1.08], tickFormat: (v) => formatNumber(v, 1)},
+    x: {label: "baten-kostenverhouding", grid: true, domain: [Math.min(0, ...drawnValues) * 1.08, Math.max(2, ...drawnValues) * 1.08], tickFormat: (v) => formatNumber(v, 1)},
     y: {axis: null, domain: ["maatschappelijk", "financieel"]},
     fy: {label: null, domain: labels, padding: 0.15, tickFormat: axis.tickFormat},
     color: {domain: ["maatschappelijk", "financieel", "rapport (maatschappelijk)"], range: ["#1f5c99", "#9bb7d4", "#111"], legend: true},
