@@ -21,6 +21,24 @@ browserSuite("page features in Chromium", (suite) => {
     }
   });
 
+  test("the harness records a request that would leave 127.0.0.1 (an image, a script and a fetch to outside hosts), and the request fails", async () => {
+    const {page, context, report} = await suite.open("/");
+    try {
+      const fetched = await page.evaluate(async () => {
+        const img = document.createElement("img");
+        img.src = "https://cdn.example.org/pixel.png";
+        const script = document.createElement("script");
+        script.src = "https://cdn.jsdelivr.net/npm/d3@7/+esm";
+        document.body.append(img, script);
+        return fetch("https://unpkg.com/x.json").then(() => "answered", () => "failed");
+      });
+      expect(fetched).toBe("failed");
+      await expect.poll(() => [...report.outsideRequests].sort()).toEqual(["https://cdn.example.org/pixel.png", "https://cdn.jsdelivr.net/npm/d3@7/+esm", "https://unpkg.com/x.json"]);
+    } finally {
+      await context.close();
+    }
+  });
+
   test("site search works offline and answers in Dutch: typing 'discontovoet' lists pages with a Dutch count", async () => {
     const {page, context, report} = await suite.open("/");
     try {
