@@ -15,12 +15,15 @@ try {
   await cdp.send("Profiler.enable");
   await cdp.send("Profiler.setSamplingInterval", {interval: 200});
   await cdp.send("Profiler.start");
+  // SLIDER=<n>: the n-th visible slider (default 0; on /methode frame.bench.ts moves slider 1, the
+  // first that changes the figures).
+  const slider = Number(process.env.SLIDER ?? 0);
   for (let i = 0; i < moves; ++i) {
-    await page.evaluate((at) => {
-      const input = Array.from(document.querySelectorAll<HTMLInputElement>('main input[type="range"]')).find((x) => x.checkVisibility())!;
+    await page.evaluate(({at, slider}) => {
+      const input = Array.from(document.querySelectorAll<HTMLInputElement>('main input[type="range"]')).filter((x) => x.checkVisibility())[slider];
       input.value = String(Number(input.min) + (Number(input.max) - Number(input.min)) * at);
       input.dispatchEvent(new Event("input", {bubbles: true}));
-    }, i % 2 ? 0.3 : 0.7);
+    }, {at: i % 2 ? 0.3 : 0.7, slider});
     await page.waitForTimeout(400);
   }
   const {profile} = (await cdp.send("Profiler.stop")) as {profile: {nodes: {id: number; callFrame: {functionName: string; url: string; lineNumber: number}; hitCount: number}[]; samples: number[]; timeDeltas: number[]}};

@@ -91,8 +91,10 @@ export function pageState(bindings, {query = location.search, write = (href) => 
     if (href !== location.pathname + location.search + location.hash) write(href);
   };
   // One address write per animation frame (a dragged slider fires many inputs; replaceState costs
-  // a few ms): the address follows before the next frame is drawn, or after 100 ms when no frame
-  // comes (a hidden tab), and at once when the page is left.
+  // a few ms): the address follows just after the next frame is drawn (a task posted from that
+  // frame's callback, so the write is not part of the frame that shows the new figures: issue 18,
+  // that frame's work must end before the next vsync), or after 100 ms when no frame comes (a
+  // hidden tab), and at once when the page is left.
   let scheduled = false;
   const flush = () => {
     if (!scheduled) return;
@@ -102,7 +104,7 @@ export function pageState(bindings, {query = location.search, write = (href) => 
   const later = () => {
     if (scheduled) return;
     scheduled = true;
-    if (typeof requestAnimationFrame === "function") requestAnimationFrame(flush);
+    if (typeof requestAnimationFrame === "function") requestAnimationFrame(() => setTimeout(flush, 0));
     setTimeout(flush, 100);
   };
   if (typeof addEventListener === "function") addEventListener("pagehide", flush);
