@@ -514,17 +514,16 @@ export async function boxState(page: Page, index: number): Promise<BoxState> {
 }
 
 /**
- * Types `text` into a number box with the keyboard: click, select all, delete, type, then `leave` (Tab,
- * or Enter). `perKey` (default) sends one key press per character, as a reader types (each one
- * recomputes the model); otherwise the text arrives as one keyboard input event (as from an input
- * method).
+ * Types `text` into a number box with the keyboard: click (which scrolls it into view), select all,
+ * type over the selection (an empty text deletes it), then `leave` (Tab, or Enter). `perKey` (default)
+ * sends one key press per character, as a reader types (each one recomputes the model); otherwise the
+ * text arrives as one keyboard input event (as from an input method).
  */
 export async function typeIntoBox(box: Locator, text: string, {perKey = true, leave = "Tab"}: {perKey?: boolean; leave?: "Tab" | "Enter"} = {}): Promise<void> {
-  await box.scrollIntoViewIfNeeded();
   await box.click();
   await box.press("ControlOrMeta+a");
-  await box.press("Backspace");
-  if (perKey) await box.pressSequentially(text);
+  if (text === "") await box.press("Backspace");
+  else if (perKey) await box.pressSequentially(text);
   else await box.page().keyboard.insertText(text);
   await box.press(leave);
 }
