@@ -231,7 +231,7 @@ export async function openPage(
 }
 
 /**
- * Waits for a quiet network (500 ms without a request) for up to QUIET_MS, not required, and then
+ * Waits for a quiet network (QUIET_FOR_MS without a request) for up to QUIET_MS, not required, and then
  * until every cell has settled (no `observablehq-loading` placeholder left): what a page must show is
  * asserted by the checks themselves (with expect.poll). A page whose Monte Carlo pool is stopped and
  * restarted (a rerun) can leave a worker's script request that never counts as finished, and then
@@ -247,8 +247,13 @@ export async function cellsSettled(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0, null, {timeout: 90_000});
 }
 
-/** How long the network must be quiet (no request started, none open) to count as settled, as Playwright's "networkidle". */
-const QUIET_FOR_MS = 500;
+/**
+ * How long the network must be quiet (no request started, none open) to count as settled: half of
+ * Playwright's "networkidle" (500 ms). After the load event a page makes 0–2 requests (its data
+ * files), at most 199 ms apart (9 pages, each opened twice, load 5–9); the cells that wait for them
+ * hold an `observablehq-loading` placeholder until they arrive, which cellsSettled waits for as well.
+ */
+const QUIET_FOR_MS = 250;
 
 /**
  * A page's open requests, apart from the Monte Carlo workers' scripts (`/_file/workers/`): a worker

@@ -6,7 +6,7 @@ import type {Page} from "playwright-core";
 import type {PageCheck, PageVisit} from "./types.js";
 import {cellsSettled, typeIntoBox} from "../harness.js";
 import {formatInputNumber} from "../../../lib/format.js";
-import {formatStateNumber, isReservedKey} from "../../../lib/page-state.js";
+import {formatStateNumber, isReservedKey, parseStateNumber} from "../../../lib/page-state.js";
 
 /** A small seeded generator (mulberry32) from a text, so each page and width picks its own boxes. */
 export function seeded(text: string): () => number {
@@ -26,6 +26,20 @@ export function seeded(text: string): () => number {
 export async function settle(page: Page): Promise<void> {
   await cellsSettled(page);
   await page.waitForTimeout(200);
+}
+
+/**
+ * Reads `read` until `done` holds or `timeout` ms have passed, and returns the last reading: the check
+ * then asserts on it, so a reading that never settles fails with what it was. Instead of a fixed wait
+ * after a reload or a typed value (the page writes its address just after the next frame).
+ */
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeout = 5_000): Promise<T> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > end) return value;
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
 }
 
 /** A box bound to the address, as the reader and the tests see it. */
@@ -132,14 +146,20 @@ async function roundTrip({page, path, width}: PageVisit): Promise<void> {
   const candidates = boxes.filter((box) => box.key !== refuse?.key);
   const picked = [...candidates].sort(() => random() - 0.5).slice(0, Math.min(candidates.length, 2 + Math.floor(random() * 2)));
   const typed: Record<string, {text: string; before: Shown}> = {};
+  const typedValues: Record<string, string | null> = {};
   for (const box of picked) {
     const v = insideValue(box, random);
     const text = formatInputNumber(v);
     await typeAndEnter(page, box.key, text);
-    await expect.poll(async () => Number((await boxShows(page, box.key)).value), {message: `${path}: box ${box.key} after typing "${text}"`, timeout: 30_000}).toBeCloseTo(v, 9);
+    await expect.poll(async () => Number((typedValues[box.key] = (await boxShows(page, box.key)).value)), {message: `${path}: box ${box.key} after typing "${text}"`, timeout: 30_000}).toBeCloseTo(v, 9);
     typed[box.key] = {text, before: {value: null, text: ""}};
   }
-  await settle(page);
+  await cellsSettled(page);
+  // The address holds what the boxes hold (written just after the frame that shows the change).
+  await until(
+    () => page.evaluate(() => location.href),
+    (href) => Object.keys(typed).every((key) => parseStateNumber(new URL(href).searchParams.get(key) ?? "") === Number(typedValues[key])),
+  );
   for (const key of Object.keys(typed)) {
     const now = await boxShows(page, key);
     expect(now.message, `${path}: no message after typing "${typed[key].text}" in ${key}`).toBe("");
@@ -155,13 +175,13 @@ async function roundTrip({page, path, width}: PageVisit): Promise<void> {
     address.searchParams.set(box.key, formatStateNumber(refused.outside));
   }
   await page.goto(address.href, {waitUntil: "load"});
-  await settle(page);
+  await cellsSettled(page);
   for (const [key, {text, before}] of Object.entries(typed)) {
-    const after = await boxShows(page, key);
+    const after = await until(() => boxShows(page, key), (shown) => shown.value === before.value && shown.text === before.text && shown.message === "");
     expect({value: after.value, text: after.text}, `${path} (${width} px): ${key} typed "${text}", reopened from ${address.href}`).toEqual(before);
     expect(after.message, `${path}: ${key} restored without a message`).toBe("");
   }
-  if (refused) seen.set(page, {start, refused: {...refused, after: await boxShows(page, refused.key)}});
+  if (refused) seen.set(page, {start, refused: {...refused, after: await until(() => boxShows(page, refused.key), (shown) => shown.message !== "")}});
 }
 
 /** The box refusal moves out of range when roundTrip kept none apart: picked by the page and width. */
@@ -184,15 +204,15 @@ async function refusal({page, path, width}: PageVisit): Promise<void> {
     let before = unheld?.before;
     if (!before) {
       await page.goto(from, {waitUntil: "load"});
-      await settle(page);
+      await cellsSettled(page);
       const {value, text} = await boxShows(page, box.key);
       before = {value, text};
     }
     const url = new URL(from);
     url.searchParams.set(box.key, formatStateNumber(outside));
     await page.goto(url.href, {waitUntil: "load"});
-    await settle(page);
-    refused = {key: box.key, outside, before, after: await boxShows(page, box.key)};
+    await cellsSettled(page);
+    refused = {key: box.key, outside, before, after: await until(() => boxShows(page, box.key), (shown) => shown.message !== "")};
   }
   const {key, outside, before, after} = refused;
   expect(after.message, `${path}: ${key}=${outside} in the address is refused beside its box`).toMatch(/niet overgenomen/);
