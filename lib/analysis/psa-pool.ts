@@ -4,10 +4,13 @@
 //
 // Every worker builds the same engine from the same request (lib/analysis/worker-entry.ts,
 // `chunkServer`) and computes the chunks it is handed; chunks are handed out one or two at a time as
-// workers finish, and the chunk results are merged in chunk order (`mergeChunks`). A chunk's draws
+// workers finish, and the chunk results are merged in chunk order (`mergeChunks`). A worker counts
+// the kept values of its chunks into buckets for the percentiles (`countKept`) and sends the counts
+// once it has no more chunks to get; the counts of all workers are added up (integers: exact in any
+// order), so the main thread does not count them again. A chunk's draws
 // come from its own stream (seed, chunk index), so the result is identical whatever the number of
 // workers, and equal to `psa(model, …)` in one thread.
-import {mergeChunks, type ChunkResult, type PsaMeta, type PsaResult} from "./psa.js";
+import {BUCKETS, keptCount, mergeChunks, type ChunkResult, type PsaMeta, type PsaResult} from "./psa.js";
 import type {PoolReply, PoolRequest, PsaRequest} from "./worker-entry.js";
 
 /** One started worker, wrapped: send a message, receive messages and errors, stop it. */
@@ -64,10 +67,28 @@ export function runPsaPool(request: PsaRequest, {workers, create, onProgress}: P
     let next = 0;
     let done = 0;
     const results: ChunkResult[] = [];
+    // The bucket counts, summed over the workers that have sent theirs.
+    let counts: Int32Array | null = null;
+    const asked = new Set<PoolWorker>();
+    let answered = 0;
     const hand = (w: PoolWorker, count: number) => {
       const chunks: number[] = [];
       while (chunks.length < count && meta && next < meta.chunks) chunks.push(next++);
       if (chunks.length) w.post({type: "chunks", chunks});
+      // No chunks left to hand out: ask this worker for its counts (answered after its last chunk).
+      if (meta && next === meta.chunks && !asked.has(w)) {
+        asked.add(w);
+        w.post({type: "counts"});
+      }
+    };
+    const finish = () => {
+      if (!meta || results.length !== meta.chunks || answered !== started.length) return;
+      stopAll();
+      try {
+        resolve(mergeChunks(meta, results, counts!));
+      } catch (error) {
+        reject(error);
+      }
     };
     const start = (w: PoolWorker) => {
       w.onError((e) => fail(e instanceof Error ? e : new Error(String(e))));
@@ -83,18 +104,16 @@ export function runPsaPool(request: PsaRequest, {workers, create, onProgress}: P
           if (started.includes(w)) hand(w, IN_FLIGHT);
           return;
         }
+        if (m.type === "counts") {
+          if (!counts) counts = new Int32Array(keptCount(meta!) * BUCKETS);
+          for (let i = 0; i < counts.length; ++i) counts[i] += m.counts[i];
+          ++answered;
+          return finish();
+        }
         results.push(m.result);
         done += m.result.draws;
         onProgress?.(done, meta!.draws);
-        if (results.length === meta!.chunks) {
-          stopAll();
-          try {
-            resolve(mergeChunks(meta!, results));
-          } catch (error) {
-            reject(error);
-          }
-          return;
-        }
+        if (results.length === meta!.chunks) return finish();
         hand(w, 1);
       });
       w.post({type: "init", request});

@@ -44,14 +44,22 @@ export const NO_UNCERTAINTY_NL = "geen waarde van informatie te berekenen: dit m
 
 /** EVPI of "implement or not" from per-draw net benefits: mean(max(0, x)) − max(0, mean(x)). */
 export function evpiOf(nb: ArrayLike<number>): number {
-  const n = nb.length;
-  if (n === 0) return NaN;
+  return evpiOfSegments([nb]);
+}
+
+/** `evpiOf` of the values of `segments` taken in order as one array (the same sums in the same order). */
+export function evpiOfSegments(segments: ArrayLike<number>[]): number {
+  let n = 0;
   let sum = 0;
   let sumPos = 0;
-  for (let i = 0; i < n; ++i) {
-    sum += nb[i];
-    if (nb[i] > 0) sumPos += nb[i];
+  for (const nb of segments) {
+    n += nb.length;
+    for (let i = 0; i < nb.length; ++i) {
+      sum += nb[i];
+      if (nb[i] > 0) sumPos += nb[i];
+    }
   }
+  if (n === 0) return NaN;
   return Math.max(0, sumPos / n - Math.max(0, sum / n));
 }
 
@@ -70,10 +78,15 @@ export interface Evpi {
 
 /** EVPI for society and per actor (per-draw saldo columns of the draws that count). */
 export function evpiSummary(saldo: ArrayLike<number>, actors: {actor: string; label: string; saldo: ArrayLike<number>}[], participants: number | null, uncertainInputs: number): Evpi {
+  return evpiSummarySegments([saldo], actors.map((a) => ({...a, saldo: [a.saldo]})), participants, uncertainInputs);
+}
+
+/** `evpiSummary` of columns given in pieces (each column's segments taken in order as one array). */
+export function evpiSummarySegments(saldo: ArrayLike<number>[], actors: {actor: string; label: string; saldo: ArrayLike<number>[]}[], participants: number | null, uncertainInputs: number): Evpi {
   if (uncertainInputs === 0) throw new VoiError(NO_UNCERTAINTY_NL);
   const per = (x: number) => (participants && participants > 0 ? x / participants : null);
-  const value = (v: ArrayLike<number>): EvpiValue => {
-    const e = evpiOf(v);
+  const value = (v: ArrayLike<number>[]): EvpiValue => {
+    const e = evpiOfSegments(v);
     return {cohort: e, perParticipant: per(e)};
   };
   return {decision: "implement or not", participants, society: value(saldo), actors: actors.map((a) => ({actor: a.actor, label: a.label, ...value(a.saldo)}))};
