@@ -10,7 +10,7 @@
 // order), so the main thread does not count them again. A chunk's draws
 // come from its own stream (seed, chunk index), so the result is identical whatever the number of
 // workers, and equal to `psa(model, …)` in one thread.
-import {BUCKETS, keptCount, mergeChunks, type ChunkResult, type PsaMeta, type PsaResult} from "./psa.js";
+import {PsaMerger, type PsaMeta, type PsaResult} from "./psa.js";
 import type {PoolReply, PoolRequest, PsaRequest} from "./worker-entry.js";
 
 /** One started worker, wrapped: send a message, receive messages and errors, stop it. */
@@ -66,9 +66,8 @@ export function runPsaPool(request: PsaRequest, {workers, create, onProgress}: P
     let meta: PsaMeta | null = null;
     let next = 0;
     let done = 0;
-    const results: ChunkResult[] = [];
-    // The bucket counts, summed over the workers that have sent theirs.
-    let counts: Int32Array | null = null;
+    // The chunks in, merged as they come; the bucket counts come from the workers.
+    let merger: PsaMerger | null = null;
     const asked = new Set<PoolWorker>();
     let answered = 0;
     const hand = (w: PoolWorker, count: number) => {
@@ -82,10 +81,10 @@ export function runPsaPool(request: PsaRequest, {workers, create, onProgress}: P
       }
     };
     const finish = () => {
-      if (!meta || results.length !== meta.chunks || answered !== started.length) return;
+      if (!meta || !merger || merger.chunks.length !== meta.chunks || answered !== started.length) return;
       stopAll();
       try {
-        resolve(mergeChunks(meta, results, counts!));
+        resolve(merger.result());
       } catch (error) {
         reject(error);
       }
@@ -98,6 +97,7 @@ export function runPsaPool(request: PsaRequest, {workers, create, onProgress}: P
         if (m.type === "ready") {
           if (!meta) {
             meta = m.meta;
+            merger = new PsaMerger(meta, true);
             // More workers than chunks: the extra ones are not needed.
             while (started.length > meta.chunks) started.pop()!.terminate();
           }
@@ -105,15 +105,15 @@ export function runPsaPool(request: PsaRequest, {workers, create, onProgress}: P
           return;
         }
         if (m.type === "counts") {
-          if (!counts) counts = new Int32Array(keptCount(meta!) * BUCKETS);
+          const counts = merger!.counts;
           for (let i = 0; i < counts.length; ++i) counts[i] += m.counts[i];
           ++answered;
           return finish();
         }
-        results.push(m.result);
+        merger!.add(m.result);
         done += m.result.draws;
         onProgress?.(done, meta!.draws);
-        if (results.length === meta!.chunks) return finish();
+        if (merger!.chunks.length === meta!.chunks) return finish();
         hand(w, 1);
       });
       w.post({type: "init", request});

@@ -807,6 +807,119 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
   return {meta, run};
 }
 
+/** A growing array of values. */
+interface Growing {
+  values: Float64Array;
+  length: number;
+}
+
+/**
+ * Merges the chunk results of one run as they come (any order): keeps them, counts their kept
+ * values into buckets unless the counts come from elsewhere (`counted`: the pool's workers send
+ * theirs), and, once a sample of chunks is in, collects from every chunk (those in and those to
+ * come) the values of the buckets where the percentiles will probably fall, so that the final
+ * merge (`result`) need not read the whole columns again. The guess only saves work: a percentile
+ * whose bucket was not collected is found by reading the columns, as without it, so the result is
+ * always that of `mergeChunks(meta, chunks)`.
+ */
+export class PsaMerger {
+  readonly chunks: ChunkResult[] = [];
+  readonly counts: Int32Array;
+  private readonly K: number;
+  private collected: Map<number, Growing>[] | null = null;
+  private fills: Int32Array[] = [];
+  private targets: Growing[][] = [];
+
+  constructor(
+    readonly meta: PsaMeta,
+    private readonly counted = false
+  ) {
+    this.K = keptCount(meta);
+    this.counts = new Int32Array(this.K * BUCKETS);
+  }
+
+  /** Chunks in before the buckets are guessed: a sixteenth of the run, at least 16 chunks (none for runs of fewer than 64). */
+  private get sample(): number {
+    return Math.max(16, Math.ceil(this.meta.chunks / 16));
+  }
+
+  add(chunk: ChunkResult): void {
+    this.chunks.push(chunk);
+    if (!this.counted) countKept(this.counts, chunk.kept, this.K, chunk.valid);
+    if (this.collected) this.collect(chunk);
+    else if (this.meta.chunks >= 64 && this.chunks.length === this.sample) {
+      this.guess();
+      for (const c of this.chunks) this.collect(c);
+    }
+  }
+
+  /** The buckets to collect per column: those the type-7 ranks of p ± 6 standard errors fall in, in the sample. */
+  private guess(): void {
+    const counts = this.counted ? new Int32Array(this.K * BUCKETS) : this.counts;
+    if (this.counted) for (const c of this.chunks) countKept(counts, c.kept, this.K, c.valid);
+    this.collected = [];
+    for (let i = 0; i < this.K; ++i) {
+      const start = new Float64Array(BUCKETS + 1);
+      for (let b = 0; b < BUCKETS; ++b) start[b + 1] = start[b] + counts[i * BUCKETS + b];
+      const m = start[BUCKETS];
+      const wanted = new Map<number, Growing>();
+      const fill = new Int32Array(BUCKETS).fill(-1);
+      const targets: Growing[] = [];
+      if (m > 0) {
+        for (const p of PERCENTILES) {
+          const q = p / 100;
+          const margin = 6 * Math.sqrt((q * (1 - q)) / m) + 2 / m;
+          const lo = Math.max(0, Math.floor((q - margin) * (m - 1)));
+          const hi = Math.min(m - 1, Math.ceil((q + margin) * (m - 1)));
+          // Every bucket that holds a rank from lo to hi.
+          let b = 0;
+          while (start[b + 1] <= lo) ++b;
+          for (; b < BUCKETS && start[b] <= hi; ++b) {
+            if (start[b + 1] === start[b] || wanted.has(b)) continue;
+            // Room for the expected share of the whole run, grown when needed.
+            const g = {values: new Float64Array(Math.ceil(((start[b + 1] - start[b]) / m) * this.meta.draws * 1.25) + 16), length: 0};
+            wanted.set(b, g);
+            fill[b] = targets.length;
+            targets.push(g);
+          }
+        }
+      }
+      this.collected.push(wanted);
+      this.fills.push(fill);
+      this.targets.push(targets);
+    }
+  }
+
+  private collect(chunk: ChunkResult): void {
+    const {kept, valid} = chunk;
+    const words = new Uint32Array(kept.buffer, kept.byteOffset, 2 * this.K * valid);
+    for (let i = 0; i < this.K; ++i) {
+      const fill = this.fills[i];
+      const targets = this.targets[i];
+      if (!targets.length) continue;
+      for (let j = i * valid, end = j + valid; j < end; ++j) {
+        const hi = words[2 * j + HI];
+        const t = fill[(hi & 0x80000000 ? ~hi : hi ^ 0x80000000) >>> 16];
+        if (t < 0) continue;
+        const v = kept[j];
+        if (v - v !== 0) continue; // NaN or ±Infinity
+        const g = targets[t];
+        if (g.length === g.values.length) {
+          const grown = new Float64Array(2 * g.values.length);
+          grown.set(g.values);
+          g.values = grown;
+        }
+        g.values[g.length++] = v;
+      }
+    }
+  }
+
+  /** The merged result (every chunk in; with `counted`, `counts` must hold every chunk's counts by now). */
+  result(): PsaResult {
+    return mergeChunks(this.meta, this.chunks, this.counts, this.collected ?? undefined);
+  }
+}
+
 /** The number of kept columns of a run (ChunkResult.kept holds this many columns). */
 export function keptCount(meta: PsaMeta): number {
   return 5 + meta.actors.length + meta.interventions.length;
@@ -818,7 +931,7 @@ export function keptCount(meta: PsaMeta): number {
  * any order and on any thread: they are integers, so the sum is exact); counted here when absent.
  * The kept columns are read chunk by chunk, never copied into one array (except `samples`).
  */
-export function mergeChunks(meta: PsaMeta, chunkResults: ChunkResult[], counts?: Int32Array): PsaResult {
+export function mergeChunks(meta: PsaMeta, chunkResults: ChunkResult[], counts?: Int32Array, collected?: Map<number, Growing>[]): PsaResult {
   const chunks = [...chunkResults].sort((a, b) => a.chunk - b.chunk);
   if (chunks.length !== meta.chunks || chunks.some((c, i) => c.chunk !== i)) throw new Error(`merge: expected chunks 0 … ${meta.chunks - 1}, found ${chunks.map((c) => c.chunk).join(", ")}`);
   const A = meta.actors.length;
@@ -862,7 +975,7 @@ export function mergeChunks(meta: PsaMeta, chunkResults: ChunkResult[], counts?:
   const streamed = (o: number): StreamedStats => {
     const [n, mean, m2, min, max] = merged.subarray(o * MOMENTS, (o + 1) * MOMENTS);
     const i = kept.indexOf(o);
-    return {n, mean: n ? mean : NaN, sd: n > 1 ? Math.sqrt(m2 / (n - 1)) : 0, min: n ? min : NaN, max: n ? max : NaN, percentiles: i >= 0 ? percentilesOfBuckets(bucketCounts.subarray(i * BUCKETS, (i + 1) * BUCKETS), columns.get(o)!) : null};
+    return {n, mean: n ? mean : NaN, sd: n > 1 ? Math.sqrt(m2 / (n - 1)) : 0, min: n ? min : NaN, max: n ? max : NaN, percentiles: i >= 0 ? percentilesOfBuckets(bucketCounts.subarray(i * BUCKETS, (i + 1) * BUCKETS), columns.get(o)!, collected?.[i]) : null};
   };
   const stats = (o: number): Stats => {
     if (!columns.has(o)) throw new Error(`output ${o} is not kept per draw`);
@@ -1069,7 +1182,7 @@ const bucketFill = new Int32Array(BUCKETS).fill(-1);
  * selected within its bucket. (−0 and +0 fall in different buckets, −0 first; equal as numbers, so
  * the percentiles are the same.)
  */
-function percentilesOfBuckets(counts: Int32Array, segments: Float64Array[]): Record<string, number> {
+function percentilesOfBuckets(counts: Int32Array, segments: Float64Array[], collected?: Map<number, Growing>): Record<string, number> {
   const start = bucketStart;
   start[0] = 0;
   for (let b = 0; b < BUCKETS; ++b) start[b + 1] = start[b] + counts[b];
@@ -1107,10 +1220,12 @@ function percentilesOfBuckets(counts: Int32Array, segments: Float64Array[]): Rec
       size += start[b + 1] - start[b];
     }
   }
-  const kept = new Float64Array(size);
+  // Every wanted bucket collected already (all its values, from every chunk: `PsaMerger`): no pass over the column.
+  const ready = collected !== undefined && [...offset.keys()].every((b) => collected.get(b)?.length === start[b + 1] - start[b]);
+  const kept = new Float64Array(ready ? 0 : size);
   const fill = bucketFill;
-  for (const [b, o] of offset) fill[b] = o;
-  try {
+  if (!ready) for (const [b, o] of offset) fill[b] = o;
+  if (!ready) try {
     for (const a of segments) {
       const words = new Uint32Array(a.buffer, a.byteOffset, 2 * a.length);
       for (let i = 0, len = a.length; i < len; ++i) {
@@ -1139,7 +1254,8 @@ function percentilesOfBuckets(counts: Int32Array, segments: Float64Array[]): Rec
   for (const [b, local] of byBucket) {
     const o = offset.get(b)!;
     const within = new Map<number, number>();
-    orderStatistics(kept.subarray(o, o + start[b + 1] - start[b]), local.sort((x, y) => x - y), within);
+    const values = ready ? collected!.get(b)!.values.subarray(0, start[b + 1] - start[b]) : kept.subarray(o, o + start[b + 1] - start[b]);
+    orderStatistics(values, local.sort((x, y) => x - y), within);
     for (const [k, v] of within) found.set(start[b] + k, v);
   }
   const statistic = (r: number): number => found.get(r)!;
@@ -1154,14 +1270,17 @@ function percentilesOfBuckets(counts: Int32Array, segments: Float64Array[]): Rec
 }
 
 // Scratch of orderStatistics (it does not call itself).
-const subStart = new Int32Array(BUCKETS + 1);
-const subFill = new Int32Array(BUCKETS).fill(-1);
+/** Sub-buckets of a bucket in orderStatistics: the next 10 bits of the key. */
+const SUB = 1024;
+const subStart = new Int32Array(SUB + 1);
+const subFill = new Int32Array(SUB).fill(-1);
 
 /**
  * The order statistics `ranks` (ascending, each within 0 … a.length − 1) of `a`, whose values are
  * all finite and share the top 16 bits of their key (one bucket of percentilesOfBuckets), into
- * `out` (rank → value); `a` is reordered. A large bucket is split once more by the next 16 bits of
- * the key, so the selection runs on the few values of each wanted sub-bucket.
+ * `out` (rank → value); `a` is reordered. A large bucket is split once more by the next 10 bits of
+ * the key (1.024 sub-buckets, in value order within the bucket), so the selection runs on the few
+ * values of each wanted sub-bucket.
  */
 function orderStatistics(a: Float64Array, ranks: number[], out: Map<number, number>): void {
   const m = a.length;
@@ -1173,7 +1292,7 @@ function orderStatistics(a: Float64Array, ranks: number[], out: Map<number, numb
     let same = true;
     for (let i = 0; i < m; ++i) {
       const hi = words[2 * i + HI];
-      ++start[((hi & 0x80000000 ? ~hi : hi ^ 0x80000000) & 0xffff) + 1];
+      ++start[(((hi & 0x80000000 ? ~hi : hi ^ 0x80000000) >>> 6) & 0x3ff) + 1];
       if (a[i] !== first) same = false;
     }
     if (same) {
@@ -1181,10 +1300,10 @@ function orderStatistics(a: Float64Array, ranks: number[], out: Map<number, numb
       for (const k of ranks) out.set(k, first);
       return;
     }
-    for (let b = 1; b <= BUCKETS; ++b) start[b] += start[b - 1];
+    for (let b = 1; b <= SUB; ++b) start[b] += start[b - 1];
     const bucketOf = (r: number): number => {
       let lo = 0;
-      let hi = BUCKETS - 1;
+      let hi = SUB - 1;
       while (lo < hi) {
         const mid = (lo + hi + 1) >> 1;
         if (start[mid] <= r) lo = mid;
@@ -1209,7 +1328,7 @@ function orderStatistics(a: Float64Array, ranks: number[], out: Map<number, numb
     for (const [b, w] of wanted) fill[b] = w.offset;
     for (let i = 0; i < m; ++i) {
       const hi = words[2 * i + HI];
-      const b = (hi & 0x80000000 ? ~hi : hi ^ 0x80000000) & 0xffff;
+      const b = ((hi & 0x80000000 ? ~hi : hi ^ 0x80000000) >>> 6) & 0x3ff;
       const f = fill[b];
       if (f >= 0) {
         part[f] = a[i];
@@ -1286,17 +1405,15 @@ export function histogramOfSegments(segments: ArrayLike<number>[], bins = 40): {
 export function psa(model: CompiledModel, options: PsaOptions = {}): PsaResult {
   const engine = psaEngine(model, options);
   const {meta} = engine;
-  const chunks: ChunkResult[] = [];
-  const counts = new Int32Array(keptCount(meta) * BUCKETS);
+  const merger = new PsaMerger(meta);
   let done = 0;
   for (let c = 0; c < meta.chunks; ++c) {
     const r = engine.run(c);
-    countKept(counts, r.kept, keptCount(meta), r.valid);
-    chunks.push(r);
+    merger.add(r);
     done += r.draws;
     options.onProgress?.(done, meta.draws);
   }
-  return mergeChunks(meta, chunks, counts);
+  return merger.result();
 }
 
 // --- reference implementation -------------------------------------------------------------------------

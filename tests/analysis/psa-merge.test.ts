@@ -1,11 +1,13 @@
 // The merge of chunk results (lib/analysis/psa.ts, mergeChunks): the bucket counts of the kept
 // columns may be counted anywhere (per worker, any order) and handed to the merge, or counted by
 // the merge itself; both routes must give the same result bit for bit, and the percentiles must be
-// the exact type-7 percentiles of the whole column (describe on one plain array).
+// the exact type-7 percentiles of the whole column (sorted in full, −0 before +0). A PsaMerger's
+// guess of the buckets to collect only saves work: right or wrong, the result is the same.
 import {describe as group, expect, it} from "vitest";
-import {BUCKETS, countKept, histogram, percentileKey, PERCENTILES, keptCount, mergeChunks, psa, psaEngine, type ChunkResult, type PsaMeta} from "../../lib/analysis/psa.js";
+import {BUCKETS, countKept, histogram, percentileKey, PERCENTILES, keptCount, mergeChunks, psa, psaEngine, PsaMerger, type ChunkResult, type PsaMeta} from "../../lib/analysis/psa.js";
+import {runPsaPool, type PoolWorker} from "../../lib/analysis/psa-pool.js";
 import {evpiSummary} from "../../lib/analysis/voi.js";
-import {chunkServer, type PoolReply} from "../../lib/analysis/worker-entry.js";
+import {chunkServer, type PoolReply, type PoolRequest} from "../../lib/analysis/worker-entry.js";
 import {loadStudy, defaultRegistry} from "../../lib/io/study.js";
 import {loadFixture} from "../model/helpers.js";
 
@@ -59,7 +61,7 @@ group("merging chunk results with bucket counts", () => {
     ["a wide spread of values", () => u() * 1e6 - 3e5],
     ["signed zeros, NaN and ±Infinity among ordinary values", () => [NaN, Infinity, -Infinity, 0, -0, 1, -2.5, 1e-310][Math.floor(u() * 8)]],
     ["many ties (one value per bucket and sub-bucket)", () => 42],
-    ["a narrow normal-like spread (large buckets, split by the next 16 bits)", () => 1e6 + (u() + u() + u() - 1.5) * 1e3]
+    ["a narrow normal-like spread (large buckets, split by the next 10 bits)", () => 1e6 + (u() + u() + u() - 1.5) * 1e3]
   ];
   // Chunks of 512 draws and shorter ones, with empty chunks between (valid 0: every draw non-finite).
   const sizes = [512, 0, 512, 17, 0, 512, 300, ...Array.from({length: 40}, () => 512), 1];
@@ -95,6 +97,22 @@ group("merging chunk results with bucket counts", () => {
     expect(r.histogram).toEqual([]);
     expect(r).toEqual(mergeChunks(meta, chunks));
   });
+  it("a guess of the percentiles' buckets from the first chunks that turns out wrong (the later chunks lie elsewhere) still gives the result of merging without a guess", () => {
+    const sizes = Array.from({length: 80}, () => 512);
+    const meta = metaFor(sizes);
+    const early = stream(3);
+    const late = stream(4);
+    const chunks = synthetic(meta, sizes, () => 0);
+    chunks.forEach((c) => {
+      for (let j = 0; j < c.kept.length; ++j) c.kept[j] = c.chunk < 16 ? early() : 1000 + 1000 * late();
+    });
+    for (const counted of [false, true]) {
+      const merger = new PsaMerger(meta, counted);
+      for (const c of chunks) merger.add(c);
+      if (counted) for (const c of chunks) countKept(merger.counts, c.kept, keptCount(meta), c.valid);
+      expect(merger.result()).toEqual(mergeChunks(meta, chunks));
+    }
+  });
   it("counts of the wrong size are refused", () => {
     const meta = metaFor([3]);
     const chunks = synthetic(meta, [3], () => 1);
@@ -104,7 +122,7 @@ group("merging chunk results with bucket counts", () => {
 
 group("a pool worker's bucket counts", () => {
   it('answer {type: "counts"} with the counts of the chunks it computed since the last answer, then start again from zero', () => {
-    const study = loadStudy("data/studies/zoetermeer/investering-per-deelnemer.yaml");
+    const study = loadStudy("tests/fixtures/model-linear.yaml");
     const request = {file: JSON.parse(JSON.stringify(study.file)), registry: JSON.parse(JSON.stringify(defaultRegistry().toJSON())), draws: 2000, seed: 5};
     const replies: PoolReply[] = [];
     const serve = chunkServer((m) => replies.push(m));
@@ -121,10 +139,28 @@ group("a pool worker's bucket counts", () => {
     for (const c of chunks) countKept(expected, c.kept, K, c.valid);
     expect(counts[0]).toEqual(expected);
     expect(counts[1]).toEqual(new Int32Array(K * BUCKETS));
-  });
+  }, 120_000);
+  it("the pool (2 and 3 workers in this thread; counts from the workers, buckets collected as the chunks come) equals psa() in one thread, on a run of 70 chunks", async () => {
+    const study = loadStudy("tests/fixtures/model-linear.yaml");
+    const request = {file: JSON.parse(JSON.stringify(study.file)), registry: JSON.parse(JSON.stringify(defaultRegistry().toJSON())), draws: 70 * 512 - 5, seed: 8};
+    const inThread = (): PoolWorker => {
+      let listener: (m: PoolReply) => void = () => {};
+      let alive = true;
+      const serve = chunkServer((m) => setTimeout(() => alive && listener(structuredClone(m)), 0));
+      return {post: (m: PoolRequest) => setTimeout(() => alive && serve(structuredClone(m)), 0), onMessage: (l) => (listener = l), onError: () => {}, terminate: () => void (alive = false)};
+    };
+    const expected = psa(model, {draws: request.draws, seed: 8});
+    for (const workers of [2, 3]) expect(await runPsaPool(request, {workers, create: inThread}).result).toEqual(expected);
+  }, 120_000);
   it("psa() in one thread (counting per chunk) equals merging its chunks without counts", () => {
     const engine = psaEngine(model, {draws: 3000, seed: 9});
     const chunks = Array.from({length: engine.meta.chunks}, (_, c) => engine.run(c));
     expect(psa(model, {draws: 3000, seed: 9})).toEqual(mergeChunks(engine.meta, chunks));
   });
+  it("psa() of a run long enough to guess and collect the percentiles' buckets (70 chunks) equals merging its chunks without counts or collected buckets", () => {
+    const draws = 70 * 512 - 5;
+    const engine = psaEngine(model, {draws, seed: 4});
+    const chunks = Array.from({length: engine.meta.chunks}, (_, c) => engine.run(c));
+    expect(psa(model, {draws, seed: 4})).toEqual(mergeChunks(engine.meta, chunks));
+  }, 120_000);
 });
