@@ -38,7 +38,7 @@ import {actorLabel, type ActorId} from "../schema/actors.js";
 import {mean as distMean, variance as distVariance} from "./distributions.js";
 import {inputValue, uncertainInputs, type UncertainInput} from "./inputs.js";
 import {CHUNK_SIZE, chunkCount, chunkLength, drawChunk} from "./rng.js";
-import {evpiSummary, evpiSummarySegments, type Evpi} from "./voi.js";
+import {evpiOfSums, evpiSummary, evpiSummaryOf, evpiSummarySegments, type Evpi} from "./voi.js";
 import {applyCopula, correlationPlan} from "./copula.js";
 import {positiveAtRate, presentValues, type PresentValueTerms} from "./present-values.js";
 
@@ -807,6 +807,20 @@ export function psaEngine(model: CompiledModel, options: PsaOptions = {}): PsaEn
   return {meta, run};
 }
 
+/**
+ * What the merge reads in chunk order, folded as the chunks come (PsaMerger): per saldo column
+ * (the saldo, then each actor's) the sum and the sum of the positive values, for EVPI; the count;
+ * and the saldo's minimum and maximum, for the histogram. The same additions and comparisons in the
+ * same order as reading the whole columns.
+ */
+interface Folded {
+  n: number;
+  sum: Float64Array;
+  sumPos: Float64Array;
+  min: number;
+  max: number;
+}
+
 /** A growing array of values. */
 interface Growing {
   values: Float64Array;
@@ -827,6 +841,9 @@ export class PsaMerger {
   readonly counts: Int32Array;
   private readonly K: number;
   private collected: Map<number, Growing>[] | null = null;
+  private readonly waiting: (ChunkResult | undefined)[];
+  private next = 0;
+  private readonly folded: Folded;
   private fills: Int32Array[] = [];
   private targets: Growing[][] = [];
 
@@ -836,6 +853,41 @@ export class PsaMerger {
   ) {
     this.K = keptCount(meta);
     this.counts = new Int32Array(this.K * BUCKETS);
+    this.waiting = new Array(meta.chunks);
+    const columns = 1 + meta.actors.length;
+    this.folded = {n: 0, sum: new Float64Array(columns), sumPos: new Float64Array(columns), min: Infinity, max: -Infinity};
+  }
+
+  /** Fold the chunks that are next in chunk order. */
+  private fold(): void {
+    const f = this.folded;
+    const A = this.meta.actors.length;
+    for (let c = this.waiting[this.next]; c; c = this.waiting[this.next]) {
+      this.waiting[this.next++] = undefined;
+      const {kept, valid} = c;
+      f.n += valid;
+      // Kept columns: costs, benefits, saldo (2), ratio, financial ratio, then the actors (5 …).
+      for (let k = 0; k <= A; ++k) {
+        const o = (k === 0 ? 2 : 4 + k) * valid;
+        let sum = f.sum[k];
+        let sumPos = f.sumPos[k];
+        for (let b = 0; b < valid; ++b) {
+          const v = kept[o + b];
+          sum += v;
+          if (v > 0) sumPos += v;
+        }
+        f.sum[k] = sum;
+        f.sumPos[k] = sumPos;
+      }
+      let min = f.min;
+      let max = f.max;
+      for (let b = 2 * valid, end = 3 * valid; b < end; ++b) {
+        if (kept[b] < min) min = kept[b];
+        if (kept[b] > max) max = kept[b];
+      }
+      f.min = min;
+      f.max = max;
+    }
   }
 
   /** Chunks in before the buckets are guessed: a sixteenth of the run, at least 16 chunks (none for runs of fewer than 64). */
@@ -845,6 +897,9 @@ export class PsaMerger {
 
   add(chunk: ChunkResult): void {
     this.chunks.push(chunk);
+    if (this.waiting[chunk.chunk] !== undefined || chunk.chunk < this.next) throw new Error(`merge: chunk ${chunk.chunk} came twice`);
+    this.waiting[chunk.chunk] = chunk;
+    this.fold();
     if (!this.counted) countKept(this.counts, chunk.kept, this.K, chunk.valid);
     if (this.collected) this.collect(chunk);
     else if (this.meta.chunks >= 64 && this.chunks.length === this.sample) {
@@ -916,7 +971,7 @@ export class PsaMerger {
 
   /** The merged result (every chunk in; with `counted`, `counts` must hold every chunk's counts by now). */
   result(): PsaResult {
-    return mergeChunks(this.meta, this.chunks, this.counts, this.collected ?? undefined);
+    return mergeChunks(this.meta, this.chunks, this.counts, this.collected ?? undefined, this.next === this.meta.chunks ? this.folded : undefined);
   }
 }
 
@@ -931,7 +986,7 @@ export function keptCount(meta: PsaMeta): number {
  * any order and on any thread: they are integers, so the sum is exact); counted here when absent.
  * The kept columns are read chunk by chunk, never copied into one array (except `samples`).
  */
-export function mergeChunks(meta: PsaMeta, chunkResults: ChunkResult[], counts?: Int32Array, collected?: Map<number, Growing>[]): PsaResult {
+export function mergeChunks(meta: PsaMeta, chunkResults: ChunkResult[], counts?: Int32Array, collected?: Map<number, Growing>[], folded?: Folded): PsaResult {
   const chunks = [...chunkResults].sort((a, b) => a.chunk - b.chunk);
   if (chunks.length !== meta.chunks || chunks.some((c, i) => c.chunk !== i)) throw new Error(`merge: expected chunks 0 … ${meta.chunks - 1}, found ${chunks.map((c) => c.chunk).join(", ")}`);
   const A = meta.actors.length;
@@ -1018,7 +1073,7 @@ export function mergeChunks(meta: PsaMeta, chunkResults: ChunkResult[], counts?:
     financialBenefits: streamed(L.FIN_BENEFITS),
     financialSaldo: streamed(L.FIN_SALDO),
     financialRatio: stats(L.FIN_RATIO),
-    histogram: histogramOfSegments(saldo, meta.bins),
+    histogram: histogramOfSegments(saldo, meta.bins, folded && {min: folded.min, max: folded.max}),
     actors: meta.actors.map((a, i) => ({actor: a.actor, label: a.label, saldo: stats(L.actor0 + i), probPositive: prob(L.actor0 + i)})),
     interventions: meta.interventions.map((iv, i) => ({
       id: iv.id,
@@ -1029,7 +1084,11 @@ export function mergeChunks(meta: PsaMeta, chunkResults: ChunkResult[], counts?:
       probPositive: prob(L.ivSaldo0 + i)
     })),
     acceptability: {qaly: curve(meta.curves.qaly, (c) => c.qaly), discountRate: curve(meta.curves.discountRate, (c) => c.discountRate)},
-    evpi: meta.inputs.length ? evpiSummarySegments(saldo, meta.actors.map((a, i) => ({...a, saldo: columns.get(L.actor0 + i)!})), meta.participants, meta.inputs.length) : null
+    evpi: !meta.inputs.length
+      ? null
+      : folded
+        ? evpiSummaryOf(evpiOfSums(folded.n, folded.sum[0], folded.sumPos[0]), meta.actors.map((a, i) => ({...a, evpi: evpiOfSums(folded.n, folded.sum[1 + i], folded.sumPos[1 + i])})), meta.participants, meta.inputs.length)
+        : evpiSummarySegments(saldo, meta.actors.map((a, i) => ({...a, saldo: columns.get(L.actor0 + i)!})), meta.participants, meta.inputs.length)
   };
   if (meta.keepSamples) {
     const all: number[] = new Array(valid);
@@ -1380,17 +1439,19 @@ export function histogram(values: ArrayLike<number>, bins = 40): {x0: number; x1
 }
 
 /** `histogram` of the values of `segments` taken in order as one array (the same bins and counts). */
-export function histogramOfSegments(segments: ArrayLike<number>[], bins = 40): {x0: number; x1: number; count: number}[] {
+export function histogramOfSegments(segments: ArrayLike<number>[], bins = 40, range?: {min: number; max: number}): {x0: number; x1: number; count: number}[] {
   let min = Infinity;
   let max = -Infinity;
   let length = 0;
-  for (const values of segments) {
-    length += values.length;
-    for (let i = 0; i < values.length; ++i) {
-      if (values[i] < min) min = values[i];
-      if (values[i] > max) max = values[i];
-    }
-  }
+  for (const values of segments) length += values.length;
+  // `range`: the minimum and maximum as this loop finds them (the first of equal values: −0 or +0), found before.
+  if (range) ({min, max} = range);
+  else
+    for (const values of segments)
+      for (let i = 0; i < values.length; ++i) {
+        if (values[i] < min) min = values[i];
+        if (values[i] > max) max = values[i];
+      }
   if (!(max >= min)) return [];
   if (max === min) return [{x0: min, x1: max, count: length}];
   const w = (max - min) / bins;

@@ -59,6 +59,11 @@ export function evpiOfSegments(segments: ArrayLike<number>[]): number {
       if (nb[i] > 0) sumPos += nb[i];
     }
   }
+  return evpiOfSums(n, sum, sumPos);
+}
+
+/** `evpiOf` from the count, the sum and the sum of the positive values (each summed in draw order). */
+export function evpiOfSums(n: number, sum: number, sumPos: number): number {
   if (n === 0) return NaN;
   return Math.max(0, sumPos / n - Math.max(0, sum / n));
 }
@@ -84,12 +89,15 @@ export function evpiSummary(saldo: ArrayLike<number>, actors: {actor: string; la
 /** `evpiSummary` of columns given in pieces (each column's segments taken in order as one array). */
 export function evpiSummarySegments(saldo: ArrayLike<number>[], actors: {actor: string; label: string; saldo: ArrayLike<number>[]}[], participants: number | null, uncertainInputs: number): Evpi {
   if (uncertainInputs === 0) throw new VoiError(NO_UNCERTAINTY_NL);
+  return evpiSummaryOf(evpiOfSegments(saldo), actors.map((a) => ({actor: a.actor, label: a.label, evpi: evpiOfSegments(a.saldo)})), participants, uncertainInputs);
+}
+
+/** `evpiSummary` from the EVPI of society and of each actor (evpiOf, evpiOfSums). */
+export function evpiSummaryOf(society: number, actors: {actor: string; label: string; evpi: number}[], participants: number | null, uncertainInputs: number): Evpi {
+  if (uncertainInputs === 0) throw new VoiError(NO_UNCERTAINTY_NL);
   const per = (x: number) => (participants && participants > 0 ? x / participants : null);
-  const value = (v: ArrayLike<number>[]): EvpiValue => {
-    const e = evpiOfSegments(v);
-    return {cohort: e, perParticipant: per(e)};
-  };
-  return {decision: "implement or not", participants, society: value(saldo), actors: actors.map((a) => ({actor: a.actor, label: a.label, ...value(a.saldo)}))};
+  const value = (e: number): EvpiValue => ({cohort: e, perParticipant: per(e)});
+  return {decision: "implement or not", participants, society: value(society), actors: actors.map((a) => ({actor: a.actor, label: a.label, ...value(a.evpi)}))};
 }
 
 // --- penalised regression splines ----------------------------------------------------------------
