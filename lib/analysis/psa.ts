@@ -847,9 +847,15 @@ export class PsaMerger {
   private fills: Int32Array[] = [];
   private targets: Growing[][] = [];
 
+  /**
+   * `counted`: the bucket counts come from elsewhere (added to `counts` before `result`).
+   * `collect`: guess and collect the percentiles' buckets (worth it where the chunks come while
+   * other threads compute: the pool; in one thread it is the same work as reading the columns at the end).
+   */
   constructor(
     readonly meta: PsaMeta,
-    private readonly counted = false
+    private readonly counted = false,
+    private readonly collecting = counted
   ) {
     this.K = keptCount(meta);
     this.counts = new Int32Array(this.K * BUCKETS);
@@ -902,7 +908,7 @@ export class PsaMerger {
     this.fold();
     if (!this.counted) countKept(this.counts, chunk.kept, this.K, chunk.valid);
     if (this.collected) this.collect(chunk);
-    else if (this.meta.chunks >= 64 && this.chunks.length === this.sample) {
+    else if (this.collecting && this.meta.chunks >= 64 && this.chunks.length === this.sample) {
       this.guess();
       for (const c of this.chunks) this.collect(c);
     }

@@ -107,11 +107,19 @@ group("merging chunk results with bucket counts", () => {
       for (let j = 0; j < c.kept.length; ++j) c.kept[j] = c.chunk < 16 ? early() : 1000 + 1000 * late();
     });
     for (const counted of [false, true]) {
-      const merger = new PsaMerger(meta, counted);
+      const merger = new PsaMerger(meta, counted, true);
       for (const c of chunks) merger.add(c);
       if (counted) for (const c of chunks) countKept(merger.counts, c.kept, keptCount(meta), c.valid);
       expect(merger.result()).toEqual(mergeChunks(meta, chunks));
     }
+  });
+  it("a merger that guesses and collects the buckets, fed the chunks of a real run in a shuffled order, equals merging them without counts", () => {
+    const engine = psaEngine(model, {draws: 90 * 512 + 7, seed: 2});
+    const chunks = Array.from({length: engine.meta.chunks}, (_, c) => engine.run(c));
+    const order = [...chunks].sort((a, b) => ((a.chunk * 7919) % 97) - ((b.chunk * 7919) % 97) || a.chunk - b.chunk);
+    const merger = new PsaMerger(engine.meta, false, true);
+    for (const c of order) merger.add(c);
+    expect(merger.result()).toEqual(mergeChunks(engine.meta, chunks));
   });
   it("counts of the wrong size are refused", () => {
     const meta = metaFor([3]);
@@ -152,12 +160,12 @@ group("a pool worker's bucket counts", () => {
     const expected = psa(model, {draws: request.draws, seed: 8});
     for (const workers of [2, 3]) expect(await runPsaPool(request, {workers, create: inThread}).result).toEqual(expected);
   }, 120_000);
-  it("psa() in one thread (counting per chunk) equals merging its chunks without counts", () => {
+  it("psa() in one thread (counting per chunk) equals merging its chunks without counts (6 chunks)", () => {
     const engine = psaEngine(model, {draws: 3000, seed: 9});
     const chunks = Array.from({length: engine.meta.chunks}, (_, c) => engine.run(c));
     expect(psa(model, {draws: 3000, seed: 9})).toEqual(mergeChunks(engine.meta, chunks));
   });
-  it("psa() of a run long enough to guess and collect the percentiles' buckets (70 chunks) equals merging its chunks without counts or collected buckets", () => {
+  it("psa() of a run of 70 chunks (counted per chunk, folded in chunk order) equals merging its chunks without counts", () => {
     const draws = 70 * 512 - 5;
     const engine = psaEngine(model, {draws, seed: 4});
     const chunks = Array.from({length: engine.meta.chunks}, (_, c) => engine.run(c));
