@@ -850,7 +850,8 @@ export class PsaMerger {
   /**
    * `counted`: the bucket counts come from elsewhere (added to `counts` before `result`).
    * `collect`: guess and collect the percentiles' buckets (worth it where the chunks come while
-   * other threads compute: the pool; in one thread it is the same work as reading the columns at the end).
+   * other threads compute: the pool; in one thread it is the same work as reading the columns at
+   * the end, so psa() calls mergeChunks on its chunks instead).
    */
   constructor(
     readonly meta: PsaMeta,
@@ -1472,15 +1473,15 @@ export function histogramOfSegments(segments: ArrayLike<number>[], bins = 40, ra
 export function psa(model: CompiledModel, options: PsaOptions = {}): PsaResult {
   const engine = psaEngine(model, options);
   const {meta} = engine;
-  const merger = new PsaMerger(meta);
+  const chunks: ChunkResult[] = [];
   let done = 0;
   for (let c = 0; c < meta.chunks; ++c) {
     const r = engine.run(c);
-    merger.add(r);
+    chunks.push(r);
     done += r.draws;
     options.onProgress?.(done, meta.draws);
   }
-  return merger.result();
+  return mergeChunks(meta, chunks);
 }
 
 // --- reference implementation -------------------------------------------------------------------------

@@ -160,12 +160,12 @@ group("a pool worker's bucket counts", () => {
     const expected = psa(model, {draws: request.draws, seed: 8});
     for (const workers of [2, 3]) expect(await runPsaPool(request, {workers, create: inThread}).result).toEqual(expected);
   }, 120_000);
-  it("psa() in one thread (counting per chunk) equals merging its chunks without counts (6 chunks)", () => {
+  it("psa() in one thread equals merging its chunks without counts (6 chunks)", () => {
     const engine = psaEngine(model, {draws: 3000, seed: 9});
     const chunks = Array.from({length: engine.meta.chunks}, (_, c) => engine.run(c));
     expect(psa(model, {draws: 3000, seed: 9})).toEqual(mergeChunks(engine.meta, chunks));
   });
-  it("psa() of a run of 70 chunks (counted per chunk, folded in chunk order) equals merging its chunks without counts", () => {
+  it("psa() of a run of 70 chunks equals merging its chunks without counts", () => {
     const draws = 70 * 512 - 5;
     const engine = psaEngine(model, {draws, seed: 4});
     const chunks = Array.from({length: engine.meta.chunks}, (_, c) => engine.run(c));
