@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// `npm test`: every check of the project, in order, continuing after a failure.
+// `npm test`: every check of the project, continuing after a failure. The phases start in this order;
+// 2 and 4 run beside the phases after them, and their output is printed whole at the end.
 //   1. type-check      tsc --noEmit                                   (1 check)
 //      CLI bundle      node scripts/build-cli.mjs (dist-cli/, tested in tests/cli/bundle.test.ts) (1 check)
-//   2. unit tests      vitest run (vitest.config.ts)                  (each test counts)
+//   2. unit tests      vitest run (vitest.config.ts), beside 3–5     (each test counts)
 //   3. build           clean `npm run build` (scripts/build-site.mjs; cache and dist removed) (1 check)
-//   4. built site      vitest run --config vitest.site.config.ts      (each test counts)
+//   4. built site      vitest run --config vitest.site.config.ts, beside 5 (each test counts)
 //   5. browser         vitest run --config vitest.browser.config.ts   (each test counts)
 //                      Debian Chromium; skipped when missing unless REQUIRE_BROWSER=1
 // The last line is always `N passed, N failed, N skipped`; the exit code is 1 when anything failed.
@@ -30,8 +31,15 @@ function header(title) {
   console.log(`\n${"=".repeat(78)}\n== ${title}\n${"=".repeat(78)}`);
 }
 
+// A phase's place in the summary is where it was started (a phase in the background ends later).
+let started_phases = 0;
+const place = new Map();
+function begin(name) {
+  place.set(name, started_phases++);
+}
+
 function record(name, {passed = 0, failed = 0, skipped = 0, notes = []}, ms) {
-  phases.push({name, passed, failed, skipped, ms});
+  phases.push({name, passed, failed, skipped, ms, place: place.get(name) ?? started_phases++});
   for (const note of notes) console.log(note);
   console.log(`-- ${name}: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""} (${(ms / 1000).toFixed(1)} s)`);
 }
@@ -41,13 +49,13 @@ function record(name, {passed = 0, failed = 0, skipped = 0, notes = []}, ms) {
 // always printed, even when a test hangs in an endless loop.
 const PHASE_TIMEOUT = Number(process.env.PHASE_TIMEOUT ?? 1200);
 
-// The phases run in their own process group (to kill them whole on time-out), so pass Ctrl-C on.
-let current = null;
+// The phases run in their own process groups (to kill them whole on time-out), so pass Ctrl-C on.
+const running = new Set();
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
-    if (current) {
+    for (const child of running) {
       try {
-        process.kill(-current.pid, "SIGKILL");
+        process.kill(-child.pid, "SIGKILL");
       } catch {
         // already gone
       }
@@ -62,7 +70,7 @@ function run(command, args, {quiet = false, tee = false, timeout = PHASE_TIMEOUT
   return new Promise((done) => {
     const piped = quiet || tee;
     const child = spawn(command, args, {cwd: root, env, stdio: piped ? ["ignore", "pipe", "pipe"] : "inherit", detached: true});
-    current = child;
+    running.add(child);
     let output = "";
     if (piped) {
       child.stdout.on("data", (d) => {
@@ -86,12 +94,13 @@ function run(command, args, {quiet = false, tee = false, timeout = PHASE_TIMEOUT
     }, timeout * 1000);
     child.on("error", (error) => {
       clearTimeout(timer);
+      running.delete(child);
       console.log(`could not run ${command}: ${error.message}`);
       done({status: null, output, timedOut});
     });
     child.on("close", (status, signal) => {
       clearTimeout(timer);
-      current = null;
+      running.delete(child);
       done({status: timedOut ? null : status, signal, output, timedOut});
     });
   });
@@ -99,6 +108,7 @@ function run(command, args, {quiet = false, tee = false, timeout = PHASE_TIMEOUT
 
 // A single pass/fail check (type-check, build).
 async function check(name, command, args, {filter} = {}) {
+  begin(name);
   header(name);
   const t0 = Date.now();
   const result = await run(command, args, {quiet: !!filter});
@@ -108,15 +118,27 @@ async function check(name, command, args, {filter} = {}) {
   return ok;
 }
 
-// A vitest run: counts individual tests from its JSON report.
-async function vitest(name, configArgs, {timeout = PHASE_TIMEOUT} = {}) {
-  header(name);
+// A vitest run: counts individual tests from its JSON report. `background`: it runs beside the phases
+// started after it, its output kept; the call returns a function that waits for it, then prints its
+// output whole and counts it (so no two phases' lines are mixed).
+async function vitest(name, configArgs, {timeout = PHASE_TIMEOUT, background = false} = {}) {
+  begin(name);
+  if (background) console.log(`\n== ${name}: started beside the phases below; its output follows at the end`);
+  else header(name);
   const t0 = Date.now();
   const report = join(scratch, `${name.replace(/\W+/g, "-")}.json`);
   rmSync(report, {force: true});
-  const result = await run(bin("vitest"), ["run", ...configArgs, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], {tee: true, timeout});
-  const counts = result.timedOut ? {failed: 1, notes: [`FAILED: ${name} timed out after ${timeout} s`, ...(await unfinished(configArgs, result.output))]} : countVitest(report, result.status);
-  record(name, counts, Date.now() - t0);
+  const ended = run(bin("vitest"), ["run", ...configArgs, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], {tee: !background, quiet: background, timeout}).then((result) => ({result, ms: Date.now() - t0}));
+  const finish = async () => {
+    const {result, ms} = await ended;
+    if (background) {
+      header(`${name} (ran beside the phases above)`);
+      process.stdout.write(result.output);
+    }
+    const counts = result.timedOut ? {failed: 1, notes: [`FAILED: ${name} timed out after ${timeout} s`, ...(await unfinished(configArgs, result.output))]} : countVitest(report, result.status);
+    record(name, counts, ms);
+  };
+  return background ? finish : finish();
 }
 
 // After a time-out: the test files vitest had not reported on (one of them hangs).
@@ -214,8 +236,10 @@ await check("type-check (tsc --noEmit)", bin("tsc"), ["--noEmit", "-p", "tsconfi
 // The command-line bundle the unit tests compare with the source (tests/cli/bundle.test.ts).
 await check("command-line bundle (scripts/build-cli.mjs)", process.execPath, ["scripts/build-cli.mjs"]);
 
-// 2. Unit tests.
-await vitest("unit tests (vitest)", []);
+// 2. Unit tests, beside the build and the site and browser checks: they need neither dist/ nor
+// Framework's cache, and the browser phase alone leaves part of the two cores idle (waiting for page
+// loads and frames). See docs/testing.md ("Measured times") for what that changed.
+const unitTests = await vitest("unit tests (vitest)", [], {background: true});
 
 // 3. A clean build: a loader re-runs only when its output is missing from the cache.
 rmSync(join(root, "src", ".observablehq", "cache"), {recursive: true, force: true});
@@ -225,8 +249,8 @@ seedNpmVersionCache();
 const built = await check("clean build (scripts/build-site.mjs)", process.execPath, ["scripts/build-site.mjs"], {filter: buildOutput});
 if (!built) console.log("The build failed: the site and browser checks below run on what was built, if anything.");
 
-// 4. Checks on the built files.
-await vitest("built-site checks", ["--config", "vitest.site.config.ts"]);
+// 4. Checks on the built files (they only read dist/), beside the browser tests.
+const siteChecks = await vitest("built-site checks", ["--config", "vitest.site.config.ts"], {background: true});
 
 // 5. Real browser.
 const chromium = findChromium();
@@ -239,14 +263,17 @@ if (!chromium) {
 // machine); it gets its own bound so that the whole run stays well inside CI's 90 minutes.
 const BROWSER_PHASE_TIMEOUT = Number(process.env.BROWSER_PHASE_TIMEOUT ?? 3000);
 await vitest("browser tests (Chromium)", ["--config", "vitest.browser.config.ts"], {timeout: BROWSER_PHASE_TIMEOUT});
+await unitTests();
+await siteChecks();
 
 rmSync(scratch, {recursive: true, force: true});
 
 // Summary.
 const total = phases.reduce((t, p) => ({passed: t.passed + p.passed, failed: t.failed + p.failed, skipped: t.skipped + p.skipped}), {passed: 0, failed: 0, skipped: 0});
 header(`summary (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-for (const p of phases) {
-  console.log(`${p.failed ? "FAIL" : "ok  "}  ${p.name.padEnd(34)} ${String(p.passed).padStart(4)} passed ${String(p.failed).padStart(4)} failed ${String(p.skipped).padStart(4)} skipped  ${(p.ms / 1000).toFixed(1).padStart(6)} s`);
+const nameWidth = Math.max(...phases.map((p) => p.name.length));
+for (const p of phases.sort((a, b) => a.place - b.place)) {
+  console.log(`${p.failed ? "FAIL" : "ok  "}  ${p.name.padEnd(nameWidth)} ${String(p.passed).padStart(4)} passed ${String(p.failed).padStart(4)} failed ${String(p.skipped).padStart(4)} skipped  ${(p.ms / 1000).toFixed(1).padStart(6)} s`);
 }
 console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exitCode = total.failed ? 1 : 0;

@@ -17,14 +17,15 @@ export function buildInfo(doc = document) {
  * @param {{model: import("../lib/model/compile.js").CompiledModel, input: import("../lib/analysis/content-hash.js").HashInput, overrides: Record<string, number | number[]>, what: string}} data
  */
 export function citeResult({model, input, overrides, what}) {
+  let at = {overrides, what};
   const out = el("p", {class: "cite-line", "data-cite": ""});
   const copy = el("button", {type: "button"}, "Kopieer");
   const details = el("details", {class: "cite-result"}, el("summary", {}, "Citeer dit resultaat"), out, copy);
   // lib/analysis/cite.ts (SHA-256, the changed-input rule) loads when the reader opens the block.
   const make = async () => {
     const {citationLine, resultHash} = await import("../lib/analysis/cite.js");
-    const hash = resultHash(model, input, overrides);
-    const line = citationLine({what, ...buildInfo(), url: location.href, hash});
+    const hash = resultHash(model, input, at.overrides);
+    const line = citationLine({what: at.what, ...buildInfo(), url: location.href, hash});
     out.textContent = line;
     out.dataset.cite = hash;
     return line;
@@ -34,5 +35,16 @@ export function citeResult({model, input, overrides, what}) {
     const line = await make();
     navigator.clipboard?.writeText(line).then(() => (copy.textContent = "Gekopieerd"), () => {});
   });
-  return details;
+  // A slider move changes what the block cites, not the block (it stays open or folded).
+  return Object.assign(details, {
+    /** @param {{overrides: Record<string, number | number[]>, what: string}} next */
+    update(next) {
+      at = next;
+      if (!details.open) return;
+      // The line of the old inputs goes at once; the new one follows (the code is loaded by then).
+      out.textContent = "";
+      out.dataset.cite = "";
+      make();
+    }
+  });
 }

@@ -4,7 +4,7 @@
 import * as Plot from "@observablehq/plot";
 import {formatEuro, formatEuroCompact, formatNumber} from "../lib/format.js";
 import {el, numbersTable} from "./provenance.js";
-import {labelAxis} from "./labels.js";
+import {labelAxis, textWidth} from "./labels.js";
 import {sameAs} from "./redrawn.js";
 
 /** @typedef {import("../lib/finance/summary.js").Summary} Summary */
@@ -63,13 +63,21 @@ function drawCostBenefit(summary, {width, title, basis}) {
   // beside the bars shrinks with the chart, so the plot area never gets a negative width.
   const axis = labelAxis(labels, width, {cap: 280, share: 0.4, minRow: 26});
   const marginRight = Math.min(80, Math.max(60, Math.round(width * 0.12)));
-  const inset = Math.max(0, Math.min(70, Math.floor((width - axis.marginLeft - marginRight) * 0.2)));
+  const plotWidth = width - axis.marginLeft - marginRight;
+  const inset = Math.max(0, Math.min(70, Math.floor(plotWidth * 0.2)));
+  // A cost's amount is written left of its bar, with room for the widest one (11 px text) between
+  // the longest cost bar and the post names, so the two never overlap. Where that room would take
+  // more than 45 % of the plot (a phone), the amounts of costs go right of the zero line instead:
+  // a post has one bar, so that side of a cost's row is empty.
+  const costText = Math.ceil(Math.max(0, ...drawn.filter((d) => d.side === "cost").map((d) => textWidth(millions(d.amount)) * 1.1 + 6)));
+  const costsRight = costText > Math.floor(plotWidth * 0.45);
+  const insetLeft = costsRight ? inset : Math.max(inset, costText);
   const chart = Plot.plot({
     width,
     height: Math.max(160, axis.rowHeight * drawn.length + 60),
     marginLeft: axis.marginLeft,
     marginRight,
-    x: {label: "← kosten · baten → (netto contante waarde)", grid: true, tickFormat: (v) => millions(Math.abs(v)), insetLeft: inset, insetRight: inset},
+    x: {label: "← kosten · baten → (netto contante waarde)", grid: true, tickFormat: (v) => millions(Math.abs(v)), insetLeft, insetRight: inset},
     y: {label: null, domain: labels, tickFormat: axis.tickFormat},
     marks: [
       () => {
@@ -91,7 +99,7 @@ function drawCostBenefit(summary, {width, title, basis}) {
         )
       ),
       Plot.text(drawn, {x: signed, y: "label", text: (d) => millions(d.amount), textAnchor: "start", fontSize: 11, filter: (d) => d.side !== "cost", dx: 3}),
-      Plot.text(drawn, {x: signed, y: "label", text: (d) => millions(d.amount), textAnchor: "end", fontSize: 11, filter: (d) => d.side === "cost", dx: -3}),
+      Plot.text(drawn, {x: costsRight ? () => 0 : signed, y: "label", text: (d) => millions(d.amount), textAnchor: costsRight ? "start" : "end", fontSize: 11, filter: (d) => d.side === "cost", dx: costsRight ? 3 : -3}),
       Plot.ruleX([0])
     ]
   });

@@ -73,5 +73,8 @@ export function resultProvenance(rx) {
  * @returns {HTMLButtonElement}
  */
 export function explainableResult(content, e, scope, measure, {actor, title} = {}) {
-  return explainable(content, () => resultProvenance(explainResult(typeof e === "function" ? e() : e, scope, measure, {actor})), {title: title ?? "Hoe is dit getal berekend?"});
+  const button = explainable(content, () => resultProvenance(explainResult(typeof e === "function" ? e() : e, scope, measure, {actor})), {title: title ?? "Hoe is dit getal berekend?"});
+  // What a click explains (src/components/redrawn.js `patch` replaces, never patches, a figure whose meaning differs).
+  button.dataset.explain = `${scope}|${measure}|${actor ?? ""}|${title ?? ""}`;
+  return button;
 }

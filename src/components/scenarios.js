@@ -55,19 +55,22 @@ function drawScenarios(results, {scope, width, printed}) {
   ]).filter((d) => d.value !== null);
   const printedRows = shown.filter((r) => printed[r.id] !== undefined).map((r) => ({label: r.label, value: printed[r.id]}));
   const labels = shown.map((r) => r.label);
+  // The axis holds every drawn ratio and printed figure, also a negative ratio.
+  const drawnValues = [...long.map((d) => /** @type {number} */ (d.value)), ...printedRows.map((d) => d.value)];
   const axis = labelAxis(labels, width, {cap: 320, share: 0.4});
   const chart = Plot.plot({
     width,
     height: Math.max(44, axis.rowHeight + 8) * shown.length + 70,
     marginLeft: axis.marginLeft,
     marginRight: 50,
-    x: {label: "baten-kostenverhouding", grid: true, domain: [0, Math.max(2, ...long.map((d) => /** @type {number} */ (d.value)), ...printedRows.map((d) => d.value)) * 1.08], tickFormat: (v) => formatNumber(v, 1)},
+    x: {label: "baten-kostenverhouding", grid: true, domain: [Math.min(0, ...drawnValues) * 1.08, Math.max(2, ...drawnValues) * 1.08], tickFormat: (v) => formatNumber(v, 1)},
     y: {axis: null, domain: ["maatschappelijk", "financieel"]},
     fy: {label: null, domain: labels, padding: 0.15, tickFormat: axis.tickFormat},
     color: {domain: ["maatschappelijk", "financieel", "rapport (maatschappelijk)"], range: ["#1f5c99", "#9bb7d4", "#111"], legend: true},
     marks: [
       Plot.barX(long, {x: "value", y: "kind", fy: "label", fill: "kind", title: (d) => `${d.label}\n${d.kind}: ${formatNumber(d.value, 2)}`}),
-      Plot.text(long, {x: "value", y: "kind", fy: "label", text: (d) => formatNumber(d.value, 2), dx: 9, textAnchor: "start", fontSize: 10}),
+      // Beside the bar's end; a negative ratio's bar points left, and its value goes right of zero.
+      Plot.text(long, {x: (d) => Math.max(0, d.value), y: "kind", fy: "label", text: (d) => formatNumber(d.value, 2), dx: 9, textAnchor: "start", fontSize: 10}),
       Plot.dot(printedRows, {x: "value", y: () => "maatschappelijk", fy: "label", symbol: "diamond", r: 5, fill: "#111", title: (d) => `rapport: ${formatNumber(d.value, 1)}`}),
       Plot.ruleX([1], {stroke: "#b3261e", strokeDasharray: "4 3"}),
       Plot.ruleX([0])

@@ -4,12 +4,23 @@
 import * as Plot from "@observablehq/plot";
 import {formatEuro, formatEuroCompact, formatNumber} from "../lib/format.js";
 import {el, numbersTable} from "./provenance.js";
-import {labelAxis} from "./labels.js";
+import {labelAxis, niceTicks, textWidth} from "./labels.js";
 
 /** @typedef {import("../lib/analysis/sensitivity.js").Tornado} Tornado */
 
 /** @param {number} x */
 const value = (x) => (Math.abs(x) >= 100 ? formatNumber(x) : formatNumber(x, Math.abs(x) >= 1 ? 2 : 3));
+
+/**
+ * Tick values for the saldo axis whose labels fit the plot's width (a label and a gap per tick).
+ * @param {number[]} values @param {number} plotWidth
+ */
+function saldoTicks(values, plotWidth) {
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const widest = Math.max(textWidth(formatEuroCompact(lo)), textWidth(formatEuroCompact(hi)));
+  return niceTicks(lo, hi, Math.max(2, Math.floor(plotWidth / (widest + 24))));
+}
 
 /**
  * @param {Tornado} t Tornado {label, baseSaldo, bars: [{input, label, low, high, saldoLow, saldoHigh, swing}]}
@@ -29,7 +40,7 @@ export function tornado(t, {top = 15, width = 800} = {}) {
     height: rowHeight * bars.length + 60,
     marginLeft,
     marginRight: 20,
-    x: {label: "saldo (€)", grid: true, tickFormat: (v) => formatEuroCompact(v), ticks: Math.max(2, Math.floor((width - marginLeft) / 110))},
+    x: {label: "saldo (€)", grid: true, tickFormat: (v) => formatEuroCompact(v), ticks: saldoTicks(rows.map((r) => r.saldo).concat(t.baseSaldo, 0), width - marginLeft - 20)},
     y: {label: null, domain: labels, tickFormat},
     color: {domain: ["laag", "hoog"], range: ["#c26b2c", "#1f5c99"], legend: true, tickFormat: (d) => (d === "laag" ? "invoer laag" : "invoer hoog")},
     marks: [

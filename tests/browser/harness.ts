@@ -4,7 +4,7 @@ import {createServer, type Server} from "node:http";
 import {existsSync, readFileSync, readdirSync, statSync} from "node:fs";
 import {extname, join, resolve, sep} from "node:path";
 import type {AddressInfo} from "node:net";
-import {chromium, type Browser, type BrowserContext, type Locator, type Page, type Route} from "playwright-core";
+import {chromium, type Browser, type BrowserContext, type Locator, type Page, type Request, type Route} from "playwright-core";
 import {afterAll, describe, test} from "vitest";
 
 export const DIST = resolve("dist");
@@ -205,6 +205,7 @@ export async function openPage(
     await context.route("**/*", outside);
   }
   const page = await context.newPage();
+  trackRequests(page);
   if (shared && viewport) await page.setViewportSize(viewport);
   reports.set(page, report);
   page.on("pageerror", (error) => report.pageErrors.push(String(error?.stack ?? error)));
@@ -235,10 +236,55 @@ export async function openPage(
  * restarted (a rerun) can leave a worker's script request that never counts as finished, and then
  * Playwright's "networkidle" never comes: with 30 s here, such stalls cost the browser phase minutes
  * (CHECK_TIMES showed visits of uncertainty pages waiting 30 s in open and in the state checks' reloads).
+ * A page opened with openPage is watched by quietNetwork, which leaves those worker scripts out; any
+ * other page waits for Playwright's "networkidle".
  */
 export async function cellsSettled(page: Page): Promise<void> {
-  await page.waitForLoadState("networkidle", {timeout: QUIET_MS}).catch(() => undefined);
+  const requests = network.get(page);
+  if (requests) await quietNetwork(requests);
+  else await page.waitForLoadState("networkidle", {timeout: QUIET_MS}).catch(() => undefined);
   await page.waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0, null, {timeout: 90_000});
+}
+
+/** How long the network must be quiet (no request started, none open) to count as settled, as Playwright's "networkidle". */
+const QUIET_FOR_MS = 500;
+
+/**
+ * A page's open requests, apart from the Monte Carlo workers' scripts (`/_file/workers/`): a worker
+ * the page stops and starts again (a rerun) can leave its script request open for good, and then
+ * Playwright's "networkidle" never came and every settle waited the whole QUIET_MS (CHECK_TIMES: the
+ * uncertainty pages' reloads and resizes). Whether the worker's results arrived is the cells' part.
+ */
+interface OpenRequests {
+  open: Set<Request>;
+  since: number;
+}
+const network = new WeakMap<Page, OpenRequests>();
+
+function trackRequests(page: Page): void {
+  const requests: OpenRequests = {open: new Set(), since: Date.now()};
+  const counts = (request: Request) => !new URL(request.url()).pathname.startsWith("/_file/workers/");
+  page.on("request", (request) => {
+    if (!counts(request)) return;
+    requests.open.add(request);
+    requests.since = Date.now();
+  });
+  const done = (request: Request) => {
+    if (requests.open.delete(request)) requests.since = Date.now();
+  };
+  page.on("requestfinished", done);
+  page.on("requestfailed", done);
+  network.set(page, requests);
+}
+
+/** Waits until no counted request is open and none started or ended for QUIET_FOR_MS, at most QUIET_MS. */
+async function quietNetwork(requests: OpenRequests): Promise<void> {
+  const until = Date.now() + QUIET_MS;
+  while (Date.now() < until) {
+    const quiet = requests.open.size === 0 ? QUIET_FOR_MS - (Date.now() - requests.since) : QUIET_FOR_MS;
+    if (requests.open.size === 0 && quiet <= 0) return;
+    await new Promise((ok) => setTimeout(ok, Math.min(Math.max(quiet, 25), 100)));
+  }
 }
 
 /** One `[data-chart]` element after rendering: its name and what it drew. */

@@ -3,7 +3,7 @@
 // tests/browser/site-visits.ts with the modules in tests/browser/checks/ (see docs/testing.md).
 import {expect, test} from "vitest";
 import {readFileSync} from "node:fs";
-import {DIST, browserSuite, listPages, pageFile, serveDist, typeInto} from "./harness.js";
+import {DIST, browserSuite, listPages, pageFile, pageHtml, serveDist, typeInto} from "./harness.js";
 import {formatInputNumber, parseDutchNumber} from "../../lib/format.js";
 import {strFromU8, unzipSync} from "fflate";
 import {parseSpreadsheetCsv} from "../spreadsheet-csv-read.js";
@@ -158,10 +158,11 @@ browserSuite("page features in Chromium", (suite) => {
   });
 
   test("shareable state: a changed model input goes into the address, opening that address restores it, and reset removes it", async () => {
-    // The first page with model controls (src/components/controls.js), whichever study it shows.
+    // The first page with model controls (src/components/controls.js), whichever study it shows: of the
+    // built pages that load that module (a page without it cannot show them), the first that shows them.
     let found: string | undefined;
     let typedValue: string | null = null;
-    for (const path of pages) {
+    for (const path of pages.filter((p) => /\/controls\.[0-9a-f]+\.js"/.test(pageHtml(p)))) {
       const {page, context} = await suite.open(pageFile(path));
       try {
         if ((await page.locator(".model-controls form.number-input").count()) === 0) continue;

@@ -65,6 +65,39 @@ export const checks: PageCheck[] = [
     }
   },
   {
+    // A chart slot (src/components/redrawn.js) has content-visibility: auto, which clips what
+    // overflows it and keeps that overflow out of the page's width: so the width check above cannot
+    // see a chart that is too wide for its slot, and this one looks inside every slot instead.
+    name: "nothing in a chart slot reaches past its edges (a slot clips what overflows it)",
+    applies: (_path, html) => html.includes("chartSlot") || html.includes("chart-slot"),
+    run: async ({page}) => {
+      // Each slot is looked at as the reader sees it: scrolled into view (off screen it is not laid
+      // out and measures as its placeholder size), two frames later; then back to the top.
+      const cut = await page.evaluate(async () => {
+        const frame = () => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+        const found: string[] = [];
+        for (const slot of Array.from(document.querySelectorAll(".chart-slot"))) {
+          if (!slot.checkVisibility()) continue;
+          slot.scrollIntoView({block: "start"});
+          await frame();
+          const box = slot.getBoundingClientRect();
+          if (box.width === 0 || box.height === 0) continue;
+          const outside = Array.from(slot.querySelectorAll("svg, canvas, img, text, button, a, p, span, div, summary, table")).filter((e) => {
+            if (!e.checkVisibility()) return false;
+            const r = e.getBoundingClientRect();
+            return r.width > 0 && r.height > 0 && (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1);
+          });
+          const name = slot.closest("[data-chart]")?.getAttribute("data-chart") ?? slot.querySelector("[data-chart]")?.getAttribute("data-chart") ?? "slot";
+          for (const e of outside.slice(0, 3)) found.push(`${name}: <${e.tagName.toLowerCase()}> "${(e.textContent ?? "").trim().slice(0, 30)}" outside the ${Math.round(box.width)} × ${Math.round(box.height)} px slot`);
+        }
+        window.scrollTo(0, 0);
+        await frame();
+        return found;
+      });
+      expect(cut, "content cut off by a chart slot").toEqual([]);
+    }
+  },
+  {
     name: "shows no English UI words (Framework, Inputs or browser text, code left in text)",
     run: async ({page, path}) => {
       expect(await english(path, page), "English UI text").toEqual([]);

@@ -60,27 +60,44 @@ export async function firstResultTop(page: Page): Promise<number | null> {
   });
 }
 
-/** Text of a chart drawn outside its svg's box (cut off on screen). */
-export async function clippedChartLabels(page: Page): Promise<string[]> {
+/**
+ * What is wrong with the texts of the page's charts (each top-level svg in a [data-chart] or an effect
+ * scheme): `clipped`, text drawn outside its svg's box where the svg does not show overflow (cut off
+ * on screen); `overlapping`, pairs of texts of one chart drawn over each other (a bar's amount over a
+ * post's name).
+ */
+export async function chartTextFaults(page: Page): Promise<{clipped: string[]; overlapping: string[]}> {
   return page.evaluate(() => {
-    const out: string[] = [];
+    const clipped: string[] = [];
+    const overlapping: string[] = [];
     for (const svg of Array.from(document.querySelectorAll("#observablehq-main [data-chart] svg, #observablehq-main .effect-scheme svg"))) {
       if (svg.parentElement?.closest("svg")) continue;
       const box = svg.getBoundingClientRect();
       if (box.width === 0) continue;
-      const overflow = getComputedStyle(svg).overflow;
-      if (overflow === "visible") continue;
-      for (const t of Array.from(svg.querySelectorAll("text"))) {
-        if (!(t.textContent ?? "").trim()) continue;
-        const r = t.getBoundingClientRect();
-        if (r.width === 0) continue;
-        if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1) {
-          const chart = svg.closest("[data-chart]")?.getAttribute("data-chart") ?? "effect-scheme";
-          out.push(`"${(t.textContent ?? "").slice(0, 40)}" in chart ${chart}: ${Math.round(r.left - box.left)}…${Math.round(r.right - box.left)} px of ${Math.round(box.width)}`);
+      const chart = svg.closest("[data-chart]")?.getAttribute("data-chart") ?? "effect-scheme";
+      const texts = Array.from(svg.querySelectorAll("text"))
+        .filter((t) => (t.textContent ?? "").trim())
+        .map((t) => ({text: t.textContent ?? "", shown: t.checkVisibility(), r: t.getBoundingClientRect()}));
+      if (getComputedStyle(svg).overflow !== "visible") {
+        for (const {text, r} of texts) {
+          if (r.width === 0) continue;
+          if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1) {
+            clipped.push(`"${text.slice(0, 40)}" in chart ${chart}: ${Math.round(r.left - box.left)}…${Math.round(r.right - box.left)} px of ${Math.round(box.width)}`);
+          }
+        }
+      }
+      const drawn = texts.filter(({shown, r}) => shown && r.width > 0 && r.height > 0);
+      for (let i = 0; i < drawn.length; i++) {
+        for (let j = i + 1; j < drawn.length; j++) {
+          const a = drawn[i].r;
+          const b = drawn[j].r;
+          if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1) {
+            overlapping.push(`chart ${chart}: "${drawn[i].text.trim().slice(0, 30)}" over "${drawn[j].text.trim().slice(0, 30)}"`);
+          }
         }
       }
     }
-    return out;
+    return {clipped, overlapping};
   });
 }
 
@@ -104,9 +121,16 @@ export const checks: PageCheck[] = [
     }
   },
   {
+    name: "no two texts of a chart are drawn over each other",
+    run: async ({page}) => {
+      const over = (await chartTextFaults(page)).overlapping;
+      expect(over, `overlapping chart texts:\n${over.slice(0, 15).join("\n")}`).toEqual([]);
+    }
+  },
+  {
     name: "no chart label is cut off by its chart's bounds",
     run: async ({page}) => {
-      const clipped = await clippedChartLabels(page);
+      const clipped = (await chartTextFaults(page)).clipped;
       expect(clipped, `chart labels outside their svg:\n${clipped.slice(0, 15).join("\n")}`).toEqual([]);
     }
   }

@@ -1,0 +1,86 @@
+// Where a slider change spends the main thread's time (issue 18): `npx tsx bench/frame-trace.ts <path> [moves]`.
+// Serves dist/, moves the first visible slider `moves` times (default 10) under Chromium's trace and
+// prints, per move (median), the main thread's time per trace event kind (script, style, layout,
+// paint, ...) from the input event until 150 ms later, and the time until the figures changed. Top
+// level events only (nested events are counted in their parent). A tool beside frame-profile.ts.
+import {findChromium, launchChromium, openPage, serveDist} from "../tests/browser/harness.js";
+
+const path = process.argv[2] ?? "/";
+const moves = Number(process.argv[3] ?? 10);
+const server = await serveDist();
+const browser = await launchChromium(findChromium()!);
+type Ev = {name: string; ph: string; ts: number; dur?: number; tdur?: number; tid: number; args?: {data?: {functionName?: string; url?: string}; beginData?: Record<string, unknown>; elementCount?: number}};
+try {
+  const {page} = await openPage(browser, server.origin, path);
+  await page.setViewportSize({width: 1280, height: 900});
+  await page.evaluate("globalThis.__name = (f) => f");
+  if (process.env.EXTRA_CSS) await page.addStyleTag({content: process.env.EXTRA_CSS});
+  // SCROLL_TO=<selector>: that element in view while the slider moves (a chart on screen is laid out).
+  if (process.env.SCROLL_TO) await page.evaluate((sel) => document.querySelector(sel)?.scrollIntoView({block: "center"}), process.env.SCROLL_TO);
+  await page.waitForTimeout(1500);
+  const cdp = await page.context().newCDPSession(page);
+  const events: Ev[] = [];
+  cdp.on("Tracing.dataCollected", (e) => void events.push(...(e.value as unknown as Ev[])));
+  await cdp.send("Tracing.start", {traceConfig: {includedCategories: ["devtools.timeline", "v8.execute", "disabled-by-default-devtools.timeline", "blink.user_timing"]}} as never);
+  const changed: number[] = [];
+  for (let i = 0; i < moves + 2; ++i) {
+    await page.waitForTimeout(400);
+    const ms = await page.evaluate(
+      (at) =>
+        new Promise<number>((done) => {
+          const input = Array.from(document.querySelectorAll<HTMLInputElement>('main input[type="range"]')).find((x) => !x.disabled && x.checkVisibility())!;
+          const sig = () => Array.from(document.querySelectorAll("[data-value]"), (f) => f.textContent).join("|");
+          const before = sig();
+          performance.mark("move-start");
+          const t0 = performance.now();
+          const poll = () => (sig() === before ? requestAnimationFrame(poll) : done(performance.now() - t0));
+          input.value = String(Number(input.min) + (Number(input.max) - Number(input.min)) * at);
+          input.dispatchEvent(new Event("input", {bubbles: true}));
+          requestAnimationFrame(poll);
+          setTimeout(() => done(NaN), 3000);
+        }),
+      i % 2 ? 0.3 : 0.7
+    );
+    if (i >= 2) changed.push(ms);
+  }
+  await page.waitForTimeout(400);
+  const complete = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
+  await cdp.send("Tracing.end");
+  await complete;
+  const starts = events.filter((e) => e.name === "move-start").sort((a, b) => a.ts - b.ts).slice(2);
+  const main = starts[0].tid;
+  const mine = events.filter((e) => e.tid === main && e.ph === "X" && e.dur !== undefined).sort((a, b) => a.ts - b.ts);
+  const perMove: Map<string, number>[] = starts.map((s) => {
+    const m = new Map<string, number>();
+    // Top-level events only: skip an event inside the previous counted one.
+    let end = -1;
+    for (const e of mine) {
+      if (e.ts < s.ts || e.ts > s.ts + 150_000 || e.name === "RunTask" || e.name === "ThreadControllerImpl::RunTask") continue;
+      if (e.ts < end) continue;
+      end = e.ts + (e.dur ?? 0);
+      const key = e.name === "FunctionCall" || e.name === "EvaluateScript" ? `${e.name} ${e.args?.data?.functionName ?? ""} ${(e.args?.data?.url ?? "").split("/").pop()}` : e.name;
+      m.set(key, (m.get(key) ?? 0) + (e.tdur ?? e.dur ?? 0) / 1000);
+    }
+    return m;
+  });
+  const keys = new Set(perMove.flatMap((m) => [...m.keys()]));
+  const med = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const rows = [...keys].map((k) => [k, med(perMove.map((m) => m.get(k) ?? 0))] as const).filter(([, v]) => v > 0.2).sort((a, b) => b[1] - a[1]);
+  const total = med(perMove.map((m) => [...m.values()].reduce((a, b) => a + b, 0)));
+  console.log(`${path}: ${moves} moves; figures changed after (median) ${med(changed).toFixed(1)} ms; main-thread time in 150 ms after the input (median) ${total.toFixed(1)} ms`);
+  for (const [k, v] of rows.slice(0, 25)) console.log(`${v.toFixed(2).padStart(8)}  ${k}`);
+  if (process.env.TIMELINE) {
+    // One move's events in time order (ms after the input; depth by nesting), for reading by eye.
+    const s = starts[Math.min(starts.length - 1, 3)];
+    const stack: number[] = [];
+    for (const e of mine) {
+      if (e.ts < s.ts || e.ts > s.ts + 150_000) continue;
+      while (stack.length && e.ts >= stack[stack.length - 1]) stack.pop();
+      if ((e.dur ?? 0) >= 300 && stack.length <= Number(process.env.TIMELINE)) console.log(`${((e.ts - s.ts) / 1000).toFixed(1).padStart(7)} ${"  ".repeat(stack.length)}${e.name} ${((e.dur ?? 0) / 1000).toFixed(2)} ${e.args?.data?.functionName ?? ""} ${(e.args?.data?.url ?? "").split("/").pop()}${e.name === "Layout" ? ` ${JSON.stringify({dirty: e.args?.beginData?.dirtyObjects, total: e.args?.beginData?.totalObjects, partial: e.args?.beginData?.partialLayout})}` : ""}${e.name === "UpdateLayoutTree" ? ` elements ${e.args?.elementCount ?? ""}` : ""}`);
+      stack.push(e.ts + (e.dur ?? 0));
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
