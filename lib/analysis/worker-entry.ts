@@ -4,7 +4,8 @@
 //   total} after each chunk, then {type: "result", result: PsaResult, milliseconds} or
 //   {type: "error", message} (`handle`);
 // - a pool's worker (lib/analysis/psa-pool.ts): {type: "init", request} → {type: "ready", meta},
-//   then {type: "chunks", chunks: [c, …]} → one {type: "chunk", result: ChunkResult} per chunk,
+//   then {type: "chunks", chunks: [c, …]} → one {type: "chunks", results: [ChunkResult, …]} with
+//   the results of those chunks in that order (one message per request, not per chunk),
 //   and {type: "counts"} → {type: "counts", counts} with the bucket counts of the kept columns of
 //   every chunk computed since the previous "counts" (`countKept`; the pool asks once it has no
 //   more chunks for the worker, and adds the counts of all workers up for the percentiles)
@@ -44,7 +45,7 @@ export type PsaMessage = {type: "progress"; done: number; total: number} | {type
 export type PoolRequest = {type: "init"; request: PsaRequest} | {type: "chunks"; chunks: number[]} | {type: "counts"};
 export type EvppiRequest = {type: "evppi"; request: PsaRequest};
 export type EvppiMessage = {type: "progress"; done: number; total: number} | {type: "evppi"; result: PsaResult; evppi: EvppiResult; milliseconds: number} | {type: "error"; message: string};
-export type PoolReply = {type: "ready"; meta: PsaMeta} | {type: "chunk"; result: ChunkResult} | {type: "counts"; counts: Int32Array} | {type: "error"; message: string};
+export type PoolReply = {type: "ready"; meta: PsaMeta} | {type: "chunks"; results: ChunkResult[]} | {type: "counts"; counts: Int32Array} | {type: "error"; message: string};
 
 function compile(request: PsaRequest) {
   return rebuildModel(request);
@@ -95,9 +96,8 @@ export function handleEvppi(request: PsaRequest, post: (m: EvppiMessage) => void
  */
 export function transferables(m: PoolReply): ArrayBuffer[] {
   if (m.type === "counts") return [m.counts.buffer as ArrayBuffer];
-  if (m.type !== "chunk") return [];
-  const r = m.result;
-  const arrays = [r.moments, r.kept, r.inputs, r.qaly?.positive, r.qaly?.counted, r.discountRate?.positive, r.discountRate?.counted];
+  if (m.type !== "chunks") return [];
+  const arrays = m.results.flatMap((r) => [r.moments, r.kept, r.inputs, r.qaly?.positive, r.qaly?.counted, r.discountRate?.positive, r.discountRate?.counted]);
   return [...new Set(arrays.filter((a) => a !== undefined).map((a) => a.buffer as ArrayBuffer))];
 }
 
@@ -121,11 +121,13 @@ export function chunkServer(post: (m: PoolReply) => void): (m: PoolRequest) => v
           counts = null;
           return;
         }
+        const results: ChunkResult[] = [];
         for (const c of m.chunks) {
           const result = engine.run(c);
           countKept(counts, result.kept, columns, result.valid);
-          post({type: "chunk", result});
+          results.push(result);
         }
+        post({type: "chunks", results});
       }
     } catch (error) {
       post({type: "error", message: (error as Error).message ?? String(error)});

@@ -138,7 +138,7 @@ group("a pool worker's bucket counts", () => {
     serve({type: "chunks", chunks: [3, 1]});
     serve({type: "counts"});
     serve({type: "counts"});
-    const chunks = replies.filter((m) => m.type === "chunk").map((m) => (m as {result: ChunkResult}).result);
+    const chunks = replies.filter((m) => m.type === "chunks").flatMap((m) => (m as {results: ChunkResult[]}).results);
     const counts = replies.filter((m) => m.type === "counts").map((m) => (m as {counts: Int32Array}).counts);
     expect(chunks.map((c) => c.chunk)).toEqual([3, 1]);
     const meta = (replies[0] as {meta: PsaMeta}).meta;
