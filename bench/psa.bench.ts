@@ -14,7 +14,8 @@ import {evaluate} from "../lib/model/evaluate.js";
 import {summarizeAll} from "../lib/finance/summary.js";
 import {oneWay} from "../lib/analysis/sensitivity.js";
 import {psa, psaReference} from "../lib/analysis/psa.js";
-import {runPsaPool} from "../lib/analysis/psa-pool.js";
+import {batchSize, runPsaPool} from "../lib/analysis/psa-pool.js";
+import {chunkCount} from "../lib/analysis/rng.js";
 import {nodeWorker, psaWorkerSource} from "../lib/cli/psa.js";
 import {registryJSONFor} from "../lib/model/context.js";
 
@@ -72,6 +73,13 @@ function psaProcess(model: string, args: string[]): {wallMs: number; cpuMs: numb
   return {wallMs, cpuMs: m ? (Number(m[1]) + Number(m[2])) * 1000 : NaN, source: /running the TypeScript source/.test(r.stderr ?? "")};
 }
 
+/** The number of batches (one message each way) the pool hands out for `chunks` chunks to `workers` workers. */
+function batchesOf(chunks: number, workers: number): number {
+  let n = 0;
+  for (let left = chunks; left > 0; left -= batchSize(left, workers)) ++n;
+  return n;
+}
+
 const median = (xs: number[]) => {
   const a = [...xs].sort((x, y) => x - y);
   return a.length % 2 ? a[(a.length - 1) / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
@@ -122,7 +130,7 @@ function processRows(model: string): BenchResult[] {
         "rendement psa --draws 1000000 --workers 2 (whole process)",
         "1,000,000 draws",
         two.map((r) => r.wallMs),
-        `measured ${ratio.toFixed(2)}× (median of ${pairs} paired wall-time ratios); CPU of all threads${median(loads) > 1 ? "; cores not idle (load > 1): the ratio understates" : ""}`,
+        `measured ${ratio.toFixed(2)}× (median of ${pairs} paired wall-time ratios); CPU of all threads; ${batchesOf(chunkCount(1_000_000), 2)} batch messages for ${chunkCount(1_000_000)} chunks${median(loads) > 1 ? "; cores not idle (load > 1): the ratio understates" : ""}`,
         {cpuMs: median(two.map((r) => r.cpuMs)), load: median(loads), goal: "≥ 1,7× over 1 worker on 2 idle cores", reference: "issue 18: 1,38×"}
       )
     );

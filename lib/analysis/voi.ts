@@ -44,14 +44,27 @@ export const NO_UNCERTAINTY_NL = "geen waarde van informatie te berekenen: dit m
 
 /** EVPI of "implement or not" from per-draw net benefits: mean(max(0, x)) − max(0, mean(x)). */
 export function evpiOf(nb: ArrayLike<number>): number {
-  const n = nb.length;
-  if (n === 0) return NaN;
+  return evpiOfSegments([nb]);
+}
+
+/** `evpiOf` of the values of `segments` taken in order as one array (the same sums in the same order). */
+export function evpiOfSegments(segments: ArrayLike<number>[]): number {
+  let n = 0;
   let sum = 0;
   let sumPos = 0;
-  for (let i = 0; i < n; ++i) {
-    sum += nb[i];
-    if (nb[i] > 0) sumPos += nb[i];
+  for (const nb of segments) {
+    n += nb.length;
+    for (let i = 0; i < nb.length; ++i) {
+      sum += nb[i];
+      if (nb[i] > 0) sumPos += nb[i];
+    }
   }
+  return evpiOfSums(n, sum, sumPos);
+}
+
+/** `evpiOf` from the count, the sum and the sum of the positive values (each summed in draw order). */
+export function evpiOfSums(n: number, sum: number, sumPos: number): number {
+  if (n === 0) return NaN;
   return Math.max(0, sumPos / n - Math.max(0, sum / n));
 }
 
@@ -70,13 +83,21 @@ export interface Evpi {
 
 /** EVPI for society and per actor (per-draw saldo columns of the draws that count). */
 export function evpiSummary(saldo: ArrayLike<number>, actors: {actor: string; label: string; saldo: ArrayLike<number>}[], participants: number | null, uncertainInputs: number): Evpi {
+  return evpiSummarySegments([saldo], actors.map((a) => ({...a, saldo: [a.saldo]})), participants, uncertainInputs);
+}
+
+/** `evpiSummary` of columns given in pieces (each column's segments taken in order as one array). */
+export function evpiSummarySegments(saldo: ArrayLike<number>[], actors: {actor: string; label: string; saldo: ArrayLike<number>[]}[], participants: number | null, uncertainInputs: number): Evpi {
+  if (uncertainInputs === 0) throw new VoiError(NO_UNCERTAINTY_NL);
+  return evpiSummaryOf(evpiOfSegments(saldo), actors.map((a) => ({actor: a.actor, label: a.label, evpi: evpiOfSegments(a.saldo)})), participants, uncertainInputs);
+}
+
+/** `evpiSummary` from the EVPI of society and of each actor (evpiOf, evpiOfSums). */
+export function evpiSummaryOf(society: number, actors: {actor: string; label: string; evpi: number}[], participants: number | null, uncertainInputs: number): Evpi {
   if (uncertainInputs === 0) throw new VoiError(NO_UNCERTAINTY_NL);
   const per = (x: number) => (participants && participants > 0 ? x / participants : null);
-  const value = (v: ArrayLike<number>): EvpiValue => {
-    const e = evpiOf(v);
-    return {cohort: e, perParticipant: per(e)};
-  };
-  return {decision: "implement or not", participants, society: value(saldo), actors: actors.map((a) => ({actor: a.actor, label: a.label, ...value(a.saldo)}))};
+  const value = (e: number): EvpiValue => ({cohort: e, perParticipant: per(e)});
+  return {decision: "implement or not", participants, society: value(society), actors: actors.map((a) => ({actor: a.actor, label: a.label, ...value(a.evpi)}))};
 }
 
 // --- penalised regression splines ----------------------------------------------------------------

@@ -4,7 +4,11 @@
 //   total} after each chunk, then {type: "result", result: PsaResult, milliseconds} or
 //   {type: "error", message} (`handle`);
 // - a pool's worker (lib/analysis/psa-pool.ts): {type: "init", request} → {type: "ready", meta},
-//   then {type: "chunks", chunks: [c, …]} → one {type: "chunk", result: ChunkResult} per chunk
+//   then {type: "chunks", chunks: [c, …]} → one {type: "chunks", results: [ChunkResult, …]} with
+//   the results of those chunks in that order (one message per request, not per chunk),
+//   and {type: "counts"} → {type: "counts", counts} with the bucket counts of the kept columns of
+//   every chunk computed since the previous "counts" (`countKept`; the pool asks once it has no
+//   more chunks for the worker, and adds the counts of all workers up for the percentiles)
 //   (`chunkServer`).
 // - value of information: {type: "evppi", request} → {type: "progress", …} after each chunk, then
 //   {type: "evppi", result: PsaResult (without samples), evppi: EvppiResult, milliseconds} or
@@ -18,7 +22,7 @@ import {rebuildModel} from "../model/rebuild.js";
 import type {RegistryJSON} from "../kengetallen/registry.js";
 import type {ModelFile} from "../schema/model.js";
 import type {Overrides} from "../model/evaluate.js";
-import {psa, psaEngine, type ChunkResult, type PsaEngine, type PsaMeta, type PsaResult} from "./psa.js";
+import {BUCKETS, countKept, keptCount, psa, psaEngine, type ChunkResult, type PsaEngine, type PsaMeta, type PsaResult} from "./psa.js";
 import {evppiForPsa, type EvppiResult} from "./voi.js";
 import {conclusionTornado, type Tornado} from "./sensitivity.js";
 import type {ModelJSON} from "../model/rebuild.js";
@@ -38,10 +42,10 @@ export interface PsaRequest {
 
 export type PsaMessage = {type: "progress"; done: number; total: number} | {type: "result"; result: PsaResult; milliseconds: number} | {type: "error"; message: string};
 
-export type PoolRequest = {type: "init"; request: PsaRequest} | {type: "chunks"; chunks: number[]};
+export type PoolRequest = {type: "init"; request: PsaRequest} | {type: "chunks"; chunks: number[]} | {type: "counts"};
 export type EvppiRequest = {type: "evppi"; request: PsaRequest};
 export type EvppiMessage = {type: "progress"; done: number; total: number} | {type: "evppi"; result: PsaResult; evppi: EvppiResult; milliseconds: number} | {type: "error"; message: string};
-export type PoolReply = {type: "ready"; meta: PsaMeta} | {type: "chunk"; result: ChunkResult} | {type: "error"; message: string};
+export type PoolReply = {type: "ready"; meta: PsaMeta} | {type: "chunks"; results: ChunkResult[]} | {type: "counts"; counts: Int32Array} | {type: "error"; message: string};
 
 function compile(request: PsaRequest) {
   return rebuildModel(request);
@@ -91,24 +95,39 @@ export function handleEvppi(request: PsaRequest, post: (m: EvppiMessage) => void
  * are made for that message alone (psaEngine's `run`), so the worker hands them over.
  */
 export function transferables(m: PoolReply): ArrayBuffer[] {
-  if (m.type !== "chunk") return [];
-  const r = m.result;
-  const arrays = [r.moments, r.kept, r.inputs, r.qaly?.positive, r.qaly?.counted, r.discountRate?.positive, r.discountRate?.counted];
+  if (m.type === "counts") return [m.counts.buffer as ArrayBuffer];
+  if (m.type !== "chunks") return [];
+  const arrays = m.results.flatMap((r) => [r.moments, r.kept, r.inputs, r.qaly?.positive, r.qaly?.counted, r.discountRate?.positive, r.discountRate?.counted]);
   return [...new Set(arrays.filter((a) => a !== undefined).map((a) => a.buffer as ArrayBuffer))];
 }
 
 /** A pool worker's message handler: `init` builds the engine, `chunks` runs chunks (see the protocol above). */
 export function chunkServer(post: (m: PoolReply) => void): (m: PoolRequest) => void {
   let engine: PsaEngine | null = null;
+  let counts: Int32Array | null = null;
   return (m) => {
     try {
       if (m.type === "init") {
         const r = m.request;
         engine = psaEngine(compile(r), {draws: r.draws, seed: r.seed, overrides: r.overrides, qalyValue: r.qalyValue, keepSamples: r.keepSamples, keepInputs: r.keepInputs});
+        counts = null;
         post({type: "ready", meta: engine.meta});
       } else {
-        if (!engine) throw new Error("chunks requested before init");
-        for (const c of m.chunks) post({type: "chunk", result: engine.run(c)});
+        if (!engine) throw new Error(`${m.type} requested before init`);
+        const columns = keptCount(engine.meta);
+        counts ??= new Int32Array(columns * BUCKETS);
+        if (m.type === "counts") {
+          post({type: "counts", counts});
+          counts = null;
+          return;
+        }
+        const results: ChunkResult[] = [];
+        for (const c of m.chunks) {
+          const result = engine.run(c);
+          countKept(counts, result.kept, columns, result.valid);
+          results.push(result);
+        }
+        post({type: "chunks", results});
       }
     } catch (error) {
       post({type: "error", message: (error as Error).message ?? String(error)});

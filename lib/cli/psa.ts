@@ -117,16 +117,15 @@ export async function main(argv: string[]): Promise<number> {
       const request = {file: model.file, registry: registryJSONFor(model, defaultRegistry()), draws, seed, overrides, qalyValue, ...keep};
       await psaWorkerSource();
       const pool = runPsaPool(request, {workers, create: nodeWorker, onProgress});
-      // Fail here, with the usual message, for bad options and inputs: checked while the workers
-      // start (they start in their own threads), and the workers are stopped on a failure.
       try {
-        psa(model, {draws: 1, seed, overrides, qalyValue});
+        r = await pool.result;
       } catch (error) {
-        pool.result.catch(() => {});
-        pool.cancel();
+        // A worker failed (the pool has stopped the others): bad options and inputs fail here with
+        // the usual message and exit code, by one draw in this thread; any other failure as it came.
+        // Checked only on a failure, so that this thread sleeps while the workers compute.
+        psa(model, {draws: 1, seed, overrides, qalyValue});
         throw error;
       }
-      r = await pool.result;
     }
     let evppi: EvppiResult | undefined;
     let evppiMs = 0;

@@ -5,7 +5,7 @@ import {join} from "node:path";
 import {pathToFileURL} from "node:url";
 import {handle, type PsaMessage, type PsaRequest} from "../../lib/analysis/worker-entry.js";
 import {chunkServer, transferables, type PoolReply, type PoolRequest} from "../../lib/analysis/worker-entry.js";
-import {CancelledError, runPsaPool, type PoolWorker} from "../../lib/analysis/psa-pool.js";
+import {batchSize, CancelledError, MAX_BATCH, runPsaPool, type PoolWorker} from "../../lib/analysis/psa-pool.js";
 import {psa} from "../../lib/analysis/psa.js";
 import {compileModel} from "../../lib/model/compile.js";
 import {registryContext} from "../../lib/model/context.js";
@@ -90,6 +90,36 @@ describe("the worker pool (lib/analysis/psa-pool.ts)", () => {
       expect(seen.length).toBe(6); // 6 chunks of at most 512 draws
     }
   }, 60_000);
+  it("batches: from 1 to MAX_BATCH consecutive chunks, shrinking to one at the end; 1.000.000 draws (1.954 chunks) in about 100 messages", () => {
+    for (const [chunks, workers] of [[1954, 2], [1954, 1], [1954, 8], [70, 3], [1, 2]]) {
+      const sizes: number[] = [];
+      for (let left = chunks; left > 0; left -= sizes[sizes.length - 1]) sizes.push(batchSize(left, workers));
+      expect(sizes.reduce((a, b) => a + b, 0)).toBe(chunks);
+      expect(Math.max(...sizes)).toBeLessThanOrEqual(MAX_BATCH);
+      expect(Math.min(...sizes)).toBe(1);
+      expect(sizes[sizes.length - 1]).toBe(1);
+      expect([...sizes].sort((a, b) => b - a)).toEqual(sizes);
+      if (chunks === 1954 && workers === 2) expect(sizes.length).toBeLessThan(120);
+    }
+  });
+  it("2 and 3 workers on 300 chunks: every chunk handed out once in consecutive batches, the same JSON as psa() in one thread", async () => {
+    const draws = 300 * 512 - 7;
+    const req = request(linear, draws, 13);
+    const model = compileModel(req.file, registryContext(Registry.fromJSON(req.registry)));
+    const expected = JSON.stringify(psa(model, {draws, seed: 13}));
+    for (const workers of [2, 3]) {
+      const logs: string[][] = [];
+      const seen: number[] = [];
+      const r = await runPsaPool(req, {workers, create: () => inThread((logs[logs.length] = [])), onProgress: (done) => seen.push(done)}).result;
+      expect(JSON.stringify(r)).toBe(expected);
+      const batches = logs.flat().filter((l) => l.startsWith("chunks ")).map((l) => l.slice(7).split(",").map(Number));
+      expect(batches.flat().sort((a, b) => a - b)).toEqual(Array.from({length: 300}, (_, c) => c));
+      for (const b of batches) expect(b).toEqual(Array.from({length: b.length}, (_, i) => b[0] + i));
+      expect(batches.length).toBeLessThan(100);
+      expect(seen.length).toBe(batches.length);
+      expect(seen[seen.length - 1]).toBe(draws);
+    }
+  }, 120_000);
   it("cancel() stops every worker and rejects with a CancelledError", async () => {
     const logs: string[][] = [];
     const run = runPsaPool(request(linear, 5000, 1), {workers: 2, create: () => inThread((logs[logs.length] = []))});
@@ -115,25 +145,39 @@ describe("the worker pool (lib/analysis/psa-pool.ts)", () => {
     expect(out[2]).toBe(out[0]);
     expect(JSON.parse(out[0]).draws).toBe(1500);
   }, 120_000);
-  it("a chunk's arrays are transferred to the main thread, each buffer once; other replies transfer nothing", () => {
+  it("rendement psa --workers 1 and 2 print byte-identical JSON on a run of 79 chunks (batches of several chunks)", async () => {
+    const out: string[] = [];
+    for (const w of [1, 2]) {
+      const r = await runCli(["psa", "data/studies/zoetermeer/model.yaml", "--draws", "40000", "--seed", "3", "--json", "--workers", String(w)]);
+      expect(r.err).toBe("");
+      expect(r.code).toBe(0);
+      out.push(r.out);
+    }
+    expect(out[1]).toBe(out[0]);
+  }, 120_000);
+  it("a batch of chunks is answered with one message; its chunks' arrays are transferred to the main thread, each buffer once; other replies transfer nothing", () => {
     const replies: PoolReply[] = [];
     const serve = chunkServer((m) => replies.push(m));
     serve({type: "init", request: request(linear, 1100, 3)});
-    serve({type: "chunks", chunks: [0]});
-    const [ready, chunk] = replies;
+    serve({type: "chunks", chunks: [2, 0]});
+    expect(replies.length).toBe(2);
+    const [ready, batch] = replies;
     expect(transferables(ready)).toEqual([]);
-    if (chunk.type !== "chunk") throw new Error(`expected a chunk, found ${chunk.type}`);
-    const buffers = transferables(chunk);
+    if (batch.type !== "chunks") throw new Error(`expected chunks, found ${batch.type}`);
+    expect(batch.results.map((r) => r.chunk)).toEqual([2, 0]);
+    const buffers = transferables(batch);
     expect(new Set(buffers).size).toBe(buffers.length);
-    expect(buffers).toContain(chunk.result.kept.buffer);
-    expect(buffers).toContain(chunk.result.moments.buffer);
+    for (const r of batch.results) {
+      expect(buffers).toContain(r.kept.buffer);
+      expect(buffers).toContain(r.moments.buffer);
+    }
     // Structured clone with the transfer list keeps the values and empties the sender's arrays.
-    const kept = Array.from(chunk.result.kept);
-    const copy = structuredClone(chunk, {transfer: buffers});
-    expect(Array.from(copy.result.kept)).toEqual(kept);
-    expect(chunk.result.kept.length).toBe(0);
+    const kept = Array.from(batch.results[1].kept);
+    const copy = structuredClone(batch, {transfer: buffers});
+    expect(Array.from(copy.results[1].kept)).toEqual(kept);
+    expect(batch.results[1].kept.length).toBe(0);
   });
-  it("rendement psa --workers 2 refuses a bad option with the usual message, checked while the workers start, and stops them", async () => {
+  it("rendement psa --workers 2 refuses a bad option with the usual message (checked in the main thread once a worker fails) and stops the workers", async () => {
     const one = await runCli(["psa", linear, "--draws", "1100", "--workers", "1", "--qaly-value", "nope"]);
     const two = await runCli(["psa", linear, "--draws", "1100", "--workers", "2", "--qaly-value", "nope"]);
     expect(one.code).toBe(2);
