@@ -2,8 +2,8 @@
 // page's figures show the new numbers and two more animation frames have been drawn. It builds
 // nothing: it serves the existing dist/ (run `npm run build` first). Pages are found generically:
 // every built page that loads the model controls or the number input (its modulepreload links) and,
-// once rendered, has a visible range input. Per page the first slider that changes the figures is moved between 30 % and 70 %
-// of its range, FRAME_RUNS times (default 10) after two warm-up moves. One run is: dispatch the
+// once rendered, has a visible slider or number box. Per page the first slider that changes the figures
+// (else the first number box without a slider, typed as one input) is moved between 30 % and 70 % of its range, FRAME_RUNS times (default 10) after two warm-up moves. One run is: dispatch the
 // `input` event -> the text of the page's figures ([data-value] elements, else <main>) differs from
 // before -> two requestAnimationFrame callbacks. Goal: median < 50 ms, 95th percentile < 100 ms.
 // The machine load (1-minute load average) is printed beside each row: on a shared machine the
@@ -44,20 +44,32 @@ function pagesWithInputs(): string[] {
   });
 }
 
-/** Moves the `index`-th visible slider to fraction `at` of its range; ms until the figures changed + 2 frames, or null. */
-async function timeChange(page: Page, at: number, index = 0, timeoutMs = TIMEOUT_MS): Promise<number | null> {
+/**
+ * Moves the `index`-th visible input to fraction `at` of its range: the sliders first, then the number
+ * boxes that have no slider (typed as a reader's one input, with a decimal comma); ms until the figures
+ * changed + 2 frames, or null.
+ */
+async function timeChange(page: Page, at: number, index = 0, timeoutMs = TIMEOUT_MS, text = false): Promise<number | null> {
   return page.evaluate(
-    ({at, index, timeoutMs}) =>
+    ({at, index, timeoutMs, text}) =>
       new Promise<number | null>((done) => {
-        const input = Array.from(document.querySelectorAll<HTMLInputElement>('main input[type="range"]')).filter((i) => !i.disabled && i.checkVisibility())[index];
+        const sliders = Array.from(document.querySelectorAll<HTMLInputElement>('main input[type="range"]')).filter((i) => !i.disabled && i.checkVisibility());
+        const boxes = Array.from(document.querySelectorAll<HTMLFormElement>("main form.number-input"))
+          .filter((f) => !f.querySelector('input[type="range"]') && f.checkVisibility())
+          .map((f) => f.querySelector<HTMLInputElement>(".number-input-box")!);
+        const input = [...sliders, ...boxes][index];
         if (!input) return done(null);
-        const min = Number(input.min);
-        const max = Number(input.max);
-        const step = input.step && input.step !== "any" ? Number(input.step) : 0;
+        const box = input.type !== "range";
+        const form = input.closest("form");
+        const min = Number(box ? form?.dataset.min : input.min);
+        const max = Number(box ? form?.dataset.max : input.max);
+        const step = box ? (input.inputMode === "numeric" ? 1 : 0) : input.step && input.step !== "any" ? Number(input.step) : 0;
         let value = min + (max - min) * at;
         if (step > 0) value = min + Math.round((value - min) / step) * step;
         const signature = () => {
-          const figures = document.querySelectorAll("[data-value]");
+          // The figures: elements holding a value, not the number boxes (their forms carry data-value
+          // too); with `text`, or on a page without figures, the text of the whole page.
+          const figures = text ? [] : document.querySelectorAll("[data-value]:not(form)");
           return figures.length ? Array.from(figures, (f) => f.textContent).join("|") : (document.querySelector("main")?.textContent ?? "");
         };
         const before = signature();
@@ -74,13 +86,13 @@ async function timeChange(page: Page, at: number, index = 0, timeoutMs = TIMEOUT
             })
           );
         };
-        input.value = String(value);
+        input.value = box ? String(Number(value.toFixed(3))).replace(".", ",") : String(value);
         input.dispatchEvent(new Event("input", {bubbles: true}));
         // The change may already be visible after the synchronous handlers; else poll each frame.
         // Polling every frame costs one signature read per frame (a few µs).
         queueMicrotask(() => Promise.resolve().then(poll));
       }),
-    {at, index, timeoutMs}
+    {at, index, timeoutMs, text}
   );
 }
 
@@ -137,15 +149,24 @@ export async function run(): Promise<BenchResult[]> {
         await page.evaluate("globalThis.__name = (f) => f");
         await page.setViewportSize({width: 1280, height: 900});
         // The first slider that changes the figures (a page's first slider may move only a chart).
+        // Its figures first; else the first that changes the page's text (a page whose results are not
+        // marked as figures, such as a calculator's table).
+        const moves = async (i: number, text: boolean) => (await timeChange(page, 0.7, i, 2000, text)) !== null || (await timeChange(page, 0.3, i, 2000, text)) !== null;
         let index = 0;
-        while (index < MAX_TRIED && (await timeChange(page, 0.7, index, 2000)) === null && (await timeChange(page, 0.3, index, 2000)) === null) ++index;
+        let text = false;
+        while (index < MAX_TRIED && !(await moves(index, text))) ++index;
+        if (index === MAX_TRIED) {
+          text = true;
+          index = 0;
+          while (index < MAX_TRIED && !(await moves(index, text))) ++index;
+        }
         const times: number[] = [];
         let missed = 0;
         const loads: number[] = [];
         const trace = await startTrace(page);
         for (let i = 0; i < WARMUP + RUNS; ++i) {
           await page.waitForTimeout(PAUSE_MS);
-          const ms = await timeChange(page, i % 2 === 0 ? 0.3 : 0.7, index);
+          const ms = await timeChange(page, i % 2 === 0 ? 0.3 : 0.7, index, TIMEOUT_MS, text);
           if (i < WARMUP) continue;
           loads.push(os.loadavg()[0]);
           if (ms === null) ++missed;
@@ -153,7 +174,7 @@ export async function run(): Promise<BenchResult[]> {
         }
         const cpu = (await trace.stop()).slice(WARMUP).sort((a, b) => a - b);
         if (times.length === 0) {
-          results.push({name: `slider → page redrawn: ${path}`, unit: "—", runs: 0, medianMs: NaN, minMs: NaN, maxMs: NaN, iqrMs: NaN, note: "no visible slider, or the figures never changed"});
+          results.push({name: `slider → page redrawn: ${path}`, unit: "—", runs: 0, medianMs: NaN, minMs: NaN, maxMs: NaN, iqrMs: NaN, note: "no visible slider or number box, or the figures never changed"});
           continue;
         }
         times.sort((a, b) => a - b);
@@ -168,7 +189,7 @@ export async function run(): Promise<BenchResult[]> {
           minMs: times[0],
           maxMs: times[times.length - 1],
           iqrMs: quantile(times, 0.75) - quantile(times, 0.25),
-          note: `p95 ${p95.toFixed(1)} ms; goal median < 50 ms ${median < 50 ? "✓" : "✗"}, p95 < 100 ms ${p95 < 100 ? "✓" : "✗"}; ${cpu.length ? `main-thread CPU median ${quantile(cpu, 0.5).toFixed(1)} ms, p95 ${quantile(cpu, 0.95).toFixed(1)} ms; ` : ""}load ${load.toFixed(1)} on ${os.cpus().length} cores${missed ? `; ${missed} moves changed nothing` : ""}`
+          note: `p95 ${p95.toFixed(1)} ms; goal median < 50 ms ${median < 50 ? "✓" : "✗"}, p95 < 100 ms ${p95 < 100 ? "✓" : "✗"}; ${cpu.length ? `main-thread CPU median ${quantile(cpu, 0.5).toFixed(1)} ms, p95 ${quantile(cpu, 0.95).toFixed(1)} ms; ` : ""}load ${load.toFixed(1)} on ${os.cpus().length} cores${text ? "; read as the page's text (no figure changed)" : ""}${missed ? `; ${missed} moves changed nothing` : ""}`
         };
         console.log(`  ${path}: median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms${cpu.length ? `; main-thread CPU median ${quantile(cpu, 0.5).toFixed(1)} ms, p95 ${quantile(cpu, 0.95).toFixed(1)} ms` : ""} (load ${load.toFixed(1)})`);
         results.push(row);
