@@ -5,7 +5,8 @@
 // frame's timestamp; 1 = the first frame after the input), its time after the input, whether the
 // figures had changed before it ran, and where it was registered (the top of the stack). A figure
 // that changes a frame late waits for something (a generator hop of the Observable runtime, a
-// page's own requestAnimationFrame); the stacks name it. QUIET=1 prints one line per move.
+// page's own requestAnimationFrame); the stacks name it. QUIET=1 prints one line per move; TEXT=1 reads
+// the page's whole text instead of its figures (as frame.bench.ts does on a page whose figures do not change).
 import {cellsSettled, findChromium, launchChromium, openPage, serveDist} from "../tests/browser/harness.js";
 
 const path = process.argv[2] ?? "/";
@@ -46,10 +47,11 @@ try {
   await page.evaluate("globalThis.__name = (f) => f");
   await page.waitForTimeout(1000);
   const result = await page.evaluate(
-    async ({moves}) => {
+    async ({moves, text}) => {
       const chain = (globalThis as unknown as {__chain: {log: Row[] | null; frames: number[]; t0: number; changed: () => boolean}}).__chain;
       const signature = () => {
-        const figures = document.querySelectorAll("[data-value]");
+        // As frame.bench.ts: the figures without the number boxes' forms; TEXT=1 reads the page's text.
+        const figures = text ? [] : document.querySelectorAll("[data-value]:not(form)");
         return figures.length ? Array.from(figures, (f) => f.textContent).join("|") : (document.querySelector("main")?.textContent ?? "");
       };
       const sliders = () => Array.from(document.querySelectorAll<HTMLInputElement>('main input[type="range"]')).filter((i) => !i.disabled && i.checkVisibility());
@@ -98,7 +100,7 @@ try {
       }
       return {index, out};
     },
-    {moves}
+    {moves, text: process.env.TEXT === "1"}
   );
   console.log(`${path}: slider ${result.index} (0 = the first visible one)`);
   for (const [i, m] of result.out.entries()) {
