@@ -8,6 +8,7 @@
 // page's own requestAnimationFrame); the stacks name it. QUIET=1 prints one line per move; TEXT=1 reads
 // the page's whole text instead of its figures (as frame.bench.ts does on a page whose figures do not change).
 import {cellsSettled, findChromium, launchChromium, openPage, serveDist} from "../tests/browser/harness.js";
+import {inPage, type FramePage} from "./frame.bench.js";
 
 const path = process.argv[2] ?? "/";
 const moves = Number(process.argv[3] ?? 4);
@@ -44,16 +45,13 @@ try {
   });
   await page.reload({waitUntil: "load"});
   await cellsSettled(page);
-  await page.evaluate("globalThis.__name = (f) => f");
+  await inPage(page);
   await page.waitForTimeout(1000);
   const result = await page.evaluate(
     async ({moves, text}) => {
       const chain = (globalThis as unknown as {__chain: {log: Row[] | null; frames: number[]; t0: number; changed: () => boolean}}).__chain;
-      const signature = () => {
-        // As frame.bench.ts: the figures without the number boxes' forms; TEXT=1 reads the page's text.
-        const figures = text ? [] : document.querySelectorAll("[data-value]:not(form)");
-        return figures.length ? Array.from(figures, (f) => f.textContent).join("|") : (document.querySelector("main")?.textContent ?? "");
-      };
+      // As frame.bench.ts reads them (inPage); TEXT=1 reads the page's text.
+      const signature = () => (globalThis as unknown as FramePage).__figures(text);
       const sliders = () => Array.from(document.querySelectorAll<HTMLInputElement>('main input[type="range"]')).filter((i) => !i.disabled && i.checkVisibility());
       // frame.bench.ts's timeChange, with the log around it.
       const move = (index: number, at: number, timeoutMs = 2000) =>

@@ -5,6 +5,7 @@
 // level events only (nested events are counted in their parent). A tool beside frame-profile.ts.
 import os from "node:os";
 import {findChromium, launchChromium, openPage, serveDist} from "../tests/browser/harness.js";
+import {inPage, type FramePage} from "./frame.bench.js";
 
 const path = process.argv[2] ?? "/";
 const moves = Number(process.argv[3] ?? 10);
@@ -14,7 +15,7 @@ type Ev = {name: string; ph: string; ts: number; dur?: number; tdur?: number; ti
 try {
   const {page} = await openPage(browser, server.origin, path);
   await page.setViewportSize({width: 1280, height: 900});
-  await page.evaluate("globalThis.__name = (f) => f");
+  await inPage(page);
   if (process.env.EXTRA_CSS) await page.addStyleTag({content: process.env.EXTRA_CSS});
   // SCROLL_TO=<selector>: that element in view while the slider moves (a chart on screen is laid out).
   if (process.env.SCROLL_TO) await page.evaluate((sel) => document.querySelector(sel)?.scrollIntoView({block: "center"}), process.env.SCROLL_TO);
@@ -28,11 +29,8 @@ try {
         new Promise<number>((done) => {
           const input = Array.from(document.querySelectorAll<HTMLInputElement>('main input[type="range"]')).filter((x) => !x.disabled && x.checkVisibility())[index];
           if (!input) return done(NaN);
-          // The figures as frame.bench.ts reads them.
-          const sig = () => {
-            const figures = document.querySelectorAll("[data-value]");
-            return figures.length ? Array.from(figures, (f) => f.textContent).join("|") : (document.querySelector("main")?.textContent ?? "");
-          };
+          // The figures as frame.bench.ts reads them (inPage).
+          const sig = () => (globalThis as unknown as FramePage).__figures(false);
           const before = sig();
           performance.mark("move-start");
           const t0 = performance.now();

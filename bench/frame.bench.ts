@@ -33,6 +33,24 @@ function quantile(sorted: number[], p: number): number {
   return sorted[lo] + (sorted[hi] - sorted[lo]) * (h - lo);
 }
 
+/** What `inPage` defines in the page, for the code that runs there. */
+export type FramePage = {__figures: (text: boolean) => string};
+
+/**
+ * Prepares an opened page for code evaluated in it by this bench and its tools (frame-chain.ts,
+ * frame-trace.ts), so that all read the figures alike: defines `__name` (tsx, through esbuild's
+ * keepNames, wraps named functions in it) and `__figures(text)`, the text of the page's figures
+ * ([data-value] elements other than the number boxes' forms, which carry data-value too), or, with
+ * `text` or on a page without figures, the text of <main>.
+ */
+export async function inPage(page: Page): Promise<void> {
+  await page.evaluate(`globalThis.__name = (f) => f;
+globalThis.__figures = (text) => {
+  const figures = text ? [] : document.querySelectorAll("[data-value]:not(form)");
+  return figures.length ? Array.from(figures, (f) => f.textContent).join("|") : (document.querySelector("main")?.textContent ?? "");
+};`);
+}
+
 /** Pages whose built HTML loads the controls (a page with model inputs). */
 function pagesWithInputs(): string[] {
   const filters = process.env.FRAME_PAGES?.split(",").filter(Boolean);
@@ -66,12 +84,8 @@ async function timeChange(page: Page, at: number, index = 0, timeoutMs = TIMEOUT
         const step = box ? (input.inputMode === "numeric" ? 1 : 0) : input.step && input.step !== "any" ? Number(input.step) : 0;
         let value = min + (max - min) * at;
         if (step > 0) value = min + Math.round((value - min) / step) * step;
-        const signature = () => {
-          // The figures: elements holding a value, not the number boxes (their forms carry data-value
-          // too); with `text`, or on a page without figures, the text of the whole page.
-          const figures = text ? [] : document.querySelectorAll("[data-value]:not(form)");
-          return figures.length ? Array.from(figures, (f) => f.textContent).join("|") : (document.querySelector("main")?.textContent ?? "");
-        };
+        // The figures (inPage); with `text`, or on a page without figures, the text of the whole page.
+        const signature = () => (globalThis as unknown as FramePage).__figures(text);
         const before = signature();
         performance.mark("frame-move-start");
         const t0 = performance.now();
@@ -145,8 +159,7 @@ export async function run(): Promise<BenchResult[]> {
     for (const path of pagesWithInputs()) {
       const {page, context} = await openPage(browser, server.origin, path);
       try {
-        // tsx (esbuild keepNames) wraps named functions in __name(); define it in the page too.
-        await page.evaluate("globalThis.__name = (f) => f");
+        await inPage(page);
         await page.setViewportSize({width: 1280, height: 900});
         // The first slider that changes the figures (a page's first slider may move only a chart).
         // Its figures first; else the first that changes the page's text (a page whose results are not
