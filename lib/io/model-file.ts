@@ -94,7 +94,7 @@ export function studyActorsFor(modelPath: string): StudyActor[] {
   const file = join(dirname(modelPath), "study.yaml");
   if (!existsSync(file)) return [];
   const text = readTextFile(file);
-  // Cached in the bundle as the model file is (parsing the YAML was about 40 ms of \`rendement psa\`'s start).
+  // Cached in the bundle as the model file is (parsing the YAML was about 40 ms of `rendement psa`'s start).
   return cachedParse("study-actors", file, text, () => {
     const parsed = parseYaml(text, file);
     const result = studyActorsFile.safeParse(parsed.data ?? {});
