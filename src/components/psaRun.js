@@ -16,7 +16,7 @@
 // bench, 8 December 2026). The dimming is done in place as well: psaStatus writes the run's state on
 // its element (`data-state`), and src/style.css dims every `.psa-result` on the page while that
 // state is not "done".
-import {runPsaPool, CancelledError} from "../lib/analysis/psa-pool.js";
+import {runPsaPool, CancelledError, requestTransferables} from "../lib/analysis/psa-pool.js";
 import {formatNumber} from "../lib/format.js";
 import {el} from "./provenance.js";
 
@@ -41,7 +41,7 @@ export function webWorkerFactory(url) {
   return () => {
     const w = new Worker(url, {type: "module"});
     return {
-      post: (m) => w.postMessage(m),
+      post: (m) => w.postMessage(m, requestTransferables(m)),
       onMessage: (listener) => (w.onmessage = (e) => listener(e.data)),
       onError: (listener) => (w.onerror = (e) => listener(new Error(e.message || "de rekenhulp (Web Worker) gaf een fout"))),
       terminate: () => w.terminate()
