@@ -67,8 +67,15 @@ try {
             chain.log = null;
             done(ms === null ? null : {rows, ms, frames: chain.frames.map((t) => t - chain.t0)});
           };
-          const give = setTimeout(() => finish(null), timeoutMs);
+          // A poll left running after a timeout keeps the page animating, which delays every later
+          // move's first frame to the next vsync (frame.bench.ts timeChange): it stops here.
+          let gaveUp = false;
+          const give = setTimeout(() => {
+            gaveUp = true;
+            finish(null);
+          }, timeoutMs);
           const poll = () => {
+            if (gaveUp) return;
             if (signature() === before) return requestAnimationFrame(poll);
             requestAnimationFrame(() =>
               requestAnimationFrame(() => {

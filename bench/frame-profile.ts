@@ -15,16 +15,28 @@ try {
   await cdp.send("Profiler.enable");
   await cdp.send("Profiler.setSamplingInterval", {interval: 200});
   await cdp.send("Profiler.start");
-  // SLIDER=<n>: the n-th visible slider (default 0; on /methode frame.bench.ts moves slider 1, the
-  // first that changes the figures).
+  // SLIDER=<n>: the n-th visible input as frame.bench.ts counts them (the sliders, then the number
+  // boxes without a slider, typed as one input; default 0; on /methode frame.bench.ts moves slider 1,
+  // the first that changes the figures). WAIT=<ms> between moves (default 400; an uncertainty page's
+  // Monte Carlo needs ~2000 to finish in the profile).
   const slider = Number(process.env.SLIDER ?? 0);
+  const wait = Number(process.env.WAIT ?? 400);
   for (let i = 0; i < moves; ++i) {
     await page.evaluate(({at, slider}) => {
-      const input = Array.from(document.querySelectorAll<HTMLInputElement>('main input[type="range"]')).filter((x) => x.checkVisibility())[slider];
-      input.value = String(Number(input.min) + (Number(input.max) - Number(input.min)) * at);
+      const sliders = Array.from(document.querySelectorAll<HTMLInputElement>('main input[type="range"]')).filter((x) => !x.disabled && x.checkVisibility());
+      const boxes = Array.from(document.querySelectorAll<HTMLFormElement>("main form.number-input"))
+        .filter((f) => !f.querySelector('input[type="range"]') && f.checkVisibility())
+        .map((f) => f.querySelector<HTMLInputElement>(".number-input-box")!);
+      const input = [...sliders, ...boxes][slider];
+      const box = input.type !== "range";
+      const form = input.closest("form");
+      const min = Number(box ? form?.dataset.min : input.min);
+      const max = Number(box ? form?.dataset.max : input.max);
+      const value = min + (max - min) * at;
+      input.value = box ? String(Number((input.inputMode === "numeric" ? Math.round(value) : value).toFixed(3))).replace(".", ",") : String(value);
       input.dispatchEvent(new Event("input", {bubbles: true}));
     }, {at: i % 2 ? 0.3 : 0.7, slider});
-    await page.waitForTimeout(400);
+    await page.waitForTimeout(wait);
   }
   const {profile} = (await cdp.send("Profiler.stop")) as {profile: {nodes: {id: number; callFrame: {functionName: string; url: string; lineNumber: number}; hitCount: number}[]; samples: number[]; timeDeltas: number[]}};
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));

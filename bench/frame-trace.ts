@@ -34,11 +34,17 @@ try {
           const before = sig();
           performance.mark("move-start");
           const t0 = performance.now();
-          const poll = () => (sig() === before ? requestAnimationFrame(poll) : done(performance.now() - t0));
+          // The poll stops on a timeout: left running, it keeps the page animating and delays every
+          // later move's first frame to the next vsync (frame.bench.ts timeChange).
+          let gaveUp = false;
+          const poll = () => (gaveUp ? undefined : sig() === before ? requestAnimationFrame(poll) : done(performance.now() - t0));
           input.value = String(Number(input.min) + (Number(input.max) - Number(input.min)) * at);
           input.dispatchEvent(new Event("input", {bubbles: true}));
           requestAnimationFrame(poll);
-          setTimeout(() => done(NaN), timeoutMs);
+          setTimeout(() => {
+            gaveUp = true;
+            done(NaN);
+          }, timeoutMs);
         }),
       {at, index, timeoutMs}
     );

@@ -6,6 +6,11 @@
 // (else the first number box without a slider, typed as one input) is moved between 30 % and 70 % of its range, FRAME_RUNS times (default 10) after two warm-up moves. One run is: dispatch the
 // `input` event -> the text of the page's figures ([data-value] elements, else <main>) differs from
 // before -> two requestAnimationFrame callbacks. Goal: median < 50 ms, 95th percentile < 100 ms.
+// A page with a Monte Carlo (a `.psa-status` element: the uncertainty pages, whose only number box is
+// the seed) is measured in two rows: until the page shows the change (the status marks the previous
+// result as being recomputed; the goal above applies) and until the workers' result is shown (no
+// goal: it is computed off the main thread), with the main thread's CPU and its longest task per
+// move until then (a long task blocks typing). A page with no slider or box gets a row saying so.
 // The machine load (1-minute load average) is printed beside each row: on a shared machine the
 // figures may be inflated; the main thread's CPU time over the same moves (Chromium's trace, thread
 // time of its tasks) is printed beside them, as the issue asks for CPU time where the load is above 1. Run alone with `npm run bench -- --only frame`; FRAME_PAGES=<substring>
@@ -21,6 +26,8 @@ import {DIST, findChromium, launchChromium, listPages, openPage, serveDist} from
 const RUNS = Number(process.env.FRAME_RUNS ?? 10);
 const WARMUP = 2;
 const TIMEOUT_MS = 5000;
+/** On a page with a Monte Carlo: the longest wait for the worker's result (10.000 draws take ~1 s on 2 cores). */
+const WORKER_TIMEOUT_MS = 30_000;
 /** Pause between moves, so that work a move starts in the background (a worker) settles. */
 const PAUSE_MS = 300;
 /** Sliders tried per page for one that changes the figures. */
@@ -89,8 +96,18 @@ async function timeChange(page: Page, at: number, index = 0, timeoutMs = TIMEOUT
         const before = signature();
         performance.mark("frame-move-start");
         const t0 = performance.now();
-        const give = setTimeout(() => done(null), timeoutMs);
+        // On a timeout the poll stops too: a poll left running (a search for the slider that changes the
+        // figures, on a page whose figures do not change) keeps the page animating, and then every later
+        // move waits for the next vsync before its first frame: one frame (~17 ms) more on every move
+        // (effect-instrumenten, nieuwe-doelgroepen, UWV-tarieven and Leiden scholing measured ~61 ms
+        // instead of ~45 with the search's eight polls left running; fs01 measured 62 ms with one).
+        let gaveUp = false;
+        const give = setTimeout(() => {
+          gaveUp = true;
+          done(null);
+        }, timeoutMs);
         const poll = () => {
+          if (gaveUp) return;
           if (signature() === before) return requestAnimationFrame(poll);
           requestAnimationFrame(() =>
             requestAnimationFrame(() => {
@@ -114,8 +131,9 @@ async function timeChange(page: Page, at: number, index = 0, timeoutMs = TIMEOUT
  * Chromium's trace over the timed moves: per move, the CPU time of the page's main thread (the
  * thread time of its tasks, `tdur`) from the input event until the figures changed and two frames
  * were drawn. On a loaded machine the wall time above includes waiting for a core; this does not.
+ * Beside it the longest single task of the move (its thread time): a task that long blocks typing.
  */
-async function startTrace(page: Page): Promise<{stop: () => Promise<number[]>}> {
+async function startTrace(page: Page): Promise<{stop: () => Promise<{cpu: number; longest: number}[]>}> {
   const cdp = await page.context().newCDPSession(page);
   const events: {name: string; ph: string; ts: number; dur?: number; tdur?: number; tid: number}[] = [];
   cdp.on("Tracing.dataCollected", (e) => void events.push(...(e.value as unknown as typeof events)));
@@ -135,10 +153,132 @@ async function startTrace(page: Page): Promise<{stop: () => Promise<number[]>}> 
         const end = ends.find((e) => e.ts >= s.ts);
         if (!end) return [];
         // The task that dispatched the input is the evaluate call's own: count the tasks that start in the window, plus that one.
-        return [tasks.filter((t) => t.ts + (t.dur ?? 0) >= s.ts && t.ts <= end.ts).reduce((a, t) => a + (t.tdur ?? t.dur ?? 0), 0) / 1000];
+        const inMove = tasks.filter((t) => t.ts + (t.dur ?? 0) >= s.ts && t.ts <= end.ts).map((t) => (t.tdur ?? t.dur ?? 0) / 1000);
+        return [{cpu: inMove.reduce((a, b) => a + b, 0), longest: Math.max(0, ...inMove)}];
       });
     }
   };
+}
+
+/**
+ * On a page with a Monte Carlo (its status element `.psa-status`, src/components/psaRun.js) the
+ * `index`-th input is moved to fraction `at` of its range and two times are taken: until the page
+ * shows the change (its text, in practice the status "Bezig: …" that marks the previous result as
+ * being recomputed) + 2 frames, and until the worker's result is shown (the status has no progress
+ * bar any more and its text differs from before: "… met seed N …; berekend in …") + 2 frames.
+ */
+async function timeWorkerChange(page: Page, at: number, index: number, timeoutMs: number): Promise<{shown: number | null; done: number | null}> {
+  return page.evaluate(
+    ({at, index, timeoutMs}) =>
+      new Promise<{shown: number | null; done: number | null}>((resolve) => {
+        const sliders = Array.from(document.querySelectorAll<HTMLInputElement>('main input[type="range"]')).filter((i) => !i.disabled && i.checkVisibility());
+        const boxes = Array.from(document.querySelectorAll<HTMLFormElement>("main form.number-input"))
+          .filter((f) => !f.querySelector('input[type="range"]') && f.checkVisibility())
+          .map((f) => f.querySelector<HTMLInputElement>(".number-input-box")!);
+        const input = [...sliders, ...boxes][index];
+        const status = document.querySelector(".psa-status");
+        if (!input || !status) return resolve({shown: null, done: null});
+        const box = input.type !== "range";
+        const form = input.closest("form");
+        const min = Number(box ? form?.dataset.min : input.min);
+        const max = Number(box ? form?.dataset.max : input.max);
+        const step = box ? (input.inputMode === "numeric" ? 1 : 0) : input.step && input.step !== "any" ? Number(input.step) : 0;
+        let value = min + (max - min) * at;
+        if (step > 0) value = min + Math.round((value - min) / step) * step;
+        const text = () => (globalThis as unknown as FramePage).__figures(true);
+        const before = text();
+        const statusBefore = status.textContent;
+        const finished = () => !status.querySelector("progress") && status.textContent !== statusBefore;
+        let shown: number | null = null;
+        performance.mark("frame-move-start");
+        const t0 = performance.now();
+        let gaveUp = false;
+        const give = setTimeout(() => {
+          gaveUp = true;
+          resolve({shown, done: null});
+        }, timeoutMs);
+        // Frames since the change was first seen, and since the worker's result was first seen.
+        let sinceShown = -1;
+        let sinceDone = -1;
+        const poll = () => {
+          if (gaveUp) return;
+          if (sinceShown < 0 && text() !== before) sinceShown = 0;
+          else if (sinceShown >= 0 && sinceShown < 2 && ++sinceShown === 2) shown = performance.now() - t0;
+          if (sinceDone < 0 && finished()) sinceDone = 0;
+          else if (sinceDone >= 0 && ++sinceDone === 2) {
+            clearTimeout(give);
+            performance.mark("frame-move-end");
+            return resolve({shown: shown ?? performance.now() - t0, done: performance.now() - t0});
+          }
+          requestAnimationFrame(poll);
+        };
+        input.value = box ? String(Number(value.toFixed(3))).replace(".", ",") : String(value);
+        input.dispatchEvent(new Event("input", {bubbles: true}));
+        queueMicrotask(() => Promise.resolve().then(poll));
+      }),
+    {at, index, timeoutMs}
+  );
+}
+
+/** Waits until the page's text has not changed for `quietMs` (at most `maxMs`): work a move started after its result (an uncertainty page's EVPPI) has ended. */
+async function settle(page: Page, quietMs = 500, maxMs = 20_000): Promise<void> {
+  await page.evaluate(
+    ({quietMs, maxMs}) =>
+      new Promise<void>((resolve) => {
+        const text = () => (globalThis as unknown as FramePage).__figures(true);
+        let last = text();
+        let since = performance.now();
+        const t0 = since;
+        const check = () => {
+          const now = performance.now();
+          const t = text();
+          if (t !== last) [last, since] = [t, now];
+          if (now - since >= quietMs || now - t0 >= maxMs) resolve();
+          else setTimeout(check, 50);
+        };
+        check();
+      }),
+    {quietMs, maxMs}
+  );
+}
+
+/** Rows of a page with a Monte Carlo: the change shown, and the worker's result shown (with the main thread's CPU and longest task per move). */
+async function workerRows(page: Page, path: string): Promise<BenchResult[]> {
+  const shown: number[] = [];
+  const done: number[] = [];
+  const loads: number[] = [];
+  let missed = 0;
+  await settle(page);
+  const trace = await startTrace(page);
+  for (let i = 0; i < WARMUP + RUNS; ++i) {
+    await settle(page);
+    await page.waitForTimeout(PAUSE_MS);
+    const r = await timeWorkerChange(page, i % 2 === 0 ? 0.3 : 0.7, 0, WORKER_TIMEOUT_MS);
+    if (i < WARMUP) continue;
+    loads.push(os.loadavg()[0]);
+    if (r.shown === null || r.done === null) ++missed;
+    else {
+      shown.push(r.shown);
+      done.push(r.done);
+    }
+  }
+  const perMove = (await trace.stop()).slice(WARMUP);
+  const cpu = perMove.map((m) => m.cpu).sort((a, b) => a - b);
+  const longest = perMove.map((m) => m.longest).sort((a, b) => a - b);
+  if (shown.length === 0) return [{name: `input → Monte Carlo recomputed: ${path}`, unit: "—", runs: 0, medianMs: NaN, minMs: NaN, maxMs: NaN, iqrMs: NaN, note: "the worker's result never came"}];
+  shown.sort((a, b) => a - b);
+  done.sort((a, b) => a - b);
+  const load = loads.reduce((a, b) => a + b, 0) / loads.length;
+  const cpuNote = `main-thread CPU per move (until the worker's result is shown) median ${quantile(cpu, 0.5).toFixed(1)} ms, p95 ${quantile(cpu, 0.95).toFixed(1)} ms; longest task median ${quantile(longest, 0.5).toFixed(1)} ms, max ${longest[longest.length - 1].toFixed(1)} ms`;
+  const row = (name: string, times: number[], note: string): BenchResult => ({name, unit: "1 input change", runs: times.length, medianMs: quantile(times, 0.5), minMs: times[0], maxMs: times[times.length - 1], iqrMs: quantile(times, 0.75) - quantile(times, 0.25), load, note});
+  const p95 = quantile(shown, 0.95);
+  const rows = [
+    row(`input → page shows the Monte Carlo is recomputed: ${path}`, shown, `p95 ${p95.toFixed(1)} ms; goal median < 50 ms ${quantile(shown, 0.5) < 50 ? "✓" : "✗"}, p95 < 100 ms ${p95 < 100 ? "✓" : "✗"}; load ${load.toFixed(1)} on ${os.cpus().length} cores${missed ? `; ${missed} moves timed out` : ""}`),
+    row(`input → worker's Monte Carlo figures shown: ${path}`, done, `p95 ${quantile(done, 0.95).toFixed(1)} ms (no goal: computed in the workers); ${cpuNote}; load ${load.toFixed(1)}`)
+  ];
+  console.log(`  ${path}: page shows the recomputation: median ${quantile(shown, 0.5).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (load ${load.toFixed(1)})`);
+  console.log(`  ${path}: worker's figures shown: median ${quantile(done, 0.5).toFixed(1)} ms, p95 ${quantile(done, 0.95).toFixed(1)} ms; ${cpuNote}`);
+  return rows;
 }
 
 export async function run(): Promise<BenchResult[]> {
@@ -161,6 +301,22 @@ export async function run(): Promise<BenchResult[]> {
       try {
         await inPage(page);
         await page.setViewportSize({width: 1280, height: 900});
+        const {inputs, worker} = await page.evaluate(() => ({
+          inputs:
+            Array.from(document.querySelectorAll<HTMLInputElement>('main input[type="range"]')).filter((i) => !i.disabled && i.checkVisibility()).length +
+            Array.from(document.querySelectorAll<HTMLFormElement>("main form.number-input")).filter((f) => !f.querySelector('input[type="range"]') && f.checkVisibility()).length,
+          worker: document.querySelector(".psa-status") !== null
+        }));
+        if (inputs === 0) {
+          console.log(`  ${path}: no slider or number box on the page (nothing to move)`);
+          results.push({name: `slider → page redrawn: ${path}`, unit: "—", runs: 0, medianMs: NaN, minMs: NaN, maxMs: NaN, iqrMs: NaN, note: "no visible slider or number box on the page (nothing to move)"});
+          continue;
+        }
+        // A page with a Monte Carlo: its first input (the seed box) in two parts.
+        if (worker) {
+          results.push(...(await workerRows(page, path)));
+          continue;
+        }
         // The first slider that changes the figures (a page's first slider may move only a chart).
         // Its figures first; else the first that changes the page's text (a page whose results are not
         // marked as figures, such as a calculator's table).
@@ -185,9 +341,12 @@ export async function run(): Promise<BenchResult[]> {
           if (ms === null) ++missed;
           else times.push(ms);
         }
-        const cpu = (await trace.stop()).slice(WARMUP).sort((a, b) => a - b);
+        const cpu = (await trace.stop())
+          .slice(WARMUP)
+          .map((m) => m.cpu)
+          .sort((a, b) => a - b);
         if (times.length === 0) {
-          results.push({name: `slider → page redrawn: ${path}`, unit: "—", runs: 0, medianMs: NaN, minMs: NaN, maxMs: NaN, iqrMs: NaN, note: "no visible slider or number box, or the figures never changed"});
+          results.push({name: `slider → page redrawn: ${path}`, unit: "—", runs: 0, medianMs: NaN, minMs: NaN, maxMs: NaN, iqrMs: NaN, note: "the figures and the page's text never changed"});
           continue;
         }
         times.sort((a, b) => a - b);

@@ -6,10 +6,11 @@
 // - a pool's worker (lib/analysis/psa-pool.ts): {type: "init", request} → {type: "ready", meta},
 //   then {type: "chunks", chunks: [c, …]} → one {type: "chunks", results: [ChunkResult, …]} with
 //   the results of those chunks in that order (one message per request, not per chunk),
-//   and {type: "counts"} → {type: "counts", counts} with the bucket counts of the kept columns of
-//   every chunk computed since the previous "counts" (`countKept`; the pool asks once it has no
-//   more chunks for the worker, and adds the counts of all workers up for the percentiles)
-//   (`chunkServer`).
+//   and {type: "counts", add?} → {type: "counts", counts} with the bucket counts of the kept columns
+//   of every chunk computed since the previous "counts" (`countKept`), plus `add` when given (the
+//   counts of the workers asked before: the pool asks its workers one after another once they have
+//   no more chunks, and hands each the sum so far, so the last answer is the sum over all workers
+//   and the page's thread never adds the ~1 million buckets itself) (`chunkServer`).
 // - value of information: {type: "evppi", request} → {type: "progress", …} after each chunk, then
 //   {type: "evppi", result: PsaResult (without samples), evppi: EvppiResult, milliseconds} or
 //   {type: "error", message} (`handleEvppi`; the PSA of the request with EVPPI per input and group).
@@ -42,7 +43,7 @@ export interface PsaRequest {
 
 export type PsaMessage = {type: "progress"; done: number; total: number} | {type: "result"; result: PsaResult; milliseconds: number} | {type: "error"; message: string};
 
-export type PoolRequest = {type: "init"; request: PsaRequest} | {type: "chunks"; chunks: number[]} | {type: "counts"};
+export type PoolRequest = {type: "init"; request: PsaRequest} | {type: "chunks"; chunks: number[]} | {type: "counts"; add?: Int32Array};
 export type EvppiRequest = {type: "evppi"; request: PsaRequest};
 export type EvppiMessage = {type: "progress"; done: number; total: number} | {type: "evppi"; result: PsaResult; evppi: EvppiResult; milliseconds: number} | {type: "error"; message: string};
 export type PoolReply = {type: "ready"; meta: PsaMeta} | {type: "chunks"; results: ChunkResult[]} | {type: "counts"; counts: Int32Array} | {type: "error"; message: string};
@@ -117,7 +118,12 @@ export function chunkServer(post: (m: PoolReply) => void): (m: PoolRequest) => v
         const columns = keptCount(engine.meta);
         counts ??= new Int32Array(columns * BUCKETS);
         if (m.type === "counts") {
-          post({type: "counts", counts});
+          const sum = m.add;
+          if (sum) {
+            if (sum.length !== counts.length) throw new Error(`counts: expected ${counts.length} bucket counts to add to, found ${sum.length}`);
+            for (let i = 0, n = sum.length; i < n; ++i) sum[i] += counts[i];
+          }
+          post({type: "counts", counts: sum ?? counts});
           counts = null;
           return;
         }

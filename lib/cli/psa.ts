@@ -12,7 +12,7 @@ import {Worker} from "node:worker_threads";
 import {defaultRegistry, loadStudy} from "../io/study.js";
 import {registryJSONFor} from "../model/context.js";
 import {nonFiniteStatistics, percentileKey, psa, psaReference, PERCENTILES, type PsaResult, type StreamedStats} from "../analysis/psa.js";
-import {runPsaPool, type PoolWorker} from "../analysis/psa-pool.js";
+import {requestTransferables, runPsaPool, type PoolWorker} from "../analysis/psa-pool.js";
 import type {PoolReply} from "../analysis/worker-entry.js";
 import {scenarioOverrides} from "../analysis/scenarios.js";
 import {checkOptions, numberOption, option, parseNumber, parseSets, UsageError} from "./args.js";
@@ -57,7 +57,7 @@ export function nodeWorker(): PoolWorker {
   const w = new Worker(workerSource, {eval: true});
   let stopped = false;
   return {
-    post: (m) => w.postMessage(m),
+    post: (m) => w.postMessage(m, requestTransferables(m)),
     onMessage: (listener) => w.on("message", (m: PoolReply) => listener(m)),
     onError: (listener) => {
       w.on("error", listener);

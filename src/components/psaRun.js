@@ -2,14 +2,21 @@
 //
 //   const runner = psaRunner({workerUrl, file, registry});          // once per model
 //   const psaRun = Generators.observe(runner.run({draws, seed}));   // one run per setting
-//   psaStatus(psaRun)                                               // progress, cancel button, timing
-//   psaShown(psaRun)                                                // the result to draw (or the previous one, dimmed)
+//   psaStatus(psaRun, into)                                         // progress, cancel button, timing (in place)
+//   const psa = Generators.observe(runner.shown);                   // the result to draw: changes only when a run finishes
 //
 // The pool (lib/analysis/psa-pool.ts) starts one worker per core (navigator.hardwareConcurrency)
 // from the bundle src/workers/psa.js and merges the chunks in chunk order, so the numbers equal
 // `rendement psa` for the same seed. While a new run computes, the previous result stays visible,
 // dimmed; "Annuleren" stops the workers and keeps the previous result.
-import {runPsaPool, CancelledError} from "../lib/analysis/psa-pool.js";
+//
+// The result's charts and tables hang on `runner.shown`, not on the run's progress: a value of a
+// page cell makes every cell that reads it run again, so charts drawn from `psaRun` were redrawn on
+// each progress message (about ten per run), which cost the main thread 130–320 ms per run (frame
+// bench, 8 December 2026). The dimming is done in place as well: psaStatus writes the run's state on
+// its element (`data-state`), and src/style.css dims every `.psa-result` on the page while that
+// state is not "done".
+import {runPsaPool, CancelledError, requestTransferables} from "../lib/analysis/psa-pool.js";
 import {formatNumber} from "../lib/format.js";
 import {el} from "./provenance.js";
 
@@ -34,7 +41,7 @@ export function webWorkerFactory(url) {
   return () => {
     const w = new Worker(url, {type: "module"});
     return {
-      post: (m) => w.postMessage(m),
+      post: (m) => w.postMessage(m, requestTransferables(m)),
       onMessage: (listener) => (w.onmessage = (e) => listener(e.data)),
       onError: (listener) => (w.onerror = (e) => listener(new Error(e.message || "de rekenhulp (Web Worker) gaf een fout"))),
       terminate: () => w.terminate()
@@ -85,13 +92,23 @@ export function defaultWorkers() {
  * are {status: "running", done, total, draws, seed, workers, previous, cancel}, then
  * {status: "done", result, milliseconds, …}, {status: "cancelled", previous, …} or
  * {status: "error", message, previous, …}. `previous` is the last finished result (or null).
+ * `shown`, also for Generators.observe, gives the result to draw: the last finished result (null
+ * before the first), and each new one when its run finishes (the same moment as the run's "done").
+ * A cancelled or failed run leaves it as it was.
  * @param {{workerUrl: string | URL, file: PsaRequest["file"], registry: PsaRequest["registry"], workers?: number, create?: () => PoolWorker}} options
- * @returns {{run: (settings: Pick<PsaRequest, "draws" | "seed" | "overrides" | "qalyValue">) => (notify: (run: PsaRun) => void) => () => void}}
+ * @returns {{run: (settings: Pick<PsaRequest, "draws" | "seed" | "overrides" | "qalyValue">) => (notify: (run: PsaRun) => void) => () => void, shown: (notify: (result: PsaResult | null) => void) => () => void}}
  */
 export function psaRunner({workerUrl, file, registry, workers = defaultWorkers(), create = webWorkerFactory(workerUrl)}) {
   /** @type {PsaResult | null} */
   let previous = null;
+  /** @type {Set<(result: PsaResult | null) => void>} */
+  const watchers = new Set();
   return {
+    shown: (notify) => {
+      watchers.add(notify);
+      notify(previous);
+      return () => void watchers.delete(notify);
+    },
     run: ({draws, seed, overrides, qalyValue}) => (notify) => {
       const base = {draws, seed, workers};
       const t0 = performance.now();
@@ -105,6 +122,7 @@ export function psaRunner({workerUrl, file, registry, workers = defaultWorkers()
         (result) => {
           previous = result;
           notify({...base, status: "done", result, previous: result, milliseconds: performance.now() - t0});
+          for (const watch of watchers) watch(result);
         },
         (error) => notify({...base, status: error instanceof CancelledError ? "cancelled" : "error", message: error.message, previous})
       );
@@ -114,23 +132,9 @@ export function psaRunner({workerUrl, file, registry, workers = defaultWorkers()
 }
 
 /**
- * The result a page should draw: the finished one, or while running (or after a cancel or error) the previous one; null if none.
- * @param {PsaRun} run
- */
-export function psaShown(run) {
-  return run.status === "done" ? run.result : run.previous ?? null;
-}
-
-/**
- * Style for a block that shows the previous result while a new run computes (dimmed), or nothing.
- * @param {PsaRun} run
- */
-export function psaDim(run) {
-  return run.status === "done" ? undefined : {opacity: "0.45", transition: "opacity 0.2s"};
-}
-
-/**
  * Progress bar with "Annuleren" while running; afterwards the draws, seed, workers, time and any excluded draws.
+ * The run's status is written as `data-state` ("running", "done", "cancelled", "error"): while it is
+ * not "done", src/style.css dims the page's `.psa-result` blocks (the previous result, shown meanwhile).
  * With `into` (an element from an earlier call), that element is updated IN PLACE and returned: while
  * a run progresses, the progress bar, its text and the "Annuleren" button stay the same elements
  * (only their text and value change), so a click is never lost to a redraw. `psaStatus(null)` gives
@@ -142,6 +146,8 @@ export function psaDim(run) {
 export function psaStatus(run, into) {
   const root = /** @type {HTMLElement & {psaCancel?: () => void}} */ (into ?? el("div", {class: "psa-status"}));
   if (run === null) return root;
+  // The page's `.psa-result` blocks are dimmed while this is not "done" (src/style.css).
+  root.dataset.state = run.status;
   if (run.status === "running") {
     root.psaCancel = run.cancel;
     let progress = /** @type {HTMLProgressElement | null} */ (root.querySelector(":scope > .psa-progress > progress"));

@@ -148,6 +148,24 @@ group("a pool worker's bucket counts", () => {
     expect(counts[0]).toEqual(expected);
     expect(counts[1]).toEqual(new Int32Array(K * BUCKETS));
   }, 120_000);
+  it('answer {type: "counts", add} with its counts added to `add` (the sum of the workers asked before), so the page\'s thread adds none; counts of the wrong size are refused', () => {
+    const study = loadStudy("tests/fixtures/model-linear.yaml");
+    const request = {file: JSON.parse(JSON.stringify(study.file)), registry: JSON.parse(JSON.stringify(defaultRegistry().toJSON())), draws: 2000, seed: 5};
+    const replies: PoolReply[] = [];
+    const serve = chunkServer((m) => replies.push(m));
+    serve({type: "init", request});
+    serve({type: "chunks", chunks: [0, 2]});
+    const meta = (replies[0] as {meta: PsaMeta}).meta;
+    const K = keptCount(meta);
+    const before = new Int32Array(K * BUCKETS).map((_, i) => i % 3);
+    serve({type: "counts", add: before.slice()});
+    const chunks = replies.filter((m) => m.type === "chunks").flatMap((m) => (m as {results: ChunkResult[]}).results);
+    const expected = before.slice();
+    for (const c of chunks) countKept(expected, c.kept, K, c.valid);
+    expect((replies.at(-1) as {counts: Int32Array}).counts).toEqual(expected);
+    serve({type: "counts", add: new Int32Array(7)});
+    expect(replies.at(-1)).toEqual({type: "error", message: `counts: expected ${K * BUCKETS} bucket counts to add to, found 7`});
+  }, 120_000);
   it("the pool (2 and 3 workers in this thread; counts from the workers, buckets collected as the chunks come) equals psa() in one thread, on a run of 70 chunks", async () => {
     const study = loadStudy("tests/fixtures/model-linear.yaml");
     const request = {file: JSON.parse(JSON.stringify(study.file)), registry: JSON.parse(JSON.stringify(defaultRegistry().toJSON())), draws: 70 * 512 - 5, seed: 8};

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The site's Monte Carlo runner (src/components/psaRun.js) with workers in this thread: the same
-// result as psa(), the previous result kept while a rerun computes, and "Annuleren" stopping the
-// workers.
+// result as psa(), the previous result kept while a rerun computes (its `shown` changes only when a
+// run finishes, the status says "running" meanwhile), and "Annuleren" stopping the workers.
 import {describe, expect, test} from "vitest";
 import {chunkServer, type PoolReply, type PoolRequest} from "../../lib/analysis/worker-entry.js";
 import {psa} from "../../lib/analysis/psa.js";
@@ -46,34 +46,41 @@ function observe(fn: (notify: (v: Any) => void) => () => void, until: (v: Any) =
 
 describe("psaRunner (src/components/psaRun.js)", () => {
   test("two workers give psa()'s result; progress runs up to the total; the status names draws, seed and workers", async () => {
-    const {psaRunner, psaStatus, psaShown, psaDim} = await load();
+    const {psaRunner, psaStatus} = await load();
     const log: string[] = [];
     const runner = psaRunner({workerUrl: "unused", file, registry, workers: 2, create: () => inThread(log)});
+    const shown: Any[] = [];
+    runner.shown((r: Any) => shown.push(r));
     const seen = await observe(runner.run({draws: 1300, seed: 7}), (v) => v.status !== "running");
     const last = seen[seen.length - 1];
     expect(last.status).toBe("done");
     const expected = psa(compileModel(file, registryContext(Registry.fromJSON(registry))), {draws: 1300, seed: 7});
     expect(JSON.stringify(last.result)).toBe(JSON.stringify(expected));
     expect(seen.filter((v) => v.status === "running").map((v) => v.done)).toEqual([0, 512, 1024, 1300]);
-    expect(psaShown(last)).toBe(last.result);
-    expect(psaDim(last)).toBeUndefined();
+    // `shown`: null before the first result, then the result once, when the run finished (not per progress message).
+    expect(shown).toEqual([null, last.result]);
+    expect(psaStatus(last).dataset.state).toBe("done");
     expect(psaStatus(last).textContent).toMatch(/^1\.300 trekkingen met seed 7, \d+ onzekere invoerwaarden; berekend in .* s met 2 rekenhulpen \(Web Workers\)\.$/);
     expect(log).toEqual(["terminated", "terminated"]);
   });
   test("a rerun shows the previous result dimmed; Annuleren stops every worker and keeps the previous result", async () => {
-    const {psaRunner, psaStatus, psaShown, psaDim} = await load();
+    const {psaRunner, psaStatus} = await load();
     const log: string[] = [];
     const runner = psaRunner({workerUrl: "unused", file, registry, workers: 2, create: () => inThread(log)});
     const first = (await observe(runner.run({draws: 600, seed: 1}), (v) => v.status === "done")).pop();
     log.length = 0;
+    // A page that starts watching now gets the finished result at once, and nothing more during the cancelled rerun.
+    const shown: Any[] = [];
+    runner.shown((r: Any) => shown.push(r));
     let clicked = false;
     const seen = await observe(
       runner.run({draws: 50_000, seed: 2}),
       (v) => v.status === "cancelled",
       (v) => {
         if (v.status !== "running" || clicked) return;
-        expect(psaShown(v)).toBe(first.result);
-        expect(psaDim(v)).toEqual({opacity: "0.45", transition: "opacity 0.2s"});
+        expect(v.previous).toBe(first.result);
+        // "running": the page's .psa-result blocks (the previous result) are dimmed (src/style.css).
+        expect(psaStatus(v).dataset.state).toBe("running");
         const button = psaStatus(v).querySelector("button");
         expect(button.textContent).toBe("Annuleren");
         clicked = true;
@@ -82,7 +89,8 @@ describe("psaRunner (src/components/psaRun.js)", () => {
     );
     const last = seen[seen.length - 1];
     expect(last.status).toBe("cancelled");
-    expect(psaShown(last)).toBe(first.result);
+    expect(shown).toEqual([first.result]);
+    expect(psaStatus(last).dataset.state).toBe("cancelled");
     expect(psaStatus(last).textContent).toBe("Berekening geannuleerd; hieronder staat de vorige uitkomst.");
     expect(log).toEqual(["terminated", "terminated"]);
   });
