@@ -23,6 +23,12 @@ export interface PoolWorker {
   onMessage(listener: (message: PoolReply) => void): void;
   onError(listener: (error: Error) => void): void;
   terminate(): void;
+  /**
+   * The most chunks in one batch for this worker (default MAX_BATCH): small for a worker that
+   * computes in the pool's own thread (`threadWorker`), which handles the other workers' messages
+   * only between its batches.
+   */
+  maxBatch?: number;
 }
 
 export interface PoolOptions {
@@ -110,7 +116,7 @@ export function runPsaPool(request: PsaRequest, {workers, create, onProgress}: P
     const hand = (w: PoolWorker, batches: number) => {
       for (let i = 0; i < batches && meta && next < meta.chunks; ++i) {
         const chunks: number[] = [];
-        for (let size = batchSize(meta.chunks - next, started.length); chunks.length < size; ) chunks.push(next++);
+        for (let size = Math.min(batchSize(meta.chunks - next, started.length), w.maxBatch ?? MAX_BATCH); chunks.length < size; ) chunks.push(next++);
         w.post({type: "chunks", chunks});
       }
       // No chunks left to hand out: ask this worker for its counts (answered after its last chunk).

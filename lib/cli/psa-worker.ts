@@ -1,4 +1,4 @@
-// worker_threads side of `rendement psa --workers N`: the chunk server of
+// worker_threads side of `rendement psa --workers N` (N − 1 of them beside the main thread): the chunk server of
 // lib/analysis/worker-entry.ts behind the worker's parent port. lib/cli/psa.ts bundles this file
 // with esbuild once per process and starts each worker from that bundle (`eval`), so a worker
 // starts without a TypeScript loader. Messages that arrive before the listener is attached wait

@@ -3,8 +3,8 @@
 // The result has `evpi` ("implement or not", society and per actor, cohort and per participant);
 // --evppi adds `evppi` per uncertain input and per declared group (lib/analysis/voi.ts).
 // Probabilistic sensitivity analysis: seeded Monte Carlo over every input with an uncertainty.
-// --workers N: N worker_threads (default: the available cores; 1 runs in this thread); the result
-// is the same for every N. Progress goes to stderr when stderr is a terminal or with --progress.
+// --workers N: N threads compute (default: the available cores): this one and N − 1 worker_threads
+// (1: this thread alone); the result is the same for every N. Progress goes to stderr when stderr is a terminal or with --progress.
 import {existsSync, readFileSync} from "node:fs";
 import {availableParallelism} from "node:os";
 import {fileURLToPath} from "node:url";
@@ -13,7 +13,7 @@ import {defaultRegistry, loadStudy} from "../io/study.js";
 import {registryJSONFor} from "../model/context.js";
 import {nonFiniteStatistics, percentileKey, psa, psaReference, PERCENTILES, type PsaResult, type StreamedStats} from "../analysis/psa.js";
 import {requestTransferables, runPsaPool, type PoolWorker} from "../analysis/psa-pool.js";
-import type {PoolReply} from "../analysis/worker-entry.js";
+import {threadWorker, type PoolReply} from "../analysis/worker-entry.js";
 import {scenarioOverrides} from "../analysis/scenarios.js";
 import {checkOptions, numberOption, option, parseNumber, parseSets, UsageError} from "./args.js";
 import {isInputError} from "./errors.js";
@@ -116,13 +116,17 @@ export async function main(argv: string[]): Promise<number> {
     else {
       const request = {file: model.file, registry: registryJSONFor(model, defaultRegistry()), draws, seed, overrides, qalyValue, ...keep};
       await psaWorkerSource();
-      const pool = runPsaPool(request, {workers, create: nodeWorker, onProgress});
+      // This thread first: its first message is served in a later task, after the worker_threads
+      // have started booting; and the pool stops the last ones made where there are fewer chunks than threads.
+      let made = 0;
+      const create = () => (made++ === 0 ? threadWorker(setImmediate) : nodeWorker());
+      const pool = runPsaPool(request, {workers, create, onProgress});
       try {
         r = await pool.result;
       } catch (error) {
         // A worker failed (the pool has stopped the others): bad options and inputs fail here with
         // the usual message and exit code, by one draw in this thread; any other failure as it came.
-        // Checked only on a failure, so that this thread sleeps while the workers compute.
+        // Checked only on a failure, so that a run that succeeds pays nothing for it.
         psa(model, {draws: 1, seed, overrides, qalyValue});
         throw error;
       }

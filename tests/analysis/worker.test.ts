@@ -4,7 +4,7 @@ import {writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {pathToFileURL} from "node:url";
 import {handle, type PsaMessage, type PsaRequest} from "../../lib/analysis/worker-entry.js";
-import {chunkServer, transferables, type PoolReply, type PoolRequest} from "../../lib/analysis/worker-entry.js";
+import {chunkServer, THREAD_BATCH, threadWorker, transferables, type PoolReply, type PoolRequest} from "../../lib/analysis/worker-entry.js";
 import {batchSize, CancelledError, MAX_BATCH, runPsaPool, type PoolWorker} from "../../lib/analysis/psa-pool.js";
 import {psa} from "../../lib/analysis/psa.js";
 import {compileModel} from "../../lib/model/compile.js";
@@ -118,6 +118,34 @@ describe("the worker pool (lib/analysis/psa-pool.ts)", () => {
       expect(batches.length).toBeLessThan(100);
       expect(seen.length).toBe(batches.length);
       expect(seen[seen.length - 1]).toBe(draws);
+    }
+  }, 120_000);
+  it("a threadWorker (this thread) beside other workers: batches of at most THREAD_BATCH chunks for it, the same JSON as psa() in one thread", async () => {
+    const draws = 300 * 512 - 7;
+    const req = request(linear, draws, 17);
+    const model = compileModel(req.file, registryContext(Registry.fromJSON(req.registry)));
+    const expected = JSON.stringify(psa(model, {draws, seed: 17}));
+    for (const workers of [1, 2, 3]) {
+      const mine: number[] = [];
+      const others: number[][] = [];
+      let made = 0;
+      const create = (): PoolWorker => {
+        if (made++ > 0) {
+          const w = inThread();
+          const batches: number[] = [];
+          others.push(batches);
+          return {...w, post: (m) => (m.type === "chunks" && batches.push(m.chunks.length), w.post(m))};
+        }
+        const w = threadWorker();
+        return {...w, post: (m) => (m.type === "chunks" && mine.push(m.chunks.length), w.post(m))};
+      };
+      const r = await runPsaPool(req, {workers, create}).result;
+      expect(JSON.stringify(r)).toBe(expected);
+      expect(mine.length).toBeGreaterThan(0);
+      expect(Math.max(...mine)).toBeLessThanOrEqual(THREAD_BATCH);
+      // The other workers still get the larger batches.
+      if (workers > 1) expect(Math.max(...others.flat())).toBeGreaterThan(THREAD_BATCH);
+      expect([...mine, ...others].flat().reduce((a, b) => a + b, 0)).toBe(300);
     }
   }, 120_000);
   it("cancel() stops every worker and rejects with a CancelledError", async () => {
