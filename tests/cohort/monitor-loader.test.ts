@@ -3,10 +3,14 @@
 import {describe, expect, it} from "vitest";
 import {execFileSync} from "node:child_process";
 import {readFileSync} from "node:fs";
+import {load} from "../../src/data/monitor.json.js";
 
+// The loader's `load`, in-process: what the build publishes (scripts/precompute-loaders.mjs calls
+// `load` in one process; lib/io/loader-run.ts writes the same text when the loader runs as a
+// program, tests/io/loader-run.test.ts). Each tsx process cost about 1,5 s of CPU; the program itself
+// still runs below, on a site without monitoring data.
 function runLoader(args: string[] = []): unknown {
-  const out = execFileSync("node_modules/.bin/tsx", ["src/data/monitor.json.ts", ...args], {encoding: "utf8", maxBuffer: 64 * 1024 * 1024});
-  return JSON.parse(out);
+  return JSON.parse(load(args));
 }
 
 /** Every object in the tree that looks like a cell: {value, n, suppressed}. */

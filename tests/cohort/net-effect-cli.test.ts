@@ -30,10 +30,13 @@ afterEach(() => vi.restoreAllMocks());
 
 const cohort = "data/cohorts/synthetic-monitor.csv";
 const args = [cohort, "--reference", "fit4work-control-work", "--group", "VIP", "--horizon", "4", "--observed-months", "24", "--json"];
+// The run of `args` is the same in the first two tests: made once, by whichever test comes first.
+let netEffectRun: ReturnType<typeof run> | undefined;
+const runArgs = () => (netEffectRun ??= run(netEffectMain, args));
 
 describe("rendement net-effect", () => {
   it("within the observed months, the net effect of year y is the AJ outflow to work at month 12·y minus the reference curve", async () => {
-    const r = await run(netEffectMain, args);
+    const r = await runArgs();
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
     expect(json.years).toEqual([1, 2, 3, 4]);
@@ -49,7 +52,7 @@ describe("rendement net-effect", () => {
   it("drives a model: --set iv.nettoEffect=@net.json#netEffectShare puts the measured shares into the model", async () => {
     const dir = tempDir("rendement-");
     const file = path.join(dir, "net.json");
-    const json = JSON.parse((await run(netEffectMain, args)).out);
+    const json = JSON.parse((await runArgs()).out);
     writeFileSync(file, JSON.stringify(json));
     const r = await run(evaluateMain, ["tests/fixtures/model-mini.yaml", "--json", "--set", `iv.nettoEffect=@${file}#netEffectShare`]);
     expect(r.code).toBe(0);
