@@ -3,6 +3,7 @@
 // prints the functions with the most self time, and the total per script. A tool for finding what
 // to speed up; the figures themselves come from `npm run bench -- --only frame`.
 import {findChromium, launchChromium, openPage, serveDist} from "../tests/browser/harness.js";
+import {inPage, type FramePage} from "./frame.bench.js";
 
 const path = process.argv[2] ?? "/";
 const moves = Number(process.argv[3] ?? 10);
@@ -10,7 +11,7 @@ const server = await serveDist();
 const browser = await launchChromium(findChromium()!);
 try {
   const {page} = await openPage(browser, server.origin, path);
-  await page.evaluate("globalThis.__name = (f) => f");
+  await inPage(page);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Profiler.enable");
   await cdp.send("Profiler.setSamplingInterval", {interval: 200});
@@ -23,17 +24,10 @@ try {
   const wait = Number(process.env.WAIT ?? 400);
   for (let i = 0; i < moves; ++i) {
     await page.evaluate(({at, slider}) => {
-      const sliders = Array.from(document.querySelectorAll<HTMLInputElement>('main input[type="range"]')).filter((x) => !x.disabled && x.checkVisibility());
-      const boxes = Array.from(document.querySelectorAll<HTMLFormElement>("main form.number-input"))
-        .filter((f) => !f.querySelector('input[type="range"]') && f.checkVisibility())
-        .map((f) => f.querySelector<HTMLInputElement>(".number-input-box")!);
-      const input = [...sliders, ...boxes][slider];
-      const box = input.type !== "range";
-      const form = input.closest("form");
-      const min = Number(box ? form?.dataset.min : input.min);
-      const max = Number(box ? form?.dataset.max : input.max);
-      const value = min + (max - min) * at;
-      input.value = box ? String(Number((input.inputMode === "numeric" ? Math.round(value) : value).toFixed(3))).replace(".", ",") : String(value);
+      const picked = (globalThis as unknown as FramePage).__input(slider, at);
+      if (!picked) throw new Error(`no input ${slider} on the page`);
+      const {input, text} = picked;
+      input.value = text;
       input.dispatchEvent(new Event("input", {bubbles: true}));
     }, {at: i % 2 ? 0.3 : 0.7, slider});
     await page.waitForTimeout(wait);

@@ -41,20 +41,42 @@ function quantile(sorted: number[], p: number): number {
 }
 
 /** What `inPage` defines in the page, for the code that runs there. */
-export type FramePage = {__figures: (text: boolean) => string};
+export type FramePage = {__figures: (text: boolean) => string; __inputs: () => HTMLInputElement[]; __input: (index: number, at: number) => {input: HTMLInputElement; value: number; text: string} | null};
 
 /**
  * Prepares an opened page for code evaluated in it by this bench and its tools (frame-chain.ts,
  * frame-trace.ts), so that all read the figures alike: defines `__name` (tsx, through esbuild's
- * keepNames, wraps named functions in it) and `__figures(text)`, the text of the page's figures
+ * keepNames, wraps named functions in it); `__figures(text)`, the text of the page's figures
  * ([data-value] elements other than the number boxes' forms, which carry data-value too), or, with
- * `text` or on a page without figures, the text of <main>.
+ * `text` or on a page without figures, the text of <main>; `__inputs()`, the visible inputs (the
+ * sliders first, then the number boxes that have no slider); and `__input(index, at)`, the index-th
+ * of them with the value at fraction `at` of its range (on its step; whole numbers in a whole-number
+ * box) and the text to set it to (a box's with a decimal comma, as a reader types it), or null.
  */
 export async function inPage(page: Page): Promise<void> {
   await page.evaluate(`globalThis.__name = (f) => f;
 globalThis.__figures = (text) => {
   const figures = text ? [] : document.querySelectorAll("[data-value]:not(form)");
   return figures.length ? Array.from(figures, (f) => f.textContent).join("|") : (document.querySelector("main")?.textContent ?? "");
+};
+globalThis.__inputs = () => {
+  const sliders = Array.from(document.querySelectorAll('main input[type="range"]')).filter((i) => !i.disabled && i.checkVisibility());
+  const boxes = Array.from(document.querySelectorAll("main form.number-input"))
+    .filter((f) => !f.querySelector('input[type="range"]') && f.checkVisibility())
+    .map((f) => f.querySelector(".number-input-box"));
+  return [...sliders, ...boxes];
+};
+globalThis.__input = (index, at) => {
+  const input = globalThis.__inputs()[index];
+  if (!input) return null;
+  const box = input.type !== "range";
+  const form = input.closest("form");
+  const min = Number(box ? form?.dataset.min : input.min);
+  const max = Number(box ? form?.dataset.max : input.max);
+  const step = box ? (input.inputMode === "numeric" ? 1 : 0) : input.step && input.step !== "any" ? Number(input.step) : 0;
+  let value = min + (max - min) * at;
+  if (step > 0) value = min + Math.round((value - min) / step) * step;
+  return {input, value, text: box ? String(Number(value.toFixed(3))).replace(".", ",") : String(value)};
 };`);
 }
 
@@ -78,19 +100,9 @@ async function timeChange(page: Page, at: number, index = 0, timeoutMs = TIMEOUT
   return page.evaluate(
     ({at, index, timeoutMs, text}) =>
       new Promise<number | null>((done) => {
-        const sliders = Array.from(document.querySelectorAll<HTMLInputElement>('main input[type="range"]')).filter((i) => !i.disabled && i.checkVisibility());
-        const boxes = Array.from(document.querySelectorAll<HTMLFormElement>("main form.number-input"))
-          .filter((f) => !f.querySelector('input[type="range"]') && f.checkVisibility())
-          .map((f) => f.querySelector<HTMLInputElement>(".number-input-box")!);
-        const input = [...sliders, ...boxes][index];
-        if (!input) return done(null);
-        const box = input.type !== "range";
-        const form = input.closest("form");
-        const min = Number(box ? form?.dataset.min : input.min);
-        const max = Number(box ? form?.dataset.max : input.max);
-        const step = box ? (input.inputMode === "numeric" ? 1 : 0) : input.step && input.step !== "any" ? Number(input.step) : 0;
-        let value = min + (max - min) * at;
-        if (step > 0) value = min + Math.round((value - min) / step) * step;
+        const picked = (globalThis as unknown as FramePage).__input(index, at);
+        if (!picked) return done(null);
+        const {input, text: typed} = picked;
         // The figures (inPage); with `text`, or on a page without figures, the text of the whole page.
         const signature = () => (globalThis as unknown as FramePage).__figures(text);
         const before = signature();
@@ -117,7 +129,7 @@ async function timeChange(page: Page, at: number, index = 0, timeoutMs = TIMEOUT
             })
           );
         };
-        input.value = box ? String(Number(value.toFixed(3))).replace(".", ",") : String(value);
+        input.value = typed;
         input.dispatchEvent(new Event("input", {bubbles: true}));
         // The change may already be visible after the synchronous handlers; else poll each frame.
         // Polling every frame costs one signature read per frame (a few µs).
@@ -171,20 +183,10 @@ async function timeWorkerChange(page: Page, at: number, index: number, timeoutMs
   return page.evaluate(
     ({at, index, timeoutMs}) =>
       new Promise<{shown: number | null; done: number | null}>((resolve) => {
-        const sliders = Array.from(document.querySelectorAll<HTMLInputElement>('main input[type="range"]')).filter((i) => !i.disabled && i.checkVisibility());
-        const boxes = Array.from(document.querySelectorAll<HTMLFormElement>("main form.number-input"))
-          .filter((f) => !f.querySelector('input[type="range"]') && f.checkVisibility())
-          .map((f) => f.querySelector<HTMLInputElement>(".number-input-box")!);
-        const input = [...sliders, ...boxes][index];
+        const picked = (globalThis as unknown as FramePage).__input(index, at);
         const status = document.querySelector(".psa-status");
-        if (!input || !status) return resolve({shown: null, done: null});
-        const box = input.type !== "range";
-        const form = input.closest("form");
-        const min = Number(box ? form?.dataset.min : input.min);
-        const max = Number(box ? form?.dataset.max : input.max);
-        const step = box ? (input.inputMode === "numeric" ? 1 : 0) : input.step && input.step !== "any" ? Number(input.step) : 0;
-        let value = min + (max - min) * at;
-        if (step > 0) value = min + Math.round((value - min) / step) * step;
+        if (!picked || !status) return resolve({shown: null, done: null});
+        const {input, text: typed} = picked;
         const text = () => (globalThis as unknown as FramePage).__figures(true);
         const before = text();
         const statusBefore = status.textContent;
@@ -212,7 +214,7 @@ async function timeWorkerChange(page: Page, at: number, index: number, timeoutMs
           }
           requestAnimationFrame(poll);
         };
-        input.value = box ? String(Number(value.toFixed(3))).replace(".", ",") : String(value);
+        input.value = typed;
         input.dispatchEvent(new Event("input", {bubbles: true}));
         queueMicrotask(() => Promise.resolve().then(poll));
       }),
@@ -302,9 +304,7 @@ export async function run(): Promise<BenchResult[]> {
         await inPage(page);
         await page.setViewportSize({width: 1280, height: 900});
         const {inputs, worker} = await page.evaluate(() => ({
-          inputs:
-            Array.from(document.querySelectorAll<HTMLInputElement>('main input[type="range"]')).filter((i) => !i.disabled && i.checkVisibility()).length +
-            Array.from(document.querySelectorAll<HTMLFormElement>("main form.number-input")).filter((f) => !f.querySelector('input[type="range"]') && f.checkVisibility()).length,
+          inputs: (globalThis as unknown as FramePage).__inputs().length,
           worker: document.querySelector(".psa-status") !== null
         }));
         if (inputs === 0) {

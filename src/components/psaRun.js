@@ -134,7 +134,8 @@ export function psaRunner({workerUrl, file, registry, workers = defaultWorkers()
 /**
  * Progress bar with "Annuleren" while running; afterwards the draws, seed, workers, time and any excluded draws.
  * The run's status is written as `data-state` ("running", "done", "cancelled", "error"): while it is
- * not "done", src/style.css dims the page's `.psa-result` blocks (the previous result, shown meanwhile).
+ * not "done", src/style.css dims the page's `.psa-result` blocks (the previous result, shown meanwhile),
+ * and while it is "running" they carry aria-busy="true" (else "false").
  * With `into` (an element from an earlier call), that element is updated IN PLACE and returned: while
  * a run progresses, the progress bar, its text and the "Annuleren" button stay the same elements
  * (only their text and value change), so a click is never lost to a redraw. `psaStatus(null)` gives
@@ -146,8 +147,11 @@ export function psaRunner({workerUrl, file, registry, workers = defaultWorkers()
 export function psaStatus(run, into) {
   const root = /** @type {HTMLElement & {psaCancel?: () => void}} */ (into ?? el("div", {class: "psa-status"}));
   if (run === null) return root;
-  // The page's `.psa-result` blocks are dimmed while this is not "done" (src/style.css).
+  // The page's `.psa-result` blocks are dimmed while this is not "done" (src/style.css), and marked
+  // busy for assistive technology while a run computes (they hold the previous result meanwhile).
   root.dataset.state = run.status;
+  const busy = String(run.status === "running");
+  for (const block of root.ownerDocument.querySelectorAll(".psa-result")) if (block.getAttribute("aria-busy") !== busy) block.setAttribute("aria-busy", busy);
   if (run.status === "running") {
     root.psaCancel = run.cancel;
     let progress = /** @type {HTMLProgressElement | null} */ (root.querySelector(":scope > .psa-progress > progress"));

@@ -129,12 +129,17 @@ group("merging chunk results with bucket counts", () => {
 });
 
 group("a pool worker's bucket counts", () => {
-  it('answer {type: "counts"} with the counts of the chunks it computed since the last answer, then start again from zero', () => {
+  /** A pool worker's message handler for the linear fixture model (2.000 draws, seed 5), initialised, and the replies it posts. */
+  const linearServer = () => {
     const study = loadStudy("tests/fixtures/model-linear.yaml");
     const request = {file: JSON.parse(JSON.stringify(study.file)), registry: JSON.parse(JSON.stringify(defaultRegistry().toJSON())), draws: 2000, seed: 5};
     const replies: PoolReply[] = [];
     const serve = chunkServer((m) => replies.push(m));
     serve({type: "init", request});
+    return {serve, replies};
+  };
+  it('answer {type: "counts"} with the counts of the chunks it computed since the last answer, then start again from zero', () => {
+    const {serve, replies} = linearServer();
     serve({type: "chunks", chunks: [3, 1]});
     serve({type: "counts"});
     serve({type: "counts"});
@@ -149,11 +154,7 @@ group("a pool worker's bucket counts", () => {
     expect(counts[1]).toEqual(new Int32Array(K * BUCKETS));
   }, 120_000);
   it('answer {type: "counts", add} with its counts added to `add` (the sum of the workers asked before), so the page\'s thread adds none; counts of the wrong size are refused', () => {
-    const study = loadStudy("tests/fixtures/model-linear.yaml");
-    const request = {file: JSON.parse(JSON.stringify(study.file)), registry: JSON.parse(JSON.stringify(defaultRegistry().toJSON())), draws: 2000, seed: 5};
-    const replies: PoolReply[] = [];
-    const serve = chunkServer((m) => replies.push(m));
-    serve({type: "init", request});
+    const {serve, replies} = linearServer();
     serve({type: "chunks", chunks: [0, 2]});
     const meta = (replies[0] as {meta: PsaMeta}).meta;
     const K = keptCount(meta);

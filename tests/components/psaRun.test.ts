@@ -79,8 +79,11 @@ describe("psaRunner (src/components/psaRun.js)", () => {
       (v) => {
         if (v.status !== "running" || clicked) return;
         expect(v.previous).toBe(first.result);
-        // "running": the page's .psa-result blocks (the previous result) are dimmed (src/style.css).
+        // "running": the page's .psa-result blocks (the previous result) are dimmed (src/style.css)
+        // and marked busy for assistive technology.
+        const block = document.body.appendChild(Object.assign(document.createElement("div"), {className: "psa-result"}));
         expect(psaStatus(v).dataset.state).toBe("running");
+        expect(block.getAttribute("aria-busy")).toBe("true");
         const button = psaStatus(v).querySelector("button");
         expect(button.textContent).toBe("Annuleren");
         clicked = true;
@@ -91,6 +94,7 @@ describe("psaRunner (src/components/psaRun.js)", () => {
     expect(last.status).toBe("cancelled");
     expect(shown).toEqual([first.result]);
     expect(psaStatus(last).dataset.state).toBe("cancelled");
+    expect(document.querySelector(".psa-result")!.getAttribute("aria-busy")).toBe("false");
     expect(psaStatus(last).textContent).toBe("Berekening geannuleerd; hieronder staat de vorige uitkomst.");
     expect(log).toEqual(["terminated", "terminated"]);
   });
