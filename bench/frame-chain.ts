@@ -67,27 +67,11 @@ try {
             chain.log = null;
             done(ms === null ? null : {rows, ms, frames: chain.frames.map((t) => t - chain.t0)});
           };
-          // A poll left running after a timeout keeps the page animating, which delays every later
-          // move's first frame to the next vsync (frame.bench.ts timeChange): it stops here.
-          let gaveUp = false;
-          const give = setTimeout(() => {
-            gaveUp = true;
-            finish(null);
-          }, timeoutMs);
-          const poll = () => {
-            if (gaveUp) return;
-            if (signature() === before) return requestAnimationFrame(poll);
-            requestAnimationFrame(() =>
-              requestAnimationFrame(() => {
-                clearTimeout(give);
-                finish(performance.now() - chain.t0);
-              })
-            );
-          };
           input.value = String(Number(input.min) + (Number(input.max) - Number(input.min)) * at);
           chain.t0 = performance.now();
           input.dispatchEvent(new Event("input", {bubbles: true}));
-          queueMicrotask(() => Promise.resolve().then(poll));
+          // As frame.bench.ts times a move (inPage's __shown: two frames after the change, or null on a timeout).
+          void (globalThis as unknown as FramePage).__shown(chain.changed, timeoutMs).then((shown) => finish(shown ? performance.now() - chain.t0 : null));
         });
       const pause = () => new Promise((r) => setTimeout(r, 300));
       let index = 0;

@@ -41,7 +41,7 @@ function quantile(sorted: number[], p: number): number {
 }
 
 /** What `inPage` defines in the page, for the code that runs there. */
-export type FramePage = {__figures: (text: boolean) => string; __inputs: () => HTMLInputElement[]; __input: (index: number, at: number) => {input: HTMLInputElement; value: number; text: string} | null};
+export type FramePage = {__figures: (text: boolean) => string; __inputs: () => HTMLInputElement[]; __input: (index: number, at: number) => {input: HTMLInputElement; value: number; text: string} | null; __shown: (changed: () => boolean, timeoutMs: number) => Promise<boolean>};
 
 /**
  * Prepares an opened page for code evaluated in it by this bench and its tools (frame-chain.ts,
@@ -51,7 +51,14 @@ export type FramePage = {__figures: (text: boolean) => string; __inputs: () => H
  * `text` or on a page without figures, the text of <main>; `__inputs()`, the visible inputs (the
  * sliders first, then the number boxes that have no slider); and `__input(index, at)`, the index-th
  * of them with the value at fraction `at` of its range (on its step; whole numbers in a whole-number
- * box) and the text to set it to (a box's with a decimal comma, as a reader types it), or null.
+ * box) and the text to set it to (a box's with a decimal comma, as a reader types it), or null;
+ * `__shown(changed, timeoutMs)`, called just after an input event: resolves true two frames after
+ * `changed()` first holds (read after the synchronous handlers, then once per frame), or false after
+ * `timeoutMs`. On a timeout the poll stops too: a poll left running (a search for the slider that
+ * changes the figures, on a page whose figures do not change) keeps the page animating, and then
+ * every later move waits for the next vsync before its first frame: one frame (~17 ms) more on every
+ * move (effect-instrumenten, nieuwe-doelgroepen, UWV-tarieven and Leiden scholing measured ~61 ms
+ * instead of ~45 with the search's eight polls left running; fs01 measured 62 ms with one).
  */
 export async function inPage(page: Page): Promise<void> {
   await page.evaluate(`globalThis.__name = (f) => f;
@@ -77,7 +84,27 @@ globalThis.__input = (index, at) => {
   let value = min + (max - min) * at;
   if (step > 0) value = min + Math.round((value - min) / step) * step;
   return {input, value, text: box ? String(Number(value.toFixed(3))).replace(".", ",") : String(value)};
-};`);
+};
+globalThis.__shown = (changed, timeoutMs) =>
+  new Promise((done) => {
+    let gaveUp = false;
+    const give = setTimeout(() => {
+      gaveUp = true;
+      done(false);
+    }, timeoutMs);
+    const poll = () => {
+      if (gaveUp) return;
+      if (!changed()) return requestAnimationFrame(poll);
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          clearTimeout(give);
+          done(true);
+        })
+      );
+    };
+    // Polling every frame costs one read per frame (a few µs).
+    queueMicrotask(() => Promise.resolve().then(poll));
+  });`);
 }
 
 /** Pages whose built HTML loads the controls (a page with model inputs). */
@@ -108,32 +135,13 @@ async function timeChange(page: Page, at: number, index = 0, timeoutMs = TIMEOUT
         const before = signature();
         performance.mark("frame-move-start");
         const t0 = performance.now();
-        // On a timeout the poll stops too: a poll left running (a search for the slider that changes the
-        // figures, on a page whose figures do not change) keeps the page animating, and then every later
-        // move waits for the next vsync before its first frame: one frame (~17 ms) more on every move
-        // (effect-instrumenten, nieuwe-doelgroepen, UWV-tarieven and Leiden scholing measured ~61 ms
-        // instead of ~45 with the search's eight polls left running; fs01 measured 62 ms with one).
-        let gaveUp = false;
-        const give = setTimeout(() => {
-          gaveUp = true;
-          done(null);
-        }, timeoutMs);
-        const poll = () => {
-          if (gaveUp) return;
-          if (signature() === before) return requestAnimationFrame(poll);
-          requestAnimationFrame(() =>
-            requestAnimationFrame(() => {
-              clearTimeout(give);
-              performance.mark("frame-move-end");
-              done(performance.now() - t0);
-            })
-          );
-        };
         input.value = typed;
         input.dispatchEvent(new Event("input", {bubbles: true}));
-        // The change may already be visible after the synchronous handlers; else poll each frame.
-        // Polling every frame costs one signature read per frame (a few µs).
-        queueMicrotask(() => Promise.resolve().then(poll));
+        void (globalThis as unknown as FramePage).__shown(() => signature() !== before, timeoutMs).then((shown) => {
+          if (!shown) return done(null);
+          performance.mark("frame-move-end");
+          done(performance.now() - t0);
+        });
       }),
     {at, index, timeoutMs, text}
   );
