@@ -1,6 +1,7 @@
 // A pool of workers for the Monte Carlo analysis: Web Workers on the site, worker_threads in the
 // command line. Browser-safe: the caller passes a factory that starts one worker and wraps it as a
-// `PoolWorker` (lib/cli/psa.ts for Node, src/components/psaPool.js for the browser).
+// `PoolWorker` (Node: lib/cli/psa.ts's `nodeWorker`, and worker-entry.ts's `threadWorker` for the
+// command line's own thread; the browser: src/components/psaRun.js's `webWorkerFactory`).
 //
 // Every worker builds the same engine from the same request (lib/analysis/worker-entry.ts,
 // `chunkServer`) and computes the chunks it is handed; chunks are handed out in batches of
